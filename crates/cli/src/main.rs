@@ -1,0 +1,277 @@
+//! `cloudclause`: the CloudClause engine on the command line, for headless use, tests and
+//! automation. The interface is stable: checks and scripts depend on it. Results go to stdout;
+//! errors go to stderr with a non-zero exit (1 for a failed operation, 2 for a usage error).
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Args, Parser, Subcommand};
+use cloudclause_engine::library::Library;
+use cloudclause_engine::model::*;
+use cloudclause_engine::templates::{self, TemplateFiles};
+use cloudclause_engine::{db, Error};
+
+mod output;
+
+#[derive(Parser)]
+#[command(name = "cloudclause", version, about = "CloudClause (云约): cloud contract drafting and review, offline")]
+struct Cli {
+    /// The library database (default: the app's database in the OS app-data folder, or $CLOUDCLAUSE_DB).
+    #[arg(long, global = true, value_name = "PATH")]
+    db: Option<PathBuf>,
+    /// A templates folder to seed from instead of the built-in playbook.
+    #[arg(long, global = true, value_name = "DIR")]
+    templates: Option<PathBuf>,
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// The clause library: list, search, show, export and import.
+    #[command(subcommand)]
+    Library(LibraryCmd),
+    /// Validate a templates folder (default: the built-in one) and report every problem.
+    #[command(subcommand)]
+    Templates(TemplatesCmd),
+    /// Where the database is, its schema version and what it holds.
+    Info {
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+#[derive(Args, Clone, Default)]
+struct FilterArgs {
+    /// Only clauses serving this topic id (e.g. data.destruction, pi.roles, sla).
+    #[arg(long)]
+    topic: Option<String>,
+    /// Only clauses for this deployment model.
+    #[arg(long, value_parser = ["iaas", "paas", "saas"])]
+    model: Option<String>,
+    /// Only clauses in this position.
+    #[arg(long, value_parser = ["preferred", "fallback", "provider_form"])]
+    position: Option<String>,
+}
+
+#[derive(Subcommand)]
+enum LibraryCmd {
+    /// List the clauses.
+    List {
+        #[command(flatten)]
+        filter: FilterArgs,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Full-text search in Chinese and English (two-character Chinese queries included).
+    Search {
+        query: String,
+        #[command(flatten)]
+        filter: FilterArgs,
+        /// Search only the Chinese or only the English text.
+        #[arg(long, value_parser = ["zh", "en"])]
+        lang: Option<String>,
+        #[arg(long, default_value_t = 20)]
+        limit: usize,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Show one clause in both languages.
+    Show {
+        id: String,
+        #[arg(long)]
+        json: bool,
+    },
+    /// The stored versions of a clause, newest first.
+    Versions {
+        id: String,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Write the whole library to a JSON pack.
+    Export { file: PathBuf },
+    /// Import a JSON pack: all or nothing.
+    Import { file: PathBuf },
+}
+
+#[derive(Subcommand)]
+enum TemplatesCmd {
+    /// Validate the templates and print each problem as PATH:LINE: REASON.
+    Check { dir: Option<PathBuf> },
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match run(cli) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("cloudclause: {e}");
+            ExitCode::from(1)
+        }
+    }
+}
+
+fn template_files(dir: &Option<PathBuf>) -> Result<TemplateFiles, Error> {
+    match dir {
+        Some(d) => TemplateFiles::from_dir(d),
+        None => Ok(TemplateFiles::builtin()),
+    }
+}
+
+fn open_library(cli: &Cli) -> Result<Library, Error> {
+    let path = match &cli.db {
+        Some(p) => p.clone(),
+        None => db::default_path()?,
+    };
+    let (lib, report) = Library::open(&path, &template_files(&cli.templates)?)?;
+    // Template problems are reported when the templates are (re)loaded into the database.
+    for p in report.problems.iter().filter(|_| report.ran) {
+        eprintln!("cloudclause: warning: skipped {p}");
+    }
+    Ok(lib)
+}
+
+fn filter(f: &FilterArgs, lang: Option<&str>) -> ClauseFilter {
+    ClauseFilter {
+        topic: f.topic.clone(),
+        model: f.model.as_deref().and_then(DeploymentModel::parse),
+        position: f.position.as_deref().and_then(Position::parse),
+        lang: lang.and_then(Lang::parse),
+    }
+}
+
+fn run(cli: Cli) -> Result<(), Error> {
+    match &cli.command {
+        Command::Templates(TemplatesCmd::Check { dir }) => {
+            let files = template_files(&dir.clone().or_else(|| cli.templates.clone()))?;
+            let set = templates::load(&files)?;
+            for p in &set.problems {
+                println!("{p}");
+            }
+            println!(
+                "{}: {} clause templates, {} contract templates, {} variables, {} topics; {} problem(s)",
+                files.origin,
+                set.clauses.len(),
+                set.contracts.len(),
+                set.variables.len(),
+                set.model.topics.len(),
+                set.problems.len()
+            );
+            if set.problems.is_empty() {
+                Ok(())
+            } else {
+                Err(Error::InvalidTemplates { problems: set.problems })
+            }
+        }
+        Command::Info { json } => {
+            let lib = open_library(&cli)?;
+            let path = match &cli.db {
+                Some(p) => p.clone(),
+                None => db::default_path()?,
+            };
+            let stats = lib.stats()?;
+            if *json {
+                output::json(&serde_json::json!({
+                    "database": path.display().to_string(),
+                    "schema_version": db::schema_version(),
+                    "stats": stats,
+                    "contract_templates": lib.templates().contracts.iter().map(|c| &c.id).collect::<Vec<_>>(),
+                }))
+            } else {
+                println!("database: {}", path.display());
+                println!("schema version: {}", db::schema_version());
+                println!(
+                    "clauses: {} ({} seeded, {} edited, {} user; {} with a newer template)",
+                    stats.clauses, stats.seeded, stats.edited, stats.user, stats.updates_available
+                );
+                Ok(())
+            }
+        }
+        Command::Library(cmd) => {
+            let mut lib = open_library(&cli)?;
+            library(&mut lib, cmd)
+        }
+    }
+}
+
+fn library(lib: &mut Library, cmd: &LibraryCmd) -> Result<(), Error> {
+    match cmd {
+        LibraryCmd::List { filter: f, json } => {
+            if let Some(t) = &f.topic {
+                if lib.reference_model().topic(t).is_none() {
+                    return Err(Error::InvalidInput { message: format!("unknown topic id \"{t}\"; see templates/model/reference-model.toml") });
+                }
+            }
+            let list = lib.list(&filter(f, None))?;
+            if *json {
+                let full = list.iter().map(|s| lib.get(&s.id)).collect::<Result<Vec<_>, _>>()?;
+                output::json(&full)
+            } else {
+                output::summaries(&list);
+                Ok(())
+            }
+        }
+        LibraryCmd::Search { query, filter: f, lang, limit, json } => {
+            let hits = lib.search(query, &filter(f, lang.as_deref()), *limit)?;
+            if *json {
+                let full = hits
+                    .iter()
+                    .map(|h| {
+                        let clause = lib.get(&h.clause.id)?;
+                        Ok(serde_json::json!({ "clause": clause, "score": h.score, "snippets": h.snippets }))
+                    })
+                    .collect::<Result<Vec<_>, Error>>()?;
+                // Each hit is the full clause with its score and snippets.
+                let flat: Vec<serde_json::Value> = full
+                    .into_iter()
+                    .map(|mut v| {
+                        let mut obj = v["clause"].take();
+                        if let Some(o) = obj.as_object_mut() {
+                            o.insert("score".into(), v["score"].take());
+                            o.insert("snippets".into(), v["snippets"].take());
+                        }
+                        obj
+                    })
+                    .collect();
+                output::json(&flat)
+            } else {
+                output::hits(&hits);
+                Ok(())
+            }
+        }
+        LibraryCmd::Show { id, json } => {
+            let c = lib.get(id)?;
+            if *json {
+                output::json(&c)
+            } else {
+                output::clause(&c, lib.reference_model());
+                Ok(())
+            }
+        }
+        LibraryCmd::Versions { id, json } => {
+            let v = lib.versions(id)?;
+            if *json {
+                output::json(&v)
+            } else {
+                for x in &v {
+                    println!("{}\t{}\t{}\t{}", x.version, x.created_at, x.source, x.content.title.zh);
+                }
+                Ok(())
+            }
+        }
+        LibraryCmd::Export { file } => {
+            let pack = lib.export_pack()?;
+            let text = serde_json::to_string_pretty(&pack).map_err(|e| Error::InvalidInput { message: e.to_string() })?;
+            output::write_atomic(file, text.as_bytes())?;
+            println!("exported {} clauses to {}", pack.clauses.len(), file.display());
+            Ok(())
+        }
+        LibraryCmd::Import { file } => {
+            let bytes = std::fs::read(file).map_err(|e| Error::Io { path: file.display().to_string(), reason: e.to_string() })?;
+            let text = String::from_utf8(bytes).map_err(|_| Error::InvalidPack { reason: "the file is not UTF-8 text".into() })?;
+            let r = lib.import_pack(&text)?;
+            println!("imported {}: {} added, {} updated, {} unchanged", file.display(), r.added, r.updated, r.unchanged);
+            Ok(())
+        }
+    }
+}

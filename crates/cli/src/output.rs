@@ -1,0 +1,110 @@
+//! Printing: JSON for scripts, readable text for people.
+
+use std::io::Write;
+use std::path::Path;
+
+use cloudclause_engine::model::*;
+use cloudclause_engine::Error;
+use serde::Serialize;
+
+pub fn json<T: Serialize>(v: &T) -> Result<(), Error> {
+    let text = serde_json::to_string_pretty(v).map_err(|e| Error::InvalidInput { message: e.to_string() })?;
+    let mut out = std::io::stdout().lock();
+    // A closed pipe (`| head`) is not an error worth reporting.
+    let _ = writeln!(out, "{text}");
+    Ok(())
+}
+
+fn models(m: &[DeploymentModel]) -> String {
+    m.iter().map(|x| x.as_str()).collect::<Vec<_>>().join(",")
+}
+
+pub fn summaries(list: &[ClauseSummary]) {
+    let mut out = std::io::stdout().lock();
+    for s in list {
+        let _ = writeln!(
+            out,
+            "{:<42} {:<13} {:<14} {} / {}",
+            s.id,
+            s.position.as_str(),
+            models(&s.models),
+            s.title.zh,
+            s.title.en
+        );
+    }
+    let _ = writeln!(out, "{} clause(s)", list.len());
+}
+
+/// Renders a snippet with its matches in [brackets] (terminal output: plain text only).
+fn marked(s: &Snippet) -> String {
+    let chars: Vec<char> = s.text.chars().collect();
+    let mut out = String::new();
+    let mut pos = 0usize;
+    for h in &s.highlights {
+        let (a, b) = (h.start as usize, (h.end as usize).min(chars.len()));
+        if a < pos || a > b {
+            continue;
+        }
+        out.extend(&chars[pos..a]);
+        out.push('[');
+        out.extend(&chars[a..b]);
+        out.push(']');
+        pos = b;
+    }
+    out.extend(&chars[pos.min(chars.len())..]);
+    out.replace('\n', " ")
+}
+
+pub fn hits(hits: &[SearchHit]) {
+    let mut out = std::io::stdout().lock();
+    for h in hits {
+        let _ = writeln!(out, "{:<42} {:>7.3}  {} / {}", h.clause.id, h.score, h.clause.title.zh, h.clause.title.en);
+        for s in h.snippets.iter().filter(|s| s.field != Field::Title).take(2) {
+            let _ = writeln!(out, "    {}: {}", s.lang.as_str(), marked(s));
+        }
+    }
+    let _ = writeln!(out, "{} hit(s)", hits.len());
+}
+
+pub fn clause(c: &Clause, model: &ReferenceModel) {
+    let mut out = std::io::stdout().lock();
+    let k = &c.content;
+    let topics: Vec<String> = k
+        .topics
+        .iter()
+        .map(|t| match model.topic(t) {
+            Some(x) => format!("{t} ({} / {})", x.name.zh, x.name.en),
+            None => t.clone(),
+        })
+        .collect();
+    let _ = writeln!(out, "{}  v{}  [{}]", k.id, c.version, c.origin.as_str());
+    let _ = writeln!(out, "topics:   {}", topics.join("; "));
+    let _ = writeln!(out, "models:   {}", models(&k.models));
+    let _ = writeln!(out, "position: {} (side: {})", k.position.as_str(), k.side.as_str());
+    for b in &k.basis {
+        let _ = writeln!(out, "basis:    {} / {}", b.zh, b.en);
+    }
+    for lang in Lang::ALL {
+        let _ = writeln!(out, "\n== {} ({}) ==", k.title.get(lang), lang.as_str());
+        let _ = writeln!(out, "{}", k.body.get(lang).trim_end());
+        let _ = writeln!(out, "\n-- guidance --\n{}", k.guidance.get(lang).trim_end());
+    }
+}
+
+/// Writes a file atomically: a temporary file beside it, flushed, then renamed over it.
+pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), Error> {
+    let io = |e: std::io::Error| Error::Io { path: path.display().to_string(), reason: e.to_string() };
+    let dir = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
+    let name = path.file_name().map(|n| n.to_string_lossy().to_string()).unwrap_or_else(|| "export".into());
+    let tmp = dir.join(format!(".{name}.tmp-{}", std::process::id()));
+    let result = (|| {
+        let mut f = std::fs::File::create(&tmp)?;
+        f.write_all(bytes)?;
+        f.sync_all()?;
+        std::fs::rename(&tmp, path)
+    })();
+    if result.is_err() {
+        let _ = std::fs::remove_file(&tmp);
+    }
+    result.map_err(io)
+}

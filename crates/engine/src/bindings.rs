@@ -1,0 +1,65 @@
+//! The TypeScript types of everything that crosses the IPC boundary, generated from the Rust
+//! types with ts-rs. `ui/src/bindings.ts` is committed; the test below fails when it drifts from
+//! these definitions (run `UPDATE_BINDINGS=1 cargo test -p cloudclause-engine bindings` to
+//! regenerate it).
+
+use ts_rs::{Config, TS};
+
+use crate::error::{Error, TemplateProblem};
+use crate::library::{ImportReport, LibraryPack, PackClause, SeedReport};
+use crate::model::*;
+
+macro_rules! decls {
+    ($cfg:expr; $($t:ty),* $(,)?) => {
+        vec![$(format!("export {}", <$t as TS>::decl($cfg))),*]
+    };
+}
+
+/// The whole `bindings.ts` file.
+pub fn typescript() -> String {
+    let cfg = Config::default();
+    let decls: Vec<String> = decls!(&cfg;
+        Lang, DeploymentModel, Position, Side, Bilingual, Origin, ClauseContent, Clause, ClauseVersion,
+        ClauseSummary, ClauseFilter, Span, Field, Snippet, SearchHit, TopicKind, Allocation, Defaults, Cues,
+        Topic, ReferenceModel, VariableKind, Variable, ContractSection, ContractTemplate, LibraryStats,
+        UiLang, BilingualView, Settings, TemplateProblem, Error, SeedReport, ImportReport, LibraryPack, PackClause,
+        AppInfo,
+    );
+    let mut out = String::from(
+        "// Generated from the Rust types in crates/engine by ts-rs. Do not edit.\n\
+         // Regenerate: UPDATE_BINDINGS=1 cargo test -p cloudclause-engine bindings\n\n",
+    );
+    for d in decls {
+        out.push_str(&d);
+        out.push_str("\n\n");
+    }
+    out
+}
+
+/// What the app tells the UI when it starts.
+#[derive(Debug, Clone, serde::Serialize, TS)]
+pub struct AppInfo {
+    pub version: String,
+    pub database: String,
+    pub schema_version: u32,
+    pub stats: LibraryStats,
+    pub seed: SeedReport,
+    pub settings: Settings,
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn bindings_ts_matches_the_rust_types() {
+        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../../ui/src/bindings.ts");
+        let fresh = super::typescript();
+        if std::env::var_os("UPDATE_BINDINGS").is_some() {
+            std::fs::write(path, &fresh).expect("write bindings.ts");
+        }
+        let committed = std::fs::read_to_string(path).unwrap_or_default();
+        assert!(
+            committed == fresh,
+            "ui/src/bindings.ts is out of date with the Rust types; run UPDATE_BINDINGS=1 cargo test -p cloudclause-engine bindings"
+        );
+    }
+}

@@ -1,0 +1,18 @@
+//! CloudClause engine: the domain model, the template library and its SQLite store, search.
+//! Later: analysis, redlines, import and export.
+//!
+//! Architecture invariant: this crate never imports tauri. The desktop shell (`src-tauri`) and
+//! the command line (`crates/cli`) are thin layers over it, and the tests use it directly.
+
+pub mod bindings;
+pub mod db;
+pub mod error;
+pub mod library;
+pub mod model;
+pub mod placeholders;
+pub mod search;
+pub mod settings;
+pub mod templates;
+
+pub use error::{Error, Result};
+pub use library::Library;

@@ -1,0 +1,364 @@
+//! Full-text search over the library, Chinese and English alike.
+//!
+//! Each clause is indexed as two documents (its Chinese and its English title, body and
+//! guidance). Queries are split on white space into terms:
+//! - a term of three or more characters goes to the FTS5 trigram index (substring match, BM25
+//!   ranking with the title weighted above the body);
+//! - a two-character CJK term (数据, 删除, 审计) goes to the bigram table, where each document's
+//!   BM25 weight for that bigram was computed at indexing time, so the query is one ordered
+//!   index range scan;
+//! - anything shorter, or a two-character non-CJK term, falls back to a scan.
+//!
+//! Several terms must all match (AND). Matches come back as character ranges over plain-text
+//! snippets; the UI marks them, and never renders the text as markup.
+
+use std::collections::HashMap;
+
+use rusqlite::{params_from_iter, Transaction};
+
+use crate::error::{Error, Result};
+use crate::library::{row_to_clause, summary, Library};
+use crate::model::*;
+use crate::placeholders;
+
+const K1: f64 = 1.2;
+const B: f64 = 0.75;
+/// Typical document length in characters (title + body + guidance); BM25's length
+/// normalisation uses it as a fixed average so that weights can be precomputed.
+const AVG_DOC_CHARS: f64 = 600.0;
+const TITLE_WEIGHT: f64 = 4.0;
+const GUIDANCE_WEIGHT: f64 = 0.5;
+
+/// Whether `c` is a CJK ideograph, kana or hangul (the scripts written without spaces).
+pub fn is_cjk(c: char) -> bool {
+    matches!(c as u32,
+        0x3040..=0x30FF | 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xAC00..=0xD7AF | 0xF900..=0xFAFF | 0x20000..=0x2FA1F)
+}
+
+/// Removes a clause's documents from every index.
+pub(crate) fn unindex_clause(tx: &Transaction<'_>, clause_id: &str) -> Result<()> {
+    let docs: Vec<i64> = {
+        let mut stmt = tx.prepare_cached("SELECT doc FROM search_doc WHERE clause_id = ?1")?;
+        let rows = stmt.query_map([clause_id], |r| r.get(0))?;
+        rows.collect::<rusqlite::Result<_>>()?
+    };
+    for doc in docs {
+        tx.execute("DELETE FROM search_fts WHERE rowid = ?1", [doc])?;
+        tx.execute("DELETE FROM search_bigram WHERE doc = ?1", [doc])?;
+        tx.execute("DELETE FROM search_doc WHERE doc = ?1", [doc])?;
+    }
+    Ok(())
+}
+
+/// (Re)indexes a clause's two documents. Placeholders are indexed as their default wording in
+/// that language (`{{provider}}` as 服务商 / Provider), so their names never match a query.
+pub(crate) fn index_clause(tx: &Transaction<'_>, c: &ClauseContent, vars: &[Variable]) -> Result<()> {
+    unindex_clause(tx, &c.id)?;
+    let none = HashMap::new();
+    for lang in Lang::ALL {
+        let fill = |t: &Bilingual| placeholders::fill(t.get(lang), lang, &none, vars);
+        let (title, body, guidance) = (fill(&c.title), fill(&c.body), fill(&c.guidance));
+        tx.execute("INSERT INTO search_doc (clause_id, lang) VALUES (?1, ?2)", [c.id.as_str(), lang.as_str()])?;
+        let doc = tx.last_insert_rowid();
+        tx.execute(
+            "INSERT INTO search_fts (rowid, title, body, guidance) VALUES (?1, ?2, ?3, ?4)",
+            rusqlite::params![doc, title, body, guidance],
+        )?;
+        let mut stmt = tx.prepare_cached("INSERT INTO search_bigram (gram, rank, doc) VALUES (?1, ?2, ?3)")?;
+        for (gram, weight) in bigram_weights(&title, &body, &guidance) {
+            stmt.execute(rusqlite::params![gram, -weight, doc])?;
+        }
+    }
+    Ok(())
+}
+
+/// The BM25 term weight of every distinct CJK bigram of a document.
+fn bigram_weights(title: &str, body: &str, guidance: &str) -> Vec<(String, f64)> {
+    let mut tf: HashMap<[char; 2], f64> = HashMap::new();
+    let mut len = 0usize;
+    for (text, w) in [(title, TITLE_WEIGHT), (body, 1.0), (guidance, GUIDANCE_WEIGHT)] {
+        let chars: Vec<char> = text.chars().collect();
+        len += chars.len();
+        for pair in chars.windows(2) {
+            if is_cjk(pair[0]) && is_cjk(pair[1]) {
+                *tf.entry([pair[0], pair[1]]).or_insert(0.0) += w;
+            }
+        }
+    }
+    let norm = K1 * (1.0 - B + B * (len as f64) / AVG_DOC_CHARS);
+    tf.into_iter().map(|(g, f)| (g.iter().collect(), f * (K1 + 1.0) / (f + norm))).collect()
+}
+
+/// How a term is looked up.
+#[derive(Debug, Clone, PartialEq)]
+enum Term {
+    Trigram(String),
+    Bigram(String),
+    Scan(String),
+}
+
+fn parse_query(query: &str) -> Vec<Term> {
+    query
+        .split(|c: char| c.is_whitespace() || c == '\u{3000}')
+        .map(|t| t.trim_matches(|c: char| matches!(c, '"' | '“' | '”' | '\'' | '「' | '」')))
+        .filter(|t| !t.is_empty())
+        .map(|t| {
+            let chars: Vec<char> = t.chars().collect();
+            match chars.len() {
+                n if n >= 3 => Term::Trigram(t.to_string()),
+                2 if chars.iter().all(|&c| is_cjk(c)) => Term::Bigram(t.to_string()),
+                _ => Term::Scan(t.to_string()),
+            }
+        })
+        .collect()
+}
+
+impl Term {
+    fn text(&self) -> &str {
+        match self {
+            Term::Trigram(t) | Term::Bigram(t) | Term::Scan(t) => t,
+        }
+    }
+}
+
+/// SQL conditions for the filters, over aliases `d` (search_doc) and `c` (clause).
+fn filter_sql(filter: &ClauseFilter, args: &mut Vec<String>) -> String {
+    let mut sql = String::from(" AND c.deleted = 0");
+    if let Some(t) = &filter.topic {
+        args.push(t.clone());
+        sql.push_str(&format!(" AND EXISTS (SELECT 1 FROM clause_topic t WHERE t.clause_id = c.id AND t.topic = ?{})", args.len()));
+    }
+    if let Some(m) = filter.model {
+        args.push(m.as_str().into());
+        sql.push_str(&format!(" AND EXISTS (SELECT 1 FROM clause_model m WHERE m.clause_id = c.id AND m.model = ?{})", args.len()));
+    }
+    if let Some(p) = filter.position {
+        args.push(p.as_str().into());
+        sql.push_str(&format!(" AND c.position = ?{}", args.len()));
+    }
+    if let Some(l) = filter.lang {
+        args.push(l.as_str().into());
+        sql.push_str(&format!(" AND d.lang = ?{}", args.len()));
+    }
+    sql
+}
+
+/// Scores of the matching documents for one term (or all trigram terms at once).
+fn term_docs(lib: &Library, term_sql: &str, first_args: Vec<String>, filter: &ClauseFilter, limit: Option<usize>) -> Result<Vec<(i64, f64)>> {
+    let mut args = first_args;
+    let filters = filter_sql(filter, &mut args);
+    let mut sql = term_sql.replace("{filters}", &filters);
+    if let Some(l) = limit {
+        sql.push_str(&format!(" LIMIT {l}"));
+    }
+    let mut stmt = lib.connection().prepare_cached(&sql)?;
+    let rows = stmt.query_map(params_from_iter(args.iter()), |r| Ok((r.get::<_, i64>(0)?, r.get::<_, f64>(1)?)))?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+const TRIGRAM_SQL: &str = "SELECT f.rowid, -bm25(search_fts, 4.0, 1.0, 0.5) AS score FROM search_fts f \
+    JOIN search_doc d ON d.doc = f.rowid JOIN clause c ON c.id = d.clause_id \
+    WHERE search_fts MATCH ?1 {filters} ORDER BY bm25(search_fts, 4.0, 1.0, 0.5)";
+const BIGRAM_SQL: &str = "SELECT b.doc, -b.rank FROM search_bigram b \
+    JOIN search_doc d ON d.doc = b.doc JOIN clause c ON c.id = d.clause_id \
+    WHERE b.gram = ?1 {filters} ORDER BY b.rank";
+const SCAN_SQL: &str = "SELECT f.rowid, 1.0 FROM search_fts f \
+    JOIN search_doc d ON d.doc = f.rowid JOIN clause c ON c.id = d.clause_id \
+    WHERE (instr(lower(f.title), ?1) > 0 OR instr(lower(f.body), ?1) > 0 OR instr(lower(f.guidance), ?1) > 0) {filters}";
+
+/// Searches the library: ranked hits (best first, one per clause) with highlighted snippets.
+pub fn search(lib: &Library, query: &str, filter: &ClauseFilter, limit: usize) -> Result<Vec<SearchHit>> {
+    let terms = parse_query(query);
+    if terms.is_empty() {
+        return Err(Error::EmptyQuery);
+    }
+    let limit = limit.clamp(1, 500);
+    let trigrams: Vec<&str> = terms.iter().filter_map(|t| if let Term::Trigram(s) = t { Some(s.as_str()) } else { None }).collect();
+    let others: Vec<&Term> = terms.iter().filter(|t| !matches!(t, Term::Trigram(_))).collect();
+    // With one kind of lookup the database orders and limits; otherwise the candidate sets are
+    // intersected here. Two documents per clause, so ask for twice the limit.
+    let single = others.is_empty() || (trigrams.is_empty() && others.len() == 1);
+    let sql_limit = if single { Some(limit * 2) } else { None };
+    let mut sets: Vec<Vec<(i64, f64)>> = Vec::new();
+    if !trigrams.is_empty() {
+        let expr = trigrams.iter().map(|t| format!("\"{}\"", t.replace('"', "\"\""))).collect::<Vec<_>>().join(" AND ");
+        sets.push(term_docs(lib, TRIGRAM_SQL, vec![expr], filter, sql_limit)?);
+    }
+    for t in others {
+        let (sql, arg) = match t {
+            Term::Bigram(s) => (BIGRAM_SQL, s.clone()),
+            _ => (SCAN_SQL, t.text().to_lowercase()),
+        };
+        sets.push(term_docs(lib, sql, vec![arg], filter, sql_limit)?);
+    }
+    let mut scored: Vec<(i64, f64)> = match sets.len() {
+        1 => sets.pop().unwrap_or_default(),
+        _ => {
+            let mut acc: HashMap<i64, f64> = sets[0].iter().copied().collect();
+            for s in &sets[1..] {
+                let m: HashMap<i64, f64> = s.iter().copied().collect();
+                acc = acc.into_iter().filter_map(|(d, sc)| m.get(&d).map(|x| (d, sc + x))).collect();
+            }
+            let mut v: Vec<(i64, f64)> = acc.into_iter().collect();
+            v.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+            v
+        }
+    };
+    scored.truncate(limit * 2);
+    hits(lib, &terms, &scored, filter, limit)
+}
+
+fn hits(lib: &Library, terms: &[Term], scored: &[(i64, f64)], filter: &ClauseFilter, limit: usize) -> Result<Vec<SearchHit>> {
+    if scored.is_empty() {
+        return Ok(Vec::new());
+    }
+    // Map documents to clauses, best score per clause, keeping rank order.
+    let placeholders = vec!["?"; scored.len()].join(",");
+    let mut stmt = lib
+        .connection()
+        .prepare(&format!("SELECT d.doc, d.lang, c.* FROM search_doc d JOIN clause c ON c.id = d.clause_id WHERE d.doc IN ({placeholders})"))?;
+    let rows = stmt.query_map(params_from_iter(scored.iter().map(|s| s.0)), |r| {
+        let doc: i64 = r.get(0)?;
+        let lang: String = r.get(1)?;
+        Ok((doc, lang, row_to_clause(r)?))
+    })?;
+    let mut by_doc: HashMap<i64, (Lang, Clause)> = HashMap::new();
+    for row in rows {
+        let (doc, lang, clause) = row?;
+        by_doc.insert(doc, (Lang::parse(&lang).unwrap_or(Lang::Zh), clause));
+    }
+    let mut out: Vec<SearchHit> = Vec::new();
+    for (doc, score) in scored {
+        let Some((lang, clause)) = by_doc.get(doc) else { continue };
+        if out.iter().any(|h| h.clause.id == clause.content.id) {
+            continue;
+        }
+        let langs: Vec<Lang> = match filter.lang {
+            Some(l) => vec![l],
+            None => vec![*lang, if *lang == Lang::Zh { Lang::En } else { Lang::Zh }],
+        };
+        out.push(SearchHit { clause: summary(clause), score: *score, snippets: snippets(&clause.content, terms, &langs) });
+        if out.len() == limit {
+            break;
+        }
+    }
+    Ok(out)
+}
+
+/// Plain-text snippets of the fields that contain a term, with the matches as char ranges.
+fn snippets(c: &ClauseContent, terms: &[Term], langs: &[Lang]) -> Vec<Snippet> {
+    let needles: Vec<Vec<char>> = terms.iter().map(|t| fold(t.text())).filter(|n| !n.is_empty()).collect();
+    let mut out = Vec::new();
+    for &lang in langs {
+        for (field, text) in [(Field::Title, c.title.get(lang)), (Field::Body, c.body.get(lang)), (Field::Guidance, c.guidance.get(lang))] {
+            let chars: Vec<char> = text.chars().collect();
+            let folded: Vec<char> = chars.iter().map(|&ch| fold_char(ch)).collect();
+            // Placeholder names are not text: a match inside `{{…}}` is not shown.
+            let inside: Vec<(usize, usize)> = placeholders::scan(text)
+                .0
+                .iter()
+                .map(|o| (text[..o.start].chars().count(), text[..o.end].chars().count()))
+                .collect();
+            let mut found: Vec<(usize, usize)> = Vec::new();
+            for n in &needles {
+                let mut i = 0;
+                while i + n.len() <= folded.len() {
+                    if folded[i..i + n.len()] == n[..] && !inside.iter().any(|&(a, b)| i < b && i + n.len() > a) {
+                        found.push((i, i + n.len()));
+                        i += n.len();
+                    } else {
+                        i += 1;
+                    }
+                }
+            }
+            if found.is_empty() {
+                continue;
+            }
+            found.sort_unstable();
+            let (from, to, lead, tail) = if field == Field::Title {
+                (0, chars.len(), "", "")
+            } else {
+                let from = found[0].0.saturating_sub(40);
+                let to = (from + 160).min(chars.len());
+                (from, to, if from > 0 { "…" } else { "" }, if to < chars.len() { "…" } else { "" })
+            };
+            let shift = lead.chars().count();
+            let highlights = found
+                .iter()
+                .filter(|(s, e)| *s >= from && *e <= to)
+                .map(|(s, e)| Span { start: to_u32(s - from + shift), end: to_u32(e - from + shift) })
+                .collect();
+            let body: String = chars[from..to].iter().collect();
+            out.push(Snippet { lang, field, text: format!("{lead}{body}{tail}"), highlights });
+        }
+    }
+    out.truncate(4);
+    out
+}
+
+fn to_u32(n: usize) -> u32 {
+    u32::try_from(n).unwrap_or(u32::MAX)
+}
+
+fn fold_char(c: char) -> char {
+    let mut lower = c.to_lowercase();
+    match (lower.next(), lower.next()) {
+        (Some(l), None) => l,
+        _ => c,
+    }
+}
+
+fn fold(s: &str) -> Vec<char> {
+    s.chars().map(fold_char).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn query_terms_are_routed_by_length_and_script() {
+        assert_eq!(
+            parse_query("数据 数据销毁  SLA 审 IP “删除”"),
+            vec![
+                Term::Bigram("数据".into()),
+                Term::Trigram("数据销毁".into()),
+                Term::Trigram("SLA".into()),
+                Term::Scan("审".into()),
+                Term::Scan("IP".into()),
+                Term::Bigram("删除".into()),
+            ]
+        );
+    }
+
+    #[test]
+    fn bigram_weight_rises_with_frequency_and_title() {
+        let w = |t: &str, b: &str| bigram_weights(t, b, "").into_iter().find(|(g, _)| g == "数据").map(|x| x.1).unwrap_or(0.0);
+        assert!(w("", "数据数据") > w("", "数据"));
+        assert!(w("数据", "") > w("", "数据"));
+        assert_eq!(w("", "数 据"), 0.0, "a space breaks the bigram");
+    }
+
+    #[test]
+    fn snippets_mark_matches_case_insensitively_in_char_offsets() {
+        let c = ClauseContent {
+            id: "x".into(),
+            topics: vec![],
+            models: vec![],
+            position: Position::Preferred,
+            side: Side::Customer,
+            basis: vec![],
+            title: Bilingual { zh: "数据销毁".into(), en: "Data Destruction".into() },
+            body: Bilingual { zh: "服务商应当销毁数据。".into(), en: "The provider shall destroy DATA.".into() },
+            guidance: Bilingual::default(),
+        };
+        let s = snippets(&c, &parse_query("数据 data"), &[Lang::Zh, Lang::En]);
+        let zh_title = s.iter().find(|s| s.lang == Lang::Zh && s.field == Field::Title).expect("zh title");
+        assert_eq!(zh_title.highlights, vec![Span { start: 0, end: 2 }]);
+        let zh_body = s.iter().find(|s| s.lang == Lang::Zh && s.field == Field::Body).expect("zh body");
+        assert_eq!(zh_body.highlights, vec![Span { start: 7, end: 9 }]);
+        let en_body = s.iter().find(|s| s.lang == Lang::En && s.field == Field::Body).expect("en body");
+        let marked: String = en_body.text.chars().skip(27).take(4).collect();
+        assert_eq!((en_body.highlights[0].start, marked.as_str()), (27, "DATA"));
+    }
+}

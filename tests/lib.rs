@@ -1,0 +1,71 @@
+//! Helpers shared by the integration tests: finding and running the `cloudclause` binary on a
+//! temporary database.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+/// The `cloudclause` binary of this build (built on demand if the test run did not build it).
+pub fn cli_path() -> PathBuf {
+    let exe = std::env::current_exe().unwrap_or_default();
+    // target/<profile>/deps/<test> -> target/<profile>/cloudclause
+    let profile_dir = exe.parent().and_then(Path::parent).map(Path::to_path_buf).unwrap_or_default();
+    let bin = profile_dir.join(format!("cloudclause{}", std::env::consts::EXE_SUFFIX));
+    if !bin.exists() {
+        let status = Command::new(env!("CARGO"))
+            .args(["build", "-q", "-p", "cloudclause-cli"])
+            .current_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/.."))
+            .status();
+        assert!(status.is_ok_and(|s| s.success()), "building the cloudclause binary failed");
+    }
+    bin
+}
+
+/// A temporary database and a way to run the CLI on it.
+pub struct Cli {
+    pub dir: tempfile::TempDir,
+    bin: PathBuf,
+}
+
+impl Default for Cli {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl Cli {
+    pub fn new() -> Cli {
+        Cli { dir: tempfile::tempdir().unwrap_or_else(|e| panic!("tempdir: {e}")), bin: cli_path() }
+    }
+
+    pub fn db(&self) -> PathBuf {
+        self.dir.path().join("library.sqlite3")
+    }
+
+    /// Runs `cloudclause --db <temp> ARGS`.
+    pub fn run(&self, args: &[&str]) -> Output {
+        Command::new(&self.bin)
+            .arg("--db")
+            .arg(self.db())
+            .args(args)
+            .env_remove("CLOUDCLAUSE_DB")
+            .output()
+            .unwrap_or_else(|e| panic!("running cloudclause: {e}"))
+    }
+
+    /// Runs and expects success; returns stdout.
+    pub fn ok(&self, args: &[&str]) -> String {
+        let out = self.run(args);
+        assert!(
+            out.status.success(),
+            "cloudclause {args:?} failed: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        String::from_utf8(out.stdout).unwrap_or_else(|e| panic!("stdout is not UTF-8: {e}"))
+    }
+
+    /// Runs with `--json` output and parses it.
+    pub fn json(&self, args: &[&str]) -> serde_json::Value {
+        let text = self.ok(args);
+        serde_json::from_str(&text).unwrap_or_else(|e| panic!("cloudclause {args:?} printed invalid JSON ({e}): {text}"))
+    }
+}

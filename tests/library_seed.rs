@@ -1,0 +1,114 @@
+//! Seeding and updating the library from templates/: a newer app version updates the clauses
+//! the user left alone and never overwrites the ones the user changed.
+
+use std::path::Path;
+
+use cloudclause_engine::library::Library;
+use cloudclause_engine::model::*;
+use cloudclause_engine::templates::TemplateFiles;
+
+fn copy_dir(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).unwrap_or_else(|e| panic!("{e}"));
+    for e in std::fs::read_dir(from).unwrap_or_else(|e| panic!("{e}")).flatten() {
+        let p = e.path();
+        if p.is_dir() {
+            copy_dir(&p, &to.join(e.file_name()));
+        } else {
+            std::fs::copy(&p, to.join(e.file_name())).unwrap_or_else(|e| panic!("{e}"));
+        }
+    }
+}
+
+/// Simulates a newer app release: bumps a template's version and rewrites its Chinese body.
+fn ship_new_version(dir: &Path, rel: &str, new_body_zh: &str) {
+    let f = dir.join(rel);
+    let text = std::fs::read_to_string(&f).unwrap_or_else(|e| panic!("{e}"));
+    let text = text.replacen("version = 1", "version = 2", 1);
+    let start = text.find("[body]").unwrap_or_else(|| panic!("[body] in {rel}"));
+    let zh = start + text[start..].find("zh = \"\"\"").unwrap_or_else(|| panic!("zh body in {rel}"));
+    let end = zh + 8 + text[zh + 8..].find("\"\"\"").unwrap_or_else(|| panic!("end of zh body"));
+    let text = format!("{}zh = \"\"\"\n{new_body_zh}\n{}", &text[..zh], &text[end..]);
+    std::fs::write(&f, text).unwrap_or_else(|e| panic!("{e}"));
+}
+
+#[test]
+fn newer_templates_update_untouched_clauses_and_never_overwrite_user_edits() {
+    let tmp = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let tpl = tmp.path().join("templates");
+    copy_dir(Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/../templates")), &tpl);
+    let db = tmp.path().join("lib.sqlite3");
+
+    let (mut lib, first) = Library::open(&db, &TemplateFiles::from_dir(&tpl).unwrap_or_default()).unwrap_or_else(|e| panic!("{e}"));
+    assert!(first.ran && first.added >= 100 && first.problems.is_empty(), "{first:?}");
+
+    // The user edits one seeded clause and deletes another.
+    let mut edited = lib.get("data.destruction.preferred").unwrap_or_else(|e| panic!("{e}")).content;
+    edited.body.zh = "本所版本：{{provider}}应当在合同终止后删除全部客户数据。".into();
+    let saved = lib.update(&edited).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!((saved.version, saved.origin), (2, Origin::SeededEdited));
+    lib.delete("iam.fallback").unwrap_or_else(|e| panic!("{e}"));
+    drop(lib);
+
+    // Reopening with the same templates changes nothing.
+    let (lib, again) = Library::open(&db, &TemplateFiles::from_dir(&tpl).unwrap_or_default()).unwrap_or_else(|e| panic!("{e}"));
+    assert!(!again.ran);
+    drop(lib);
+
+    // A newer release changes three templates.
+    ship_new_version(&tpl, "clauses/security/data.destruction.preferred.toml", "新版模板正文（销毁）：{{provider}}应当删除数据。");
+    ship_new_version(&tpl, "clauses/security/data.access.preferred.toml", "新版模板正文（访问）：{{provider}}应当限制访问。");
+    ship_new_version(&tpl, "clauses/security/iam.fallback.toml", "新版模板正文（身份）。");
+    let (mut lib, update) = Library::open(&db, &TemplateFiles::from_dir(&tpl).unwrap_or_default()).unwrap_or_else(|e| panic!("{e}"));
+    assert!(update.ran);
+    assert_eq!((update.added, update.updated, update.kept_user_edits), (0, 1, 1), "{update:?}");
+
+    let access = lib.get("data.access.preferred").unwrap_or_else(|e| panic!("{e}"));
+    assert!(access.content.body.zh.starts_with("新版模板正文（访问）"), "the untouched clause follows the template");
+    assert_eq!((access.version, access.origin, access.template_version), (2, Origin::Seeded, Some(2)));
+
+    let mine = lib.get("data.destruction.preferred").unwrap_or_else(|e| panic!("{e}"));
+    assert!(mine.content.body.zh.starts_with("本所版本"), "the user's wording is kept");
+    assert_eq!(mine.template_update_available, Some(2), "and the newer template is offered");
+
+    assert!(matches!(lib.get("iam.fallback"), Err(cloudclause_engine::Error::ClauseNotFound { .. })), "a deleted clause stays deleted");
+
+    // The user adopts the newer template; the edit remains in the history.
+    let adopted = lib.adopt_template_update("data.destruction.preferred").unwrap_or_else(|e| panic!("{e}"));
+    assert!(adopted.content.body.zh.starts_with("新版模板正文（销毁）"));
+    assert_eq!((adopted.version, adopted.origin, adopted.template_update_available), (3, Origin::Seeded, None));
+    let history = lib.versions("data.destruction.preferred").unwrap_or_else(|e| panic!("{e}"));
+    let sources: Vec<&str> = history.iter().map(|v| v.source.as_str()).collect();
+    assert_eq!(sources, ["adopt_template", "user_edit", "seed"]);
+}
+
+#[test]
+fn create_duplicate_and_delete_user_clauses() {
+    let (mut lib, _) = Library::open_in_memory(&TemplateFiles::builtin()).unwrap_or_else(|e| panic!("{e}"));
+    let copy = lib.duplicate("sla.preferred", None).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!((copy.content.id.as_str(), copy.origin, copy.version), ("sla.preferred-copy", Origin::User, 1));
+    let second = lib.duplicate("sla.preferred", None).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(second.content.id, "sla.preferred-copy-2");
+    assert!(matches!(lib.create(&copy.content), Err(cloudclause_engine::Error::ClauseExists { .. })));
+
+    let mut bad = copy.content.clone();
+    bad.id = "Bad Id".into();
+    bad.topics = vec!["nope".into()];
+    bad.body.en = "{{unregistered}} shall".into();
+    match lib.create(&bad) {
+        Err(cloudclause_engine::Error::InvalidClause { problems }) => {
+            let all = problems.join("\n");
+            assert!(all.contains("Bad Id") && all.contains("unknown topic id \"nope\"") && all.contains("{{unregistered}}"), "{all}");
+        }
+        other => panic!("expected InvalidClause, got {other:?}"),
+    }
+
+    // Search sees creations, edits and deletions at once.
+    let mut c = copy.content.clone();
+    c.title.zh = "独角兽条款".into();
+    lib.update(&c).unwrap_or_else(|e| panic!("{e}"));
+    let hits = lib.search("独角兽", &ClauseFilter::default(), 10).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(hits.iter().map(|h| h.clause.id.as_str()).collect::<Vec<_>>(), ["sla.preferred-copy"]);
+    lib.delete("sla.preferred-copy").unwrap_or_else(|e| panic!("{e}"));
+    assert!(lib.search("独角兽", &ClauseFilter::default(), 10).unwrap_or_default().is_empty());
+    assert!(lib.versions("sla.preferred-copy").is_err(), "a user clause is removed with its versions");
+}
