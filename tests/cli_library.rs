@@ -2,7 +2,10 @@
 //! them: coverage of the playbook, search in both languages, show, export/import round trip,
 //! and a bad pack refused with the library unchanged.
 
-use cloudclause_tests::Cli;
+#[path = "common/mod.rs"]
+mod common;
+
+use common::Cli;
 use serde_json::Value;
 
 const SECURITY: [&str; 14] = [
@@ -233,9 +236,9 @@ fn templates_check_passes_on_the_builtin_playbook_and_names_bad_files() {
     assert!(out.contains("0 problem(s)"), "{out}");
     // A copy with one broken file: named with its line, the rest still counted.
     let dir = cli.dir.path().join("tpl");
-    copy_dir(std::path::Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/../templates")), &dir);
+    copy_dir(std::path::Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/../../templates")), &dir);
     let f = dir.join("clauses/security/physical.fallback.toml");
-    let text = std::fs::read_to_string(&f).unwrap_or_default().replacen("position = \"preferred\"", "position = \"best\"", 1);
+    let text = std::fs::read_to_string(&f).unwrap_or_default().replacen("position = \"fallback\"", "position = \"best\"", 1);
     std::fs::write(&f, text).unwrap_or_default();
     let out = cli.run(&["templates", "check", dir.to_str().unwrap_or_default()]);
     assert_eq!(out.status.code(), Some(1));

@@ -55,6 +55,12 @@ pub enum Error {
     #[error("cannot read or write {path}: {reason}")]
     Io { path: String, reason: String },
 
+    #[error("{name} cannot be read as a contract: {reason}")]
+    InvalidDocument { name: String, reason: String },
+
+    #[error("{name} is {size_mb} MB; the limit is {limit_mb} MB. Split the document or remove embedded media")]
+    DocumentTooLarge { name: String, size_mb: u32, limit_mb: u32 },
+
     #[error("the search query is empty; type at least one character")]
     EmptyQuery,
 

@@ -7,6 +7,7 @@
 pub mod bindings;
 pub mod db;
 pub mod error;
+pub mod ingest;
 pub mod library;
 pub mod model;
 pub mod placeholders;

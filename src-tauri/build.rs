@@ -1,0 +1,28 @@
+//! Tauri's build step. The config lives at the repository root; the app manifest lists the
+//! commands so that capabilities/ can grant them one by one (nothing is allowed by default).
+
+fn main() {
+    let manifest = tauri_build::AppManifest::new().commands(&[
+        "app_info",
+        "reference_model",
+        "variables",
+        "contract_templates",
+        "library_list",
+        "library_search",
+        "library_get",
+        "library_versions",
+        "library_create",
+        "library_update",
+        "library_duplicate",
+        "library_delete",
+        "library_adopt_template",
+        "library_export_pack",
+        "library_import_pack",
+        "settings_set",
+    ]);
+    let attrs = tauri_build::Attributes::new().config_path("../tauri.conf.json").app_manifest(manifest);
+    if let Err(e) = tauri_build::try_build(attrs) {
+        println!("cargo:warning=tauri build step failed: {e:#}");
+        std::process::exit(1);
+    }
+}

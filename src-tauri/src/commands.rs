@@ -1,0 +1,141 @@
+//! IPC commands: each one unwraps the state, calls the engine and returns its result. Errors
+//! reach the page as the engine's tagged union (`{kind, data}`), typed in `ui/src/bindings.ts`.
+//! No command takes a file path from the page: export and import open a native dialog here.
+
+use cloudclause_engine::bindings::AppInfo;
+use cloudclause_engine::library::{ImportReport, Library};
+use cloudclause_engine::model::*;
+use cloudclause_engine::{db, Error};
+use tauri::State;
+use tauri_plugin_dialog::DialogExt;
+
+use crate::AppState;
+
+type Res<T> = Result<T, Error>;
+
+/// Runs `f` on the open library, or returns the error that kept it closed.
+fn with<T>(state: &State<'_, AppState>, f: impl FnOnce(&mut Library) -> Res<T>) -> Res<T> {
+    let mut guard = state
+        .library
+        .lock()
+        .map_err(|_| Error::Database { message: "an earlier operation failed midway; restart the app".into() })?;
+    match guard.as_mut() {
+        Some(lib) => f(lib),
+        None => Err(state.startup_error.clone().unwrap_or(Error::Database { message: "the library is not open".into() })),
+    }
+}
+
+#[tauri::command]
+pub fn app_info(state: State<'_, AppState>) -> Res<AppInfo> {
+    with(&state, |lib| {
+        Ok(AppInfo {
+            version: env!("CARGO_PKG_VERSION").to_string(),
+            database: state.database.clone(),
+            schema_version: db::schema_version(),
+            stats: lib.stats()?,
+            seed: state.seed.clone(),
+            settings: lib.settings()?,
+        })
+    })
+}
+
+#[tauri::command]
+pub fn reference_model(state: State<'_, AppState>) -> Res<ReferenceModel> {
+    with(&state, |lib| Ok(lib.reference_model().clone()))
+}
+
+#[tauri::command]
+pub fn variables(state: State<'_, AppState>) -> Res<Vec<Variable>> {
+    with(&state, |lib| Ok(lib.templates().variables.clone()))
+}
+
+#[tauri::command]
+pub fn contract_templates(state: State<'_, AppState>) -> Res<Vec<ContractTemplate>> {
+    with(&state, |lib| Ok(lib.templates().contracts.clone()))
+}
+
+#[tauri::command]
+pub fn library_list(state: State<'_, AppState>, filter: ClauseFilter) -> Res<Vec<ClauseSummary>> {
+    with(&state, |lib| lib.list(&filter))
+}
+
+#[tauri::command]
+pub fn library_search(state: State<'_, AppState>, query: String, filter: ClauseFilter, limit: u32) -> Res<Vec<SearchHit>> {
+    with(&state, |lib| lib.search(&query, &filter, limit as usize))
+}
+
+#[tauri::command]
+pub fn library_get(state: State<'_, AppState>, id: String) -> Res<Clause> {
+    with(&state, |lib| lib.get(&id))
+}
+
+#[tauri::command]
+pub fn library_versions(state: State<'_, AppState>, id: String) -> Res<Vec<ClauseVersion>> {
+    with(&state, |lib| lib.versions(&id))
+}
+
+#[tauri::command]
+pub fn library_create(state: State<'_, AppState>, content: ClauseContent) -> Res<Clause> {
+    with(&state, |lib| lib.create(&content))
+}
+
+#[tauri::command]
+pub fn library_update(state: State<'_, AppState>, content: ClauseContent) -> Res<Clause> {
+    with(&state, |lib| lib.update(&content))
+}
+
+#[tauri::command]
+pub fn library_duplicate(state: State<'_, AppState>, id: String) -> Res<Clause> {
+    with(&state, |lib| lib.duplicate(&id, None))
+}
+
+#[tauri::command]
+pub fn library_delete(state: State<'_, AppState>, id: String) -> Res<()> {
+    with(&state, |lib| lib.delete(&id))
+}
+
+#[tauri::command]
+pub fn library_adopt_template(state: State<'_, AppState>, id: String) -> Res<Clause> {
+    with(&state, |lib| lib.adopt_template_update(&id))
+}
+
+#[tauri::command]
+pub fn settings_set(state: State<'_, AppState>, settings: Settings) -> Res<Settings> {
+    with(&state, |lib| lib.set_settings(&settings))
+}
+
+fn io(path: &std::path::Path, e: impl std::fmt::Display) -> Error {
+    Error::Io { path: path.display().to_string(), reason: e.to_string() }
+}
+
+/// Asks where to save, then writes the pack. `None` when the user cancels.
+#[tauri::command]
+pub async fn library_export_pack(app: tauri::AppHandle, state: State<'_, AppState>) -> Res<Option<String>> {
+    let pack = with(&state, |lib| lib.export_pack())?;
+    let text = serde_json::to_string_pretty(&pack).map_err(|e| Error::InvalidInput { message: e.to_string() })?;
+    let chosen = app
+        .dialog()
+        .file()
+        .add_filter("CloudClause library pack", &["json"])
+        .set_file_name("cloudclause-library.json")
+        .blocking_save_file();
+    let Some(path) = chosen.and_then(|p| p.into_path().ok()) else { return Ok(None) };
+    let tmp = path.with_extension("json.tmp");
+    std::fs::write(&tmp, text).map_err(|e| io(&tmp, e))?;
+    std::fs::rename(&tmp, &path).map_err(|e| io(&path, e))?;
+    Ok(Some(path.display().to_string()))
+}
+
+/// Asks which pack to import, then imports it all or nothing. `None` when the user cancels.
+#[tauri::command]
+pub async fn library_import_pack(app: tauri::AppHandle, state: State<'_, AppState>) -> Res<Option<ImportReport>> {
+    let chosen = app.dialog().file().add_filter("CloudClause library pack", &["json"]).blocking_pick_file();
+    let Some(path) = chosen.and_then(|p| p.into_path().ok()) else { return Ok(None) };
+    let meta = std::fs::metadata(&path).map_err(|e| io(&path, e))?;
+    if meta.len() > 64 * 1024 * 1024 {
+        return Err(Error::InvalidPack { reason: "the file is larger than 64 MB; a library pack is far smaller".into() });
+    }
+    let bytes = std::fs::read(&path).map_err(|e| io(&path, e))?;
+    let text = String::from_utf8(bytes).map_err(|_| Error::InvalidPack { reason: "the file is not UTF-8 text".into() })?;
+    with(&state, |lib| lib.import_pack(&text)).map(Some)
+}

@@ -1,0 +1,63 @@
+//! The CloudClause desktop app: a Tauri window over the engine. This crate holds thin command
+//! adapters only; every rule lives in `cloudclause-engine`.
+
+#![cfg_attr(not(debug_assertions), windows_subsystem = "windows")]
+
+mod commands;
+
+use std::sync::Mutex;
+
+use cloudclause_engine::library::{Library, SeedReport};
+use cloudclause_engine::templates::TemplateFiles;
+use cloudclause_engine::{db, Error};
+
+/// The app's state: the open library, or why it could not be opened (shown in the window).
+pub struct AppState {
+    pub library: Mutex<Option<Library>>,
+    pub seed: SeedReport,
+    pub database: String,
+    pub startup_error: Option<Error>,
+}
+
+fn open_state() -> AppState {
+    let opened = db::default_path().and_then(|path| {
+        let (lib, seed) = Library::open(&path, &TemplateFiles::builtin())?;
+        Ok((lib, seed, path.display().to_string()))
+    });
+    match opened {
+        Ok((lib, seed, database)) => AppState { library: Mutex::new(Some(lib)), seed, database, startup_error: None },
+        Err(e) => {
+            eprintln!("cloudclause-app: {e}");
+            AppState { library: Mutex::new(None), seed: SeedReport::default(), database: String::new(), startup_error: Some(e) }
+        }
+    }
+}
+
+fn main() {
+    let result = tauri::Builder::default()
+        .plugin(tauri_plugin_dialog::init())
+        .manage(open_state())
+        .invoke_handler(tauri::generate_handler![
+            commands::app_info,
+            commands::reference_model,
+            commands::variables,
+            commands::contract_templates,
+            commands::library_list,
+            commands::library_search,
+            commands::library_get,
+            commands::library_versions,
+            commands::library_create,
+            commands::library_update,
+            commands::library_duplicate,
+            commands::library_delete,
+            commands::library_adopt_template,
+            commands::library_export_pack,
+            commands::library_import_pack,
+            commands::settings_set,
+        ])
+        .run(tauri::generate_context!("../tauri.conf.json"));
+    if let Err(e) = result {
+        eprintln!("cloudclause-app: the window could not start: {e}");
+        std::process::exit(1);
+    }
+}
