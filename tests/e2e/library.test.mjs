@@ -84,16 +84,22 @@ test('search 数据销毁, open the clause, see Chinese and English', { timeout:
     // The library is listed before any search.
     await driver.waitFor('[data-testid=result]');
     await driver.type(search, '数据销毁');
-    const results = await driver.waitFor('[data-testid=result]', 15000, (els) => els.length > 0);
-    let target = null;
-    for (const el of results) {
-      const id = await driver.attr(el, 'data-id');
-      if (id && id.startsWith('data.destruction')) { target = el; break; }
-    }
-    assert.ok(target, 'a data.destruction clause is among the results');
-    const marks = await driver.find('[data-testid=result] mark');
+    // The list re-renders as the debounced search lands: look the hit up by its id, and retry
+    // the click if the element is replaced in between.
+    const hit = '[data-testid=result][data-id^="data.destruction"]';
+    await driver.waitFor(hit);
+    const marks = await driver.waitFor('[data-testid=result] mark');
     assert.ok(marks.length > 0, 'the match is highlighted in the results');
-    await driver.click(target);
+    for (let attempt = 0; ; attempt++) {
+      try {
+        const [target] = await driver.waitFor(hit);
+        await driver.click(target);
+        break;
+      } catch (e) {
+        if (attempt >= 5) throw e;
+        await sleep(200);
+      }
+    }
 
     await driver.waitFor('[data-testid=clause-view]');
     const [zh] = await driver.waitFor('[data-testid=body-zh]');

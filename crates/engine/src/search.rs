@@ -278,8 +278,15 @@ fn snippets(c: &ClauseContent, terms: &[Term], langs: &[Lang]) -> Vec<Snippet> {
             let (from, to, lead, tail) = if field == Field::Title {
                 (0, chars.len(), "", "")
             } else {
-                let from = found[0].0.saturating_sub(40);
-                let to = (from + 160).min(chars.len());
+                let mut from = found[0].0.saturating_sub(40);
+                // Never start or end a snippet inside a placeholder.
+                if let Some(&(a, _)) = inside.iter().find(|&&(a, b)| a < from && from < b) {
+                    from = a;
+                }
+                let mut to = (from + 160).min(chars.len());
+                if let Some(&(_, b)) = inside.iter().find(|&&(a, b)| a < to && to < b) {
+                    to = b;
+                }
                 (from, to, if from > 0 { "…" } else { "" }, if to < chars.len() { "…" } else { "" })
             };
             let shift = lead.chars().count();

@@ -1,0 +1,67 @@
+// Typed wrappers around the Tauri commands of the Rust side. Every command rejects with an
+// `Error` value from bindings.ts; anything else (a JS exception, a string from Tauri itself)
+// is normalised into the `unknown` kind so the UI has one error shape to show.
+import { invoke } from '@tauri-apps/api/core';
+import type {
+  AppInfo,
+  Clause,
+  ClauseContent,
+  ClauseFilter,
+  ClauseSummary,
+  ClauseVersion,
+  ContractTemplate,
+  Error as CommandError,
+  ImportReport,
+  ReferenceModel,
+  SearchHit,
+  Settings,
+  Variable,
+} from './bindings';
+
+export type AppError = CommandError | { kind: 'unknown'; data: { message: string } };
+export type ErrorKind = AppError['kind'];
+
+// Every kind of bindings.ts `Error`: the Record type makes tsc fail when the Rust side adds one.
+const KIND_NAMES: Record<CommandError['kind'], true> = {
+  database_too_new: true, database_open: true, database: true, clause_not_found: true, clause_exists: true,
+  invalid_clause: true, templates_unreadable: true, invalid_templates: true, invalid_pack: true, io: true,
+  invalid_document: true, document_too_large: true, empty_query: true, invalid_input: true,
+};
+const KINDS: ReadonlySet<string> = new Set(Object.keys(KIND_NAMES));
+
+export function toAppError(e: unknown): AppError {
+  if (typeof e === 'object' && e !== null && 'kind' in e && KINDS.has(String((e as { kind: unknown }).kind))) {
+    return e as CommandError;
+  }
+  const message = e instanceof globalThis.Error ? e.message : typeof e === 'string' ? e : JSON.stringify(e);
+  return { kind: 'unknown', data: { message } };
+}
+
+/** Rejects with an AppError, never with anything else. */
+async function call<T>(cmd: string, args?: Record<string, unknown>): Promise<T> {
+  try {
+    return await invoke<T>(cmd, args);
+  } catch (e) {
+    throw toAppError(e);
+  }
+}
+
+export const api = {
+  appInfo: () => call<AppInfo>('app_info'),
+  referenceModel: () => call<ReferenceModel>('reference_model'),
+  variables: () => call<Variable[]>('variables'),
+  contractTemplates: () => call<ContractTemplate[]>('contract_templates'),
+  libraryList: (filter: ClauseFilter) => call<ClauseSummary[]>('library_list', { filter }),
+  librarySearch: (query: string, filter: ClauseFilter, limit: number) =>
+    call<SearchHit[]>('library_search', { query, filter, limit }),
+  libraryGet: (id: string) => call<Clause>('library_get', { id }),
+  libraryVersions: (id: string) => call<ClauseVersion[]>('library_versions', { id }),
+  libraryCreate: (content: ClauseContent) => call<Clause>('library_create', { content }),
+  libraryUpdate: (content: ClauseContent) => call<Clause>('library_update', { content }),
+  libraryDuplicate: (id: string) => call<Clause>('library_duplicate', { id }),
+  libraryDelete: (id: string) => call<null>('library_delete', { id }),
+  libraryAdoptTemplate: (id: string) => call<Clause>('library_adopt_template', { id }),
+  libraryExportPack: () => call<string | null>('library_export_pack'),
+  libraryImportPack: () => call<ImportReport | null>('library_import_pack'),
+  settingsSet: (settings: Settings) => call<Settings>('settings_set', { settings }),
+};

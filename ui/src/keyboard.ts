@@ -1,0 +1,70 @@
+// Keyboard shortcuts of the library screen.
+//   / or Ctrl+K  focus the search        ↑ ↓  move through the results     Enter  open / search
+//   Esc          close the form, else clear the search, else dismiss the error    Ctrl+S  save the form
+import { askDelete, cancelForm, dismissError, moveCursor, openCursor, saveForm } from './actions';
+import { state } from './state';
+import { clearSearch, flushSearch, focusSearch, searchInput } from './views/topbar';
+import { resultList } from './views/results';
+
+function isEditable(el: EventTarget | null): boolean {
+  if (!(el instanceof HTMLElement)) return false;
+  if (el.isContentEditable) return true;
+  const tag = el.tagName;
+  return tag === 'TEXTAREA' || tag === 'SELECT' || (tag === 'INPUT' && (el as HTMLInputElement).type !== 'checkbox');
+}
+
+function isInteractive(el: EventTarget | null): boolean {
+  return el instanceof HTMLElement && (el.tagName === 'BUTTON' || el.tagName === 'A' || el.tagName === 'SUMMARY' || isEditable(el));
+}
+
+export function installKeyboard(): void {
+  document.addEventListener('keydown', (ev) => {
+    if (ev.isComposing || ev.keyCode === 229) return; // IME composition (pinyin input) owns the keys
+    const target = ev.target;
+    const inSearch = target === searchInput;
+    const ctrl = ev.ctrlKey || ev.metaKey;
+    const formOpen = state.mode !== 'view';
+
+    if (ctrl && (ev.key === 'k' || ev.key === 'K')) {
+      ev.preventDefault();
+      focusSearch();
+      return;
+    }
+    if (ctrl && (ev.key === 's' || ev.key === 'S')) {
+      ev.preventDefault();
+      if (formOpen) void saveForm();
+      return;
+    }
+    if (ev.key === '/' && !ctrl && !ev.altKey && !isEditable(target)) {
+      ev.preventDefault();
+      focusSearch();
+      return;
+    }
+    if (ev.key === 'Escape') {
+      if (formOpen) cancelForm();
+      else if (state.confirmingDelete) askDelete(false);
+      else if ((inSearch || !isEditable(target)) && (searchInput.value !== '' || state.query !== '')) clearSearch();
+      else if (state.error) dismissError();
+      else if (inSearch) searchInput.blur();
+      else return;
+      ev.preventDefault();
+      return;
+    }
+    // Arrow keys scroll the clause text when the reader is in it; elsewhere they walk the list.
+    const inDetail = target instanceof Node && document.getElementById('detail')?.contains(target) === true;
+    const listContext = inSearch || target === resultList || (!isEditable(target) && !inDetail);
+    if ((ev.key === 'ArrowDown' || ev.key === 'ArrowUp') && listContext && !isInteractive(target === searchInput ? null : target)) {
+      ev.preventDefault();
+      moveCursor(ev.key === 'ArrowDown' ? 1 : -1);
+      return;
+    }
+    if (ev.key === 'Enter' && !ctrl) {
+      if (inSearch) {
+        ev.preventDefault();
+        if (!openCursor()) flushSearch();
+      } else if (!isInteractive(target) && openCursor()) {
+        ev.preventDefault();
+      }
+    }
+  });
+}

@@ -1,0 +1,70 @@
+// Entry point: lays out the screen, wires state changes to the views and loads the library.
+import { init } from './actions';
+import { h } from './dom';
+import { t } from './i18n';
+import { installKeyboard } from './keyboard';
+import { onChange, state, type Region } from './state';
+import { renderClause, renderEmpty } from './views/clause';
+import { renderFilters } from './views/filters';
+import { renderForm, renderFormStatus } from './views/form';
+import { renderCursor, renderResults } from './views/results';
+import { renderBanner, renderFooter } from './views/status';
+import { renderTopbar } from './views/topbar';
+
+const app = document.getElementById('app')!;
+
+const topbar = h('header', { class: 'topbar' });
+const banner = h('div', { class: 'banner-slot' });
+const filters = h('nav', { class: 'filters', attrs: { id: 'filters' } });
+const results = h('section', { class: 'results' });
+const detail = h('main', { class: 'detail', attrs: { id: 'detail', tabindex: '-1' } });
+const footer = h('footer', { class: 'footer' });
+
+app.append(topbar, banner, h('div', { class: 'columns' }, filters, results, detail), footer);
+
+let shownId: string | null = null;
+
+function renderDetail(): void {
+  if (state.mode !== 'view' && state.draft) renderForm(detail, state.draft);
+  else if (state.clause) renderClause(detail, state.clause);
+  else renderEmpty(detail, false);
+  const id = state.mode === 'view' ? state.clause?.id ?? null : `form:${state.mode}`;
+  if (id !== shownId) detail.scrollTop = 0; // a different clause starts at its title
+  shownId = id;
+}
+
+/** After a full re-render, put the focus back on the control that had it (e.g. a language button). */
+function keepFocus(fn: () => void): void {
+  const testid = document.activeElement instanceof HTMLElement ? document.activeElement.dataset.testid : undefined;
+  fn();
+  if (testid && document.activeElement === document.body) {
+    document.querySelector<HTMLElement>(`[data-testid="${testid}"]`)?.focus();
+  }
+}
+
+function render(regions: ReadonlySet<Region>): void {
+  keepFocus(() => renderRegions(regions));
+}
+
+function renderRegions(regions: ReadonlySet<Region>): void {
+  const all = regions.has('all');
+  if (all) {
+    document.title = `${t('app.name')} · ${t('app.tagline')}`;
+    filters.setAttribute('aria-label', t('filters.label'));
+    renderTopbar(topbar);
+  }
+  if (all || regions.has('filters')) renderFilters(filters);
+  if (all || regions.has('results')) renderResults(results);
+  else if (regions.has('cursor')) renderCursor();
+  if (all || regions.has('clause')) renderDetail();
+  else if (regions.has('form')) renderFormStatus();
+  if (all || regions.has('status')) {
+    renderBanner(banner);
+    renderFooter(footer);
+  }
+}
+
+onChange(render);
+render(new Set<Region>(['all']));
+installKeyboard();
+void init();
