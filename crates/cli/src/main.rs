@@ -34,6 +34,19 @@ enum Command {
     /// Validate a templates folder (default: the built-in one) and report every problem.
     #[command(subcommand)]
     Templates(TemplatesCmd),
+    /// Analyse a contract (DOCX, Markdown or text): who is responsible for each security layer,
+    /// which personal-information terms are missing, which commercial terms are against the customer.
+    Analyze {
+        file: PathBuf,
+        /// The deployment model; detected from the text when omitted.
+        #[arg(long, value_parser = ["iaas", "paas", "saas"])]
+        model: Option<String>,
+        /// Whose side the review takes.
+        #[arg(long, value_parser = ["customer", "provider"], default_value = "customer")]
+        perspective: String,
+        #[arg(long)]
+        json: bool,
+    },
     /// Where the database is, its schema version and what it holds.
     Info {
         #[arg(long)]
@@ -184,6 +197,29 @@ fn run(cli: Cli) -> Result<(), Error> {
                     "clauses: {} ({} seeded, {} edited, {} user; {} with a newer template)",
                     stats.clauses, stats.seeded, stats.edited, stats.user, stats.updates_available
                 );
+                Ok(())
+            }
+        }
+        Command::Analyze { file, model, perspective, json } => {
+            let bytes = std::fs::read(file).map_err(|e| Error::Io { path: file.display().to_string(), reason: e.to_string() })?;
+            let name = file.display().to_string();
+            let doc = cloudclause_engine::ingest::read(&name, &bytes)?;
+            let files = template_files(&cli.templates)?;
+            let set = templates::load(&files)?;
+            let rules = cloudclause_engine::analysis::Rules::load(&files)?;
+            let opts = cloudclause_engine::analysis::Options {
+                model: model.as_deref().and_then(DeploymentModel::parse),
+                perspective: if perspective == "provider" {
+                    cloudclause_engine::analysis::Perspective::Provider
+                } else {
+                    cloudclause_engine::analysis::Perspective::Customer
+                },
+            };
+            let report = cloudclause_engine::analysis::analyze(&doc, &rules, &set, opts);
+            if *json {
+                output::json(&report)
+            } else {
+                output::report(&report);
                 Ok(())
             }
         }

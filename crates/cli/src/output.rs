@@ -108,3 +108,58 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), Error> {
     }
     result.map_err(io)
 }
+
+/// The analysis as a readable table.
+pub fn report(r: &cloudclause_engine::analysis::Report) {
+    use cloudclause_engine::analysis::Found;
+    let mut out = std::io::stdout().lock();
+    for w in &r.warnings {
+        let _ = writeln!(out, "warning: {}", w.en);
+    }
+    let _ = writeln!(
+        out,
+        "deployment model: {} ({}), perspective: {:?}, language: {}",
+        r.deployment_model.as_str(),
+        r.deployment_model_source,
+        r.perspective,
+        r.language
+    );
+    let _ = writeln!(out, "provider: {}", r.parties.provider.join(", "));
+    let _ = writeln!(out, "customer: {}\n", r.parties.customer.join(", "));
+    let _ = writeln!(out, "{:<22} {:<8} {:<18} {:<11} {:<8} clauses", "security item", "model", "contract", "gap", "severity");
+    for s in &r.security {
+        let found = match (s.allocation, s.split_specified) {
+            (Found::Shared, Some(true)) => "shared (split)".to_string(),
+            (Found::Shared, _) => "shared (no split)".to_string(),
+            (f, _) => format!("{f:?}").to_lowercase(),
+        };
+        let clauses: Vec<&str> = s.evidence.iter().map(|e| e.clause.as_str()).collect();
+        let _ = writeln!(
+            out,
+            "{:<22} {:<8} {:<18} {:<11} {:<8} {}",
+            s.id,
+            format!("{:?}", s.expected),
+            found,
+            s.gap.map(|g| format!("{g:?}").to_lowercase()).unwrap_or_else(|| "-".into()),
+            s.severity.map(|g| format!("{g:?}").to_lowercase()).unwrap_or_else(|| "-".into()),
+            clauses.join(" ")
+        );
+    }
+    let _ = writeln!(out, "\npersonal information ({}):", if r.pi_applicable { "the contract concerns PI" } else { "no PI terms" });
+    for p in &r.pi {
+        let clauses: Vec<&str> = p.evidence.iter().map(|e| e.clause.as_str()).collect();
+        let _ = writeln!(out, "  {:<24} {:<8} {}", p.id, if p.present { "present" } else { "MISSING" }, clauses.join(" "));
+    }
+    let _ = writeln!(out, "\nrisk topics:");
+    for k in &r.risks {
+        let verdict = match (k.present, k.customer_unfavourable) {
+            (false, _) => "absent",
+            (true, Some(true)) => "UNFAVOURABLE",
+            _ => "ok",
+        };
+        let clauses: Vec<&str> = k.evidence.iter().map(|e| e.clause.as_str()).collect();
+        let _ = writeln!(out, "  {:<18} {:<13} {}", k.id, verdict, clauses.join(" "));
+    }
+    let gaps = r.security.iter().filter(|s| s.gap.is_some()).count();
+    let _ = writeln!(out, "\n{gaps} security gap(s); run with --json for explanations and evidence offsets.");
+}

@@ -4,6 +4,7 @@
 //! Architecture invariant: this crate never imports tauri. The desktop shell (`src-tauri`) and
 //! the command line (`crates/cli`) are thin layers over it, and the tests use it directly.
 
+pub mod analysis;
 pub mod bindings;
 pub mod db;
 pub mod error;

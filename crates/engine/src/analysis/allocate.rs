@@ -1,0 +1,396 @@
+//! From statements to allocations: per security item, who the text makes responsible, and the
+//! gap against the reference model (shared/spec/analysis-json.md, "Gap rules").
+//!
+//! Rules (labelling-conventions.md): a named party beats a disclaimer; both parties with their
+//! parts stated is shared with a split, 共同 / each party / a "Shared" row with empty role
+//! columns is shared without one; rights allocate nothing; a cross-reference ("the obligations
+//! in clause 6.2 apply to Customer") gives the passive duties of that clause to the party.
+
+use std::collections::HashMap;
+
+use super::parties::{Mentions, Role};
+use super::rules::Rules;
+use super::statements::{statements, Kind, Statement};
+use super::text::{Offsets, Sentence};
+use super::{explain, Evidence, Found, Gap, Perspective, SecurityRow, Severity};
+use crate::ingest::{BlockKind, Document};
+use crate::model::{Allocation, DeploymentModel, ReferenceModel, TopicKind};
+use crate::templates::TemplateSet;
+
+/// A statement about one item, in one sentence.
+#[derive(Debug, Clone)]
+pub struct Claim {
+    pub sentence: usize,
+    pub role: Option<Role>,
+    pub kind: Kind,
+    pub hedged: bool,
+    /// For a "Both" claim: whether the parts are stated (tables); `None` = not stated.
+    pub split: Option<bool>,
+}
+
+/// What the analyzer read from the text, before comparing with the model.
+pub struct Reading {
+    pub sentences: Vec<Sentence>,
+    pub evidence: Vec<Evidence>,
+    pub statements: Vec<Vec<Statement>>,
+    pub claims: HashMap<String, Vec<Claim>>,
+    pub statement_count: usize,
+}
+
+impl Reading {
+    pub fn evidence(&self, sentences: impl IntoIterator<Item = usize>) -> Vec<Evidence> {
+        let mut out: Vec<Evidence> = Vec::new();
+        for s in sentences {
+            if let Some(e) = self.evidence.get(s) {
+                if !out.contains(e) {
+                    out.push(e.clone());
+                }
+            }
+        }
+        out.truncate(6);
+        out
+    }
+}
+
+fn cells(row: &str) -> Vec<String> {
+    row.trim().trim_matches('|').split('|').map(|c| c.trim().trim_matches('*').trim().to_string()).collect()
+}
+
+fn empty_cell(c: &str) -> bool {
+    matches!(c.trim(), "" | "-" | "–" | "—" | "/" | "n/a" | "N/A" | "无" | "不适用" | "—/—")
+}
+
+/// The header row of the table a row belongs to: the first of the contiguous `|` lines above.
+fn table_header(text: &str, row_start: usize) -> Option<Vec<String>> {
+    let mut header = None;
+    let mut pos = text[..row_start].rfind('\n')?;
+    loop {
+        let line_start = text[..pos].rfind('\n').map_or(0, |i| i + 1);
+        let line = &text[line_start..pos];
+        if !line.contains('|') {
+            break;
+        }
+        if !line.chars().all(|c| matches!(c, '|' | '-' | ':' | ' ')) {
+            header = Some(cells(line));
+        }
+        if line_start == 0 {
+            break;
+        }
+        pos = line_start - 1;
+    }
+    header
+}
+
+fn role_word(cell: &str, mentions: &Mentions) -> Option<Role> {
+    let c = cell.trim().to_lowercase();
+    if ["shared", "both", "joint", "共担", "共同", "双方", "共同负责", "双方共同"].contains(&c.as_str()) {
+        return Some(Role::Both);
+    }
+    let found = mentions.find(cell);
+    match found.as_slice() {
+        [(s, e, r)] if *s == 0 && *e >= cell.trim().len().saturating_sub(2) => Some(*r),
+        _ => None,
+    }
+}
+
+/// Reads a responsibility-table row: the party column, or R marks under party columns.
+fn table_claim(text: &str, s: &Sentence, mentions: &Mentions) -> Option<(Option<Role>, Option<bool>)> {
+    let row = cells(s.text(text));
+    let header = table_header(text, s.start).unwrap_or_default();
+    // A "Responsible" column, or any cell that is only a party word.
+    for (i, c) in row.iter().enumerate().skip(1) {
+        if let Some(role) = role_word(c, mentions) {
+            if role == Role::Both {
+                let parts = row.iter().skip(i + 1).filter(|x| !empty_cell(x)).count();
+                return Some((Some(Role::Both), Some(parts >= 2)));
+            }
+            return Some((Some(role), None));
+        }
+    }
+    // RACI: columns headed by a party, R in the cell.
+    let mut provider = false;
+    let mut customer = false;
+    for (i, h) in header.iter().enumerate() {
+        let Some(cell) = row.get(i) else { continue };
+        let marked = cell.split(['/', ',', '，', ' ']).any(|x| x.trim().eq_ignore_ascii_case("R"));
+        if !marked {
+            continue;
+        }
+        match mentions.find(h).first().map(|x| x.2) {
+            Some(Role::Provider) => provider = true,
+            Some(Role::Customer) => customer = true,
+            _ => {}
+        }
+    }
+    match (provider, customer) {
+        (true, true) => Some((Some(Role::Both), Some(true))),
+        (true, false) => Some((Some(Role::Provider), None)),
+        (false, true) => Some((Some(Role::Customer), None)),
+        _ => None,
+    }
+}
+
+/// Which clause numbers a cross-reference points at, and to whom.
+fn cross_references(text: &str, sentences: &[Sentence], rules: &Rules, mentions: &Mentions) -> Vec<(String, Role)> {
+    let mut out = Vec::new();
+    for s in sentences {
+        let t = s.text(text);
+        for re in rules.modality_zh.crossref.iter().chain(rules.modality_en.crossref.iter()) {
+            for cap in re.captures_iter(t) {
+                let (Some(num), Some(party)) = (cap.get(1), cap.get(2)) else { continue };
+                let role = mentions.find(party.as_str()).first().map(|x| x.2);
+                if let Some(r @ (Role::Provider | Role::Customer)) = role {
+                    let n = num.as_str().trim_end_matches(['.', '．']).to_string();
+                    out.push((n, r));
+                }
+            }
+        }
+    }
+    out
+}
+
+fn in_clause(number: &str, target: &str) -> bool {
+    let n = number.trim_start_matches('第');
+    let t = target.trim_start_matches('第');
+    n == t || n.strip_prefix(t).is_some_and(|rest| rest.starts_with(['(', '（', ' ', '条']) || (rest.starts_with('.') && !t.is_empty()))
+}
+
+/// Reads every sentence: items, statements, claims per item.
+pub fn read(doc: &Document, sentences: &[Sentence], rules: &Rules, mentions: &Mentions) -> Reading {
+    let off = Offsets::new(&doc.text);
+    let text = doc.text.as_str();
+    let refs = cross_references(text, sentences, rules, mentions);
+    let mut claims: HashMap<String, Vec<Claim>> = HashMap::new();
+    let mut all_statements = Vec::with_capacity(sentences.len());
+    let mut evidence = Vec::with_capacity(sentences.len());
+    let mut count = 0;
+    for (i, s) in sentences.iter().enumerate() {
+        let t = s.text(text);
+        evidence.push(Evidence {
+            clause: s.clause.clone(),
+            start: off.char_of(s.start),
+            end: off.char_of(s.end),
+            quote: t.to_string(),
+        });
+        let items: Vec<&str> = rules.items.iter().filter(|c| c.matches(t)).map(|c| c.id.as_str()).collect();
+        if s.definitional {
+            all_statements.push(Vec::new());
+            continue;
+        }
+        if s.kind == BlockKind::TableRow {
+            if let Some((role, split)) = table_claim(text, s, mentions) {
+                count += 1;
+                for item in &items {
+                    claims.entry((*item).to_string()).or_default().push(Claim { sentence: i, role, kind: Kind::Duty, hedged: false, split });
+                }
+                all_statements.push(Vec::new());
+                continue;
+            }
+        }
+        // A duty only to follow a document that is not reproduced allocates nothing (convention 1).
+        if rules.external_reference.is_match(t) {
+            all_statements.push(Vec::new());
+            continue;
+        }
+        let mut st = statements(t, mentions, &rules.modality_zh, &rules.modality_en);
+        for x in st.iter_mut().filter(|x| x.role.is_none() && x.kind == Kind::Duty) {
+            if let Some((_, r)) = refs.iter().find(|(n, _)| in_clause(&s.clause, n)) {
+                x.role = Some(*r);
+            }
+        }
+        count += st.iter().filter(|x| x.kind == Kind::Duty).count();
+        // A statement covers its own part and the following parts up to the next statement.
+        for (k, x) in st.iter().enumerate() {
+            let seg_end = st.get(k + 1).map_or(t.len(), |n| n.start);
+            let part = &t[x.start..seg_end.max(x.end)];
+            let own: Vec<&str> = rules.items.iter().filter(|c| c.matches(part)).map(|c| c.id.as_str()).collect();
+            let targets = if own.is_empty() { &items } else { &own };
+            for item in targets {
+                claims.entry((*item).to_string()).or_default().push(Claim {
+                    sentence: i,
+                    role: x.role,
+                    kind: x.kind,
+                    hedged: x.hedged,
+                    split: if x.joint { Some(false) } else { None },
+                });
+            }
+        }
+        all_statements.push(st);
+    }
+    Reading { sentences: sentences.to_vec(), evidence, statements: all_statements, claims, statement_count: count }
+}
+
+/// The allocation the claims of one item add up to.
+pub fn allocation(claims: &[Claim]) -> (Found, Option<bool>, bool, Vec<usize>) {
+    let duty = |r: Role| claims.iter().filter(move |c| c.kind == Kind::Duty && c.role == Some(r));
+    let p: Vec<&Claim> = duty(Role::Provider).collect();
+    let c: Vec<&Claim> = duty(Role::Customer).collect();
+    let b: Vec<&Claim> = duty(Role::Both).collect();
+    let d: Vec<&Claim> =
+        claims.iter().filter(|x| x.kind == Kind::Disclaimer && matches!(x.role, Some(Role::Provider) | None)).collect();
+    let hedged = !p.is_empty() && p.iter().all(|x| x.hedged);
+    let sentences = |v: &[&Claim]| v.iter().map(|x| x.sentence).collect::<Vec<_>>();
+    if !p.is_empty() && !c.is_empty() {
+        let mut s = sentences(&p);
+        s.extend(sentences(&c));
+        s.extend(sentences(&b));
+        return (Found::Shared, Some(true), hedged, s);
+    }
+    if !b.is_empty() {
+        let split = b.iter().any(|x| x.split == Some(true));
+        let mut s = sentences(&b);
+        s.extend(sentences(&p));
+        s.extend(sentences(&c));
+        return (Found::Shared, Some(split), hedged, s);
+    }
+    if !p.is_empty() {
+        return (Found::Provider, None, hedged, sentences(&p));
+    }
+    if !c.is_empty() {
+        return (Found::Customer, None, false, sentences(&c));
+    }
+    if !d.is_empty() {
+        return (Found::Disclaimed, None, false, sentences(&d));
+    }
+    (Found::Absent, None, false, Vec::new())
+}
+
+/// The gap rule of analysis-json.md (customer side); the provider side swaps P and C.
+pub fn gap(expected: Allocation, found: Found, split: Option<bool>, perspective: Perspective) -> Option<Gap> {
+    let (d, a) = match perspective {
+        Perspective::Customer => (expected, found),
+        Perspective::Provider => (
+            match expected {
+                Allocation::P => Allocation::C,
+                Allocation::C => Allocation::P,
+                Allocation::S => Allocation::S,
+            },
+            match found {
+                Found::Provider => Found::Customer,
+                Found::Customer => Found::Provider,
+                other => other,
+            },
+        ),
+    };
+    match (d, a) {
+        (_, Found::Absent) => Some(Gap::Missing),
+        (Allocation::P, Found::Provider) => None,
+        (Allocation::P, Found::Disclaimed) => Some(Gap::Disclaimed),
+        (Allocation::P, _) => Some(Gap::Inverted),
+        (Allocation::C, _) => None,
+        (Allocation::S, Found::Provider) => None,
+        (Allocation::S, Found::Customer) => Some(Gap::OneSided),
+        (Allocation::S, Found::Shared) => {
+            if split == Some(true) {
+                None
+            } else {
+                Some(Gap::OneSided)
+            }
+        }
+        (Allocation::S, Found::Disclaimed) => Some(Gap::Disclaimed),
+    }
+}
+
+/// Items whose failure touches the data itself weigh more.
+fn severity(item: &str, gap: Option<Gap>, expected: Allocation) -> Option<Severity> {
+    let data = matches!(item, "data.storage" | "data.access" | "data.destruction" | "data.privacy" | "data.transmission" | "iam");
+    Some(match gap? {
+        Gap::Disclaimed => Severity::High,
+        Gap::Inverted => if data { Severity::High } else { Severity::Medium },
+        Gap::Missing => match expected {
+            Allocation::C => Severity::Low,
+            _ if data => Severity::High,
+            _ => Severity::Medium,
+        },
+        Gap::OneSided => Severity::Medium,
+        Gap::Hedged => Severity::Low,
+    })
+}
+
+/// Library clauses that would close a gap: the item's preferred clause (the model's variant if
+/// one exists), then its fallback.
+pub fn suggestions(templates: &TemplateSet, topic: &str, model: Option<DeploymentModel>) -> Vec<String> {
+    let mut out = Vec::new();
+    for pos in ["preferred", "fallback"] {
+        let base = format!("{topic}.{pos}");
+        let variant = model.map(|m| format!("{base}.{}", m.as_str()));
+        if let Some(v) = variant.filter(|v| templates.clause(v).is_some()) {
+            out.push(v);
+        } else if templates.clause(&base).is_some() {
+            out.push(base);
+        }
+    }
+    out
+}
+
+pub fn security_rows(
+    reading: &Reading,
+    model: &ReferenceModel,
+    deployment: DeploymentModel,
+    perspective: Perspective,
+    templates: &TemplateSet,
+) -> Vec<SecurityRow> {
+    let none: Vec<Claim> = Vec::new();
+    super::ids(model, TopicKind::Security)
+        .into_iter()
+        .filter_map(|id| {
+            let topic = model.topic(&id)?;
+            let expected = topic.defaults?.get(deployment);
+            let claims = reading.claims.get(&id).unwrap_or(&none);
+            let (found, split, hedged, sentences) = allocation(claims);
+            let mut g = gap(expected, found, split, perspective);
+            if g.is_none() && hedged && matches!(expected, Allocation::P | Allocation::S) && perspective == Perspective::Customer {
+                g = Some(Gap::Hedged);
+            }
+            let evidence = reading.evidence(sentences);
+            let sev = severity(&id, g, expected);
+            Some(SecurityRow {
+                explanation: explain::security(topic, deployment, expected, found, split, g, hedged, &evidence),
+                suggested_clauses: if g.is_some() { suggestions(templates, &id, Some(deployment)) } else { Vec::new() },
+                name: topic.name.clone(),
+                expected_source: if deployment == DeploymentModel::Iaas { "YD/T 4060-2022".into() } else { "derived".into() },
+                id,
+                allocation: found,
+                split_specified: if found == Found::Shared { split.or(Some(false)) } else { None },
+                expected,
+                gap: g,
+                hedged,
+                severity: sev,
+                evidence,
+            })
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn gap_table_matches_the_spec() {
+        use Allocation::*;
+        use Found as F;
+        let c = Perspective::Customer;
+        assert_eq!(gap(P, F::Provider, None, c), None);
+        assert_eq!(gap(P, F::Customer, None, c), Some(Gap::Inverted));
+        assert_eq!(gap(P, F::Shared, Some(true), c), Some(Gap::Inverted));
+        assert_eq!(gap(P, F::Disclaimed, None, c), Some(Gap::Disclaimed));
+        assert_eq!(gap(C, F::Provider, None, c), None);
+        assert_eq!(gap(C, F::Absent, None, c), Some(Gap::Missing));
+        assert_eq!(gap(S, F::Customer, None, c), Some(Gap::OneSided));
+        assert_eq!(gap(S, F::Shared, Some(false), c), Some(Gap::OneSided));
+        assert_eq!(gap(S, F::Shared, Some(true), c), None);
+        assert_eq!(gap(S, F::Provider, None, c), None);
+        // The provider side mirrors: a provider item put on the customer is no gap for the provider.
+        assert_eq!(gap(P, F::Customer, None, Perspective::Provider), None);
+        assert_eq!(gap(C, F::Provider, None, Perspective::Provider), Some(Gap::Inverted));
+    }
+
+    #[test]
+    fn clause_numbers_contain_their_sub_items() {
+        assert!(in_clause("6.2(a)", "6.2"));
+        assert!(in_clause("6.2", "6.2"));
+        assert!(!in_clause("6.21", "6.2"));
+        assert!(in_clause("6.2.1", "6.2"));
+    }
+}

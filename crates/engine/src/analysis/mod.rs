@@ -1,0 +1,192 @@
+//! The responsibility-gap analyzer: for each of the 14 security layers, who the contract text
+//! makes responsible (provider, customer, shared with or without a split, disclaimed, absent),
+//! measured against the reference model's default for the deployment model; which entrusted-
+//! processing terms (PIPL Art. 21 / GDPR Art. 28) are present; which commercial risk topics are
+//! addressed and whether against the customer. Every answer quotes the sentences it rests on.
+//!
+//! Pipeline: `ingest::Document` → sentences (text.rs) → parties (parties.rs) → statements per
+//! sentence (statements.rs) → allocation per item and gaps (allocate.rs) → PI elements and risks
+//! (topics.rs) → explanations (explain.rs). The cue words and patterns are data
+//! (`templates/analyzer/rules.toml`, compiled by rules.rs).
+
+pub mod allocate;
+pub mod explain;
+pub mod parties;
+pub mod rules;
+pub mod statements;
+pub mod text;
+pub mod topics;
+
+use serde::Serialize;
+use ts_rs::TS;
+
+use crate::ingest::Document;
+use crate::model::{Allocation, Bilingual, DeploymentModel, ReferenceModel, TopicKind};
+use crate::templates::TemplateSet;
+
+pub use parties::Parties;
+pub use rules::Rules;
+
+/// Whose side the review takes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, serde::Deserialize, TS)]
+#[serde(rename_all = "lowercase")]
+pub enum Perspective {
+    Customer,
+    Provider,
+}
+
+/// What the text makes of a security item.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "lowercase")]
+pub enum Found {
+    Provider,
+    Customer,
+    Shared,
+    Disclaimed,
+    Absent,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum Gap {
+    Missing,
+    Inverted,
+    OneSided,
+    Disclaimed,
+    Hedged,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, TS)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    Low,
+    Medium,
+    High,
+}
+
+/// A quoted span of the analysed text.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct Evidence {
+    pub clause: String,
+    /// Char offsets (Unicode scalar values) into the analysed text.
+    pub start: u32,
+    pub end: u32,
+    pub quote: String,
+}
+
+#[derive(Debug, Clone, Serialize, TS)]
+pub struct SecurityRow {
+    pub id: String,
+    pub name: Bilingual,
+    pub allocation: Found,
+    pub split_specified: Option<bool>,
+    pub expected: Allocation,
+    /// Whether the default is the standard's (IaaS) or derived (PaaS/SaaS).
+    pub expected_source: String,
+    pub gap: Option<Gap>,
+    pub hedged: bool,
+    pub severity: Option<Severity>,
+    pub evidence: Vec<Evidence>,
+    pub explanation: Bilingual,
+    pub suggested_clauses: Vec<String>,
+}
+
+#[derive(Debug, Clone, Serialize, TS)]
+pub struct PiRow {
+    pub id: String,
+    pub name: Bilingual,
+    pub present: bool,
+    pub severity: Option<Severity>,
+    pub evidence: Vec<Evidence>,
+    pub explanation: Bilingual,
+    pub suggested_clauses: Vec<String>,
+}
+
+#[derive(Debug, Clone, Serialize, TS)]
+pub struct RiskRow {
+    pub id: String,
+    pub name: Bilingual,
+    pub present: bool,
+    pub customer_unfavourable: Option<bool>,
+    pub severity: Option<Severity>,
+    pub evidence: Vec<Evidence>,
+    pub explanation: Bilingual,
+    pub suggested_clauses: Vec<String>,
+}
+
+/// The analysis report (the JSON of `shared/spec/analysis-json.md`, with extra fields).
+#[derive(Debug, Clone, Serialize, TS)]
+pub struct Report {
+    pub deployment_model: DeploymentModel,
+    pub deployment_model_source: String,
+    /// Scores of the detection, for the UI to show how sure it is.
+    pub model_scores: Vec<(DeploymentModel, u32)>,
+    pub perspective: Perspective,
+    pub language: String,
+    pub parties: Parties,
+    pub clause_count: u32,
+    pub security: Vec<SecurityRow>,
+    pub pi: Vec<PiRow>,
+    /// Whether the contract entrusts personal information to the provider at all.
+    pub pi_applicable: bool,
+    pub risks: Vec<RiskRow>,
+    pub warnings: Vec<Bilingual>,
+}
+
+/// Options of one analysis.
+#[derive(Debug, Clone, Copy)]
+pub struct Options {
+    pub model: Option<DeploymentModel>,
+    pub perspective: Perspective,
+}
+
+/// Analyses a document. Never fails: an empty or odd text yields warnings, not a crash.
+pub fn analyze(doc: &Document, rules: &Rules, templates: &TemplateSet, opts: Options) -> Report {
+    let sentences = text::sentences(doc);
+    let (parties, mentions) = parties::resolve(&doc.text, &rules.parties);
+    let reading = allocate::read(doc, &sentences, rules, &mentions);
+    let (model, source, scores) = match opts.model {
+        Some(m) => (m, "given", topics::model_scores(&doc.text, rules)),
+        None => {
+            let scores = topics::model_scores(&doc.text, rules);
+            (topics::detect_model(&scores), "detected", scores)
+        }
+    };
+    let lang = if doc.text.chars().filter(|c| crate::search::is_cjk(*c)).count() * 4 > doc.text.chars().count() { "zh" } else { "en" };
+    let mut warnings = Vec::new();
+    let security = allocate::security_rows(&reading, &templates.model, model, opts.perspective, templates);
+    let (pi, pi_applicable) = topics::pi_rows(doc, &sentences, rules, &reading, templates);
+    let risks = topics::risk_rows(doc, &sentences, rules, &reading, lang, templates);
+    let duties = reading.statement_count;
+    if parties.provider.is_empty() && parties.customer.is_empty() || duties < 3 {
+        warnings.push(Bilingual {
+            zh: "这段文本看起来不像一份合同：未识别出当事人或义务条款，以下结果仅供参考。".into(),
+            en: "This text does not look like a contract: no parties or obligations were recognised, so treat the results below with caution.".into(),
+        });
+    }
+    if source == "detected" && scores.iter().all(|(_, s)| *s == 0) {
+        warnings.push(Bilingual {
+            zh: "未能从文本判断部署模式（IaaS/PaaS/SaaS），暂按SaaS分析；请用 --model 指定。".into(),
+            en: "The deployment model (IaaS/PaaS/SaaS) could not be told from the text; SaaS was assumed. Pass --model to choose.".into(),
+        });
+    }
+    Report {
+        deployment_model: model,
+        deployment_model_source: source.into(),
+        model_scores: scores,
+        perspective: opts.perspective,
+        language: lang.into(),
+        parties,
+        clause_count: u32::try_from(doc.clauses.len()).unwrap_or(u32::MAX),
+        security,
+        pi,
+        pi_applicable,
+        risks,
+        warnings,
+    }
+}
+
+/// The ids of a kind in the reference model, in order.
+pub(crate) fn ids(model: &ReferenceModel, kind: TopicKind) -> Vec<String> {
+    model.ids(kind).map(str::to_string).collect()
+}

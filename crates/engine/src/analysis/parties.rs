@@ -1,0 +1,291 @@
+//! Who is who: the provider's and the customer's names and aliases, read from the preamble and
+//! the definitions before any obligation is attributed. 甲方/乙方 are labels, not roles: the
+//! parenthetical role word (甲方（客户）), the role words near a name, or the pronouns decide.
+
+use std::collections::BTreeSet;
+
+use regex::{Regex, RegexBuilder};
+use serde::Serialize;
+use ts_rs::TS;
+
+use super::rules::PartyWords;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, TS)]
+#[serde(rename_all = "lowercase")]
+pub enum Role {
+    Provider,
+    Customer,
+    Both,
+}
+
+/// The resolved parties, with every alias the analyzer will recognise.
+#[derive(Debug, Clone, Default, Serialize, TS)]
+pub struct Parties {
+    pub provider: Vec<String>,
+    pub customer: Vec<String>,
+}
+
+/// A compiled matcher for party mentions.
+pub struct Mentions {
+    regex: Option<Regex>,
+    roles: Vec<(String, Role)>,
+}
+
+impl Mentions {
+    /// Mentions in `text`: (byte start, byte end, role).
+    pub fn find(&self, text: &str) -> Vec<(usize, usize, Role)> {
+        let Some(re) = &self.regex else { return Vec::new() };
+        re.find_iter(text)
+            .filter_map(|m| {
+                let t = m.as_str().to_lowercase();
+                self.roles.iter().find(|(a, _)| *a == t).map(|(_, r)| (m.start(), m.end(), *r))
+            })
+            .filter(|(s, _, _)| !preceded_by_user_qualifier(text, *s))
+            .collect()
+    }
+}
+
+/// 终端用户 / 最终用户 / end users are the customer's users, not the customer.
+fn preceded_by_user_qualifier(text: &str, start: usize) -> bool {
+    let before: String = text[..start].chars().rev().take(3).collect::<String>().chars().rev().collect();
+    ["终端", "最终", "授权", "end ", "End "].iter().any(|q| before.ends_with(q))
+}
+
+fn has_word(text: &str, word: &str) -> bool {
+    let lower = text.to_lowercase();
+    let w = word.to_lowercase();
+    if w.is_ascii() {
+        let mut from = 0;
+        while let Some(i) = lower[from..].find(&w) {
+            let s = from + i;
+            let e = s + w.len();
+            let ok_before = lower[..s].chars().next_back().is_none_or(|c| !c.is_alphanumeric());
+            let ok_after = lower[e..].chars().next().is_none_or(|c| !c.is_alphanumeric());
+            if ok_before && ok_after {
+                return true;
+            }
+            from = e;
+        }
+        false
+    } else {
+        lower.contains(&w)
+    }
+}
+
+fn role_of(context: &str, words: &PartyWords) -> Option<Role> {
+    let p = words.provider_words.iter().filter(|w| has_word(context, w)).map(|w| w.chars().count()).max();
+    let c = words.customer_words.iter().filter(|w| has_word(context, w)).map(|w| w.chars().count()).max();
+    match (p, c) {
+        (Some(_), None) => Some(Role::Provider),
+        (None, Some(_)) => Some(Role::Customer),
+        (Some(a), Some(b)) if a > b => Some(Role::Provider),
+        (Some(a), Some(b)) if b > a => Some(Role::Customer),
+        _ => None,
+    }
+}
+
+fn re(p: &str) -> Option<Regex> {
+    RegexBuilder::new(p).build().ok()
+}
+
+/// Resolves the parties from the text (the preamble and definitions carry most of it).
+pub fn resolve(text: &str, words: &PartyWords) -> (Parties, Mentions) {
+    let mut provider: BTreeSet<String> = BTreeSet::new();
+    let mut customer: BTreeSet<String> = BTreeSet::new();
+    let head: String = text.chars().take(6000).collect();
+    let add = |role: Role, name: &str, p: &mut BTreeSet<String>, c: &mut BTreeSet<String>| {
+        let name = name.trim().trim_matches(|ch: char| matches!(ch, '*' | '"' | '“' | '”' | ':' | '：' | ' ' | '，' | ','));
+        if name.chars().count() < 1 || name.chars().count() > 60 {
+            return;
+        }
+        match role {
+            Role::Provider => {
+                p.insert(name.to_string());
+            }
+            Role::Customer => {
+                c.insert(name.to_string());
+            }
+            Role::Both => {}
+        }
+    };
+
+    // 甲方（客户） / 乙方(服务商)：名称 / 委托方（甲方）
+    let mut label_roles: Vec<(String, Role)> = Vec::new();
+    if let Some(r) = re(r"(甲方|乙方|丙方|委托方|受托方)\s*\**\s*[（(]\s*([^）)\n]{1,12})\s*[）)]\s*\**\s*[：:]?\s*([^\n（(，,]{0,40})") {
+        for cap in r.captures_iter(&head) {
+            let label = cap.get(1).map_or("", |m| m.as_str());
+            let inside = cap.get(2).map_or("", |m| m.as_str());
+            let name = cap.get(3).map_or("", |m| m.as_str());
+            if let Some(role) = role_of(inside, words).or_else(|| role_of(label, words)) {
+                label_roles.push((label.to_string(), role));
+                add(role, label, &mut provider, &mut customer);
+                if role_of(inside, words).is_some() {
+                    add(role, inside, &mut provider, &mut customer);
+                }
+                if ["公司", "有限", "集团", "研究院", "中心", "大学", "医院"].iter().any(|m| name.contains(m)) {
+                    add(role, name, &mut provider, &mut customer);
+                }
+            }
+        }
+    }
+    // 甲方：名称 (no parenthetical): keep the name with its label for later.
+    let mut label_names: Vec<(String, String)> = Vec::new();
+    if let Some(r) = re(r"(?m)^\W{0,4}(甲方|乙方)\s*\**\s*[：:]\s*\**\s*([^\n（(，,*]{2,40})") {
+        for cap in r.captures_iter(&head) {
+            label_names.push((cap[1].to_string(), cap[2].trim().to_string()));
+        }
+    }
+    // 名称（以下简称“X”或“Y”） / Name ("X") / (hereinafter "X")
+    let alias_zh = re(r"([^\s，。；、：:（()）“”]{2,40})\s*[（(]\s*(?:以下|下文)?(?:简称|称)[为:：]?\s*[“「\x22]([^”」\x22]{1,16})[”」\x22](?:\s*(?:或|、|及|和)\s*[“「\x22]([^”」\x22]{1,16})[”」\x22])?");
+    let alias_en = re(r#"([A-Z][A-Za-z0-9&.,'’ -]{1,80}?)["”]?\s*\((?:the\s+|each\s+a\s+|together\s+|collectively\s+)?(?:hereinafter\s+)?(?:referred\s+to\s+as\s+|called\s+)?(?:the\s+)?["“]([^"”]{1,30})["”](?:\s*(?:or|and)\s*["“]([^"”]{1,30})["”])?"#);
+    // Party lines: (legal name, aliases, role if known).
+    let mut candidates: Vec<(String, Vec<String>, Option<Role>)> = Vec::new();
+    for r in [alias_zh, alias_en].into_iter().flatten() {
+        for cap in r.captures_iter(&head) {
+            let aliases: Vec<&str> = [cap.get(2), cap.get(3)].into_iter().flatten().map(|m| m.as_str()).collect();
+            let at = cap.get(0).map_or(0, |m| m.start());
+            let line_start = head[..at].rfind('\n').map_or(0, |i| i + 1);
+            let line_end = head[at..].find('\n').map_or(head.len(), |i| at + i);
+            let line = &head[line_start..line_end];
+            // The legal name opens the line ("(1) ACME LIMITED, a company…"; "甲方：某某公司").
+            let opening = line
+                .trim_start_matches(|c: char| c.is_whitespace() || matches!(c, '(' | ')' | '（' | '）' | '*' | '-' | '1'..='9'))
+                .trim_start_matches(['甲', '乙', '方', '：', ':', ' ']);
+            let name = opening.split([',', '，', '(', '（', ';', '；']).next().unwrap_or("").trim();
+            // "服务方：杭州某某有限公司" → the name after the role label.
+            let name = match name.split_once(['：', ':']) {
+                Some((label, rest)) if label.chars().count() <= 6 => rest.trim(),
+                _ => name,
+            };
+            let from_alias = aliases.iter().find_map(|a| role_of(a, words));
+            let from_pronoun = aliases.iter().find_map(|a| {
+                if words.provider_pronouns.iter().any(|p| p == a) {
+                    Some(Role::Provider)
+                } else if words.customer_pronouns.iter().any(|p| p == a) {
+                    Some(Role::Customer)
+                } else {
+                    None
+                }
+            });
+            // Only parties: a role word or pronoun in the alias, a company-like line, or a label
+            // on the line ("甲方：某某公司（以下简称…）"). 本服务 / "Services" are not parties.
+            let company = ["公司", "有限", "集团", "研究院", "Ltd", "LTD", "Limited", "LIMITED", "Inc", "INC", "LLC", "Corp", "CORP", "GmbH", "GMBH", "plc", "PLC", "LLP", "S.A", "B.V", "Pte", "PTE", " AG"]
+                .iter()
+                .any(|m| line.contains(m));
+            // A label counts only where it opens the line (a party line, not a clause that
+            // mentions 甲方 in passing).
+            let head8: String = line.trim_start_matches(|c: char| !c.is_alphanumeric()).chars().take(8).collect();
+            let from_label = label_roles
+                .iter()
+                .find(|(l, _)| head8.strip_prefix(l.as_str()).is_some_and(|rest| rest.starts_with(['：', ':', '（', '(', ' '])))
+                .map(|(_, r)| *r);
+            const NOT_PARTIES: [&str; 16] = ["本服务", "本协议", "本合同", "主协议", "本平台", "本条款", "本产品", "服务", "平台", "Services", "Service", "Agreement", "Platform", "Terms", "Software", "Order Form"];
+            if aliases.iter().all(|a| NOT_PARTIES.contains(a)) {
+                continue;
+            }
+            if from_alias.is_none() && from_pronoun.is_none() && !company && from_label.is_none() {
+                continue;
+            }
+            let role = from_alias.or(from_pronoun).or(from_label);
+            let company_name = ["公司", "有限", "集团", "研究院", "Ltd", "LTD", "Limited", "LIMITED", "Inc", "INC", "LLC", "Corp", "CORP", "GmbH", "GMBH", "plc", "PLC", "LLP", "S.A", "B.V", "Pte", "PTE", " AG"]
+                .iter()
+                .any(|m| name.contains(m));
+            let name = if company_name { name.to_string() } else { String::new() };
+            let mut aliases: Vec<String> = aliases.iter().map(|a| a.to_string()).collect();
+            if let Some(r) = re(r#"(?:trading as|doing business as|d/b/a|品牌为?)\s*["“]([^"”]{1,30})["”]"#) {
+                aliases.extend(r.captures_iter(line).map(|c| c[1].to_string()));
+            }
+            candidates.push((name, aliases, role));
+        }
+    }
+    // A party line with no role word (a brand: "ACME Cloud Ltd (\"Nimbus\")") is the other side
+    // of the one whose role is known.
+    let known: Vec<Role> = candidates.iter().filter_map(|c| c.2).collect();
+    let fill = match (known.contains(&Role::Provider), known.contains(&Role::Customer)) {
+        (false, true) => Some(Role::Provider),
+        (true, false) => Some(Role::Customer),
+        _ => None,
+    };
+    for (name, aliases, role) in candidates {
+        let Some(role) = role.or(fill) else { continue };
+        if !name.is_empty() {
+            add(role, &name, &mut provider, &mut customer);
+        }
+        for a in aliases {
+            add(role, &a, &mut provider, &mut customer);
+        }
+    }
+    // Labels without a stated role: 甲方 is conventionally the customer, 乙方 the provider,
+    // unless a name or alias already says otherwise.
+    for (label, role) in [("甲方", Role::Customer), ("乙方", Role::Provider)] {
+        if text.contains(label) && !provider.contains(label) && !customer.contains(label) {
+            let names: Vec<&String> = label_names.iter().filter(|(l, _)| l == label).map(|(_, n)| n).collect();
+            let set = if role == Role::Customer { &mut customer } else { &mut provider };
+            set.insert(label.to_string());
+            for n in names {
+                set.insert(n.clone());
+            }
+        }
+    }
+    // Pronouns of online terms, when the text uses them.
+    for p in &words.provider_pronouns {
+        if has_word(text, p) {
+            provider.insert(p.clone());
+        }
+    }
+    for c in &words.customer_pronouns {
+        if has_word(text, c) {
+            customer.insert(c.clone());
+        }
+    }
+    // The generic role words always count (Provider / Customer / 服务商 / 客户 …), unless a
+    // label already took them for the other side.
+    let generic_p: Vec<&str> = ["provider", "supplier", "vendor", "processor", "服务商", "服务方", "云服务商", "受托方", "受托人"].to_vec();
+    let generic_c: Vec<&str> = ["customer", "client", "controller", "客户", "用户", "委托方", "委托人"].to_vec();
+    for w in generic_p {
+        if has_word(text, w) && !customer.iter().any(|c| c.eq_ignore_ascii_case(w)) {
+            provider.insert(capitalise(w));
+        }
+    }
+    for w in generic_c {
+        if has_word(text, w) && !provider.iter().any(|c| c.eq_ignore_ascii_case(w)) {
+            customer.insert(capitalise(w));
+        }
+    }
+    // A name on both sides is ambiguous: drop it from both.
+    let both: Vec<String> = provider.intersection(&customer).cloned().collect();
+    for b in &both {
+        provider.remove(b);
+        customer.remove(b);
+    }
+    let mut roles: Vec<(String, Role)> = Vec::new();
+    for p in &provider {
+        roles.push((p.to_lowercase(), Role::Provider));
+    }
+    for c in &customer {
+        roles.push((c.to_lowercase(), Role::Customer));
+    }
+    for b in &words.both {
+        roles.push((b.to_lowercase(), Role::Both));
+    }
+    roles.sort_by_key(|(a, _)| std::cmp::Reverse(a.chars().count()));
+    roles.dedup_by(|a, b| a.0 == b.0);
+    let alternation = roles
+        .iter()
+        .map(|(a, _)| {
+            let esc = regex::escape(a);
+            if a.is_ascii() { format!(r"\b{esc}\b") } else { esc }
+        })
+        .collect::<Vec<_>>()
+        .join("|");
+    let regex = if alternation.is_empty() { None } else { RegexBuilder::new(&alternation).case_insensitive(true).build().ok() };
+    (Parties { provider: provider.into_iter().collect(), customer: customer.into_iter().collect() }, Mentions { regex, roles })
+}
+
+fn capitalise(w: &str) -> String {
+    let mut c = w.chars();
+    match c.next() {
+        Some(f) if w.is_ascii() => f.to_uppercase().collect::<String>() + c.as_str(),
+        _ => w.to_string(),
+    }
+}

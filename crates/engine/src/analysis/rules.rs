@@ -1,0 +1,281 @@
+//! The analyzer's playbook (`templates/analyzer/rules.toml`) compiled into regexes once.
+//! Every pattern list becomes one case-insensitive alternation.
+
+use regex::{Regex, RegexBuilder};
+use serde::Deserialize;
+
+use crate::error::{Error, Result, TemplateProblem};
+use crate::model::DeploymentModel;
+use crate::templates::TemplateFiles;
+
+pub const RULES_PATH: &str = "analyzer/rules.toml";
+
+/// A list of patterns compiled into one regex; `None` when the list is empty.
+#[derive(Debug, Clone, Default)]
+pub struct Patterns(Option<Regex>);
+
+impl Patterns {
+    fn compile(list: &[String], what: &str) -> Result<Patterns, String> {
+        if list.is_empty() {
+            return Ok(Patterns(None));
+        }
+        let joined = list.iter().map(|p| format!("(?:{p})")).collect::<Vec<_>>().join("|");
+        RegexBuilder::new(&joined)
+            .case_insensitive(true)
+            .size_limit(1 << 24)
+            .build()
+            .map(|r| Patterns(Some(r)))
+            .map_err(|e| format!("{what}: {e}"))
+    }
+    pub fn is_match(&self, text: &str) -> bool {
+        self.0.as_ref().is_some_and(|r| r.is_match(text))
+    }
+    /// Byte ranges of the matches.
+    pub fn find_all(&self, text: &str) -> Vec<(usize, usize)> {
+        match &self.0 {
+            Some(r) => r.find_iter(text).map(|m| (m.start(), m.end())).collect(),
+            None => Vec::new(),
+        }
+    }
+    pub fn first(&self, text: &str) -> Option<(usize, usize)> {
+        self.0.as_ref().and_then(|r| r.find(text)).map(|m| (m.start(), m.end()))
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct PartyWords {
+    pub provider_words: Vec<String>,
+    pub customer_words: Vec<String>,
+    pub provider_pronouns: Vec<String>,
+    pub customer_pronouns: Vec<String>,
+    pub both: Vec<String>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Modality {
+    pub disclaimer: Patterns,
+    pub right: Patterns,
+    pub duty: Patterns,
+    pub by_party: Patterns,
+    pub hedge: Patterns,
+    pub joint: Patterns,
+    pub restriction: Patterns,
+    pub crossref: Vec<Regex>,
+}
+
+/// Cues of a security item, a PI element or a risk topic.
+#[derive(Debug, Clone)]
+pub struct TopicCues {
+    pub id: String,
+    pub any: Patterns,
+    pub not: Patterns,
+    pub also: Patterns,
+    pub unfavourable: Patterns,
+    pub favourable_guard: Patterns,
+    pub carve_out: Patterns,
+    pub carve_topic: Patterns,
+    pub content: Patterns,
+    pub duty_required: bool,
+}
+
+impl TopicCues {
+    /// Whether a sentence speaks to this topic.
+    pub fn matches(&self, text: &str) -> bool {
+        self.any.is_match(text) && !self.not.is_match(text) && (self.also.0.is_none() || self.also.is_match(text))
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct ModelCue {
+    pub model: DeploymentModel,
+    pub weight: u32,
+    pub any: Patterns,
+}
+
+/// The compiled analyzer rules.
+#[derive(Debug, Clone)]
+pub struct Rules {
+    pub parties: PartyWords,
+    pub modality_zh: Modality,
+    pub modality_en: Modality,
+    pub pi_mention: Patterns,
+    pub external_reference: Patterns,
+    pub items: Vec<TopicCues>,
+    pub pi: Vec<TopicCues>,
+    pub risks: Vec<TopicCues>,
+    pub model_cues: Vec<ModelCue>,
+}
+
+#[derive(Deserialize)]
+struct RawRules {
+    parties: RawParties,
+    modality: RawModality,
+    pi_mention: RawList,
+    external_reference: RawList,
+    #[serde(default)]
+    item: Vec<RawTopic>,
+    #[serde(default)]
+    pi: Vec<RawTopic>,
+    #[serde(default)]
+    risk: Vec<RawTopic>,
+    #[serde(default)]
+    model_cue: Vec<RawModelCue>,
+}
+
+#[derive(Deserialize)]
+struct RawParties {
+    provider_words: Vec<String>,
+    customer_words: Vec<String>,
+    provider_pronouns: Vec<String>,
+    customer_pronouns: Vec<String>,
+    both: Vec<String>,
+}
+
+#[derive(Deserialize)]
+struct RawModality {
+    disclaimer_zh: Vec<String>,
+    disclaimer_en: Vec<String>,
+    right_zh: Vec<String>,
+    right_en: Vec<String>,
+    duty_zh: Vec<String>,
+    duty_en: Vec<String>,
+    by_party_zh: Vec<String>,
+    by_party_en: Vec<String>,
+    hedge_zh: Vec<String>,
+    hedge_en: Vec<String>,
+    joint_zh: Vec<String>,
+    joint_en: Vec<String>,
+    restriction_zh: Vec<String>,
+    restriction_en: Vec<String>,
+    crossref_zh: Vec<String>,
+    crossref_en: Vec<String>,
+}
+
+#[derive(Deserialize)]
+struct RawList {
+    patterns: Vec<String>,
+}
+
+#[derive(Deserialize)]
+struct RawTopic {
+    id: String,
+    #[serde(default)]
+    any: Vec<String>,
+    #[serde(default)]
+    not: Vec<String>,
+    #[serde(default)]
+    also: Vec<String>,
+    #[serde(default)]
+    unfavourable: Vec<String>,
+    #[serde(default)]
+    favourable_guard: Vec<String>,
+    #[serde(default)]
+    carve_out: Vec<String>,
+    #[serde(default)]
+    carve_topic: Vec<String>,
+    #[serde(default)]
+    content: Vec<String>,
+    #[serde(default)]
+    duty_required: bool,
+}
+
+#[derive(Deserialize)]
+struct RawModelCue {
+    model: String,
+    weight: u32,
+    any: Vec<String>,
+}
+
+fn problem(message: String) -> Error {
+    Error::InvalidTemplates { problems: vec![TemplateProblem { path: format!("templates/{RULES_PATH}"), line: 0, message }] }
+}
+
+fn topic(raw: RawTopic) -> Result<TopicCues, String> {
+    let id = raw.id.clone();
+    let c = |l: &[String], f: &str| Patterns::compile(l, &format!("{id}.{f}"));
+    Ok(TopicCues {
+        any: c(&raw.any, "any")?,
+        not: c(&raw.not, "not")?,
+        also: c(&raw.also, "also")?,
+        unfavourable: c(&raw.unfavourable, "unfavourable")?,
+        favourable_guard: c(&raw.favourable_guard, "favourable_guard")?,
+        carve_out: c(&raw.carve_out, "carve_out")?,
+        carve_topic: c(&raw.carve_topic, "carve_topic")?,
+        content: c(&raw.content, "content")?,
+        duty_required: raw.duty_required,
+        id: raw.id,
+    })
+}
+
+fn modality(
+    disclaimer: &[String],
+    right: &[String],
+    duty: &[String],
+    by_party: &[String],
+    hedge: &[String],
+    joint: &[String],
+    restriction: &[String],
+    crossref: &[String],
+    lang: &str,
+) -> Result<Modality, String> {
+    let crossref = crossref
+        .iter()
+        .map(|p| RegexBuilder::new(p).case_insensitive(true).build().map_err(|e| format!("crossref_{lang}: {e}")))
+        .collect::<Result<Vec<_>, _>>()?;
+    Ok(Modality {
+        disclaimer: Patterns::compile(disclaimer, &format!("disclaimer_{lang}"))?,
+        right: Patterns::compile(right, &format!("right_{lang}"))?,
+        duty: Patterns::compile(duty, &format!("duty_{lang}"))?,
+        by_party: Patterns::compile(by_party, &format!("by_party_{lang}"))?,
+        hedge: Patterns::compile(hedge, &format!("hedge_{lang}"))?,
+        joint: Patterns::compile(joint, &format!("joint_{lang}"))?,
+        restriction: Patterns::compile(restriction, &format!("restriction_{lang}"))?,
+        crossref,
+    })
+}
+
+impl Rules {
+    /// Loads `analyzer/rules.toml` from a template set.
+    pub fn load(files: &TemplateFiles) -> Result<Rules> {
+        let text = files.files.get(RULES_PATH).ok_or_else(|| problem("the analyzer rules file is missing".into()))?;
+        Rules::parse(text)
+    }
+
+    pub fn parse(text: &str) -> Result<Rules> {
+        let raw: RawRules = toml::from_str(text).map_err(|e| problem(e.message().to_string()))?;
+        let m = &raw.modality;
+        let zh = modality(&m.disclaimer_zh, &m.right_zh, &m.duty_zh, &m.by_party_zh, &m.hedge_zh, &m.joint_zh, &m.restriction_zh, &m.crossref_zh, "zh")
+            .map_err(problem)?;
+        let en = modality(&m.disclaimer_en, &m.right_en, &m.duty_en, &m.by_party_en, &m.hedge_en, &m.joint_en, &m.restriction_en, &m.crossref_en, "en")
+            .map_err(problem)?;
+        let mut model_cues = Vec::new();
+        for c in raw.model_cue {
+            let model = DeploymentModel::parse(&c.model).ok_or_else(|| problem(format!("unknown model {}", c.model)))?;
+            model_cues.push(ModelCue { model, weight: c.weight, any: Patterns::compile(&c.any, "model_cue").map_err(problem)? });
+        }
+        Ok(Rules {
+            parties: PartyWords {
+                provider_words: raw.parties.provider_words,
+                customer_words: raw.parties.customer_words,
+                provider_pronouns: raw.parties.provider_pronouns,
+                customer_pronouns: raw.parties.customer_pronouns,
+                both: raw.parties.both,
+            },
+            modality_zh: zh,
+            modality_en: en,
+            pi_mention: Patterns::compile(&raw.pi_mention.patterns, "pi_mention").map_err(problem)?,
+            external_reference: Patterns::compile(&raw.external_reference.patterns, "external_reference").map_err(problem)?,
+            items: raw.item.into_iter().map(topic).collect::<Result<_, _>>().map_err(problem)?,
+            pi: raw.pi.into_iter().map(topic).collect::<Result<_, _>>().map_err(problem)?,
+            risks: raw.risk.into_iter().map(topic).collect::<Result<_, _>>().map_err(problem)?,
+            model_cues,
+        })
+    }
+
+    pub fn item(&self, id: &str) -> Option<&TopicCues> {
+        self.items.iter().find(|t| t.id == id)
+    }
+    pub fn risk(&self, id: &str) -> Option<&TopicCues> {
+        self.risks.iter().find(|t| t.id == id)
+    }
+}

@@ -1,0 +1,168 @@
+//! What a sentence says about responsibility: who (the subject party), and how (a duty, a
+//! right, a disclaimer; hedged or not; both parties jointly). Chinese sentences are read part
+//! by part (split at ，), a part without a subject inheriting the previous one's, as Chinese
+//! drafting drops repeated subjects. Rights and features allocate nothing; a party's negation
+//! about itself ("甲方不负责…") is not a disclaimer by the provider.
+
+use super::parties::{Mentions, Role};
+use super::rules::Modality;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    Duty,
+    Right,
+    Disclaimer,
+}
+
+/// One statement found in a sentence part.
+#[derive(Debug, Clone)]
+pub struct Statement {
+    /// `None` for the passive voice (a cross-reference may assign it later).
+    pub role: Option<Role>,
+    pub kind: Kind,
+    pub hedged: bool,
+    /// Both parties jointly, with no split of who does what.
+    pub joint: bool,
+    /// Byte range of the part in the sentence.
+    pub start: usize,
+    pub end: usize,
+}
+
+fn is_zh(text: &str) -> bool {
+    text.chars().any(crate::search::is_cjk)
+}
+
+/// Splits a sentence into parts for subject tracking.
+fn parts(text: &str, zh: bool) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    for (i, c) in text.char_indices() {
+        let cut = if zh { matches!(c, '，' | '：') } else { false };
+        if cut {
+            out.push((start, i + c.len_utf8()));
+            start = i + c.len_utf8();
+        }
+    }
+    out.push((start, text.len()));
+    out
+}
+
+/// The statements of one sentence.
+pub fn statements(text: &str, mentions: &Mentions, zh_rules: &Modality, en_rules: &Modality) -> Vec<Statement> {
+    let zh = is_zh(text);
+    let m = if zh { zh_rules } else { en_rules };
+    let mut out = Vec::new();
+    let mut inherited: Option<Role> = None;
+    for (ps, pe) in parts(text, zh) {
+        let part = &text[ps..pe];
+        let found = mentions.find(part);
+        let nearest_before = |pos: usize| found.iter().rev().find(|(s, _, _)| *s < pos).map(|(_, _, r)| *r);
+        let hedged = m.hedge.is_match(part);
+        let joint = m.joint.is_match(part);
+        let disclaimer = m.disclaimer.first(part);
+        let right = m.right.first(part);
+        let duty = m.duty.first(part);
+        // 由乙方负责 / the responsibility of Customer: the party after the marker.
+        let by = m.by_party.find_all(part).into_iter().find_map(|(_, e)| {
+            found.iter().find(|(s, _, _)| *s >= e && *s <= e + 6).map(|(_, _, r)| *r)
+        });
+        let subject_at = |pos: usize| nearest_before(pos).or(inherited);
+        // A permission fenced by "only" is a restriction, and a restriction is a duty:
+        // "personnel may access … only to resolve", "仅在…授权后，方可查看".
+        let restricted = right.is_some() && m.restriction.is_match(part);
+        let stmt = if let (true, None) = (restricted, disclaimer) {
+            Some((subject_at(right.map_or(0, |r| r.0)), Kind::Duty))
+        } else if let Some((ds, _)) = disclaimer {
+            // "may, but is not obliged to": a right, not a disclaimer.
+            if right.is_some_and(|(rs, _)| rs < ds) {
+                Some((subject_at(right.map_or(0, |r| r.0)), Kind::Right))
+            } else {
+                Some((by.or_else(|| subject_at(ds)), Kind::Disclaimer))
+            }
+        } else if let (Some(role), Some(_)) = (by, duty) {
+            Some((Some(role), Kind::Duty))
+        } else if let Some((ds, _)) = duty {
+            // A right that comes before the first duty marker governs the part ("甲方可以…").
+            match right {
+                Some((rs, _)) if rs < ds && !zh_duty_after_right(part, rs, ds) => Some((subject_at(rs), Kind::Right)),
+                _ => Some((subject_at(ds), Kind::Duty)),
+            }
+        } else {
+            right.map(|(rs, _)| (subject_at(rs), Kind::Right))
+        };
+        if let Some((role, kind)) = stmt {
+            let role = if joint && kind == Kind::Duty { Some(Role::Both) } else { role };
+            out.push(Statement { role, kind, hedged, joint: joint && kind == Kind::Duty, start: ps, end: pe });
+            if let Some(r) = role {
+                inherited = Some(r);
+            }
+        } else if let Some((s, _, r)) = found.first() {
+            // Only a mention in subject position (the start of the part, after any clause
+            // number or connective) becomes the subject.
+            if subject_position(&part[..*s]) {
+                inherited = Some(*r);
+            }
+        }
+    }
+    out
+}
+
+/// Whether the text before a mention is only numbering, punctuation or a connective.
+fn subject_position(prefix: &str) -> bool {
+    prefix.chars().all(|c| {
+        !c.is_alphabetic() || "一二三四五六七八九十第条款项但并且如若另同时此外其中".contains(c) || (c.is_ascii_alphabetic() && prefix.trim().len() <= 4)
+    })
+}
+
+/// "可以" inside "应当可以" or a right far from the duty verb does not make the part a right.
+fn zh_duty_after_right(part: &str, rs: usize, ds: usize) -> bool {
+    // An English modal pair like "may ... shall" is rare; treat only a right directly followed
+    // by a duty marker ("可…应当") as not governing.
+    ds > rs && part[rs..ds].chars().count() > 12
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::analysis::parties::resolve;
+    use crate::analysis::rules::Rules;
+    use crate::templates::TemplateFiles;
+
+    fn run(text: &str, body: &str) -> Vec<(Option<Role>, Kind)> {
+        let rules = Rules::load(&TemplateFiles::builtin()).expect("rules");
+        let (_, mentions) = resolve(&format!("{text}\n{body}"), &rules.parties);
+        statements(body, &mentions, &rules.modality_zh, &rules.modality_en).into_iter().map(|s| (s.role, s.kind)).collect()
+    }
+
+    const ZH: &str = "甲方（客户）：某某公司\n乙方（服务商）：某某云公司\n";
+    const EN: &str = "ACME LTD (\"Provider\") and BETA LTD (\"Customer\")\n";
+
+    #[test]
+    fn negation_about_the_customer_then_a_named_provider() {
+        let s = run(ZH, "甲方不负责本服务所使用服务器的操作系统维护和补丁更新，该等工作由乙方负责。");
+        assert!(s.contains(&(Some(Role::Provider), Kind::Duty)), "{s:?}");
+        assert!(!s.iter().any(|x| x.0 == Some(Role::Provider) && x.1 == Kind::Disclaimer));
+    }
+
+    #[test]
+    fn rights_and_disclaimers() {
+        assert_eq!(run(ZH, "服务期满后，乙方有权删除甲方数据。"), vec![(Some(Role::Provider), Kind::Right)]);
+        assert_eq!(
+            run(ZH, "我们的员工仅在您为处理支持工单明确授权后，方可在授权范围内查看您的内容。"),
+            vec![(Some(Role::Provider), Kind::Duty)],
+            "a permission fenced by 仅/方可 is a restriction on the provider"
+        );
+        assert_eq!(run(EN, "Provider may, but is not obliged to, assist Customer with migration."), vec![(Some(Role::Provider), Kind::Right)]);
+        assert_eq!(run(EN, "Provider has no responsibility for any personal data."), vec![(Some(Role::Provider), Kind::Disclaimer)]);
+        assert_eq!(run(EN, "Customer shall encrypt traffic between its Instances and the internet."), vec![(Some(Role::Customer), Kind::Duty)]);
+        assert_eq!(run(EN, "access keys shall be rotated at least every 90 days"), vec![(None, Kind::Duty)]);
+    }
+
+    #[test]
+    fn subjects_carry_over_chinese_parts_and_joint_duties() {
+        let s = run(ZH, "乙方应当对甲方数据进行加密存储，每日进行备份，备份数据保留15日。");
+        assert!(s.iter().all(|x| x.0 == Some(Role::Provider)), "{s:?}");
+        let j = run(ZH, "双方共同负责本服务账号的安全。");
+        assert_eq!(j, vec![(Some(Role::Both), Kind::Duty)]);
+    }
+}

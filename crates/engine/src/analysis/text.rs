@@ -1,0 +1,128 @@
+//! The analysed text cut into sentences, each with the clause number it belongs to. Offsets
+//! are bytes inside the engine and chars (Unicode scalar values) in the report.
+
+use crate::ingest::{BlockKind, Document};
+
+/// Maps byte offsets of a text to char offsets.
+pub struct Offsets {
+    byte_of_char: Vec<usize>,
+}
+
+impl Offsets {
+    pub fn new(text: &str) -> Offsets {
+        let mut byte_of_char: Vec<usize> = text.char_indices().map(|(b, _)| b).collect();
+        byte_of_char.push(text.len());
+        Offsets { byte_of_char }
+    }
+    pub fn char_of(&self, byte: usize) -> u32 {
+        u32::try_from(self.byte_of_char.partition_point(|&b| b < byte)).unwrap_or(u32::MAX)
+    }
+    pub fn byte_of(&self, ch: u32) -> usize {
+        let i = (ch as usize).min(self.byte_of_char.len().saturating_sub(1));
+        self.byte_of_char.get(i).copied().unwrap_or(0)
+    }
+}
+
+/// One sentence (or table row, or sentence part after 。；) of the contract.
+#[derive(Debug, Clone)]
+pub struct Sentence {
+    /// Clause number as printed ("" for the preamble).
+    pub clause: String,
+    /// Index of the clause in `Document::clauses`.
+    pub clause_idx: Option<usize>,
+    pub kind: BlockKind,
+    /// Byte range in the document text.
+    pub start: usize,
+    pub end: usize,
+    /// Whether the sentence is in the preamble or a definition (these never allocate duties).
+    pub definitional: bool,
+}
+
+impl Sentence {
+    pub fn text<'a>(&self, doc: &'a str) -> &'a str {
+        &doc[self.start..self.end]
+    }
+}
+
+const ABBREVIATIONS: [&str; 16] =
+    ["e.g", "i.e", "etc", "art", "arts", "no", "nos", "inc", "ltd", "co", "corp", "para", "sec", "cl", "vs", "u.s"];
+
+fn ends_sentence(text: &str, i: usize, c: char) -> bool {
+    match c {
+        '。' | '！' | '？' | '；' | '\n' => true,
+        '.' | '!' | '?' | ';' => {
+            let next = text[i + c.len_utf8()..].chars().next();
+            if !matches!(next, None | Some(' ' | '\n' | '\t' | '"' | '”' | ')')) {
+                return false;
+            }
+            if c != '.' {
+                return true;
+            }
+            let before = &text[..i];
+            let word: String = before.chars().rev().take_while(|ch| ch.is_alphanumeric() || *ch == '.').collect::<String>().chars().rev().collect();
+            let w = word.to_lowercase();
+            !(ABBREVIATIONS.contains(&w.as_str()) || (w.chars().count() == 1 && w.chars().all(|ch| ch.is_alphabetic())))
+        }
+        _ => false,
+    }
+}
+
+/// Cuts a document into sentences clause by clause.
+pub fn sentences(doc: &Document) -> Vec<Sentence> {
+    let off = Offsets::new(&doc.text);
+    let mut segments: Vec<(usize, usize, String, Option<usize>, BlockKind)> = Vec::new();
+    let first = doc.clauses.first().map(|c| off.byte_of(c.start)).unwrap_or(doc.text.len());
+    if first > 0 {
+        segments.push((0, first, String::new(), None, BlockKind::Paragraph));
+    }
+    for (i, c) in doc.clauses.iter().enumerate() {
+        let (s, e) = (off.byte_of(c.start), off.byte_of(c.end));
+        if e > s {
+            segments.push((s, e, c.number.clone(), Some(i), c.kind));
+        }
+    }
+    let mut out = Vec::new();
+    for (s, e, number, idx, kind) in segments {
+        let seg = &doc.text[s..e];
+        if kind == BlockKind::TableRow {
+            push(&mut out, &doc.text, s, e, &number, idx, kind);
+            continue;
+        }
+        let mut start = 0;
+        for (i, c) in seg.char_indices() {
+            if ends_sentence(seg, i, c) {
+                let end = i + c.len_utf8();
+                push(&mut out, &doc.text, s + start, s + end, &number, idx, kind);
+                start = end;
+            }
+        }
+        push(&mut out, &doc.text, s + start, e, &number, idx, kind);
+    }
+    out
+}
+
+fn push(out: &mut Vec<Sentence>, text: &str, s: usize, e: usize, number: &str, idx: Option<usize>, kind: BlockKind) {
+    let t = &text[s..e];
+    let trimmed = t.trim_matches(|c: char| c.is_whitespace() || matches!(c, '|' | '*' | '#'));
+    if trimmed.chars().filter(|c| c.is_alphanumeric()).count() < 2 {
+        return;
+    }
+    let lead = t.len() - t.trim_start().len();
+    let tail = t.len() - t.trim_end().len();
+    out.push(Sentence {
+        clause: number.to_string(),
+        clause_idx: idx,
+        kind,
+        start: s + lead,
+        end: e - tail,
+        definitional: number.is_empty() || is_definition(trimmed),
+    });
+}
+
+/// "X" 指… / "X" means … / X：指…
+pub fn is_definition(s: &str) -> bool {
+    let head: String = s.chars().take(60).collect();
+    let quoted = head.starts_with(['“', '"', '「', '‘']) || head.trim_start_matches(['(', '（', '0', '1', '2', '3', '4', '5', '6', '7', '8', '9', '.', ' ']).starts_with(['“', '"']);
+    let means = ["指", "是指", "系指", " means", " shall mean", " refers to", " has the meaning"].iter().any(|m| head.contains(m));
+    quoted && means
+}

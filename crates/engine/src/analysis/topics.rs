@@ -1,0 +1,243 @@
+//! Personal-information elements, commercial risk topics and the deployment model.
+//!
+//! A PI element counts only in a sentence that concerns personal information expressly, or
+//! through a defined term whose definition includes it (convention 6). A risk topic is present
+//! when the text addresses it; whether it is against the customer follows the topic's rule.
+
+use regex::Regex;
+
+use super::allocate::{suggestions, Reading};
+use super::parties::Role;
+use super::rules::{Rules, TopicCues};
+use super::statements::Kind;
+use super::text::Sentence;
+use super::{explain, PiRow, RiskRow, Severity};
+use crate::ingest::Document;
+use crate::model::{DeploymentModel, TopicKind};
+use crate::templates::TemplateSet;
+
+/// Weighted cue counts per deployment model.
+pub fn model_scores(text: &str, rules: &Rules) -> Vec<(DeploymentModel, u32)> {
+    let mut out: Vec<(DeploymentModel, u32)> = DeploymentModel::ALL.iter().map(|m| (*m, 0)).collect();
+    for cue in &rules.model_cues {
+        let n = u32::try_from(cue.any.find_all(text).len()).unwrap_or(u32::MAX);
+        if let Some(x) = out.iter_mut().find(|(m, _)| *m == cue.model) {
+            x.1 = x.1.saturating_add(n.saturating_mul(cue.weight));
+        }
+    }
+    out
+}
+
+/// The model with the highest score; SaaS when nothing says otherwise.
+pub fn detect_model(scores: &[(DeploymentModel, u32)]) -> DeploymentModel {
+    scores.iter().filter(|(_, s)| *s > 0).max_by_key(|(m, s)| (*s, std::cmp::Reverse(*m))).map_or(DeploymentModel::Saas, |(m, _)| *m)
+}
+
+/// Defined terms whose definition expressly includes personal information.
+fn pi_terms(doc: &Document, sentences: &[Sentence], rules: &Rules) -> Vec<String> {
+    let Ok(term) = Regex::new(r#"^[\s(（0-9a-z.)]*[“"「‘]([^”"」’]{1,24})[”"」’]"#) else { return Vec::new() };
+    let mut out = Vec::new();
+    for s in sentences.iter().filter(|s| s.definitional) {
+        let t = s.text(&doc.text);
+        if let Some(c) = term.captures(t) {
+            let name = c[1].to_string();
+            let rest = &t[c.get(0).map_or(0, |m| m.end())..];
+            if rules.pi_mention.is_match(rest) && !rules.pi_mention.is_match(&name) {
+                out.push(name);
+            }
+        }
+    }
+    out
+}
+
+fn concerns_pi(text: &str, rules: &Rules, terms: &[String]) -> bool {
+    rules.pi_mention.is_match(text) || terms.iter().any(|t| text.contains(t.as_str()))
+}
+
+pub fn pi_rows(doc: &Document, sentences: &[Sentence], rules: &Rules, reading: &Reading, templates: &TemplateSet) -> (Vec<PiRow>, bool) {
+    let terms = pi_terms(doc, sentences, rules);
+    let pi_sentences: Vec<usize> =
+        sentences.iter().enumerate().filter(|(_, s)| concerns_pi(s.text(&doc.text), rules, &terms)).map(|(i, _)| i).collect();
+    let applicable = !pi_sentences.is_empty();
+    let mut rows = Vec::new();
+    for id in super::ids(&templates.model, TopicKind::Pi) {
+        let Some(topic) = templates.model.topic(&id) else { continue };
+        let hits: Vec<usize> = match rules.pi.iter().find(|c| c.id == id) {
+            Some(cues) => pi_sentences
+                .iter()
+                .copied()
+                .filter(|&i| !sentences[i].clause.is_empty() || id == "pi.roles")
+                .filter(|&i| cues.matches(sentences[i].text(&doc.text)))
+                .collect(),
+            None => Vec::new(),
+        };
+        rows.push((id, topic, hits));
+    }
+    // An audit right over an agreement with PI-specific clauses supervises PI (convention 6).
+    let specific = rows.iter().filter(|(id, _, h)| id != "pi.supervision_audit" && !h.is_empty()).count();
+    let audit: Vec<usize> = rules
+        .risk("audit_rights")
+        .map(|cues| sentences.iter().enumerate().filter(|(_, s)| cues.favourable_guard.is_match(s.text(&doc.text))).map(|(i, _)| i).collect())
+        .unwrap_or_default();
+    let out = rows
+        .into_iter()
+        .map(|(id, topic, mut hits)| {
+            if id == "pi.supervision_audit" && hits.is_empty() && specific >= 3 {
+                hits = audit.clone();
+            }
+            let present = !hits.is_empty();
+            let severity = if present {
+                None
+            } else if matches!(id.as_str(), "pi.roles" | "pi.instructions" | "pi.subprocessing" | "pi.return_deletion" | "pi.breach_notification" | "pi.security_measures") {
+                Some(if applicable { Severity::High } else { Severity::Medium })
+            } else {
+                Some(if applicable { Severity::Medium } else { Severity::Low })
+            };
+            let evidence = reading.evidence(hits);
+            PiRow {
+                explanation: explain::pi(topic, present, applicable, &evidence),
+                suggested_clauses: if present { Vec::new() } else { suggestions(templates, &id, None) },
+                name: topic.name.clone(),
+                id,
+                present,
+                severity,
+                evidence,
+            }
+        })
+        .collect();
+    (out, applicable)
+}
+
+/// Hours of a notice deadline in a text, if a fixed one is stated.
+fn deadline_hours(text: &str) -> Option<u32> {
+    let re = Regex::new(r"(?i)(\d+|one|two|three|four|six|twelve|twenty-four|forty-eight|seventy-two|一|两|二|三|四|六|十二|二十四|四十八|七十二)\s*(?:\(\d+\)\s*)?(个)?\s*(小时|hours?|日|天|days?|个?工作日|business days?)").ok()?;
+    let word = |w: &str| -> Option<u32> {
+        Some(match w.to_lowercase().as_str() {
+            "one" | "一" => 1,
+            "two" | "两" | "二" => 2,
+            "three" | "三" => 3,
+            "four" | "四" => 4,
+            "six" | "六" => 6,
+            "twelve" | "十二" => 12,
+            "twenty-four" | "二十四" => 24,
+            "forty-eight" | "四十八" => 48,
+            "seventy-two" | "七十二" => 72,
+            n => n.parse().ok()?,
+        })
+    };
+    re.captures_iter(text)
+        .filter_map(|c| {
+            let n = word(&c[1])?;
+            let unit = c[3].to_lowercase();
+            Some(if unit.contains("小时") || unit.starts_with("hour") { n } else { n.saturating_mul(24) })
+        })
+        .min()
+}
+
+/// The top-level number of a clause ("12.2(a)" → "12", "第五条（一）" → "第五条").
+fn top_level(number: &str) -> &str {
+    let end = number.find(['.', '(', '（', ' ']).unwrap_or(number.len());
+    &number[..end]
+}
+
+fn unfavourable(id: &str, cues: &TopicCues, doc: &Document, sentences: &[Sentence], hits: &[usize], reading: &Reading, lang: &str) -> bool {
+    let text = |i: usize| sentences[i].text(&doc.text);
+    // The hit sentences and the other sentences of the same clauses ("…的唯一救济" often
+    // follows the sentence that names the credits).
+    let clauses: Vec<&str> = hits.iter().map(|&i| sentences[i].clause.as_str()).filter(|c| !c.is_empty()).collect();
+    let scope: Vec<usize> = sentences
+        .iter()
+        .enumerate()
+        .filter(|(i, s)| hits.contains(i) || clauses.contains(&s.clause.as_str()))
+        .map(|(i, _)| i)
+        .collect();
+    let any_unfav = scope.iter().any(|&i| cues.unfavourable.is_match(text(i)));
+    let guarded = scope.iter().any(|&i| cues.favourable_guard.is_match(text(i)));
+    // Sentences of the same top-level clauses, for carve-outs and content lists.
+    let clause_mates = || {
+        let tops: Vec<&str> = hits.iter().map(|&i| top_level(&sentences[i].clause)).filter(|t| !t.is_empty()).collect();
+        sentences.iter().enumerate().filter(move |(_, s)| tops.contains(&top_level(&s.clause))).map(|(i, _)| i).collect::<Vec<_>>()
+    };
+    match id {
+        "liability_cap" => {
+            let carved = clause_mates().into_iter().any(|i| cues.carve_out.is_match(text(i)) && cues.carve_topic.is_match(text(i)));
+            !carved
+        }
+        "incident_notice" => {
+            let mates = clause_mates();
+            let hours = hits.iter().filter_map(|&i| deadline_hours(text(i))).min();
+            let content = mates.iter().chain(hits.iter()).any(|&i| cues.content.is_match(text(i)));
+            let limit = if lang == "zh" { 4 } else { 72 };
+            hours.is_none_or(|h| h > limit) || !content
+        }
+        "backup" => {
+            // Who must back up: the customer (provider form) or the provider.
+            let roles: Vec<Option<Role>> = hits
+                .iter()
+                .flat_map(|&i| reading.statements[i].iter().filter(|s| s.kind == Kind::Duty).map(|s| s.role))
+                .collect();
+            let provider = roles.contains(&Some(Role::Provider)) || roles.contains(&Some(Role::Both));
+            any_unfav || !provider
+        }
+        "audit_rights" => any_unfav || !guarded,
+        _ => any_unfav && !guarded,
+    }
+}
+
+pub fn risk_rows(doc: &Document, sentences: &[Sentence], rules: &Rules, reading: &Reading, lang: &str, templates: &TemplateSet) -> Vec<RiskRow> {
+    super::ids(&templates.model, TopicKind::Risk)
+        .into_iter()
+        .filter_map(|id| {
+            let topic = templates.model.topic(&id)?;
+            let cues = rules.risk(&id);
+            let hits: Vec<usize> = match cues {
+                Some(c) => sentences
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, s)| !s.definitional)
+                    .filter(|(i, s)| {
+                        c.matches(s.text(&doc.text))
+                            && (!c.duty_required || reading.statements[*i].iter().any(|x| x.kind == Kind::Duty))
+                    })
+                    .map(|(i, _)| i)
+                    .collect(),
+                None => Vec::new(),
+            };
+            let present = !hits.is_empty();
+            let unfav = match (present, cues) {
+                (true, Some(c)) => Some(unfavourable(&id, c, doc, sentences, &hits, reading, lang)),
+                _ => None,
+            };
+            let severity = match (present, unfav) {
+                (false, _) => Some(Severity::Medium),
+                (true, Some(true)) => Some(if matches!(id.as_str(), "liability_cap" | "exit" | "incident_notice" | "data_location") { Severity::High } else { Severity::Medium }),
+                _ => None,
+            };
+            let evidence = reading.evidence(hits);
+            Some(RiskRow {
+                explanation: explain::risk(topic, present, unfav, &evidence),
+                suggested_clauses: if severity.is_some() { suggestions(templates, &id, None) } else { Vec::new() },
+                name: topic.name.clone(),
+                id,
+                present,
+                customer_unfavourable: unfav,
+                severity,
+                evidence,
+            })
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn deadlines_in_both_languages() {
+        assert_eq!(deadline_hours("应当在发现后24小时内通知甲方"), Some(24));
+        assert_eq!(deadline_hours("within 72 hours after becoming aware"), Some(72));
+        assert_eq!(deadline_hours("within two (2) business days"), Some(48));
+        assert_eq!(deadline_hours("without undue delay"), None);
+        assert_eq!(deadline_hours("及时通知"), None);
+    }
+}

@@ -1,0 +1,1062 @@
+//! Clause splitting: finds the clause number at the start of each block and composes it the way
+//! lawyers quote it. Recognised: 第X条/第X章/第X节, 一、, （一）/(一), 1. / 1、 / 1.1 / 1.1.1,
+//! (1)/（1）, (a)/(i)/(A), a./i., Article/Section/Clause/Chapter/Part N, and the appendix
+//! headings Schedule/Annex/Appendix/Exhibit/Attachment/附件. Composition follows the print:
+//! "3.3(a)", "第五条（一）", "三（一）1", "第1条1" (Sealos style), "2.1(a)(x)" (inline items),
+//! "Schedule 1, Annex I(A)", "Schedule 1 row 4" (table rows); "5.2" carries its own parents.
+//!
+//! One pass over the blocks keeps a stack of open clauses; a new number closes what it is a
+//! sibling of (same family, decimal prefix, heading level, or rank for articles/appendices).
+//! Inline enumerations "(a) … ; (b) …" inside a clause become sub-clauses when they run in
+//! sequence from the first item. Everything is linear in the text length.
+
+use super::{BlockKind, ClauseSpan, Hint, Plain};
+
+/// Character class of a list counter.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+enum Kind {
+    Lower,
+    Upper,
+    Roman,
+    UpperRoman,
+    Digit,
+    Zh,
+}
+
+/// Numbering family: items of one family at one place are siblings.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+enum Fam {
+    /// Schedule, Annex, Appendix, Exhibit, Attachment, 附件.
+    Appendix(u8),
+    /// Part, Chapter, Article, Section, Clause (with their rank).
+    Keyword(u8),
+    ZhChapter,
+    ZhSection,
+    ZhArticle,
+    /// 一、
+    ZhEnum,
+    /// (a) (i) (1) （一）
+    Paren(Kind),
+    /// a. i. A.
+    Dot(Kind),
+    /// 1. 1、 1) at a list depth.
+    Dec1(u32),
+    /// 1.1, 1.1.1, 12.3(a)
+    DecN,
+    /// An unnumbered heading.
+    Plain,
+}
+
+/// Strong families close everything below their rank; lower is stronger.
+fn rank(f: Fam) -> Option<u8> {
+    match f {
+        Fam::Appendix(_) => Some(0),
+        Fam::Keyword(r) => Some(r),
+        Fam::ZhChapter => Some(2),
+        Fam::ZhSection => Some(3),
+        Fam::ZhArticle => Some(4),
+        _ => None,
+    }
+}
+
+const KEYWORDS: [(&str, Fam, &str); 10] = [
+    ("schedule", Fam::Appendix(0), "Schedule"),
+    ("annex", Fam::Appendix(1), "Annex"),
+    ("appendix", Fam::Appendix(2), "Appendix"),
+    ("exhibit", Fam::Appendix(3), "Exhibit"),
+    ("attachment", Fam::Appendix(4), "Attachment"),
+    ("part", Fam::Keyword(1), "Part"),
+    ("chapter", Fam::Keyword(2), "Chapter"),
+    ("article", Fam::Keyword(3), "Article"),
+    ("section", Fam::Keyword(4), "Section"),
+    ("clause", Fam::Keyword(4), "Clause"),
+];
+
+/// A clause number found at the start of a block.
+#[derive(Debug, Clone)]
+struct Marker {
+    fam: Fam,
+    value: u32,
+    /// For a single letter that is also a Roman numeral ("i", "v", "x"): its Roman value.
+    alt_roman: Option<u32>,
+    /// The number's own printed form: "第1条", "一", "(a)", "a", "1", "1.1", "Schedule 1".
+    label: String,
+    parts: Option<Vec<u32>>,
+    /// Chars of the block taken by the marker, and where the text after it starts.
+    end: usize,
+    rest: usize,
+}
+
+/// An open clause on the nesting stack.
+#[derive(Debug, Clone)]
+struct Open {
+    idx: usize,
+    fam: Fam,
+    value: u32,
+    parts: Option<Vec<u32>>,
+    heading: Option<u8>,
+    level: u32,
+    number: String,
+    /// An appendix that holds nested appendices (Schedule 1 → Annex I, Annex II).
+    nests: bool,
+}
+
+/// A clause before spans and inline items are settled.
+#[derive(Debug, Clone)]
+struct Raw {
+    number: String,
+    heading: Option<String>,
+    level: u32,
+    kind: BlockKind,
+    start: usize,
+    marker_end: usize,
+    parent: Option<usize>,
+    scan_inline: bool,
+    /// A table row's span ends with its row.
+    max_end: Option<usize>,
+}
+
+pub(crate) fn split(plain: &Plain) -> Vec<ClauseSpan> {
+    let chars: Vec<char> = plain.text.chars().collect();
+    let mut raws: Vec<Raw> = Vec::new();
+    let mut stack: Vec<Open> = Vec::new();
+    let mut last_dec: Option<Vec<u32>> = None;
+    let mut prev_appendix: Option<usize> = None;
+    for (bi, block) in plain.blocks.iter().enumerate() {
+        let end = block.end.min(chars.len());
+        let begin = block.start.min(end);
+        let line = &chars[begin..end];
+        let lead = line.iter().take_while(|c| c.is_whitespace()).count();
+        let body = &line[lead..];
+        let start = begin + lead;
+        if body.is_empty() {
+            continue;
+        }
+        let appendix_before = prev_appendix.take();
+        let heading_level = match block.hint {
+            Hint::Heading(h) => Some(h),
+            _ => None,
+        };
+        if let Hint::TableRow { header, first_cell, index } = &block.hint {
+            if *header {
+                continue;
+            }
+            let enclosing = stack
+                .iter()
+                .rev()
+                .find(|o| matches!(o.fam, Fam::Appendix(_)) || (o.heading.is_some() && !o.number.is_empty()))
+                .or(stack.last());
+            let n = leading_number(first_cell).unwrap_or(*index);
+            let number = match enclosing {
+                Some(o) if !o.number.is_empty() => format!("{} row {n}", o.number),
+                _ => format!("row {n}"),
+            };
+            raws.push(Raw {
+                number,
+                heading: None,
+                level: enclosing.map_or(0, |o| o.level + 1),
+                kind: BlockKind::TableRow,
+                start,
+                marker_end: start,
+                parent: enclosing.map(|o| o.idx),
+                scan_inline: false,
+                max_end: Some(end),
+            });
+            continue;
+        }
+        let marker = parse_marker(body, heading_level.is_some());
+        let Some(mut m) = marker else {
+            if let Some(h) = heading_level {
+                if bi == 0 {
+                    continue; // the document title
+                }
+                pop_headings(&mut stack, h);
+                let text: String = body.iter().collect();
+                let idx = raws.len();
+                let level = stack.last().map_or(0, |o| o.level + 1);
+                raws.push(Raw {
+                    number: String::new(),
+                    heading: Some(text.trim().to_string()).filter(|t| !t.is_empty()),
+                    level,
+                    kind: BlockKind::Heading,
+                    start,
+                    marker_end: start,
+                    parent: stack.last().map(|o| o.idx),
+                    scan_inline: false,
+                    max_end: None,
+                });
+                stack.push(Open { idx, fam: Fam::Plain, value: 0, parts: None, heading: Some(h), level, number: String::new(), nests: false });
+                last_dec = None;
+            }
+            continue;
+        };
+        if let (Fam::Dec1(_), Hint::ListItem(d)) = (m.fam, &block.hint) {
+            m.fam = Fam::Dec1((*d).min(16));
+        }
+        if m.fam == Fam::DecN && heading_level.is_none() {
+            if let (Some(last), Some(p)) = (&last_dec, &m.parts) {
+                let first = p.first().copied().unwrap_or(0);
+                let head = last.first().copied().unwrap_or(0);
+                if first != head && first != head + 1 {
+                    continue; // "1.5 times the fees" inside clause 7: running text
+                }
+            }
+        }
+        resolve_letters(&mut m, &stack);
+        let mut nested_appendix = false;
+        match (m.fam, heading_level) {
+            (Fam::Appendix(kind), _) => {
+                let found = stack.iter().rposition(|o| matches!(o.fam, Fam::Appendix(_)));
+                match found {
+                    Some(k) if stack[k].fam == Fam::Appendix(kind) => {
+                        stack.truncate(k);
+                        nested_appendix = stack.last().is_some_and(|o| matches!(o.fam, Fam::Appendix(_)));
+                    }
+                    Some(k)
+                        if stack[k].nests
+                            || (appendix_before == Some(stack[k].idx)
+                                && !stack[..k].iter().any(|o| matches!(o.fam, Fam::Appendix(_)))) =>
+                    {
+                        stack.truncate(k + 1);
+                        stack[k].nests = true;
+                        nested_appendix = true;
+                    }
+                    Some(k) => stack.truncate(k),
+                    None => {}
+                }
+                if !nested_appendix {
+                    match heading_level {
+                        Some(h) => pop_headings(&mut stack, h),
+                        None => stack.retain(|o| o.heading.is_some()),
+                    }
+                }
+            }
+            (fam, Some(h)) => match stack.iter().rposition(|o| o.fam == fam).filter(|_| rank(fam).is_some()) {
+                // "### SECTION 3" after "## SECTION 2": the same series, whatever the level.
+                Some(k) => stack.truncate(k),
+                None => pop_headings(&mut stack, h),
+            },
+            (fam, None) if rank(fam).is_some() => {
+                let r = rank(fam).unwrap_or(0);
+                while stack.last().is_some_and(|o| o.heading.is_none() && rank(o.fam).is_none_or(|tr| tr >= r)) {
+                    stack.pop();
+                }
+            }
+            (Fam::DecN, None) => {
+                let parts = m.parts.clone().unwrap_or_default();
+                let prefix = &parts[..parts.len().saturating_sub(1)];
+                if let Some(k) = stack.iter().rposition(|o| o.parts.as_deref() == Some(prefix)) {
+                    stack.truncate(k + 1);
+                } else if let Some(k) = stack.iter().rposition(|o| {
+                    o.parts.as_ref().is_some_and(|p| p.len() == parts.len() && p.starts_with(prefix))
+                }) {
+                    stack.truncate(k);
+                } else {
+                    while stack.last().is_some_and(|o| {
+                        o.parts.as_ref().is_some_and(|p| !parts.starts_with(p)) && !matches!(o.fam, Fam::Keyword(_) | Fam::Appendix(_))
+                    }) {
+                        stack.pop();
+                    }
+                }
+            }
+            (fam, None) => {
+                if let Some(k) = stack.iter().rposition(|o| o.fam == fam && o.heading.is_none()) {
+                    stack.truncate(k);
+                } else if matches!(fam, Fam::Dec1(0))
+                    && stack.iter().any(|o| o.fam == Fam::DecN && o.parts.as_ref().and_then(|p| p.first()).is_some_and(|&f| f + 1 == m.value))
+                {
+                    // "3." after "2.3.7": the next top-level item, not a sub-item of 2.3.7.
+                    while stack.last().is_some_and(|o| o.parts.is_some() && o.heading.is_none() && !matches!(o.fam, Fam::Keyword(_) | Fam::Appendix(_))) {
+                        stack.pop();
+                    }
+                }
+            }
+        }
+        let parent = stack.last();
+        let number = compose(parent, &m, nested_appendix);
+        let heading = clause_heading(&chars, start, body, &m, heading_level.is_some(), block.bold);
+        let level = parent.map_or(0, |o| o.level + 1);
+        let parent_idx = parent.map(|o| o.idx);
+        let idx = raws.len();
+        let parts = match m.fam {
+            Fam::Dec1(_) => decimal_parts(&number),
+            Fam::DecN => decimal_parts(&number).or(m.parts.clone()),
+            _ => m.parts.clone(),
+        };
+        match m.fam {
+            Fam::DecN | Fam::Dec1(_) | Fam::Keyword(_) if parts.is_some() => last_dec = parts.clone(),
+            Fam::Appendix(_) => last_dec = None,
+            _ => {}
+        }
+        raws.push(Raw {
+            number: number.clone(),
+            heading,
+            level,
+            kind: if heading_level.is_some() {
+                BlockKind::Heading
+            } else if matches!(block.hint, Hint::ListItem(_)) || matches!(m.fam, Fam::Paren(_) | Fam::Dot(_)) {
+                BlockKind::ListItem
+            } else {
+                BlockKind::Paragraph
+            },
+            start,
+            marker_end: start + m.end,
+            parent: parent_idx,
+            scan_inline: heading_level.is_none(),
+            max_end: None,
+        });
+        if matches!(m.fam, Fam::Appendix(_)) {
+            prev_appendix = Some(idx);
+        }
+        stack.push(Open { idx, fam: m.fam, value: m.value, parts, heading: heading_level, level, number, nests: false });
+    }
+    assemble(&chars, raws)
+}
+
+/// Adds inline items, the preamble, parent indices and span ends.
+fn assemble(chars: &[char], raws: Vec<Raw>) -> Vec<ClauseSpan> {
+    let total = chars.len();
+    let mut out: Vec<Raw> = Vec::with_capacity(raws.len() + 1);
+    let first_start = raws.first().map_or(total, |r| r.start);
+    let preamble = chars[..first_start].iter().any(|c| !c.is_whitespace());
+    let mut map: Vec<usize> = Vec::with_capacity(raws.len());
+    if preamble {
+        let s = chars.iter().take_while(|c| c.is_whitespace()).count();
+        out.push(Raw {
+            number: String::new(),
+            heading: None,
+            level: 0,
+            kind: BlockKind::Paragraph,
+            start: s,
+            marker_end: s,
+            parent: None,
+            scan_inline: false,
+            max_end: None,
+        });
+    }
+    let starts: Vec<usize> = raws.iter().map(|r| r.start).collect();
+    for (i, mut r) in raws.into_iter().enumerate() {
+        let new_idx = out.len();
+        map.push(new_idx);
+        r.parent = r.parent.and_then(|p| map.get(p).copied());
+        let scan = r.scan_inline && !r.number.is_empty();
+        let (number, level, marker_end) = (r.number.clone(), r.level, r.marker_end);
+        out.push(r);
+        if scan {
+            let to = starts.get(i + 1).copied().unwrap_or(total).min(total);
+            for (pos, printed) in inline_items(chars, marker_end.min(to), to) {
+                out.push(Raw {
+                    number: format!("{number}{printed}"),
+                    heading: None,
+                    level: level + 1,
+                    kind: BlockKind::ListItem,
+                    start: pos,
+                    marker_end: pos,
+                    parent: Some(new_idx),
+                    scan_inline: false,
+                    max_end: None,
+                });
+            }
+        }
+    }
+    let starts: Vec<usize> = out.iter().map(|r| r.start).collect();
+    let mut spans = Vec::with_capacity(out.len());
+    for (i, r) in out.into_iter().enumerate() {
+        let start = r.start;
+        let mut end = starts.get(i + 1).copied().unwrap_or(total).max(start).min(total);
+        if let Some(limit) = r.max_end {
+            end = end.min(limit.max(start));
+        }
+        while end > start && chars[end - 1].is_whitespace() {
+            end -= 1;
+        }
+        spans.push(ClauseSpan {
+            number: r.number,
+            heading: r.heading,
+            level: r.level,
+            kind: r.kind,
+            start: to_u32(start),
+            end: to_u32(end),
+            parent: r.parent.map(to_u32),
+        });
+    }
+    spans
+}
+
+fn to_u32(n: usize) -> u32 {
+    u32::try_from(n).unwrap_or(u32::MAX)
+}
+
+fn pop_headings(stack: &mut Vec<Open>, h: u8) {
+    while stack.last().is_some_and(|o| o.heading.is_none_or(|l| l >= h)) {
+        stack.pop();
+    }
+}
+
+/// Decides whether an ambiguous single letter ("i", "v", "x", "c") is a letter or a Roman numeral.
+fn resolve_letters(m: &mut Marker, stack: &[Open]) {
+    let Some(rv) = m.alt_roman else { return };
+    let (letter_fam, roman_fam) = match m.fam {
+        Fam::Paren(Kind::Lower) => (Fam::Paren(Kind::Lower), Fam::Paren(Kind::Roman)),
+        Fam::Paren(Kind::Upper) => (Fam::Paren(Kind::Upper), Fam::Paren(Kind::UpperRoman)),
+        Fam::Dot(Kind::Lower) => (Fam::Dot(Kind::Lower), Fam::Dot(Kind::Roman)),
+        Fam::Dot(Kind::Upper) => (Fam::Dot(Kind::Upper), Fam::Dot(Kind::UpperRoman)),
+        _ => return,
+    };
+    let letter_next = stack.iter().any(|o| o.fam == letter_fam && o.value + 1 == m.value);
+    let roman_next = stack.iter().any(|o| o.fam == roman_fam && o.value + 1 == rv);
+    if letter_next {
+        return;
+    }
+    if roman_next || rv == 1 {
+        m.fam = roman_fam;
+        m.value = rv;
+    }
+}
+
+fn is_cjk(c: char) -> bool {
+    matches!(c as u32, 0x3400..=0x9FFF | 0xF900..=0xFAFF | 0x20000..=0x2FFFF)
+}
+
+/// Composes a clause number from its parent's and its own, as lawyers quote it.
+fn compose(parent: Option<&Open>, m: &Marker, nested_appendix: bool) -> String {
+    let own = m.label.clone();
+    match m.fam {
+        Fam::Appendix(_) => {
+            return match parent {
+                Some(p) if nested_appendix && !p.number.is_empty() => format!("{}, {own}", p.number),
+                _ => own,
+            }
+        }
+        Fam::Keyword(_) | Fam::ZhChapter | Fam::ZhSection | Fam::ZhArticle | Fam::DecN | Fam::Plain => return own,
+        _ => {}
+    }
+    let bracketed = match m.fam {
+        Fam::Dot(_) => format!("({own})"),
+        Fam::Dec1(_) => format!("({own})"),
+        _ => own.clone(),
+    };
+    let Some(p) = parent.filter(|p| !p.number.is_empty()) else { return own };
+    let pn = &p.number;
+    if matches!(p.fam, Fam::Appendix(_)) {
+        return match m.fam {
+            Fam::Dec1(_) => format!("{pn} §{own}"),
+            _ => format!("{pn}{bracketed}"),
+        };
+    }
+    let last = pn.chars().last().unwrap_or(' ');
+    if is_cjk(last) || last == '）' {
+        return format!("{pn}{own}");
+    }
+    let decimal = pn.chars().all(|c| c.is_ascii_digit() || c == '.');
+    match m.fam {
+        Fam::Dec1(_) if decimal => format!("{pn}.{own}"),
+        Fam::Dec1(_) => match (&p.fam, &p.parts) {
+            (Fam::Keyword(_), Some(parts)) => {
+                format!("{}.{own}", parts.iter().map(u32::to_string).collect::<Vec<_>>().join("."))
+            }
+            _ => format!("{pn}{bracketed}"),
+        },
+        _ => format!("{pn}{bracketed}"),
+    }
+}
+
+fn decimal_parts(s: &str) -> Option<Vec<u32>> {
+    if s.is_empty() || !s.chars().all(|c| c.is_ascii_digit() || c == '.') {
+        return None;
+    }
+    s.split('.').map(|p| p.parse().ok()).collect()
+}
+
+/// The heading of a clause: a heading block's text, a bold run-in heading ("**Fees.**"), or
+/// the short title after 第X条 / Article N / Schedule N.
+fn clause_heading(
+    chars: &[char],
+    start: usize,
+    body: &[char],
+    m: &Marker,
+    is_heading: bool,
+    bold: Option<(usize, usize)>,
+) -> Option<String> {
+    let clean = |s: String| {
+        let t = s.trim().trim_end_matches(['.', '。', ':', '：']).trim().to_string();
+        (!t.is_empty()).then_some(t)
+    };
+    let rest = || body.get(m.rest..).unwrap_or(&[]).iter().collect::<String>();
+    if is_heading {
+        return clean(rest());
+    }
+    if let Some((bs, be)) = bold {
+        let from = bs.max(start + m.rest);
+        if bs <= start + m.rest + 1 && from < be && be <= chars.len() && be - from <= 80 {
+            return clean(chars[from..be].iter().collect());
+        }
+    }
+    if rank(m.fam).is_some() || m.fam == Fam::ZhEnum {
+        let rest = rest();
+        let n = rest.chars().count();
+        if n > 0 && n <= 40 && !rest.contains(['。', '，', '；', ',', ';']) && !rest.trim_end().ends_with('.') {
+            return clean(rest);
+        }
+    }
+    None
+}
+
+fn zh_digit(c: char) -> Option<u32> {
+    Some(match c {
+        '〇' | '零' => 0,
+        '一' => 1,
+        '二' | '两' => 2,
+        '三' => 3,
+        '四' => 4,
+        '五' => 5,
+        '六' => 6,
+        '七' => 7,
+        '八' => 8,
+        '九' => 9,
+        _ => return None,
+    })
+}
+
+/// A Chinese numeral (一 … 九千九百九十九) at the start of `c`: value and length.
+fn parse_zh(c: &[char]) -> Option<(u32, usize)> {
+    let mut total = 0u32;
+    let mut digit: Option<u32> = None;
+    let mut n = 0;
+    for &ch in c.iter().take(8) {
+        if let Some(d) = zh_digit(ch) {
+            digit = Some(d);
+        } else {
+            let unit = match ch {
+                '十' => 10,
+                '百' => 100,
+                '千' => 1000,
+                _ => break,
+            };
+            total += digit.unwrap_or(1) * unit;
+            digit = None;
+        }
+        n += 1;
+    }
+    if n == 0 {
+        return None;
+    }
+    total += digit.unwrap_or(0);
+    (total > 0).then_some((total, n))
+}
+
+/// Renders 1 … 9999 as a Chinese numeral (十二, 二十, 一百零五).
+pub(crate) fn zh_numeral(n: u32) -> String {
+    const D: [char; 10] = ['零', '一', '二', '三', '四', '五', '六', '七', '八', '九'];
+    if n == 0 || n > 9999 {
+        return n.to_string();
+    }
+    let digits = [n / 1000, n / 100 % 10, n / 10 % 10, n % 10];
+    let units = ['千', '百', '十', ' '];
+    let mut out = String::new();
+    let mut zero = false;
+    for (i, &d) in digits.iter().enumerate() {
+        if d == 0 {
+            if !out.is_empty() {
+                zero = true;
+            }
+            continue;
+        }
+        if zero {
+            out.push('零');
+            zero = false;
+        }
+        if !(i == 2 && d == 1 && out.is_empty()) {
+            out.push(D[d as usize]);
+        }
+        if units[i] != ' ' {
+            out.push(units[i]);
+        }
+    }
+    out
+}
+
+fn roman_value(s: &str) -> Option<u32> {
+    if s.is_empty() || s.len() > 7 {
+        return None;
+    }
+    let upper = s.to_ascii_uppercase();
+    let mut total = 0u32;
+    let mut prev = 0u32;
+    for c in upper.chars().rev() {
+        let v = match c {
+            'I' => 1,
+            'V' => 5,
+            'X' => 10,
+            'L' => 50,
+            'C' => 100,
+            'D' => 500,
+            'M' => 1000,
+            _ => return None,
+        };
+        if v < prev {
+            total = total.checked_sub(v)?;
+        } else {
+            total += v;
+            prev = v;
+        }
+    }
+    (super::docx::roman(total) == upper && total <= 50).then_some(total)
+}
+
+/// ASCII digits at the start (at most `max` of them, and not followed by another digit).
+fn digits(c: &[char], max: usize) -> Option<(u32, usize)> {
+    let n = c.iter().take_while(|c| c.is_ascii_digit()).count();
+    if n == 0 || n > max {
+        return None;
+    }
+    let v = c[..n].iter().fold(0u32, |a, d| a * 10 + d.to_digit(10).unwrap_or(0));
+    Some((v, n))
+}
+
+fn leading_number(s: &str) -> Option<u32> {
+    let t = s.trim().trim_end_matches(['.', '、', ')']);
+    if t.is_empty() || t.len() > 4 || !t.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    t.parse().ok()
+}
+
+/// Whether the text after a marker lets it be a clause start: end, space, CJK text or "、：".
+fn good_follow(next: Option<char>) -> bool {
+    match next {
+        None => true,
+        Some(c) => c.is_whitespace() || (!c.is_ascii() && !matches!(c, '%' | '％' | '）' | '”' | '’' | '，' | '。')),
+    }
+}
+
+fn skip_separators(c: &[char], mut i: usize) -> usize {
+    while i < c.len() && (c[i].is_whitespace() || matches!(c[i], ':' | '：' | '.' | '．' | '-' | '–' | '—' | '、' | '|')) {
+        i += 1;
+    }
+    i
+}
+
+fn marker(fam: Fam, value: u32, label: String, parts: Option<Vec<u32>>, c: &[char], end: usize) -> Marker {
+    Marker { fam, value, alt_roman: None, label, parts, end, rest: skip_separators(c, end) }
+}
+
+/// Recognises a clause number at the start of a block (`c` starts at a non-space char).
+fn parse_marker(c: &[char], heading: bool) -> Option<Marker> {
+    let first = *c.first()?;
+    let text_len = c.len();
+    let short_title = |from: usize| {
+        let rest = &c[from.min(text_len)..];
+        rest.len() <= 30 && !rest.iter().any(|&x| matches!(x, '，' | '。' | '；' | ',' | ';'))
+    };
+    // 第X条 / 第X章 / 第X节
+    if first == '第' {
+        let (value, n) = parse_zh(&c[1..]).or_else(|| digits(&c[1..], 3))?;
+        let unit = *c.get(1 + n)?;
+        let fam = match unit {
+            '条' => Fam::ZhArticle,
+            '章' => Fam::ZhChapter,
+            '节' => Fam::ZhSection,
+            _ => return None,
+        };
+        let end = 2 + n;
+        let next = c.get(end).copied();
+        let ok = heading
+            || next.is_none_or(|x| x.is_whitespace() || matches!(x, '、' | '：' | ':' | '．' | '.'))
+            || (next.is_some_and(is_cjk) && short_title(end));
+        if !ok {
+            return None;
+        }
+        return Some(marker(fam, value, c[..end].iter().collect(), None, c, end));
+    }
+    // 附件 / 附件一 / 附件1
+    if first == '附' && c.get(1) == Some(&'件') {
+        let (value, n) = parse_zh(&c[2..]).or_else(|| digits(&c[2..], 3)).unwrap_or((0, 0));
+        let end = 2 + n;
+        let next = c.get(end).copied();
+        let ok = heading
+            || next.is_none_or(|x| x.is_whitespace() || matches!(x, '：' | ':' | '、' | '—' | '-' | '《' | '（' | '(' | '.' | '．'))
+            || (n > 0 && next.is_some_and(is_cjk) && short_title(end));
+        if !ok {
+            return None;
+        }
+        return Some(marker(Fam::Appendix(5), value, c[..end].iter().collect(), None, c, end));
+    }
+    // Schedule 1, Annex II, Article 5, Section 7.3 …
+    if first.is_ascii_uppercase() {
+        let w = c.iter().take_while(|x| x.is_ascii_alphabetic()).count();
+        let word: String = c[..w].iter().collect::<String>().to_ascii_lowercase();
+        if let Some(&(_, fam, canon)) = KEYWORDS.iter().find(|(k, _, _)| *k == word) {
+            let mut i = w;
+            while i < text_len && c[i] == ' ' {
+                i += 1;
+            }
+            if i > w {
+                if let Some(m) = keyword_marker(c, i, fam, canon, heading) {
+                    return Some(m);
+                }
+            }
+        }
+    }
+    // 一、
+    if let Some((value, n)) = parse_zh(c) {
+        if matches!(c.get(n), Some('、' | '．')) {
+            return Some(marker(Fam::ZhEnum, value, c[..n].iter().collect(), None, c, n + 1));
+        }
+        return None;
+    }
+    // (a) (i) (1) （一）
+    if first == '(' || first == '（' {
+        let (kind, value, alt, len) = paren_item(c)?;
+        if !good_follow(c.get(len).copied()) {
+            return None;
+        }
+        let mut m = marker(Fam::Paren(kind), value, c[..len].iter().collect(), None, c, len);
+        m.alt_roman = alt;
+        return Some(m);
+    }
+    // 1. 1、 1.1 1.1.1 12.3(a)
+    if first.is_ascii_digit() {
+        let (v, n) = digits(c, 3)?;
+        let next = c.get(n).copied();
+        if matches!(next, Some('.' | '．')) && c.get(n + 1).is_some_and(char::is_ascii_digit) {
+            let mut parts = vec![v];
+            let mut i = n;
+            while parts.len() < 6 && matches!(c.get(i), Some('.' | '．')) && c.get(i + 1).is_some_and(char::is_ascii_digit) {
+                let (p, pn) = digits(&c[i + 1..], 3)?;
+                parts.push(p);
+                i += 1 + pn;
+            }
+            let mut label = parts.iter().map(u32::to_string).collect::<Vec<_>>().join(".");
+            if matches!(c.get(i), Some('.' | '．')) {
+                i += 1;
+            }
+            // "12.3(a)" prints its sub-item with it.
+            while c.get(i) == Some(&'(') {
+                let Some((_, _, _, len)) = paren_item(&c[i..]) else { break };
+                label.extend(&c[i..i + len]);
+                i += len;
+            }
+            let next = c.get(i).copied();
+            if !good_follow(next) {
+                return None;
+            }
+            let after = c.get(skip_separators(c, i)).copied();
+            if !heading && after.is_some_and(|x| x.is_ascii_lowercase()) {
+                return None; // "1.5 times the fees"
+            }
+            return Some(marker(Fam::DecN, parts.last().copied().unwrap_or(0), label, Some(parts), c, i));
+        }
+        let dec1 = match next {
+            Some('.' | '．' | '、' | ')') => good_follow(c.get(n + 1).copied()),
+            Some(x) if heading && x.is_whitespace() => true,
+            _ => false,
+        };
+        if dec1 {
+            let end = if next.is_some_and(char::is_whitespace) { n } else { n + 1 };
+            return Some(marker(Fam::Dec1(0), v, v.to_string(), Some(vec![v]), c, end));
+        }
+        return None;
+    }
+    // a. A. iv. b)
+    if first.is_ascii_alphabetic() {
+        let n = c.iter().take(8).take_while(|x| x.is_ascii_alphabetic()).count();
+        if n == 0 || n > 6 || !matches!(c.get(n), Some('.' | ')')) || !c.get(n + 1).is_none_or(|x| x.is_whitespace()) {
+            return None;
+        }
+        let word: String = c[..n].iter().collect();
+        let upper = first.is_ascii_uppercase();
+        let roman = roman_value(&word).filter(|_| word.chars().all(|x| x.is_ascii_uppercase() == upper));
+        let (fam, value, alt) = if n == 1 {
+            let v = u32::from(first.to_ascii_lowercase()) - u32::from('a') + 1;
+            (Fam::Dot(if upper { Kind::Upper } else { Kind::Lower }), v, roman)
+        } else {
+            (Fam::Dot(if upper { Kind::UpperRoman } else { Kind::Roman }), roman?, None)
+        };
+        let mut m = marker(fam, value, word, None, c, n + 1);
+        m.alt_roman = alt;
+        return Some(m);
+    }
+    None
+}
+
+/// "Schedule 1", "ANNEX II - …", "Section 7.3:" — `i` is where the id starts.
+fn keyword_marker(c: &[char], i: usize, fam: Fam, canon: &str, heading: bool) -> Option<Marker> {
+    let id_len = c[i..].iter().take_while(|x| x.is_ascii_alphanumeric() || **x == '.').count();
+    let mut id: String = c[i..i + id_len].iter().collect();
+    while id.ends_with('.') {
+        id.pop();
+    }
+    if id.is_empty() {
+        return None;
+    }
+    let id_end = i + id.chars().count();
+    let numeric = id.chars().all(|x| x.is_ascii_digit() || x == '.');
+    let valid = numeric && !id.starts_with('.') && id.len() <= 8
+        || roman_value(&id).is_some() && id.chars().all(|x| x.is_ascii_uppercase())
+        || id.len() == 1 && id.chars().all(|x| x.is_ascii_uppercase());
+    if !valid {
+        return None;
+    }
+    let next = c.get(id_end).copied();
+    let after_space = c[id_end..].iter().position(|x| !x.is_whitespace()).map(|p| id_end + p);
+    let ok = heading
+        || match next {
+            None => true,
+            Some(':' | '：' | '–' | '—' | '-' | '、') => true,
+            Some('.') => c.get(id_end + 1).is_some_and(|x| x.is_whitespace()) && after_space.is_some_and(|p| p > id_end + 1),
+            Some(x) if x.is_whitespace() => match after_space.and_then(|p| c.get(p)) {
+                None => true,
+                Some(&y) => {
+                    matches!(y, '–' | '—' | '-' | ':')
+                        || ((y.is_ascii_uppercase() || is_cjk(y))
+                            && c.len() <= 100
+                            && !c.last().is_some_and(|&l| l == '.' || l == '。'))
+                }
+            },
+            _ => false,
+        };
+    if !ok {
+        return None;
+    }
+    let parts = if numeric { decimal_parts(&id) } else { None };
+    let value = parts.as_ref().and_then(|p| p.last().copied()).or_else(|| roman_value(&id)).unwrap_or(0);
+    Some(marker(fam, value, format!("{canon} {id}"), parts, c, id_end))
+}
+
+/// A bracketed counter at the start of `c`: kind, value, Roman alternative, length in chars.
+fn paren_item(c: &[char]) -> Option<(Kind, u32, Option<u32>, usize)> {
+    let open = *c.first()?;
+    if open != '(' && open != '（' {
+        return None;
+    }
+    let close = c.iter().take(9).position(|&x| x == ')' || x == '）')?;
+    let inner = &c[1..close];
+    if inner.is_empty() {
+        return None;
+    }
+    let len = close + 1;
+    if let Some((v, n)) = digits(inner, 3) {
+        return (n == inner.len()).then_some((Kind::Digit, v, None, len));
+    }
+    if let Some((v, n)) = parse_zh(inner) {
+        return (n == inner.len()).then_some((Kind::Zh, v, None, len));
+    }
+    if !inner.iter().all(char::is_ascii_alphabetic) {
+        return None;
+    }
+    let word: String = inner.iter().collect();
+    let upper = inner[0].is_ascii_uppercase();
+    if inner.iter().any(|x| x.is_ascii_uppercase() != upper) {
+        return None;
+    }
+    let roman = roman_value(&word);
+    if inner.len() == 1 {
+        let v = u32::from(inner[0].to_ascii_lowercase()) - u32::from('a') + 1;
+        return Some((if upper { Kind::Upper } else { Kind::Lower }, v, roman, len));
+    }
+    let r = roman?;
+    Some((if upper { Kind::UpperRoman } else { Kind::Roman }, r, None, len))
+}
+
+/// Inline enumerations "(a) …; (b) …" or "(i) … (ii) …" in `c[from..to]`: a run from the first
+/// item, in sequence, with at least two items and some text between them.
+fn inline_items(c: &[char], from: usize, to: usize) -> Vec<(usize, String)> {
+    const MIN_GAP: usize = 8;
+    let mut cands: Vec<(usize, Kind, u32, Option<u32>, usize)> = Vec::new();
+    let mut i = from;
+    while i < to {
+        let ch = c[i];
+        if (ch == '(' || ch == '（')
+            && (i == 0
+                || c[i - 1].is_whitespace()
+                || matches!(c[i - 1], ':' | '：' | ';' | '；' | '，' | '、' | ',')
+                || (ch == '（' && is_cjk(c[i - 1]) && !matches!(c[i - 1], '条' | '款' | '项' | '章' | '节' | '第')))
+        {
+            if let Some((kind, v, alt, len)) = paren_item(&c[i..to]) {
+                if good_follow(c.get(i + len).copied()) && i + len < to {
+                    cands.push((i, kind, v, alt, len));
+                    i += len;
+                    continue;
+                }
+            }
+        }
+        i += 1;
+    }
+    for s in 0..cands.len() {
+        let (pos, kind, v, alt, len) = cands[s];
+        let (run_kind, start_ok) = match kind {
+            Kind::Lower if alt == Some(1) => (Kind::Roman, true),
+            Kind::Upper if alt == Some(1) => (Kind::UpperRoman, true),
+            k => (k, v == 1),
+        };
+        if !start_ok {
+            continue;
+        }
+        let mut run = vec![(pos, c[pos..pos + len].iter().collect::<String>())];
+        let mut expect = 2;
+        let mut last_end = pos + len;
+        for &(p, k, val, a, l) in &cands[s + 1..] {
+            let value = match (run_kind, k) {
+                (Kind::Roman, Kind::Roman) | (Kind::UpperRoman, Kind::UpperRoman) => Some(val),
+                (Kind::Roman, Kind::Lower) | (Kind::UpperRoman, Kind::Upper) => a,
+                (x, y) if x == y => Some(val),
+                _ => None,
+            };
+            if value == Some(expect) && p >= last_end + MIN_GAP {
+                run.push((p, c[p..p + l].iter().collect()));
+                expect += 1;
+                last_end = p + l;
+            }
+        }
+        if run.len() >= 2 {
+            return run;
+        }
+    }
+    Vec::new()
+}
+
+#[cfg(test)]
+#[allow(clippy::panic)]
+mod tests {
+    use super::super::{read, BlockKind, Document};
+
+    fn doc(text: &str) -> Document {
+        match read("t.txt", text.as_bytes()) {
+            Ok(d) => d,
+            Err(e) => panic!("{e}"),
+        }
+    }
+
+    fn md(text: &str) -> Document {
+        match read("t.md", text.as_bytes()) {
+            Ok(d) => d,
+            Err(e) => panic!("{e}"),
+        }
+    }
+
+    fn numbers(d: &Document) -> Vec<&str> {
+        d.clauses.iter().map(|c| c.number.as_str()).filter(|n| !n.is_empty()).collect()
+    }
+
+    fn text_of(d: &Document, number: &str) -> String {
+        let c = d.clauses.iter().find(|c| c.number == number).unwrap_or_else(|| panic!("no {number} in {:?}", numbers(d)));
+        d.text.chars().skip(c.start as usize).take((c.end - c.start) as usize).collect()
+    }
+
+    #[test]
+    fn chinese_articles_with_numbered_items() {
+        let d = md("**第1条 服务内容**\n\n1. 我们提供存储服务。\n2. 我们提供技术支持。\n\n**第2条 费用**\n\n1. 您应支付费用。\n");
+        assert_eq!(numbers(&d), ["第1条", "第1条1", "第1条2", "第2条", "第2条1"]);
+        assert_eq!(d.clauses[0].heading.as_deref(), Some("服务内容"));
+        assert_eq!(text_of(&d, "第1条2"), "2. 我们提供技术支持。");
+        assert_eq!(d.clauses[1].parent, Some(0));
+        assert_eq!(d.clauses[1].level, 1);
+    }
+
+    #[test]
+    fn chinese_numerals_and_nesting() {
+        let d = doc("第五条 数据安全\n（一）乙方应当加密存储。\n（二）乙方应当备份。\n第十二条 其他\n第3条 附则\n");
+        assert_eq!(numbers(&d), ["第五条", "第五条（一）", "第五条（二）", "第十二条", "第3条"]);
+        let d = doc("三、安全责任\n（一）物理安全\n1. 乙方负责机房。\n2. 乙方负责供电。\n（二）网络安全\n四、其他\n");
+        assert_eq!(numbers(&d), ["三", "三（一）", "三（一）1", "三（一）2", "三（二）", "四"]);
+        assert_eq!(d.clauses[2].parent, Some(1));
+        assert_eq!(d.clauses[2].level, 2);
+        let d = doc("第一章 总则\n第一条 目的\n第二条 定义\n第二章 服务\n第三条 内容\n");
+        assert_eq!(numbers(&d), ["第一章", "第一条", "第二条", "第二章", "第三条"]);
+        assert_eq!(d.clauses[2].parent, Some(0));
+        assert_eq!(d.clauses[4].parent, Some(3));
+    }
+
+    #[test]
+    fn decimal_and_lettered_items() {
+        let d = doc("3. SERVICES\n3.3 Provider shall:\n(a) patch systems;\n(b) encrypt data.\n3.4 Other.\n");
+        assert_eq!(numbers(&d), ["3", "3.3", "3.3(a)", "3.3(b)", "3.4"]);
+        assert_eq!(numbers(&doc("12.3(a) Special terms apply.\n")), ["12.3(a)"]);
+        assert_eq!(d.clauses[2].parent, Some(1));
+        let d = doc("1.1 Scope\n1.1.1 Detail one\n1.1.2 Detail two\n1.2 Next\n");
+        assert_eq!(numbers(&d), ["1.1", "1.1.1", "1.1.2", "1.2"]);
+        assert_eq!(d.clauses[2].parent, Some(0));
+        assert_eq!(d.clauses[3].parent, None);
+        let d = doc("7.1 The parties agree:\n(i) first;\n(ii) second;\n(iii) third.\n(A) Upper item\n");
+        assert_eq!(numbers(&d)[..4], ["7.1", "7.1(i)", "7.1(ii)", "7.1(iii)"]);
+        let d = doc("5. Terms\n(a) one\n(b) two\n(c) three\n(d) four\n(e) five\n(f) six\n(g) seven\n(h) eight\n(i) nine\n");
+        assert_eq!(numbers(&d).last(), Some(&"5(i)"));
+        let d = doc("1、甲方义务\n2、乙方义务\n（1）按时交付\n（2）保密\n");
+        assert_eq!(numbers(&d), ["1", "2", "2（1）", "2（2）"]);
+    }
+
+    #[test]
+    fn keywords_and_appendices() {
+        let d = doc("Article 5 Definitions\n5.1 Terms.\nSection 7.3: Security\nClause 4 - Liability\nSCHEDULE 1\nANNEX I\nA. List of parties\nB. Description\nANNEX II - Measures\nExhibit B\nText.\nAppendix A: SLA\nText.\n附件一 服务清单\nText.\n附件1：价格表\n");
+        assert_eq!(
+            numbers(&d),
+            [
+                "Article 5", "5.1", "Section 7.3", "Clause 4", "Schedule 1", "Schedule 1, Annex I",
+                "Schedule 1, Annex I(A)", "Schedule 1, Annex I(B)", "Schedule 1, Annex II", "Exhibit B",
+                "Appendix A", "附件一", "附件1",
+            ]
+        );
+        assert_eq!(d.clauses.iter().find(|c| c.number == "附件一").and_then(|c| c.heading.as_deref()), Some("服务清单"));
+        let d = doc("Annex II\n3. Encryption at rest.\n");
+        assert_eq!(numbers(&d), ["Annex II", "Annex II §3"]);
+    }
+
+    #[test]
+    fn markdown_headings_and_tables() {
+        let d = md("# Title\n\n## 5. SECURITY\n\nText.\n\n## Definitions\n\nWords.\n\n## Schedule 1 – Table\n\n| Row | Area |\n|---|---|\n| 1 | Physical |\n| 4 | Network |\n\n| Area | Who |\n|---|---|\n| Hosts | Provider |\n");
+        assert_eq!(numbers(&d), ["5", "Schedule 1", "Schedule 1 row 1", "Schedule 1 row 4", "Schedule 1 row 1"]);
+        let sec = &d.clauses[1];
+        assert_eq!((sec.number.as_str(), sec.heading.as_deref(), sec.kind), ("5", Some("SECURITY"), BlockKind::Heading));
+        let defs = &d.clauses[2];
+        assert_eq!((defs.number.as_str(), defs.heading.as_deref()), ("", Some("Definitions")));
+        let row = d.clauses.iter().find(|c| c.number == "Schedule 1 row 4").map(|c| (c.kind, c.parent));
+        assert_eq!(row, Some((BlockKind::TableRow, Some(3))));
+        assert_eq!(text_of(&d, "Schedule 1 row 4"), "4 | Network");
+        assert!(d.text.contains("Row | Area"), "header rows stay in the text");
+        assert_eq!(d.title.as_deref(), Some("Title"));
+    }
+
+    #[test]
+    fn inline_enumerations() {
+        let d = doc("2.1 Customer will not: (i) reverse engineer the Product; (ii) resell it; or (iii) copy it.\n2.2 If neither (a) nor (b) applies, see Section 8.1(a).\n");
+        assert_eq!(numbers(&d), ["2.1", "2.1(i)", "2.1(ii)", "2.1(iii)", "2.2"]);
+        assert_eq!(text_of(&d, "2.1(ii)"), "(ii) resell it; or");
+        assert_eq!(text_of(&d, "2.1"), "2.1 Customer will not:");
+        let d = doc("5.5 终止后果。本协议终止后：（一）客户停止使用服务；（二）服务方删除客户数据。\n");
+        assert_eq!(numbers(&d), ["5.5", "5.5（一）", "5.5（二）"]);
+        let d = doc("4.1 乙方应当（一）加密存储甲方数据；（二）每日备份。\n4.2 依照第五条（一）及第六条（二）的约定处理。\n");
+        assert_eq!(numbers(&d), ["4.1", "4.1（一）", "4.1（二）", "4.2"]);
+    }
+
+    #[test]
+    fn false_positives_are_not_clauses() {
+        let d = doc("7. Fees\n7.1 Provider may charge up to\n1.5 times the fees for overages.\nSection 7.3 applies to all orders.\n2025.1.1 is the start date.\n99.9% availability is promised.\n第5条约定的责任不受影响，双方另行协商确定。\n");
+        assert_eq!(numbers(&d), ["7", "7.1"]);
+        let d = doc("甲方应当遵守第5条约定的义务。\n乙方按 1.5 倍收费。\n");
+        assert!(numbers(&d).is_empty(), "{:?}", numbers(&d));
+    }
+
+    #[test]
+    fn spans_cover_own_text_only() {
+        let d = doc("Preamble text.\n1. First\n(a) sub\n2. Second\n");
+        assert_eq!(d.clauses[0].number, "");
+        assert_eq!(text_of(&d, "1"), "1. First");
+        assert_eq!(text_of(&d, "1(a)"), "(a) sub");
+        assert_eq!(text_of(&d, "2"), "2. Second");
+        for w in d.clauses.windows(2) {
+            assert!(w[0].end <= w[1].start);
+        }
+    }
+
+    #[test]
+    fn chinese_numeral_rendering() {
+        assert_eq!(super::zh_numeral(1), "一");
+        assert_eq!(super::zh_numeral(10), "十");
+        assert_eq!(super::zh_numeral(12), "十二");
+        assert_eq!(super::zh_numeral(20), "二十");
+        assert_eq!(super::zh_numeral(105), "一百零五");
+        assert_eq!(super::parse_zh(&"十二条".chars().collect::<Vec<_>>()), Some((12, 2)));
+        assert_eq!(super::parse_zh(&"一百零五".chars().collect::<Vec<_>>()), Some((105, 4)));
+    }
+}
