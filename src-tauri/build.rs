@@ -19,6 +19,10 @@ fn main() {
         "library_export_pack",
         "library_import_pack",
         "settings_set",
+        "analyze_pick",
+        "analyze_bytes",
+        "analyze_sample",
+        "export_png",
     ]);
     let attrs = tauri_build::Attributes::new().config_path("../tauri.conf.json").app_manifest(manifest);
     if let Err(e) = tauri_build::try_build(attrs) {

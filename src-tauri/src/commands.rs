@@ -2,7 +2,9 @@
 //! reach the page as the engine's tagged union (`{kind, data}`), typed in `ui/src/bindings.ts`.
 //! No command takes a file path from the page: export and import open a native dialog here.
 
+use cloudclause_engine::analysis::{self, AnalysisResult, Options, Perspective};
 use cloudclause_engine::bindings::AppInfo;
+use cloudclause_engine::ingest::MAX_INPUT_BYTES;
 use cloudclause_engine::library::{ImportReport, Library};
 use cloudclause_engine::model::*;
 use cloudclause_engine::{db, Error};
@@ -138,4 +140,61 @@ pub async fn library_import_pack(app: tauri::AppHandle, state: State<'_, AppStat
     let bytes = std::fs::read(&path).map_err(|e| io(&path, e))?;
     let text = String::from_utf8(bytes).map_err(|_| Error::InvalidPack { reason: "the file is not UTF-8 text".into() })?;
     with(&state, |lib| lib.import_pack(&text)).map(Some)
+}
+
+fn analyse(state: &State<'_, AppState>, name: &str, bytes: &[u8], model: Option<DeploymentModel>, perspective: Perspective) -> Res<AnalysisResult> {
+    let rules = state.rules.as_ref().map_err(Clone::clone)?;
+    with(state, |lib| analysis::analyze_bytes(name, bytes, rules, lib.templates(), Options { model, perspective }))
+}
+
+/// Asks for a contract file (DOCX, Markdown, text) and analyses it. `None` when cancelled.
+#[tauri::command]
+pub async fn analyze_pick(
+    app: tauri::AppHandle,
+    state: State<'_, AppState>,
+    model: Option<DeploymentModel>,
+    perspective: Perspective,
+) -> Res<Option<AnalysisResult>> {
+    let chosen = app.dialog().file().add_filter("Contract", &["docx", "md", "markdown", "txt"]).blocking_pick_file();
+    let Some(path) = chosen.and_then(|p| p.into_path().ok()) else { return Ok(None) };
+    let meta = std::fs::metadata(&path).map_err(|e| io(&path, e))?;
+    let name = path.file_name().map(|n| n.to_string_lossy().to_string()).unwrap_or_default();
+    if meta.len() > MAX_INPUT_BYTES as u64 {
+        return Err(Error::DocumentTooLarge { name, size_mb: (meta.len() / (1024 * 1024)) as u32, limit_mb: (MAX_INPUT_BYTES / (1024 * 1024)) as u32 });
+    }
+    let bytes = std::fs::read(&path).map_err(|e| io(&path, e))?;
+    analyse(&state, &name, &bytes, model, perspective).map(Some)
+}
+
+/// Analyses a file the user dropped on the window (its bytes, read by the page from the drop).
+#[tauri::command]
+pub fn analyze_bytes(
+    state: State<'_, AppState>,
+    name: String,
+    bytes: Vec<u8>,
+    model: Option<DeploymentModel>,
+    perspective: Perspective,
+) -> Res<AnalysisResult> {
+    analyse(&state, &name, &bytes, model, perspective)
+}
+
+/// The sample contract shipped with the app (an original SaaS agreement written for CloudClause).
+#[tauri::command]
+pub fn analyze_sample(state: State<'_, AppState>, model: Option<DeploymentModel>, perspective: Perspective) -> Res<AnalysisResult> {
+    analyse(&state, crate::SAMPLE_NAME, crate::SAMPLE.as_bytes(), model, perspective)
+}
+
+/// Asks where to save, then writes the PNG the page drew of the responsibility matrix.
+#[tauri::command]
+pub async fn export_png(app: tauri::AppHandle, suggested_name: String, bytes: Vec<u8>) -> Res<Option<String>> {
+    if !bytes.starts_with(&[0x89, b'P', b'N', b'G']) {
+        return Err(Error::InvalidInput { message: "the image is not a PNG".into() });
+    }
+    let name: String = suggested_name.chars().filter(|c| c.is_alphanumeric() || matches!(c, '-' | '_' | '.')).take(80).collect();
+    let chosen = app.dialog().file().add_filter("PNG image", &["png"]).set_file_name(&name).blocking_save_file();
+    let Some(path) = chosen.and_then(|p| p.into_path().ok()) else { return Ok(None) };
+    let tmp = path.with_extension("png.tmp");
+    std::fs::write(&tmp, &bytes).map_err(|e| io(&tmp, e))?;
+    std::fs::rename(&tmp, &path).map_err(|e| io(&path, e))?;
+    Ok(Some(path.display().to_string()))
 }

@@ -7,6 +7,7 @@ mod commands;
 
 use std::sync::Mutex;
 
+use cloudclause_engine::analysis::Rules;
 use cloudclause_engine::library::{Library, SeedReport};
 use cloudclause_engine::templates::TemplateFiles;
 use cloudclause_engine::{db, Error};
@@ -14,21 +15,29 @@ use cloudclause_engine::{db, Error};
 /// The app's state: the open library, or why it could not be opened (shown in the window).
 pub struct AppState {
     pub library: Mutex<Option<Library>>,
+    /// The analyzer's rules, compiled once.
+    pub rules: Result<Rules, Error>,
     pub seed: SeedReport,
     pub database: String,
     pub startup_error: Option<Error>,
 }
 
+/// The sample contract the app opens on: an original SaaS agreement written for CloudClause's
+/// tests (CC0), with brand-name parties, a RACI table and cross-references.
+pub const SAMPLE_NAME: &str = "sample-saas-contact-center-zh.md";
+pub const SAMPLE: &str = include_str!("../../tests/fixtures/contracts/zh-saas-huilian-contact-center.md");
+
 fn open_state() -> AppState {
+    let rules = Rules::load(&TemplateFiles::builtin());
     let opened = db::default_path().and_then(|path| {
         let (lib, seed) = Library::open(&path, &TemplateFiles::builtin())?;
         Ok((lib, seed, path.display().to_string()))
     });
     match opened {
-        Ok((lib, seed, database)) => AppState { library: Mutex::new(Some(lib)), seed, database, startup_error: None },
+        Ok((lib, seed, database)) => AppState { library: Mutex::new(Some(lib)), rules, seed, database, startup_error: None },
         Err(e) => {
             eprintln!("cloudclause-app: {e}");
-            AppState { library: Mutex::new(None), seed: SeedReport::default(), database: String::new(), startup_error: Some(e) }
+            AppState { library: Mutex::new(None), rules, seed: SeedReport::default(), database: String::new(), startup_error: Some(e) }
         }
     }
 }
@@ -54,6 +63,10 @@ fn main() {
             commands::library_export_pack,
             commands::library_import_pack,
             commands::settings_set,
+            commands::analyze_pick,
+            commands::analyze_bytes,
+            commands::analyze_sample,
+            commands::export_png,
         ])
         .run(tauri::generate_context!("../tauri.conf.json"));
     if let Err(e) = result {

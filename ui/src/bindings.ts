@@ -125,3 +125,77 @@ export type PackClause = { version: number, id: string, topics: Array<string>, m
 
 export type AppInfo = { version: string, database: string, schema_version: number, stats: LibraryStats, seed: SeedReport, settings: Settings, };
 
+export type SourceFormat = "docx" | "markdown" | "text";
+
+export type BlockKind = "heading" | "paragraph" | "list_item" | "table_row";
+
+export type ClauseSpan = { 
+/**
+ * The clause number as printed, composed with its parents where the print does so by
+ * convention: "4.2", "3.3(a)", "第五条（一）", "三（一）1", "Schedule 2 row 4", "附件一",
+ * "Annex II §3". Empty for unnumbered preamble text.
+ */
+number: string, 
+/**
+ * Heading text of the clause if it has one ("Security Responsibilities", "数据安全").
+ */
+heading: string | null, 
+/**
+ * Nesting depth, 0 for top-level articles.
+ */
+level: number, kind: BlockKind, 
+/**
+ * Char range of the clause's own text in `Document::text` (number included).
+ */
+start: number, end: number, 
+/**
+ * Index of the parent clause in `Document::clauses`.
+ */
+parent: number | null, };
+
+export type Document = { format: SourceFormat, title: string | null, 
+/**
+ * The plain text that was analysed; every offset points into it.
+ */
+text: string, clauses: Array<ClauseSpan>, };
+
+export type Perspective = "customer" | "provider";
+
+export type Found = "provider" | "customer" | "shared" | "disclaimed" | "absent";
+
+export type Gap = "missing" | "inverted" | "one_sided" | "disclaimed" | "hedged";
+
+export type Severity = "low" | "medium" | "high";
+
+export type Evidence = { clause: string, 
+/**
+ * Char offsets (Unicode scalar values) into the analysed text.
+ */
+start: number, end: number, quote: string, };
+
+export type SecurityRow = { id: string, name: Bilingual, allocation: Found, split_specified: boolean | null, expected: Allocation, 
+/**
+ * Whether the default is the standard's (IaaS) or derived (PaaS/SaaS).
+ */
+expected_source: string, gap: Gap | null, hedged: boolean, severity: Severity | null, evidence: Array<Evidence>, explanation: Bilingual, suggested_clauses: Array<string>, };
+
+export type PiRow = { id: string, name: Bilingual, present: boolean, severity: Severity | null, evidence: Array<Evidence>, explanation: Bilingual, suggested_clauses: Array<string>, };
+
+export type RiskRow = { id: string, name: Bilingual, present: boolean, customer_unfavourable: boolean | null, severity: Severity | null, evidence: Array<Evidence>, explanation: Bilingual, suggested_clauses: Array<string>, };
+
+export type Role = "provider" | "customer" | "both";
+
+export type Parties = { provider: Array<string>, customer: Array<string>, };
+
+export type Report = { deployment_model: DeploymentModel, deployment_model_source: string, 
+/**
+ * Scores of the detection, for the UI to show how sure it is.
+ */
+model_scores: Array<[DeploymentModel, number]>, perspective: Perspective, language: string, parties: Parties, clause_count: number, security: Array<SecurityRow>, pi: Array<PiRow>, 
+/**
+ * Whether the contract entrusts personal information to the provider at all.
+ */
+pi_applicable: boolean, risks: Array<RiskRow>, warnings: Array<Bilingual>, };
+
+export type AnalysisResult = { name: string, document: Document, report: Report, };
+

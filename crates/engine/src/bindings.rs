@@ -5,7 +5,12 @@
 
 use ts_rs::{Config, TS};
 
+use crate::analysis::{
+    parties::{Parties, Role},
+    AnalysisResult, Evidence, Found, Gap, Perspective, PiRow, Report, RiskRow, SecurityRow, Severity,
+};
 use crate::error::{Error, TemplateProblem};
+use crate::ingest::{BlockKind, ClauseSpan, Document, SourceFormat};
 use crate::library::{ImportReport, LibraryPack, PackClause, SeedReport};
 use crate::model::*;
 
@@ -23,7 +28,8 @@ pub fn typescript() -> String {
         ClauseSummary, ClauseFilter, Span, Field, Snippet, SearchHit, TopicKind, Allocation, Defaults, Cues,
         Topic, ReferenceModel, VariableKind, Variable, ContractSection, ContractTemplate, LibraryStats,
         UiLang, BilingualView, Settings, TemplateProblem, Error, SeedReport, ImportReport, LibraryPack, PackClause,
-        AppInfo,
+        AppInfo, SourceFormat, BlockKind, ClauseSpan, Document, Perspective, Found, Gap, Severity, Evidence,
+        SecurityRow, PiRow, RiskRow, Role, Parties, Report, AnalysisResult,
     );
     let mut out = String::from(
         "// Generated from the Rust types in crates/engine by ts-rs. Do not edit.\n\

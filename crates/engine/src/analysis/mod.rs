@@ -156,7 +156,7 @@ pub fn analyze(doc: &Document, rules: &Rules, templates: &TemplateSet, opts: Opt
     let mut warnings = Vec::new();
     let security = allocate::security_rows(&reading, &templates.model, model, opts.perspective, templates);
     let (pi, pi_applicable) = topics::pi_rows(doc, &sentences, rules, &reading, templates);
-    let risks = topics::risk_rows(doc, &sentences, rules, &reading, lang, templates);
+    let risks = topics::risk_rows(doc, &sentences, rules, &reading, lang, &parties, templates);
     let duties = reading.statement_count;
     if parties.provider.is_empty() && parties.customer.is_empty() || duties < 3 {
         warnings.push(Bilingual {
@@ -184,6 +184,22 @@ pub fn analyze(doc: &Document, rules: &Rules, templates: &TemplateSet, opts: Opt
         risks,
         warnings,
     }
+}
+
+/// A document read and analysed, as the desktop app shows it: the plain text with its clauses
+/// (for highlighting evidence) and the report.
+#[derive(Debug, Clone, Serialize, TS)]
+pub struct AnalysisResult {
+    pub name: String,
+    pub document: Document,
+    pub report: Report,
+}
+
+/// Reads a file's bytes and analyses them.
+pub fn analyze_bytes(name: &str, bytes: &[u8], rules: &Rules, templates: &TemplateSet, opts: Options) -> crate::Result<AnalysisResult> {
+    let document = crate::ingest::read(name, bytes)?;
+    let report = analyze(&document, rules, templates, opts);
+    Ok(AnalysisResult { name: name.to_string(), document, report })
 }
 
 /// The ids of a kind in the reference model, in order.

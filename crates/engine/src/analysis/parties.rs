@@ -23,6 +23,26 @@ pub enum Role {
 pub struct Parties {
     pub provider: Vec<String>,
     pub customer: Vec<String>,
+    /// Places named on each party's line of the preamble (for "the provider's home court").
+    #[serde(skip)]
+    #[ts(skip)]
+    pub provider_places: Vec<String>,
+    #[serde(skip)]
+    #[ts(skip)]
+    pub customer_places: Vec<String>,
+}
+
+/// Place names on a party line: Chinese cities/provinces, capitalised English words.
+fn places(line: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    if let Some(r) = re(r"([\p{Han}]{2,6}?)(?:市|省|区)") {
+        out.extend(r.captures_iter(line).map(|c| c[1].to_string()));
+    }
+    const STOP: [&str; 24] = ["The", "A", "An", "Limited", "Ltd", "Inc", "LLC", "Company", "Customer", "Provider", "Supplier", "Agreement", "Services", "Processor", "Controller", "Client", "Contractor", "Vendor", "Registered", "Number", "Office", "Street", "Road", "House"];
+    if let Some(r) = re(r"\b(?:in|of|at|,)\s+(?:the\s+)?([A-Z][a-z]{2,}(?: [A-Z][a-z]{2,})?)") {
+        out.extend(r.captures_iter(line).map(|c| c[1].to_string()).filter(|w| !STOP.contains(&w.as_str())));
+    }
+    out
 }
 
 /// A compiled matcher for party mentions.
@@ -41,7 +61,18 @@ impl Mentions {
                 self.roles.iter().find(|(a, _)| *a == t).map(|(_, r)| (m.start(), m.end(), *r))
             })
             .filter(|(s, _, _)| !preceded_by_user_qualifier(text, *s))
+            .filter(|(_, e, _)| !names_a_thing(&text[*e..]))
             .collect()
+    }
+}
+
+/// "Customer Data", "甲方数据", "您的内容": the party's name inside a defined thing is not the party.
+fn names_a_thing(after: &str) -> bool {
+    const ZH: [&str; 8] = ["数据", "的数据", "内容", "的内容", "信息", "的信息", "资料", "账号"];
+    const EN: [&str; 8] = [" data", " content", " materials", " personal data", " information", " account", " dat", " property"];
+    ZH.iter().any(|z| after.starts_with(z)) || {
+        let lower: String = after.chars().take(16).collect::<String>().to_lowercase();
+        EN.iter().any(|e| lower.starts_with(e))
     }
 }
 
@@ -140,6 +171,7 @@ pub fn resolve(text: &str, words: &PartyWords) -> (Parties, Mentions) {
     let alias_en = re(r#"([A-Z][A-Za-z0-9&.,'’ -]{1,80}?)["”]?\s*\((?:the\s+|each\s+a\s+|together\s+|collectively\s+)?(?:hereinafter\s+)?(?:referred\s+to\s+as\s+|called\s+)?(?:the\s+)?["“]([^"”]{1,30})["”](?:\s*(?:or|and)\s*["“]([^"”]{1,30})["”])?"#);
     // Party lines: (legal name, aliases, role if known).
     let mut candidates: Vec<(String, Vec<String>, Option<Role>)> = Vec::new();
+    let mut lines: Vec<(Vec<String>, String, Option<Role>, String)> = Vec::new();
     for r in [alias_zh, alias_en].into_iter().flatten() {
         for cap in r.captures_iter(&head) {
             let aliases: Vec<&str> = [cap.get(2), cap.get(3)].into_iter().flatten().map(|m| m.as_str()).collect();
@@ -195,6 +227,8 @@ pub fn resolve(text: &str, words: &PartyWords) -> (Parties, Mentions) {
             if let Some(r) = re(r#"(?:trading as|doing business as|d/b/a|品牌为?)\s*["“]([^"”]{1,30})["”]"#) {
                 aliases.extend(r.captures_iter(line).map(|c| c[1].to_string()));
             }
+            let next_end = head[line_end..].get(1..).and_then(|r| r.find('\n')).map_or(head.len(), |i| line_end + 1 + i);
+            lines.push((aliases.clone(), name.clone(), role, head[line_start..next_end.min(head.len())].to_string()));
             candidates.push((name, aliases, role));
         }
     }
@@ -206,6 +240,26 @@ pub fn resolve(text: &str, words: &PartyWords) -> (Parties, Mentions) {
         (true, false) => Some(Role::Customer),
         _ => None,
     };
+    let mut provider_places = Vec::new();
+    let mut customer_places = Vec::new();
+    for (_, _, role, line) in &lines {
+        match role.or(fill) {
+            Some(Role::Provider) => provider_places.extend(places(line)),
+            Some(Role::Customer) => customer_places.extend(places(line)),
+            _ => {}
+        }
+    }
+    // 甲方（客户）：名称 and the address line under it.
+    if let Some(r) = re(r"(?m)^\W{0,4}(甲方|乙方|委托方|受托方)[^\n]*\n?[^\n]*") {
+        for m in r.find_iter(&head) {
+            let label = if m.as_str().trim_start_matches(|c: char| !c.is_alphanumeric()).starts_with("甲方") { "甲方" } else if m.as_str().contains("乙方") { "乙方" } else { "" };
+            match label_roles.iter().find(|(l, _)| l == label).map(|x| x.1) {
+                Some(Role::Provider) => provider_places.extend(places(m.as_str())),
+                Some(Role::Customer) => customer_places.extend(places(m.as_str())),
+                _ => {}
+            }
+        }
+    }
     for (name, aliases, role) in candidates {
         let Some(role) = role.or(fill) else { continue };
         if !name.is_empty() {
@@ -279,7 +333,14 @@ pub fn resolve(text: &str, words: &PartyWords) -> (Parties, Mentions) {
         .collect::<Vec<_>>()
         .join("|");
     let regex = if alternation.is_empty() { None } else { RegexBuilder::new(&alternation).case_insensitive(true).build().ok() };
-    (Parties { provider: provider.into_iter().collect(), customer: customer.into_iter().collect() }, Mentions { regex, roles })
+    // A place on both lines tells nothing.
+    let shared: Vec<String> = provider_places.iter().filter(|p| customer_places.contains(p)).cloned().collect();
+    provider_places.retain(|p| !shared.contains(p));
+    customer_places.retain(|p| !shared.contains(p));
+    (
+        Parties { provider: provider.into_iter().collect(), customer: customer.into_iter().collect(), provider_places, customer_places },
+        Mentions { regex, roles },
+    )
 }
 
 fn capitalise(w: &str) -> String {

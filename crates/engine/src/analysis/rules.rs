@@ -19,7 +19,9 @@ impl Patterns {
         if list.is_empty() {
             return Ok(Patterns(None));
         }
-        let joined = list.iter().map(|p| format!("(?:{p})")).collect::<Vec<_>>().join("|");
+        // Word boundaries are ASCII ones: a Latin term next to Chinese characters ("的DDoS防护")
+        // still has a boundary, while "expressly" does not contain the word "SSL".
+        let joined = list.iter().map(|p| format!("(?:{})", p.replace(r"\b", r"(?-u:\b)"))).collect::<Vec<_>>().join("|");
         RegexBuilder::new(&joined)
             .case_insensitive(true)
             .size_limit(1 << 24)

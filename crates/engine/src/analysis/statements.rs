@@ -66,7 +66,17 @@ pub fn statements(text: &str, mentions: &Mentions, zh_rules: &Modality, en_rules
         let by = m.by_party.find_all(part).into_iter().find_map(|(_, e)| {
             found.iter().find(|(s, _, _)| *s >= e && *s <= e + 6).map(|(_, _, r)| *r)
         });
-        let subject_at = |pos: usize| nearest_before(pos).or(inherited);
+        // Chinese: the subject opens the part (after numbering) or carries over from the
+        // previous part; a mention in mid-part is usually an object ("按照委托方的选择…予以删除").
+        // English: the nearest party before the modal verb.
+        let opening = found.first().filter(|(s, _, _)| subject_position(&part[..*s])).map(|x| x.2);
+        let subject_at = |pos: usize| {
+            if zh {
+                opening.filter(|_| found.first().is_some_and(|f| f.0 < pos)).or(inherited).or_else(|| nearest_before(pos))
+            } else {
+                nearest_before(pos).or(inherited)
+            }
+        };
         // A permission fenced by "only" is a restriction, and a restriction is a duty:
         // "personnel may access … only to resolve", "仅在…授权后，方可查看".
         let restricted = right.is_some() && m.restriction.is_match(part);

@@ -140,15 +140,22 @@ fn top_level(number: &str) -> &str {
     &number[..end]
 }
 
-fn unfavourable(id: &str, cues: &TopicCues, doc: &Document, sentences: &[Sentence], hits: &[usize], reading: &Reading, lang: &str) -> bool {
+/// Place names in a forum clause (the words before 人民法院 / after "courts of").
+fn forum_names(text: &str) -> Vec<String> {
+    let Ok(re) = Regex::new(r"(?:courts? of|seated in|arbitration in|venue (?:is|shall be) in)\s+(?:the\s+)?([A-Z][A-Za-z]+(?: [A-Z][a-z]+)?)|([\p{Han}]{2,6}?)(?:市|省|区)") else { return Vec::new() };
+    re.captures_iter(text).filter_map(|c| c.get(1).or(c.get(2)).map(|m| m.as_str().to_string())).collect()
+}
+
+#[allow(clippy::too_many_arguments)]
+fn unfavourable(id: &str, cues: &TopicCues, doc: &Document, sentences: &[Sentence], hits: &[usize], reading: &Reading, lang: &str, parties: &super::Parties) -> bool {
     let text = |i: usize| sentences[i].text(&doc.text);
     // The hit sentences and the other sentences of the same clauses ("…的唯一救济" often
     // follows the sentence that names the credits).
-    let clauses: Vec<&str> = hits.iter().map(|&i| sentences[i].clause.as_str()).filter(|c| !c.is_empty()).collect();
+    let tops: Vec<&str> = hits.iter().map(|&i| top_level(&sentences[i].clause)).filter(|c| !c.is_empty()).collect();
     let scope: Vec<usize> = sentences
         .iter()
         .enumerate()
-        .filter(|(i, s)| hits.contains(i) || clauses.contains(&s.clause.as_str()))
+        .filter(|(i, s)| hits.contains(i) || tops.contains(&top_level(&s.clause)))
         .map(|(i, _)| i)
         .collect();
     let any_unfav = scope.iter().any(|&i| cues.unfavourable.is_match(text(i)));
@@ -160,8 +167,39 @@ fn unfavourable(id: &str, cues: &TopicCues, doc: &Document, sentences: &[Sentenc
     };
     match id {
         "liability_cap" => {
-            let carved = clause_mates().into_iter().any(|i| cues.carve_out.is_match(text(i)) && cues.carve_topic.is_match(text(i)));
+            let mates = clause_mates();
+            let carved = mates.iter().any(|&i| cues.carve_out.is_match(text(i))) && mates.iter().any(|&i| cues.carve_topic.is_match(text(i)));
             !carved
+        }
+        "exit" => {
+            // A retrieval window shorter than 30 days is the provider-form position.
+            let window = |t: &str| {
+                let l = t.to_lowercase();
+                ["保留", "导出", "取回", "retain", "retriev", "available", "export", "download", "access"].iter().any(|w| l.contains(w))
+            };
+            let short = hits.iter().filter(|&&i| window(text(i))).filter_map(|&i| deadline_hours(text(i))).any(|h| h < 30 * 24);
+            // No way to get the data out at all is the provider-form position too.
+            let export = scope.iter().any(|&i| {
+                let l = text(i).to_lowercase();
+                ["导出", "取回", "迁移", "返还", "export", "retriev", "download", "transition", "return of customer data", "return your"].iter().any(|w| l.contains(w))
+            });
+            (any_unfav || short || !export) && !(guarded && !short)
+        }
+        "governing_law" => {
+            let forum_of = |names: &[String]| {
+                scope.iter().any(|&i| {
+                    let t = text(i);
+                    names.iter().any(|n| {
+                        t.match_indices(n.as_str()).any(|(at, _)| {
+                            let after: String = t[at + n.len()..].chars().take(6).collect();
+                            ["所在地", "住所地", "注册地", "的所在地"].iter().any(|w| after.starts_with(w))
+                        })
+                    })
+                })
+            };
+            let provider_home = forum_of(&parties.provider) || parties.provider_places.iter().any(|p| scope.iter().any(|&i| forum_names(text(i)).contains(p)));
+            let customer_home = forum_of(&parties.customer) || parties.customer_places.iter().any(|p| scope.iter().any(|&i| forum_names(text(i)).contains(p)));
+            provider_home && !customer_home || (any_unfav && !guarded && !customer_home)
         }
         "incident_notice" => {
             let mates = clause_mates();
@@ -171,20 +209,35 @@ fn unfavourable(id: &str, cues: &TopicCues, doc: &Document, sentences: &[Sentenc
             hours.is_none_or(|h| h > limit) || !content
         }
         "backup" => {
-            // Who must back up: the customer (provider form) or the provider.
+            // Who must back up: only the customer (provider form), or the provider too.
+            // Unhedged duties only: "我们将尽力…备份" promises nothing firm.
             let roles: Vec<Option<Role>> = hits
                 .iter()
-                .flat_map(|&i| reading.statements[i].iter().filter(|s| s.kind == Kind::Duty).map(|s| s.role))
+                .flat_map(|&i| reading.statements[i].iter().filter(|s| s.kind == Kind::Duty && !s.hedged).map(|s| s.role))
                 .collect();
-            let provider = roles.contains(&Some(Role::Provider)) || roles.contains(&Some(Role::Both));
-            any_unfav || !provider
+            !(roles.contains(&Some(Role::Provider)) || roles.contains(&Some(Role::Both)))
         }
-        "audit_rights" => any_unfav || !guarded,
+        "audit_rights" => {
+            // An audit right the text takes away ("not entitled to audit") is no right.
+            let negated = scope.iter().any(|&i| {
+                let l = text(i).to_lowercase();
+                Regex::new(r"\b(not|no)\b[^.;]{0,25}\b(audit|inspect)|不得[^。；]{0,10}(审计|检查)").is_ok_and(|r| r.is_match(&l))
+            });
+            !guarded || negated
+        }
         _ => any_unfav && !guarded,
     }
 }
 
-pub fn risk_rows(doc: &Document, sentences: &[Sentence], rules: &Rules, reading: &Reading, lang: &str, templates: &TemplateSet) -> Vec<RiskRow> {
+pub fn risk_rows(
+    doc: &Document,
+    sentences: &[Sentence],
+    rules: &Rules,
+    reading: &Reading,
+    lang: &str,
+    parties: &super::Parties,
+    templates: &TemplateSet,
+) -> Vec<RiskRow> {
     super::ids(&templates.model, TopicKind::Risk)
         .into_iter()
         .filter_map(|id| {
@@ -196,8 +249,11 @@ pub fn risk_rows(doc: &Document, sentences: &[Sentence], rules: &Rules, reading:
                     .enumerate()
                     .filter(|(_, s)| !s.definitional)
                     .filter(|(i, s)| {
-                        c.matches(s.text(&doc.text))
-                            && (!c.duty_required || reading.statements[*i].iter().any(|x| x.kind == Kind::Duty))
+                        let t = s.text(&doc.text);
+                        // A topic that needs a duty (backup): a duty whose own part speaks to it.
+                        let st = &reading.statements[*i];
+                        let segment = |k: usize| &t[st[k].start..st.get(k + 1).map_or(t.len(), |n| n.start).max(st[k].end)];
+                        c.matches(t) && (!c.duty_required || (0..st.len()).any(|k| st[k].kind == Kind::Duty && c.any.is_match(segment(k))))
                     })
                     .map(|(i, _)| i)
                     .collect(),
@@ -205,7 +261,7 @@ pub fn risk_rows(doc: &Document, sentences: &[Sentence], rules: &Rules, reading:
             };
             let present = !hits.is_empty();
             let unfav = match (present, cues) {
-                (true, Some(c)) => Some(unfavourable(&id, c, doc, sentences, &hits, reading, lang)),
+                (true, Some(c)) => Some(unfavourable(&id, c, doc, sentences, &hits, reading, lang, parties)),
                 _ => None,
             };
             let severity = match (present, unfav) {

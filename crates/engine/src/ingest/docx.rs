@@ -12,11 +12,10 @@ use std::io::{Cursor, Read};
 use quick_xml::events::{BytesStart, Event};
 use quick_xml::Reader;
 
-use super::{split, too_large, Builder, Hint, Plain, MAX_INPUT_BYTES};
+use super::numbering::{parse_numbering, Counters, Numbering};
+use super::{too_large, Builder, Hint, Plain, MAX_INPUT_BYTES};
 use crate::error::{Error, Result};
 
-/// Longest rendered list number ("1.2.3.4." or "第十二条" are far shorter).
-const MAX_LABEL_BYTES: usize = 64;
 /// More entries than this is not a Word document but an attack or an archive.
 const MAX_ENTRIES: usize = 10_000;
 /// Larger expansion ratios (for entries above 10 MB) are refused as zip bombs; real Word XML
@@ -24,22 +23,34 @@ const MAX_ENTRIES: usize = 10_000;
 const MAX_RATIO: u64 = 500;
 
 fn invalid(name: &str, reason: impl Into<String>) -> Error {
-    Error::InvalidDocument { name: name.to_string(), reason: reason.into() }
+    Error::InvalidDocument {
+        name: name.to_string(),
+        reason: reason.into(),
+    }
 }
 
 pub(crate) fn read(name: &str, bytes: &[u8]) -> Result<Plain> {
     let mut zip = zip::ZipArchive::new(Cursor::new(bytes)).map_err(|e| {
-        invalid(name, format!("not a valid DOCX: the zip container is damaged ({e}); open it in Word and save it again"))
+        invalid(
+            name,
+            format!("not a valid DOCX: the zip container is damaged ({e}); open it in Word and save it again"),
+        )
     })?;
     if zip.len() > MAX_ENTRIES {
         return Err(invalid(
             name,
-            format!("not a valid DOCX: it holds {} entries (at most {MAX_ENTRIES}); save the contract again from Word", zip.len()),
+            format!(
+                "not a valid DOCX: it holds {} entries (at most {MAX_ENTRIES}); save the contract again from Word",
+                zip.len()
+            ),
         ));
     }
     let mut budget = MAX_INPUT_BYTES;
     let document = read_entry(&mut zip, name, "word/document.xml", &mut budget)?.ok_or_else(|| {
-        invalid(name, "not a valid DOCX: word/document.xml is missing; open it in Word and save it as .docx")
+        invalid(
+            name,
+            "not a valid DOCX: word/document.xml is missing; open it in Word and save it as .docx",
+        )
     })?;
     let styles = match read_entry(&mut zip, name, "word/styles.xml", &mut budget)? {
         Some(xml) => parse_styles(&xml),
@@ -62,7 +73,12 @@ fn read_entry<R: Read + std::io::Seek>(
     let mut file = match zip.by_name(path) {
         Ok(f) => f,
         Err(zip::result::ZipError::FileNotFound) => return Ok(None),
-        Err(e) => return Err(invalid(name, format!("not a valid DOCX: cannot open {path} ({e}); save it again from Word"))),
+        Err(e) => {
+            return Err(invalid(
+                name,
+                format!("not a valid DOCX: cannot open {path} ({e}); save it again from Word"),
+            ))
+        }
     };
     let declared = file.size();
     if declared > *budget as u64 {
@@ -72,29 +88,47 @@ fn read_entry<R: Read + std::io::Seek>(
     if declared > 10 * 1024 * 1024 && declared / compressed > MAX_RATIO {
         return Err(invalid(
             name,
-            format!("not a valid DOCX: {path} expands {}-fold, which only zip bombs do; it was not unpacked", declared / compressed),
+            format!(
+                "not a valid DOCX: {path} expands {}-fold, which only zip bombs do; it was not unpacked",
+                declared / compressed
+            ),
         ));
     }
     let mut buf = Vec::new();
     (&mut file)
         .take(*budget as u64 + 1)
         .read_to_end(&mut buf)
-        .map_err(|e| invalid(name, format!("not a valid DOCX: {path} cannot be unpacked ({e}); save it again from Word")))?;
+        .map_err(|e| {
+            invalid(
+                name,
+                format!("not a valid DOCX: {path} cannot be unpacked ({e}); save it again from Word"),
+            )
+        })?;
     if buf.len() > *budget {
         return Err(too_large(name, MAX_INPUT_BYTES + 1));
     }
     *budget -= buf.len();
     let buf = buf.strip_prefix(b"\xEF\xBB\xBF").map(<[u8]>::to_vec).unwrap_or(buf);
-    String::from_utf8(buf)
-        .map(Some)
-        .map_err(|_| invalid(name, format!("not a valid DOCX: {path} is not UTF-8 XML; save it again from Word")))
+    String::from_utf8(buf).map(Some).map_err(|_| {
+        invalid(
+            name,
+            format!("not a valid DOCX: {path} is not UTF-8 XML; save it again from Word"),
+        )
+    })
 }
 
-fn attr(e: &BytesStart<'_>, key: &str) -> Option<String> {
-    e.attributes().flatten().find(|a| a.key.local_name().as_ref() == key).and_then(|a| a.normalized_value(quick_xml::XmlVersion::Implicit1_0).ok().map(|v| v.into_owned()))
+pub(crate) fn attr(e: &BytesStart<'_>, key: &str) -> Option<String> {
+    e.attributes()
+        .flatten()
+        .find(|a| a.key.local_name().as_ref() == key)
+        .and_then(|a| {
+            a.normalized_value(quick_xml::XmlVersion::Implicit1_0)
+                .ok()
+                .map(|v| v.into_owned())
+        })
 }
 
-fn local(e: &BytesStart<'_>) -> String {
+pub(crate) fn local(e: &BytesStart<'_>) -> String {
     e.local_name().as_ref().to_string()
 }
 
@@ -137,7 +171,13 @@ fn parse_styles(xml: &str) -> HashMap<String, Style> {
                         }
                         if let Some(id) = attr(&e, "styleId") {
                             let heading = heading_from_name(&id);
-                            current = Some((id, Style { heading, ..Style::default() }));
+                            current = Some((
+                                id,
+                                Style {
+                                    heading,
+                                    ..Style::default()
+                                },
+                            ));
                         }
                     }
                     "name" => {
@@ -153,7 +193,9 @@ fn parse_styles(xml: &str) -> HashMap<String, Style> {
                         }
                     }
                     "outlineLvl" => {
-                        if let (Some((_, s)), Some(v)) = (current.as_mut(), attr(&e, "val").and_then(|v| v.parse::<u8>().ok())) {
+                        if let (Some((_, s)), Some(v)) =
+                            (current.as_mut(), attr(&e, "val").and_then(|v| v.parse::<u8>().ok()))
+                        {
                             if v < 9 && s.heading.is_none() {
                                 s.heading = Some((v + 1).min(6));
                             }
@@ -189,7 +231,9 @@ fn style_info(styles: &HashMap<String, Style>, id: &str) -> Style {
     let mut out = Style::default();
     let mut cur = Some(id.to_string());
     for _ in 0..10 {
-        let Some(s) = cur.as_ref().and_then(|c| styles.get(c)) else { break };
+        let Some(s) = cur.as_ref().and_then(|c| styles.get(c)) else {
+            break;
+        };
         if out.heading.is_none() {
             out.heading = s.heading;
         }
@@ -200,212 +244,6 @@ fn style_info(styles: &HashMap<String, Style>, id: &str) -> Style {
             }
         }
         cur = s.based_on.clone();
-    }
-    out
-}
-
-#[derive(Debug, Default, Clone)]
-struct Level {
-    fmt: String,
-    text: String,
-    start: u32,
-    legal: bool,
-}
-
-#[derive(Debug, Default)]
-struct Numbering {
-    abstracts: HashMap<String, HashMap<u32, Level>>,
-    /// numId → (abstractNumId, start overrides per level).
-    nums: HashMap<String, (String, HashMap<u32, u32>)>,
-}
-
-fn parse_numbering(xml: &str) -> Numbering {
-    let mut n = Numbering::default();
-    let mut reader = Reader::from_str(xml);
-    let mut abs: Option<(String, HashMap<u32, Level>)> = None;
-    let mut lvl: Option<(u32, Level)> = None;
-    let mut num: Option<(String, String, HashMap<u32, u32>)> = None;
-    let mut override_lvl: Option<u32> = None;
-    loop {
-        match reader.read_event() {
-            Ok(Event::Start(e)) | Ok(Event::Empty(e)) => match local(&e).as_str() {
-                "abstractNum" => abs = attr(&e, "abstractNumId").map(|id| (id, HashMap::new())),
-                "lvl" => {
-                    let ilvl = attr(&e, "ilvl").and_then(|v| v.parse().ok()).unwrap_or(0);
-                    lvl = Some((ilvl, Level { fmt: "decimal".into(), text: String::new(), start: 1, legal: false }));
-                }
-                "start" => {
-                    if let (Some((_, l)), Some(v)) = (lvl.as_mut(), attr(&e, "val").and_then(|v| v.parse().ok())) {
-                        l.start = v;
-                    }
-                }
-                "numFmt" => {
-                    if let (Some((_, l)), Some(v)) = (lvl.as_mut(), attr(&e, "val")) {
-                        l.fmt = v;
-                    }
-                }
-                "lvlText" => {
-                    if let (Some((_, l)), Some(v)) = (lvl.as_mut(), attr(&e, "val")) {
-                        l.text = v;
-                    }
-                }
-                "isLgl" => {
-                    if let Some((_, l)) = lvl.as_mut() {
-                        l.legal = attr(&e, "val").is_none_or(|v| v != "0" && v != "false");
-                    }
-                }
-                "num" => num = attr(&e, "numId").map(|id| (id, String::new(), HashMap::new())),
-                "abstractNumId" => {
-                    if let (Some((_, a, _)), Some(v)) = (num.as_mut(), attr(&e, "val")) {
-                        *a = v;
-                    }
-                }
-                "lvlOverride" => override_lvl = attr(&e, "ilvl").and_then(|v| v.parse().ok()),
-                "startOverride" => {
-                    if let (Some((_, _, o)), Some(l), Some(v)) =
-                        (num.as_mut(), override_lvl, attr(&e, "val").and_then(|v| v.parse().ok()))
-                    {
-                        o.insert(l, v);
-                    }
-                }
-                _ => {}
-            },
-            Ok(Event::End(e)) => match e.local_name().as_ref() {
-                "lvl" => {
-                    if let (Some((_, levels)), Some((i, l))) = (abs.as_mut(), lvl.take()) {
-                        levels.insert(i, l);
-                    }
-                }
-                "abstractNum" => {
-                    if let Some((id, levels)) = abs.take() {
-                        n.abstracts.insert(id, levels);
-                    }
-                }
-                "num" => {
-                    if let Some((id, a, o)) = num.take() {
-                        n.nums.insert(id, (a, o));
-                    }
-                }
-                _ => {}
-            },
-            Ok(Event::Eof) | Err(_) => break,
-            _ => {}
-        }
-    }
-    n
-}
-
-/// Running list counters, per abstract numbering (as Word continues lists sharing one).
-#[derive(Default)]
-struct Counters {
-    values: HashMap<String, [Option<u32>; 9]>,
-}
-
-impl Counters {
-    /// Advances the counter of (numId, ilvl) and renders the level text, e.g. "1.2." or "（三）".
-    fn label(&mut self, numbering: &Numbering, num_id: &str, ilvl: u32) -> Option<String> {
-        let (abs_id, overrides) = numbering.nums.get(num_id)?;
-        let levels = numbering.abstracts.get(abs_id)?;
-        let ilvl = ilvl.min(8) as usize;
-        let level = levels.get(&(ilvl as u32))?;
-        let key = format!("{abs_id}/{num_id}");
-        let counters = self.values.entry(key).or_insert([None; 9]);
-        let start = |i: usize| overrides.get(&(i as u32)).copied().or_else(|| levels.get(&(i as u32)).map(|l| l.start)).unwrap_or(1);
-        counters[ilvl] = Some(match counters[ilvl] {
-            Some(v) => v.saturating_add(1),
-            None => start(ilvl),
-        });
-        for c in counters.iter_mut().skip(ilvl + 1) {
-            *c = None;
-        }
-        if level.fmt == "none" {
-            return None;
-        }
-        if level.fmt == "bullet" {
-            return Some("•".to_string());
-        }
-        let mut out = String::new();
-        let mut chars = level.text.chars().peekable();
-        while let Some(ch) = chars.next() {
-            if out.len() > MAX_LABEL_BYTES {
-                break; // a hostile level text such as "%1%1%1…"
-            }
-            if ch == '%' {
-                if let Some(d) = chars.peek().and_then(|d| d.to_digit(10)) {
-                    chars.next();
-                    let i = (d as usize).saturating_sub(1).min(8);
-                    let value = counters[i].unwrap_or_else(|| start(i));
-                    let fmt = levels.get(&(i as u32)).map(|l| l.fmt.as_str()).unwrap_or("decimal");
-                    let fmt = if level.legal { "decimal" } else { fmt };
-                    out.push_str(&format_number(value, fmt));
-                    continue;
-                }
-            }
-            out.push(ch);
-        }
-        let out = out.trim().to_string();
-        (!out.is_empty()).then_some(out)
-    }
-}
-
-/// Renders a list counter in a Word number format (an approximation for rare formats).
-fn format_number(n: u32, fmt: &str) -> String {
-    match fmt {
-        "lowerLetter" => letters(n, false),
-        "upperLetter" => letters(n, true),
-        "lowerRoman" => roman(n).to_lowercase(),
-        "upperRoman" => roman(n),
-        "decimalZero" => format!("{n:02}"),
-        "chineseCounting" | "chineseCountingThousand" | "japaneseCounting" | "taiwaneseCounting"
-        | "koreanCounting" | "ideographDigital" => split::zh_numeral(n),
-        "chineseLegalSimplified" => split::zh_numeral(n)
-            .chars()
-            .map(|c| match c {
-                '一' => '壹', '二' => '贰', '三' => '叁', '四' => '肆', '五' => '伍', '六' => '陆',
-                '七' => '柒', '八' => '捌', '九' => '玖', '十' => '拾', '百' => '佰', '千' => '仟',
-                other => other,
-            })
-            .collect(),
-        "ideographTraditional" => {
-            const STEMS: [char; 10] = ['甲', '乙', '丙', '丁', '戊', '己', '庚', '辛', '壬', '癸'];
-            STEMS.get((n.max(1) as usize - 1) % 10).map(|c| c.to_string()).unwrap_or_default()
-        }
-        "decimalEnclosedCircle" | "decimalEnclosedCircleChinese" if (1..=20).contains(&n) => {
-            char::from_u32(0x2460 + n - 1).map(|c| c.to_string()).unwrap_or_else(|| n.to_string())
-        }
-        "decimalFullWidth" | "decimalFullWidth2" => n
-            .to_string()
-            .chars()
-            .map(|c| char::from_u32(c as u32 - '0' as u32 + 0xFF10).unwrap_or(c))
-            .collect(),
-        _ => n.to_string(),
-    }
-}
-
-fn letters(n: u32, upper: bool) -> String {
-    if n > 26 * 20 {
-        return n.to_string();
-    }
-    let n = n.max(1) - 1;
-    let base = if upper { b'A' } else { b'a' };
-    let ch = char::from(base + (n % 26) as u8);
-    std::iter::repeat_n(ch, (n / 26) as usize + 1).collect()
-}
-
-pub(crate) fn roman(mut n: u32) -> String {
-    const TABLE: [(u32, &str); 13] = [
-        (1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"), (50, "L"),
-        (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I"),
-    ];
-    if n == 0 || n > 3999 {
-        return n.to_string();
-    }
-    let mut out = String::new();
-    for (v, s) in TABLE {
-        while n >= v {
-            out.push_str(s);
-            n -= v;
-        }
     }
     out
 }
@@ -447,7 +285,10 @@ fn parse_document(name: &str, xml: &str, styles: &HashMap<String, Style>, number
     let mut open = 0usize; // elements open, to refuse a truncated document
     loop {
         let event = reader.read_event().map_err(|e| {
-            invalid(name, format!("not a valid DOCX: word/document.xml is not well-formed XML ({e}); save it again from Word"))
+            invalid(
+                name,
+                format!("not a valid DOCX: word/document.xml is not well-formed XML ({e}); save it again from Word"),
+            )
         })?;
         match event {
             Event::Start(e) => {
@@ -459,7 +300,20 @@ fn parse_document(name: &str, xml: &str, styles: &HashMap<String, Style>, number
                 }
                 match n.as_str() {
                     "txbxContent" | "Fallback" | "del" | "moveFrom" | "instrText" | "delText" => skip = 1,
-                    _ => on_open(&n, &e, false, &mut para, &mut in_t, &mut in_ppr, &mut in_rpr, &mut run_bold, &mut tbl_depth, &mut row, &mut cell, &mut rows),
+                    _ => on_open(
+                        &n,
+                        &e,
+                        false,
+                        &mut para,
+                        &mut in_t,
+                        &mut in_ppr,
+                        &mut in_rpr,
+                        &mut run_bold,
+                        &mut tbl_depth,
+                        &mut row,
+                        &mut cell,
+                        &mut rows,
+                    ),
                 }
             }
             Event::Empty(e) => {
@@ -467,7 +321,20 @@ fn parse_document(name: &str, xml: &str, styles: &HashMap<String, Style>, number
                     continue;
                 }
                 let n = local(&e);
-                on_open(&n, &e, true, &mut para, &mut in_t, &mut in_ppr, &mut in_rpr, &mut run_bold, &mut tbl_depth, &mut row, &mut cell, &mut rows);
+                on_open(
+                    &n,
+                    &e,
+                    true,
+                    &mut para,
+                    &mut in_t,
+                    &mut in_ppr,
+                    &mut in_rpr,
+                    &mut run_bold,
+                    &mut tbl_depth,
+                    &mut row,
+                    &mut cell,
+                    &mut rows,
+                );
             }
             Event::Text(t) if skip == 0 && in_t => {
                 if let Some(p) = para.as_mut() {
@@ -516,7 +383,16 @@ fn parse_document(name: &str, xml: &str, styles: &HashMap<String, Style>, number
                     "rPr" => in_rpr = false,
                     "p" => {
                         if let Some(p) = para.take() {
-                            finish_paragraph(p, styles, numbering, &mut counters, tbl_depth, &mut b, &mut row, &mut cell);
+                            finish_paragraph(
+                                p,
+                                styles,
+                                numbering,
+                                &mut counters,
+                                tbl_depth,
+                                &mut b,
+                                &mut row,
+                                &mut cell,
+                            );
                         }
                     }
                     "tc" if tbl_depth == 1 => row.cells.push(std::mem::take(&mut cell).trim().to_string()),
@@ -556,7 +432,12 @@ fn on_open(
     rows: &mut Vec<Row>,
 ) {
     match n {
-        "p" if !empty => *para = Some(Para { all_bold: true, ..Para::default() }),
+        "p" if !empty => {
+            *para = Some(Para {
+                all_bold: true,
+                ..Para::default()
+            })
+        }
         "pPr" if !empty => *in_ppr = true,
         "rPr" if !empty => *in_rpr = true,
         "r" => *run_bold = false,
@@ -593,7 +474,12 @@ fn on_open(
                 rows.clear();
             }
         }
-        "tr" if !empty && *tbl_depth == 1 => *row = Row { bold: true, ..Row::default() },
+        "tr" if !empty && *tbl_depth == 1 => {
+            *row = Row {
+                bold: true,
+                ..Row::default()
+            }
+        }
         "tc" if !empty && *tbl_depth == 1 => cell.clear(),
         "tblHeader" if *tbl_depth == 1 => row.header = attr(e, "val").is_none_or(|v| v != "0" && v != "false"),
         _ => {}
@@ -638,7 +524,12 @@ fn finish_paragraph(
         .filter(|&o| o < 9)
         .map(|o| (o + 1).min(6))
         .or(style.heading)
-        .or_else(|| p.style.as_deref().filter(|s| !styles.contains_key(*s)).and_then(heading_from_name));
+        .or_else(|| {
+            p.style
+                .as_deref()
+                .filter(|s| !styles.contains_key(*s))
+                .and_then(heading_from_name)
+        });
     let hint = match (heading, &label) {
         (Some(h), _) => Hint::Heading(h),
         (None, Some(l)) if l != "•" => Hint::ListItem(ilvl),
@@ -657,7 +548,8 @@ fn emit_table(rows: Vec<Row>, b: &mut Builder) {
     let first_is_header = rows.len() > 1
         && (rows[0].header
             || rows[0].bold && !rows[1].bold
-            || rows[0].cells.first().is_some_and(|c| !is_number(c)) && rows[1].cells.first().is_some_and(|c| is_number(c)));
+            || rows[0].cells.first().is_some_and(|c| !is_number(c))
+                && rows[1].cells.first().is_some_and(|c| is_number(c)));
     let mut index = 0u32;
     for (k, r) in rows.into_iter().enumerate() {
         if r.cells.iter().all(|c| c.is_empty()) {
@@ -668,7 +560,15 @@ fn emit_table(rows: Vec<Row>, b: &mut Builder) {
             index += 1;
         }
         let first_cell = r.cells.first().cloned().unwrap_or_default();
-        b.line(&r.cells.join(" | "), Hint::TableRow { header, first_cell, index }, None);
+        b.line(
+            &r.cells.join(" | "),
+            Hint::TableRow {
+                header,
+                first_cell,
+                index,
+            },
+            None,
+        );
     }
 }
 
@@ -685,7 +585,9 @@ mod tests {
 
     fn zip_of(files: &[(&str, &[u8])]) -> Vec<u8> {
         let mut w = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
-        let opts = SimpleFileOptions::default().compression_method(CompressionMethod::Deflated).compression_level(Some(9));
+        let opts = SimpleFileOptions::default()
+            .compression_method(CompressionMethod::Deflated)
+            .compression_level(Some(9));
         for (name, data) in files {
             w.start_file(*name, opts).unwrap_or_else(|e| panic!("{e}"));
             w.write_all(data).unwrap_or_else(|e| panic!("{e}"));
@@ -701,7 +603,9 @@ mod tests {
             ppr.push_str(&format!(r#"<w:pStyle w:val="{s}"/>"#));
         }
         if let Some((id, lvl)) = num {
-            ppr.push_str(&format!(r#"<w:numPr><w:ilvl w:val="{lvl}"/><w:numId w:val="{id}"/></w:numPr>"#));
+            ppr.push_str(&format!(
+                r#"<w:numPr><w:ilvl w:val="{lvl}"/><w:numId w:val="{id}"/></w:numPr>"#
+            ));
         }
         format!(r#"<w:p><w:pPr>{ppr}</w:pPr><w:r><w:t xml:space="preserve">{text}</w:t></w:r></w:p>"#)
     }
@@ -739,7 +643,8 @@ mod tests {
             para(None, Some((2, 0)), "保密"),
         ]
         .concat();
-        let document = format!(r#"<?xml version="1.0" encoding="UTF-8"?><w:document {W}><w:body>{body}</w:body></w:document>"#);
+        let document =
+            format!(r#"<?xml version="1.0" encoding="UTF-8"?><w:document {W}><w:body>{body}</w:body></w:document>"#);
         zip_of(&[
             ("[Content_Types].xml", b"<Types/>"),
             ("word/document.xml", document.as_bytes()),
@@ -780,9 +685,27 @@ mod tests {
         );
         let numbers: Vec<&str> = doc.clauses.iter().map(|c| c.number.as_str()).collect();
         // The title is preamble text (number "").
-        assert_eq!(numbers, ["", "1", "1(a)", "1(b)", "2", "2 row 1", "2 row 2", "", "第一条", "第一条（一）", "第二条"]);
+        assert_eq!(
+            numbers,
+            [
+                "",
+                "1",
+                "1(a)",
+                "1(b)",
+                "2",
+                "2 row 1",
+                "2 row 2",
+                "",
+                "第一条",
+                "第一条（一）",
+                "第二条"
+            ]
+        );
         let heading = &doc.clauses[7];
-        assert_eq!((heading.kind, heading.heading.as_deref()), (BlockKind::Heading, Some("附则")));
+        assert_eq!(
+            (heading.kind, heading.heading.as_deref()),
+            (BlockKind::Heading, Some("附则"))
+        );
         assert_eq!(doc.clauses[8].parent, Some(7));
         assert_eq!(doc.clauses[9].parent, Some(8));
         assert_eq!(doc.clauses[2].parent, Some(1));
@@ -836,17 +759,13 @@ mod tests {
         xml.push_str("<w:p><w:r><w:t>cell</w:t></w:r></w:p>");
         xml.push_str(&"</w:tc></w:tr></w:tbl>".repeat(1_000));
         xml.push_str("</w:body></w:document>");
-        let doc = read("deep.docx", &zip_of(&[("word/document.xml", xml.as_bytes())])).unwrap_or_else(|e| panic!("{e}"));
+        let doc =
+            read("deep.docx", &zip_of(&[("word/document.xml", xml.as_bytes())])).unwrap_or_else(|e| panic!("{e}"));
         assert!(doc.text.starts_with("Deep clause"));
         assert!(doc.text.contains("cell"));
         let unclosed = format!("<w:document {W}><w:body>{}", "<w:p>".repeat(depth));
-        assert!(reason("deep.docx", &zip_of(&[("word/document.xml", unclosed.as_bytes())])).starts_with("not a valid DOCX"));
-    }
-
-    #[test]
-    fn number_formats() {
-        use super::format_number as f;
-        assert_eq!([f(1, "decimal"), f(3, "lowerLetter"), f(28, "upperLetter"), f(4, "lowerRoman"), f(9, "upperRoman")], ["1", "c", "BB", "iv", "IX"]);
-        assert_eq!([f(12, "chineseCounting"), f(3, "ideographTraditional"), f(2, "chineseLegalSimplified"), f(1, "decimalEnclosedCircle")], ["十二", "丙", "贰", "①"]);
+        assert!(
+            reason("deep.docx", &zip_of(&[("word/document.xml", unclosed.as_bytes())])).starts_with("not a valid DOCX")
+        );
     }
 }

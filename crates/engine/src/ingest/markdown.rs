@@ -68,7 +68,15 @@ pub(crate) fn read(src: &str) -> Plain {
                 table_index += 1;
             }
             let row = cells.join(" | ");
-            b.line(&row, Hint::TableRow { header, first_cell, index: table_index }, None);
+            b.line(
+                &row,
+                Hint::TableRow {
+                    header,
+                    first_cell,
+                    index: table_index,
+                },
+                None,
+            );
             continue;
         }
         table_index = 0;
@@ -102,10 +110,22 @@ pub(crate) fn read(src: &str) -> Plain {
             }
             let depth = u32::try_from(list_indents.len().saturating_sub(1)).unwrap_or(u32::MAX);
             let (text, bold) = inline(rest);
-            let prefix = if ordered { format!("{marker} ") } else { "• ".to_string() };
+            let prefix = if ordered {
+                format!("{marker} ")
+            } else {
+                "• ".to_string()
+            };
             let plen = prefix.chars().count();
-            let hint = if ordered { Hint::ListItem(depth) } else { Hint::Paragraph };
-            b.line(&format!("{prefix}{text}"), hint, bold.map(|(s, e)| (s + plen, e + plen)));
+            let hint = if ordered {
+                Hint::ListItem(depth)
+            } else {
+                Hint::Paragraph
+            };
+            b.line(
+                &format!("{prefix}{text}"),
+                hint,
+                bold.map(|(s, e)| (s + plen, e + plen)),
+            );
             continue;
         }
         if indent == 0 {
@@ -124,7 +144,9 @@ pub(crate) fn read(src: &str) -> Plain {
 /// Splits off YAML front matter (`---` … `---` or `...` at the very start); returns the body
 /// and the front matter's `title`, if any.
 fn strip_front_matter(src: &str) -> (&str, Option<String>) {
-    let Some(rest) = src.strip_prefix("---\n") else { return (src, None) };
+    let Some(rest) = src.strip_prefix("---\n") else {
+        return (src, None);
+    };
     let mut offset = 0;
     let mut title = None;
     for line in rest.split('\n') {
@@ -191,15 +213,17 @@ fn atx_heading(t: &str) -> Option<(u8, &str)> {
 }
 
 fn is_table_separator(t: &str) -> bool {
-    t.starts_with('|')
-        && t.contains('-')
-        && t.chars().all(|c| matches!(c, '|' | '-' | ':' | ' ' | '\t'))
+    t.starts_with('|') && t.contains('-') && t.chars().all(|c| matches!(c, '|' | '-' | ':' | ' ' | '\t'))
 }
 
 /// Cells of a `| a | b |` row; `\|` is a literal bar.
 fn split_cells(t: &str) -> Vec<String> {
     let inner = t.strip_prefix('|').unwrap_or(t);
-    let inner = if inner.ends_with('|') && !inner.ends_with("\\|") { &inner[..inner.len() - 1] } else { inner };
+    let inner = if inner.ends_with('|') && !inner.ends_with("\\|") {
+        &inner[..inner.len() - 1]
+    } else {
+        inner
+    };
     let mut cells = vec![String::new()];
     let mut escaped = false;
     for c in inner.chars() {
@@ -372,7 +396,13 @@ fn link_end(c: &[char], open: usize) -> Option<(usize, usize)> {
         _ => return None,
     };
     let _ = opener;
-    let end = c.iter().enumerate().take(limit).skip(close + 2).find(|&(_, &x)| x == closer).map(|(j, _)| j)?;
+    let end = c
+        .iter()
+        .enumerate()
+        .take(limit)
+        .skip(close + 2)
+        .find(|&(_, &x)| x == closer)
+        .map(|(j, _)| j)?;
     Some((close, end + 1))
 }
 
@@ -399,10 +429,19 @@ mod tests {
     #[test]
     fn inline_syntax_is_removed_but_html_kept() {
         assert_eq!(inline("**Bold** and *em* and __strong__").0, "Bold and em and strong");
-        assert_eq!(inline("see [the DPA](https://x.example/dpa) and ![logo](l.png)").0, "see the DPA and logo");
-        assert_eq!(inline("<b>kept</b> &amp; <script>x</script>").0, "<b>kept</b> &amp; <script>x</script>");
+        assert_eq!(
+            inline("see [the DPA](https://x.example/dpa) and ![logo](l.png)").0,
+            "see the DPA and logo"
+        );
+        assert_eq!(
+            inline("<b>kept</b> &amp; <script>x</script>").0,
+            "<b>kept</b> &amp; <script>x</script>"
+        );
         assert_eq!(inline("<https://example.com>").0, "https://example.com");
-        assert_eq!(inline(r"a \*literal\* star, snake_case_name, 3 * 4").0, "a *literal* star, snake_case_name, 3 * 4");
+        assert_eq!(
+            inline(r"a \*literal\* star, snake_case_name, 3 * 4").0,
+            "a *literal* star, snake_case_name, 3 * 4"
+        );
         assert_eq!(inline("`code` span").0, "code span");
         assert_eq!(inline("**Force majeure.** Neither party").1, Some((0, 14)));
         // Pathological brackets stay linear and literal.
@@ -430,8 +469,11 @@ mod tests {
 
     #[test]
     fn bold_wrapped_markers() {
-        let doc = read("s.md", "**第1条 服务内容**\n\n1. 提供存储。\n\n**5.1.** Use of Customer Data.\n".as_bytes())
-            .unwrap_or_else(|e| panic!("{e}"));
+        let doc = read(
+            "s.md",
+            "**第1条 服务内容**\n\n1. 提供存储。\n\n**5.1.** Use of Customer Data.\n".as_bytes(),
+        )
+        .unwrap_or_else(|e| panic!("{e}"));
         let numbers: Vec<&str> = doc.clauses.iter().map(|c| c.number.as_str()).collect();
         assert_eq!(numbers, ["第1条", "第1条1", "5.1"]);
         assert!(doc.text.starts_with("第1条 服务内容\n\n1. 提供存储。"));

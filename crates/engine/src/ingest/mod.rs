@@ -1,12 +1,15 @@
 //! Reading contracts: DOCX, Markdown and plain text into one plain text, split into clauses
 //! with their printed numbers. Offsets are Unicode scalar values (Rust `char`s) into `text`.
 //!
-//! The readers (`text`, `markdown`, `docx`) turn a file into plain text plus a list of blocks
-//! (lines, paragraphs, headings, list items, table rows) with char offsets; `split` then finds
-//! the clause numbers at the start of blocks and composes them as lawyers quote them.
+//! The readers (`text`, `markdown`, `docx` with `numbering` for Word's automatic list numbers)
+//! turn a file into plain text plus a list of blocks (lines, paragraphs, headings, list items,
+//! table rows) with char offsets; `markers` recognises a clause number at the start of a block
+//! and `split` nests and composes the numbers as lawyers quote them.
 
 mod docx;
 mod markdown;
+mod markers;
+mod numbering;
 mod split;
 mod text;
 
@@ -92,7 +95,12 @@ pub fn read(name: &str, bytes: &[u8]) -> Result<Document> {
         });
     }
     let clauses = split::split(&plain);
-    Ok(Document { format, title: plain.title, text: plain.text, clauses })
+    Ok(Document {
+        format,
+        title: plain.title,
+        text: plain.text,
+        clauses,
+    })
 }
 
 /// The lower-cased extension of a file name, if any.
@@ -132,7 +140,11 @@ pub(crate) enum Hint {
     /// An item of an (automatically) numbered list at nesting depth 0, 1, …
     ListItem(u32),
     /// A table row: `header` rows are not clauses; `index` counts data rows from 1.
-    TableRow { header: bool, first_cell: String, index: u32 },
+    TableRow {
+        header: bool,
+        first_cell: String,
+        index: u32,
+    },
 }
 
 /// One block of the plain text: `start..end` in chars, without its line end.
@@ -171,7 +183,12 @@ impl Builder {
         self.text.push('\n');
         self.chars += len + 1;
         self.blank = false;
-        self.blocks.push(Block { start, end: start + len, hint, bold: bold.map(|(a, b)| (start + a, start + b)) });
+        self.blocks.push(Block {
+            start,
+            end: start + len,
+            hint,
+            bold: bold.map(|(a, b)| (start + a, start + b)),
+        });
     }
 
     /// Appends an empty line (at most one in a row, none at the start).
@@ -188,9 +205,19 @@ impl Builder {
             self.text.pop();
         }
         let title = self.blocks.first().and_then(|b| match b.hint {
-            Hint::Heading(_) => Some(self.text.chars().skip(b.start).take(b.end - b.start).collect::<String>()),
+            Hint::Heading(_) => Some(
+                self.text
+                    .chars()
+                    .skip(b.start)
+                    .take(b.end - b.start)
+                    .collect::<String>(),
+            ),
             _ => None,
         });
-        Plain { text: self.text, blocks: self.blocks, title }
+        Plain {
+            text: self.text,
+            blocks: self.blocks,
+            title,
+        }
     }
 }

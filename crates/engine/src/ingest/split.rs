@@ -1,91 +1,18 @@
-//! Clause splitting: finds the clause number at the start of each block and composes it the way
-//! lawyers quote it. Recognised: 第X条/第X章/第X节, 一、, （一）/(一), 1. / 1、 / 1.1 / 1.1.1,
-//! (1)/（1）, (a)/(i)/(A), a./i., Article/Section/Clause/Chapter/Part N, and the appendix
-//! headings Schedule/Annex/Appendix/Exhibit/Attachment/附件. Composition follows the print:
-//! "3.3(a)", "第五条（一）", "三（一）1", "第1条1" (Sealos style), "2.1(a)(x)" (inline items),
-//! "Schedule 1, Annex I(A)", "Schedule 1 row 4" (table rows); "5.2" carries its own parents.
+//! Clause splitting: takes the numbers that `markers` recognises at the start of blocks and
+//! composes them the way lawyers quote them: "3.3(a)", "第五条（一）", "三（一）1", "第1条1"
+//! (Sealos style), "2.1(a)(x)" (inline items), "Schedule 1, Annex I(A)", "Annex II §3",
+//! "Schedule 1 row 4" (table rows); "5.2" carries its own parents.
 //!
 //! One pass over the blocks keeps a stack of open clauses; a new number closes what it is a
 //! sibling of (same family, decimal prefix, heading level, or rank for articles/appendices).
-//! Inline enumerations "(a) … ; (b) …" inside a clause become sub-clauses when they run in
-//! sequence from the first item. Everything is linear in the text length.
+//! Inline enumerations "(a) …; (b) …" inside a clause become sub-clauses when they run in
+//! sequence from the first item. Each clause's span ends where the next clause of any level
+//! starts (a table row's at its row end). Everything is linear in the text length.
 
+use super::markers::{
+    decimal_parts, good_follow, is_cjk, leading_number, paren_item, parse_marker, rank, Fam, Kind, Marker,
+};
 use super::{BlockKind, ClauseSpan, Hint, Plain};
-
-/// Character class of a list counter.
-#[derive(Clone, Copy, PartialEq, Eq, Debug)]
-enum Kind {
-    Lower,
-    Upper,
-    Roman,
-    UpperRoman,
-    Digit,
-    Zh,
-}
-
-/// Numbering family: items of one family at one place are siblings.
-#[derive(Clone, Copy, PartialEq, Eq, Debug)]
-enum Fam {
-    /// Schedule, Annex, Appendix, Exhibit, Attachment, 附件.
-    Appendix(u8),
-    /// Part, Chapter, Article, Section, Clause (with their rank).
-    Keyword(u8),
-    ZhChapter,
-    ZhSection,
-    ZhArticle,
-    /// 一、
-    ZhEnum,
-    /// (a) (i) (1) （一）
-    Paren(Kind),
-    /// a. i. A.
-    Dot(Kind),
-    /// 1. 1、 1) at a list depth.
-    Dec1(u32),
-    /// 1.1, 1.1.1, 12.3(a)
-    DecN,
-    /// An unnumbered heading.
-    Plain,
-}
-
-/// Strong families close everything below their rank; lower is stronger.
-fn rank(f: Fam) -> Option<u8> {
-    match f {
-        Fam::Appendix(_) => Some(0),
-        Fam::Keyword(r) => Some(r),
-        Fam::ZhChapter => Some(2),
-        Fam::ZhSection => Some(3),
-        Fam::ZhArticle => Some(4),
-        _ => None,
-    }
-}
-
-const KEYWORDS: [(&str, Fam, &str); 10] = [
-    ("schedule", Fam::Appendix(0), "Schedule"),
-    ("annex", Fam::Appendix(1), "Annex"),
-    ("appendix", Fam::Appendix(2), "Appendix"),
-    ("exhibit", Fam::Appendix(3), "Exhibit"),
-    ("attachment", Fam::Appendix(4), "Attachment"),
-    ("part", Fam::Keyword(1), "Part"),
-    ("chapter", Fam::Keyword(2), "Chapter"),
-    ("article", Fam::Keyword(3), "Article"),
-    ("section", Fam::Keyword(4), "Section"),
-    ("clause", Fam::Keyword(4), "Clause"),
-];
-
-/// A clause number found at the start of a block.
-#[derive(Debug, Clone)]
-struct Marker {
-    fam: Fam,
-    value: u32,
-    /// For a single letter that is also a Roman numeral ("i", "v", "x"): its Roman value.
-    alt_roman: Option<u32>,
-    /// The number's own printed form: "第1条", "一", "(a)", "a", "1", "1.1", "Schedule 1".
-    label: String,
-    parts: Option<Vec<u32>>,
-    /// Chars of the block taken by the marker, and where the text after it starts.
-    end: usize,
-    rest: usize,
-}
 
 /// An open clause on the nesting stack.
 #[derive(Debug, Clone)]
@@ -137,7 +64,12 @@ pub(crate) fn split(plain: &Plain) -> Vec<ClauseSpan> {
             Hint::Heading(h) => Some(h),
             _ => None,
         };
-        if let Hint::TableRow { header, first_cell, index } = &block.hint {
+        if let Hint::TableRow {
+            header,
+            first_cell,
+            index,
+        } = &block.hint
+        {
             if *header {
                 continue;
             }
@@ -185,7 +117,16 @@ pub(crate) fn split(plain: &Plain) -> Vec<ClauseSpan> {
                     scan_inline: false,
                     max_end: None,
                 });
-                stack.push(Open { idx, fam: Fam::Plain, value: 0, parts: None, heading: Some(h), level, number: String::new(), nests: false });
+                stack.push(Open {
+                    idx,
+                    fam: Fam::Plain,
+                    value: 0,
+                    parts: None,
+                    heading: Some(h),
+                    level,
+                    number: String::new(),
+                    nests: false,
+                });
                 last_dec = None;
             }
             continue;
@@ -238,7 +179,10 @@ pub(crate) fn split(plain: &Plain) -> Vec<ClauseSpan> {
             },
             (fam, None) if rank(fam).is_some() => {
                 let r = rank(fam).unwrap_or(0);
-                while stack.last().is_some_and(|o| o.heading.is_none() && rank(o.fam).is_none_or(|tr| tr >= r)) {
+                while stack
+                    .last()
+                    .is_some_and(|o| o.heading.is_none() && rank(o.fam).is_none_or(|tr| tr >= r))
+                {
                     stack.pop();
                 }
             }
@@ -248,12 +192,15 @@ pub(crate) fn split(plain: &Plain) -> Vec<ClauseSpan> {
                 if let Some(k) = stack.iter().rposition(|o| o.parts.as_deref() == Some(prefix)) {
                     stack.truncate(k + 1);
                 } else if let Some(k) = stack.iter().rposition(|o| {
-                    o.parts.as_ref().is_some_and(|p| p.len() == parts.len() && p.starts_with(prefix))
+                    o.parts
+                        .as_ref()
+                        .is_some_and(|p| p.len() == parts.len() && p.starts_with(prefix))
                 }) {
                     stack.truncate(k);
                 } else {
                     while stack.last().is_some_and(|o| {
-                        o.parts.as_ref().is_some_and(|p| !parts.starts_with(p)) && !matches!(o.fam, Fam::Keyword(_) | Fam::Appendix(_))
+                        o.parts.as_ref().is_some_and(|p| !parts.starts_with(p))
+                            && !matches!(o.fam, Fam::Keyword(_) | Fam::Appendix(_))
                     }) {
                         stack.pop();
                     }
@@ -263,10 +210,18 @@ pub(crate) fn split(plain: &Plain) -> Vec<ClauseSpan> {
                 if let Some(k) = stack.iter().rposition(|o| o.fam == fam && o.heading.is_none()) {
                     stack.truncate(k);
                 } else if matches!(fam, Fam::Dec1(0))
-                    && stack.iter().any(|o| o.fam == Fam::DecN && o.parts.as_ref().and_then(|p| p.first()).is_some_and(|&f| f + 1 == m.value))
+                    && stack.iter().any(|o| {
+                        o.fam == Fam::DecN
+                            && o.parts
+                                .as_ref()
+                                .and_then(|p| p.first())
+                                .is_some_and(|&f| f + 1 == m.value)
+                    })
                 {
                     // "3." after "2.3.7": the next top-level item, not a sub-item of 2.3.7.
-                    while stack.last().is_some_and(|o| o.parts.is_some() && o.heading.is_none() && !matches!(o.fam, Fam::Keyword(_) | Fam::Appendix(_))) {
+                    while stack.last().is_some_and(|o| {
+                        o.parts.is_some() && o.heading.is_none() && !matches!(o.fam, Fam::Keyword(_) | Fam::Appendix(_))
+                    }) {
                         stack.pop();
                     }
                 }
@@ -274,7 +229,10 @@ pub(crate) fn split(plain: &Plain) -> Vec<ClauseSpan> {
         }
         let parent = stack.last();
         let number = compose(parent, &m, nested_appendix);
-        let heading = clause_heading(&chars, start, body, &m, heading_level.is_some(), block.bold);
+        let mut heading = clause_heading(&chars, start, body, &m, heading_level.is_some(), block.bold);
+        if heading.is_none() && heading_level.is_none() && m.rest >= body.len() {
+            heading = heading_below(&chars, plain.blocks.get(bi + 1));
+        }
         let level = parent.map_or(0, |o| o.level + 1);
         let parent_idx = parent.map(|o| o.idx);
         let idx = raws.len();
@@ -308,7 +266,16 @@ pub(crate) fn split(plain: &Plain) -> Vec<ClauseSpan> {
         if matches!(m.fam, Fam::Appendix(_)) {
             prev_appendix = Some(idx);
         }
-        stack.push(Open { idx, fam: m.fam, value: m.value, parts, heading: heading_level, level, number, nests: false });
+        stack.push(Open {
+            idx,
+            fam: m.fam,
+            value: m.value,
+            parts,
+            heading: heading_level,
+            level,
+            number,
+            nests: false,
+        });
     }
     assemble(&chars, raws)
 }
@@ -414,10 +381,6 @@ fn resolve_letters(m: &mut Marker, stack: &[Open]) {
     }
 }
 
-fn is_cjk(c: char) -> bool {
-    matches!(c as u32, 0x3400..=0x9FFF | 0xF900..=0xFAFF | 0x20000..=0x2FFFF)
-}
-
 /// Composes a clause number from its parent's and its own, as lawyers quote it.
 fn compose(parent: Option<&Open>, m: &Marker, nested_appendix: bool) -> String {
     let own = m.label.clone();
@@ -436,7 +399,9 @@ fn compose(parent: Option<&Open>, m: &Marker, nested_appendix: bool) -> String {
         Fam::Dec1(_) => format!("({own})"),
         _ => own.clone(),
     };
-    let Some(p) = parent.filter(|p| !p.number.is_empty()) else { return own };
+    let Some(p) = parent.filter(|p| !p.number.is_empty()) else {
+        return own;
+    };
     let pn = &p.number;
     if matches!(p.fam, Fam::Appendix(_)) {
         return match m.fam {
@@ -453,19 +418,15 @@ fn compose(parent: Option<&Open>, m: &Marker, nested_appendix: bool) -> String {
         Fam::Dec1(_) if decimal => format!("{pn}.{own}"),
         Fam::Dec1(_) => match (&p.fam, &p.parts) {
             (Fam::Keyword(_), Some(parts)) => {
-                format!("{}.{own}", parts.iter().map(u32::to_string).collect::<Vec<_>>().join("."))
+                format!(
+                    "{}.{own}",
+                    parts.iter().map(u32::to_string).collect::<Vec<_>>().join(".")
+                )
             }
             _ => format!("{pn}{bracketed}"),
         },
         _ => format!("{pn}{bracketed}"),
     }
-}
-
-fn decimal_parts(s: &str) -> Option<Vec<u32>> {
-    if s.is_empty() || !s.chars().all(|c| c.is_ascii_digit() || c == '.') {
-        return None;
-    }
-    s.split('.').map(|p| p.parse().ok()).collect()
 }
 
 /// The heading of a clause: a heading block's text, a bold run-in heading ("**Fees.**"), or
@@ -492,371 +453,39 @@ fn clause_heading(
             return clean(chars[from..be].iter().collect());
         }
     }
-    if rank(m.fam).is_some() || m.fam == Fam::ZhEnum {
-        let rest = rest();
-        let n = rest.chars().count();
-        if n > 0 && n <= 40 && !rest.contains(['。', '，', '；', ',', ';']) && !rest.trim_end().ends_with('.') {
-            return clean(rest);
-        }
+    let rest = rest();
+    let n = rest.chars().count();
+    if n == 0 || rest.contains(['。', '，', '；', ',', ';']) || rest.trim_end().ends_with('.') {
+        return None;
+    }
+    if (rank(m.fam).is_some() || m.fam == Fam::ZhEnum) && n <= 40 {
+        return clean(rest);
+    }
+    // "1. DEFINITIONS", "（一）物理安全": a short title line.
+    let upper =
+        rest.chars().filter(char::is_ascii_uppercase).count() >= 2 && !rest.chars().any(|c| c.is_ascii_lowercase());
+    let cjk_title = n <= 12 && rest.chars().all(|c| is_cjk(c) || c == ' ');
+    if (upper && n <= 60) || cjk_title {
+        return clean(rest);
     }
     None
 }
 
-fn zh_digit(c: char) -> Option<u32> {
-    Some(match c {
-        '〇' | '零' => 0,
-        '一' => 1,
-        '二' | '两' => 2,
-        '三' => 3,
-        '四' => 4,
-        '五' => 5,
-        '六' => 6,
-        '七' => 7,
-        '八' => 8,
-        '九' => 9,
-        _ => return None,
-    })
-}
-
-/// A Chinese numeral (一 … 九千九百九十九) at the start of `c`: value and length.
-fn parse_zh(c: &[char]) -> Option<(u32, usize)> {
-    let mut total = 0u32;
-    let mut digit: Option<u32> = None;
-    let mut n = 0;
-    for &ch in c.iter().take(8) {
-        if let Some(d) = zh_digit(ch) {
-            digit = Some(d);
-        } else {
-            let unit = match ch {
-                '十' => 10,
-                '百' => 100,
-                '千' => 1000,
-                _ => break,
-            };
-            total += digit.unwrap_or(1) * unit;
-            digit = None;
-        }
-        n += 1;
-    }
-    if n == 0 {
+/// A short all-caps line after a number that stands alone on its line ("11." / "INTERNATIONAL
+/// DATA TRANSFERS" in text extracted from PDF) is that clause's heading.
+fn heading_below(chars: &[char], next: Option<&super::Block>) -> Option<String> {
+    let b = next?;
+    if !matches!(b.hint, Hint::Paragraph) {
         return None;
     }
-    total += digit.unwrap_or(0);
-    (total > 0).then_some((total, n))
-}
-
-/// Renders 1 … 9999 as a Chinese numeral (十二, 二十, 一百零五).
-pub(crate) fn zh_numeral(n: u32) -> String {
-    const D: [char; 10] = ['零', '一', '二', '三', '四', '五', '六', '七', '八', '九'];
-    if n == 0 || n > 9999 {
-        return n.to_string();
-    }
-    let digits = [n / 1000, n / 100 % 10, n / 10 % 10, n % 10];
-    let units = ['千', '百', '十', ' '];
-    let mut out = String::new();
-    let mut zero = false;
-    for (i, &d) in digits.iter().enumerate() {
-        if d == 0 {
-            if !out.is_empty() {
-                zero = true;
-            }
-            continue;
-        }
-        if zero {
-            out.push('零');
-            zero = false;
-        }
-        if !(i == 2 && d == 1 && out.is_empty()) {
-            out.push(D[d as usize]);
-        }
-        if units[i] != ' ' {
-            out.push(units[i]);
-        }
-    }
-    out
-}
-
-fn roman_value(s: &str) -> Option<u32> {
-    if s.is_empty() || s.len() > 7 {
-        return None;
-    }
-    let upper = s.to_ascii_uppercase();
-    let mut total = 0u32;
-    let mut prev = 0u32;
-    for c in upper.chars().rev() {
-        let v = match c {
-            'I' => 1,
-            'V' => 5,
-            'X' => 10,
-            'L' => 50,
-            'C' => 100,
-            'D' => 500,
-            'M' => 1000,
-            _ => return None,
-        };
-        if v < prev {
-            total = total.checked_sub(v)?;
-        } else {
-            total += v;
-            prev = v;
-        }
-    }
-    (super::docx::roman(total) == upper && total <= 50).then_some(total)
-}
-
-/// ASCII digits at the start (at most `max` of them, and not followed by another digit).
-fn digits(c: &[char], max: usize) -> Option<(u32, usize)> {
-    let n = c.iter().take_while(|c| c.is_ascii_digit()).count();
-    if n == 0 || n > max {
-        return None;
-    }
-    let v = c[..n].iter().fold(0u32, |a, d| a * 10 + d.to_digit(10).unwrap_or(0));
-    Some((v, n))
-}
-
-fn leading_number(s: &str) -> Option<u32> {
-    let t = s.trim().trim_end_matches(['.', '、', ')']);
-    if t.is_empty() || t.len() > 4 || !t.bytes().all(|b| b.is_ascii_digit()) {
-        return None;
-    }
-    t.parse().ok()
-}
-
-/// Whether the text after a marker lets it be a clause start: end, space, CJK text or "、：".
-fn good_follow(next: Option<char>) -> bool {
-    match next {
-        None => true,
-        Some(c) => c.is_whitespace() || (!c.is_ascii() && !matches!(c, '%' | '％' | '）' | '”' | '’' | '，' | '。')),
-    }
-}
-
-fn skip_separators(c: &[char], mut i: usize) -> usize {
-    while i < c.len() && (c[i].is_whitespace() || matches!(c[i], ':' | '：' | '.' | '．' | '-' | '–' | '—' | '、' | '|')) {
-        i += 1;
-    }
-    i
-}
-
-fn marker(fam: Fam, value: u32, label: String, parts: Option<Vec<u32>>, c: &[char], end: usize) -> Marker {
-    Marker { fam, value, alt_roman: None, label, parts, end, rest: skip_separators(c, end) }
-}
-
-/// Recognises a clause number at the start of a block (`c` starts at a non-space char).
-fn parse_marker(c: &[char], heading: bool) -> Option<Marker> {
-    let first = *c.first()?;
-    let text_len = c.len();
-    let short_title = |from: usize| {
-        let rest = &c[from.min(text_len)..];
-        rest.len() <= 30 && !rest.iter().any(|&x| matches!(x, '，' | '。' | '；' | ',' | ';'))
-    };
-    // 第X条 / 第X章 / 第X节
-    if first == '第' {
-        let (value, n) = parse_zh(&c[1..]).or_else(|| digits(&c[1..], 3))?;
-        let unit = *c.get(1 + n)?;
-        let fam = match unit {
-            '条' => Fam::ZhArticle,
-            '章' => Fam::ZhChapter,
-            '节' => Fam::ZhSection,
-            _ => return None,
-        };
-        let end = 2 + n;
-        let next = c.get(end).copied();
-        let ok = heading
-            || next.is_none_or(|x| x.is_whitespace() || matches!(x, '、' | '：' | ':' | '．' | '.'))
-            || (next.is_some_and(is_cjk) && short_title(end));
-        if !ok {
-            return None;
-        }
-        return Some(marker(fam, value, c[..end].iter().collect(), None, c, end));
-    }
-    // 附件 / 附件一 / 附件1
-    if first == '附' && c.get(1) == Some(&'件') {
-        let (value, n) = parse_zh(&c[2..]).or_else(|| digits(&c[2..], 3)).unwrap_or((0, 0));
-        let end = 2 + n;
-        let next = c.get(end).copied();
-        let ok = heading
-            || next.is_none_or(|x| x.is_whitespace() || matches!(x, '：' | ':' | '、' | '—' | '-' | '《' | '（' | '(' | '.' | '．'))
-            || (n > 0 && next.is_some_and(is_cjk) && short_title(end));
-        if !ok {
-            return None;
-        }
-        return Some(marker(Fam::Appendix(5), value, c[..end].iter().collect(), None, c, end));
-    }
-    // Schedule 1, Annex II, Article 5, Section 7.3 …
-    if first.is_ascii_uppercase() {
-        let w = c.iter().take_while(|x| x.is_ascii_alphabetic()).count();
-        let word: String = c[..w].iter().collect::<String>().to_ascii_lowercase();
-        if let Some(&(_, fam, canon)) = KEYWORDS.iter().find(|(k, _, _)| *k == word) {
-            let mut i = w;
-            while i < text_len && c[i] == ' ' {
-                i += 1;
-            }
-            if i > w {
-                if let Some(m) = keyword_marker(c, i, fam, canon, heading) {
-                    return Some(m);
-                }
-            }
-        }
-    }
-    // 一、
-    if let Some((value, n)) = parse_zh(c) {
-        if matches!(c.get(n), Some('、' | '．')) {
-            return Some(marker(Fam::ZhEnum, value, c[..n].iter().collect(), None, c, n + 1));
-        }
-        return None;
-    }
-    // (a) (i) (1) （一）
-    if first == '(' || first == '（' {
-        let (kind, value, alt, len) = paren_item(c)?;
-        if !good_follow(c.get(len).copied()) {
-            return None;
-        }
-        let mut m = marker(Fam::Paren(kind), value, c[..len].iter().collect(), None, c, len);
-        m.alt_roman = alt;
-        return Some(m);
-    }
-    // 1. 1、 1.1 1.1.1 12.3(a)
-    if first.is_ascii_digit() {
-        let (v, n) = digits(c, 3)?;
-        let next = c.get(n).copied();
-        if matches!(next, Some('.' | '．')) && c.get(n + 1).is_some_and(char::is_ascii_digit) {
-            let mut parts = vec![v];
-            let mut i = n;
-            while parts.len() < 6 && matches!(c.get(i), Some('.' | '．')) && c.get(i + 1).is_some_and(char::is_ascii_digit) {
-                let (p, pn) = digits(&c[i + 1..], 3)?;
-                parts.push(p);
-                i += 1 + pn;
-            }
-            let mut label = parts.iter().map(u32::to_string).collect::<Vec<_>>().join(".");
-            if matches!(c.get(i), Some('.' | '．')) {
-                i += 1;
-            }
-            // "12.3(a)" prints its sub-item with it.
-            while c.get(i) == Some(&'(') {
-                let Some((_, _, _, len)) = paren_item(&c[i..]) else { break };
-                label.extend(&c[i..i + len]);
-                i += len;
-            }
-            let next = c.get(i).copied();
-            if !good_follow(next) {
-                return None;
-            }
-            let after = c.get(skip_separators(c, i)).copied();
-            if !heading && after.is_some_and(|x| x.is_ascii_lowercase()) {
-                return None; // "1.5 times the fees"
-            }
-            return Some(marker(Fam::DecN, parts.last().copied().unwrap_or(0), label, Some(parts), c, i));
-        }
-        let dec1 = match next {
-            Some('.' | '．' | '、' | ')') => good_follow(c.get(n + 1).copied()),
-            Some(x) if heading && x.is_whitespace() => true,
-            _ => false,
-        };
-        if dec1 {
-            let end = if next.is_some_and(char::is_whitespace) { n } else { n + 1 };
-            return Some(marker(Fam::Dec1(0), v, v.to_string(), Some(vec![v]), c, end));
-        }
-        return None;
-    }
-    // a. A. iv. b)
-    if first.is_ascii_alphabetic() {
-        let n = c.iter().take(8).take_while(|x| x.is_ascii_alphabetic()).count();
-        if n == 0 || n > 6 || !matches!(c.get(n), Some('.' | ')')) || !c.get(n + 1).is_none_or(|x| x.is_whitespace()) {
-            return None;
-        }
-        let word: String = c[..n].iter().collect();
-        let upper = first.is_ascii_uppercase();
-        let roman = roman_value(&word).filter(|_| word.chars().all(|x| x.is_ascii_uppercase() == upper));
-        let (fam, value, alt) = if n == 1 {
-            let v = u32::from(first.to_ascii_lowercase()) - u32::from('a') + 1;
-            (Fam::Dot(if upper { Kind::Upper } else { Kind::Lower }), v, roman)
-        } else {
-            (Fam::Dot(if upper { Kind::UpperRoman } else { Kind::Roman }), roman?, None)
-        };
-        let mut m = marker(fam, value, word, None, c, n + 1);
-        m.alt_roman = alt;
-        return Some(m);
-    }
-    None
-}
-
-/// "Schedule 1", "ANNEX II - …", "Section 7.3:" — `i` is where the id starts.
-fn keyword_marker(c: &[char], i: usize, fam: Fam, canon: &str, heading: bool) -> Option<Marker> {
-    let id_len = c[i..].iter().take_while(|x| x.is_ascii_alphanumeric() || **x == '.').count();
-    let mut id: String = c[i..i + id_len].iter().collect();
-    while id.ends_with('.') {
-        id.pop();
-    }
-    if id.is_empty() {
-        return None;
-    }
-    let id_end = i + id.chars().count();
-    let numeric = id.chars().all(|x| x.is_ascii_digit() || x == '.');
-    let valid = numeric && !id.starts_with('.') && id.len() <= 8
-        || roman_value(&id).is_some() && id.chars().all(|x| x.is_ascii_uppercase())
-        || id.len() == 1 && id.chars().all(|x| x.is_ascii_uppercase());
-    if !valid {
-        return None;
-    }
-    let next = c.get(id_end).copied();
-    let after_space = c[id_end..].iter().position(|x| !x.is_whitespace()).map(|p| id_end + p);
-    let ok = heading
-        || match next {
-            None => true,
-            Some(':' | '：' | '–' | '—' | '-' | '、') => true,
-            Some('.') => c.get(id_end + 1).is_some_and(|x| x.is_whitespace()) && after_space.is_some_and(|p| p > id_end + 1),
-            Some(x) if x.is_whitespace() => match after_space.and_then(|p| c.get(p)) {
-                None => true,
-                Some(&y) => {
-                    matches!(y, '–' | '—' | '-' | ':')
-                        || ((y.is_ascii_uppercase() || is_cjk(y))
-                            && c.len() <= 100
-                            && !c.last().is_some_and(|&l| l == '.' || l == '。'))
-                }
-            },
-            _ => false,
-        };
-    if !ok {
-        return None;
-    }
-    let parts = if numeric { decimal_parts(&id) } else { None };
-    let value = parts.as_ref().and_then(|p| p.last().copied()).or_else(|| roman_value(&id)).unwrap_or(0);
-    Some(marker(fam, value, format!("{canon} {id}"), parts, c, id_end))
-}
-
-/// A bracketed counter at the start of `c`: kind, value, Roman alternative, length in chars.
-fn paren_item(c: &[char]) -> Option<(Kind, u32, Option<u32>, usize)> {
-    let open = *c.first()?;
-    if open != '(' && open != '（' {
-        return None;
-    }
-    let close = c.iter().take(9).position(|&x| x == ')' || x == '）')?;
-    let inner = &c[1..close];
-    if inner.is_empty() {
-        return None;
-    }
-    let len = close + 1;
-    if let Some((v, n)) = digits(inner, 3) {
-        return (n == inner.len()).then_some((Kind::Digit, v, None, len));
-    }
-    if let Some((v, n)) = parse_zh(inner) {
-        return (n == inner.len()).then_some((Kind::Zh, v, None, len));
-    }
-    if !inner.iter().all(char::is_ascii_alphabetic) {
-        return None;
-    }
-    let word: String = inner.iter().collect();
-    let upper = inner[0].is_ascii_uppercase();
-    if inner.iter().any(|x| x.is_ascii_uppercase() != upper) {
-        return None;
-    }
-    let roman = roman_value(&word);
-    if inner.len() == 1 {
-        let v = u32::from(inner[0].to_ascii_lowercase()) - u32::from('a') + 1;
-        return Some((if upper { Kind::Upper } else { Kind::Lower }, v, roman, len));
-    }
-    let r = roman?;
-    Some((if upper { Kind::UpperRoman } else { Kind::Roman }, r, None, len))
+    let line: String = chars.get(b.start..b.end.min(chars.len()))?.iter().collect();
+    let t = line.trim();
+    let n = t.chars().count();
+    let ok = (2..=80).contains(&n)
+        && t.chars().filter(char::is_ascii_uppercase).count() >= 2
+        && !t.chars().any(|c| c.is_ascii_lowercase())
+        && parse_marker(&t.chars().collect::<Vec<_>>(), false).is_none();
+    ok.then(|| t.to_string())
 }
 
 /// Inline enumerations "(a) …; (b) …" or "(i) … (ii) …" in `c[from..to]`: a run from the first
@@ -936,12 +565,24 @@ mod tests {
     }
 
     fn numbers(d: &Document) -> Vec<&str> {
-        d.clauses.iter().map(|c| c.number.as_str()).filter(|n| !n.is_empty()).collect()
+        d.clauses
+            .iter()
+            .map(|c| c.number.as_str())
+            .filter(|n| !n.is_empty())
+            .collect()
     }
 
     fn text_of(d: &Document, number: &str) -> String {
-        let c = d.clauses.iter().find(|c| c.number == number).unwrap_or_else(|| panic!("no {number} in {:?}", numbers(d)));
-        d.text.chars().skip(c.start as usize).take((c.end - c.start) as usize).collect()
+        let c = d
+            .clauses
+            .iter()
+            .find(|c| c.number == number)
+            .unwrap_or_else(|| panic!("no {number} in {:?}", numbers(d)));
+        d.text
+            .chars()
+            .skip(c.start as usize)
+            .take((c.end - c.start) as usize)
+            .collect()
     }
 
     #[test]
@@ -957,9 +598,15 @@ mod tests {
     #[test]
     fn chinese_numerals_and_nesting() {
         let d = doc("第五条 数据安全\n（一）乙方应当加密存储。\n（二）乙方应当备份。\n第十二条 其他\n第3条 附则\n");
-        assert_eq!(numbers(&d), ["第五条", "第五条（一）", "第五条（二）", "第十二条", "第3条"]);
+        assert_eq!(
+            numbers(&d),
+            ["第五条", "第五条（一）", "第五条（二）", "第十二条", "第3条"]
+        );
         let d = doc("三、安全责任\n（一）物理安全\n1. 乙方负责机房。\n2. 乙方负责供电。\n（二）网络安全\n四、其他\n");
-        assert_eq!(numbers(&d), ["三", "三（一）", "三（一）1", "三（一）2", "三（二）", "四"]);
+        assert_eq!(
+            numbers(&d),
+            ["三", "三（一）", "三（一）1", "三（一）2", "三（二）", "四"]
+        );
         assert_eq!(d.clauses[2].parent, Some(1));
         assert_eq!(d.clauses[2].level, 2);
         let d = doc("第一章 总则\n第一条 目的\n第二条 定义\n第二章 服务\n第三条 内容\n");
@@ -980,7 +627,8 @@ mod tests {
         assert_eq!(d.clauses[3].parent, None);
         let d = doc("7.1 The parties agree:\n(i) first;\n(ii) second;\n(iii) third.\n(A) Upper item\n");
         assert_eq!(numbers(&d)[..4], ["7.1", "7.1(i)", "7.1(ii)", "7.1(iii)"]);
-        let d = doc("5. Terms\n(a) one\n(b) two\n(c) three\n(d) four\n(e) five\n(f) six\n(g) seven\n(h) eight\n(i) nine\n");
+        let d =
+            doc("5. Terms\n(a) one\n(b) two\n(c) three\n(d) four\n(e) five\n(f) six\n(g) seven\n(h) eight\n(i) nine\n");
         assert_eq!(numbers(&d).last(), Some(&"5(i)"));
         let d = doc("1、甲方义务\n2、乙方义务\n（1）按时交付\n（2）保密\n");
         assert_eq!(numbers(&d), ["1", "2", "2（1）", "2（2）"]);
@@ -992,12 +640,28 @@ mod tests {
         assert_eq!(
             numbers(&d),
             [
-                "Article 5", "5.1", "Section 7.3", "Clause 4", "Schedule 1", "Schedule 1, Annex I",
-                "Schedule 1, Annex I(A)", "Schedule 1, Annex I(B)", "Schedule 1, Annex II", "Exhibit B",
-                "Appendix A", "附件一", "附件1",
+                "Article 5",
+                "5.1",
+                "Section 7.3",
+                "Clause 4",
+                "Schedule 1",
+                "Schedule 1, Annex I",
+                "Schedule 1, Annex I(A)",
+                "Schedule 1, Annex I(B)",
+                "Schedule 1, Annex II",
+                "Exhibit B",
+                "Appendix A",
+                "附件一",
+                "附件1",
             ]
         );
-        assert_eq!(d.clauses.iter().find(|c| c.number == "附件一").and_then(|c| c.heading.as_deref()), Some("服务清单"));
+        assert_eq!(
+            d.clauses
+                .iter()
+                .find(|c| c.number == "附件一")
+                .and_then(|c| c.heading.as_deref()),
+            Some("服务清单")
+        );
         let d = doc("Annex II\n3. Encryption at rest.\n");
         assert_eq!(numbers(&d), ["Annex II", "Annex II §3"]);
     }
@@ -1005,12 +669,31 @@ mod tests {
     #[test]
     fn markdown_headings_and_tables() {
         let d = md("# Title\n\n## 5. SECURITY\n\nText.\n\n## Definitions\n\nWords.\n\n## Schedule 1 – Table\n\n| Row | Area |\n|---|---|\n| 1 | Physical |\n| 4 | Network |\n\n| Area | Who |\n|---|---|\n| Hosts | Provider |\n");
-        assert_eq!(numbers(&d), ["5", "Schedule 1", "Schedule 1 row 1", "Schedule 1 row 4", "Schedule 1 row 1"]);
+        assert_eq!(
+            numbers(&d),
+            [
+                "5",
+                "Schedule 1",
+                "Schedule 1 row 1",
+                "Schedule 1 row 4",
+                "Schedule 1 row 1"
+            ]
+        );
         let sec = &d.clauses[1];
-        assert_eq!((sec.number.as_str(), sec.heading.as_deref(), sec.kind), ("5", Some("SECURITY"), BlockKind::Heading));
+        assert_eq!(
+            (sec.number.as_str(), sec.heading.as_deref(), sec.kind),
+            ("5", Some("SECURITY"), BlockKind::Heading)
+        );
         let defs = &d.clauses[2];
-        assert_eq!((defs.number.as_str(), defs.heading.as_deref()), ("", Some("Definitions")));
-        let row = d.clauses.iter().find(|c| c.number == "Schedule 1 row 4").map(|c| (c.kind, c.parent));
+        assert_eq!(
+            (defs.number.as_str(), defs.heading.as_deref()),
+            ("", Some("Definitions"))
+        );
+        let row = d
+            .clauses
+            .iter()
+            .find(|c| c.number == "Schedule 1 row 4")
+            .map(|c| (c.kind, c.parent));
         assert_eq!(row, Some((BlockKind::TableRow, Some(3))));
         assert_eq!(text_of(&d, "Schedule 1 row 4"), "4 | Network");
         assert!(d.text.contains("Row | Area"), "header rows stay in the text");
@@ -1025,7 +708,9 @@ mod tests {
         assert_eq!(text_of(&d, "2.1"), "2.1 Customer will not:");
         let d = doc("5.5 终止后果。本协议终止后：（一）客户停止使用服务；（二）服务方删除客户数据。\n");
         assert_eq!(numbers(&d), ["5.5", "5.5（一）", "5.5（二）"]);
-        let d = doc("4.1 乙方应当（一）加密存储甲方数据；（二）每日备份。\n4.2 依照第五条（一）及第六条（二）的约定处理。\n");
+        let d = doc(
+            "4.1 乙方应当（一）加密存储甲方数据；（二）每日备份。\n4.2 依照第五条（一）及第六条（二）的约定处理。\n",
+        );
         assert_eq!(numbers(&d), ["4.1", "4.1（一）", "4.1（二）", "4.2"]);
     }
 
@@ -1035,6 +720,28 @@ mod tests {
         assert_eq!(numbers(&d), ["7", "7.1"]);
         let d = doc("甲方应当遵守第5条约定的义务。\n乙方按 1.5 倍收费。\n");
         assert!(numbers(&d).is_empty(), "{:?}", numbers(&d));
+    }
+
+    #[test]
+    fn headings_of_numbered_lines() {
+        let d = doc("1. DEFINITIONS\n1.1 Terms.\n11.\nINTERNATIONAL DATA TRANSFERS\n11.1 Text.\n三、安全责任\n（一）物理安全\n（二）乙方负责机房。\n");
+        let heads: Vec<(&str, Option<&str>)> = d
+            .clauses
+            .iter()
+            .map(|c| (c.number.as_str(), c.heading.as_deref()))
+            .collect();
+        assert_eq!(
+            heads,
+            [
+                ("1", Some("DEFINITIONS")),
+                ("1.1", None),
+                ("11", Some("INTERNATIONAL DATA TRANSFERS")),
+                ("11.1", None),
+                ("三", Some("安全责任")),
+                ("三（一）", Some("物理安全")),
+                ("三（二）", None),
+            ]
+        );
     }
 
     #[test]
@@ -1051,12 +758,18 @@ mod tests {
 
     #[test]
     fn chinese_numeral_rendering() {
-        assert_eq!(super::zh_numeral(1), "一");
-        assert_eq!(super::zh_numeral(10), "十");
-        assert_eq!(super::zh_numeral(12), "十二");
-        assert_eq!(super::zh_numeral(20), "二十");
-        assert_eq!(super::zh_numeral(105), "一百零五");
-        assert_eq!(super::parse_zh(&"十二条".chars().collect::<Vec<_>>()), Some((12, 2)));
-        assert_eq!(super::parse_zh(&"一百零五".chars().collect::<Vec<_>>()), Some((105, 4)));
+        assert_eq!(super::super::numbering::zh_numeral(1), "一");
+        assert_eq!(super::super::numbering::zh_numeral(10), "十");
+        assert_eq!(super::super::numbering::zh_numeral(12), "十二");
+        assert_eq!(super::super::numbering::zh_numeral(20), "二十");
+        assert_eq!(super::super::numbering::zh_numeral(105), "一百零五");
+        assert_eq!(
+            super::super::markers::parse_zh(&"十二条".chars().collect::<Vec<_>>()),
+            Some((12, 2))
+        );
+        assert_eq!(
+            super::super::markers::parse_zh(&"一百零五".chars().collect::<Vec<_>>()),
+            Some((105, 4))
+        );
     }
 }

@@ -23,7 +23,10 @@ fn load(rel: &str) -> Option<Document> {
         eprintln!("note: {} is absent; skipped", path.display());
         return None;
     };
-    let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
     match read(&name, &bytes) {
         Ok(doc) => Some(doc),
         Err(e) => panic!("{rel}: {e}"),
@@ -58,13 +61,28 @@ fn cited(rel: &str) -> Option<BTreeSet<String>> {
 }
 
 fn slice(doc: &Document, start: u32, end: u32) -> String {
-    doc.text.chars().skip(start as usize).take((end - start) as usize).collect()
+    doc.text
+        .chars()
+        .skip(start as usize)
+        .take((end - start) as usize)
+        .collect()
 }
 
 fn dump(doc: &Document) -> String {
     doc.clauses
         .iter()
-        .map(|c| format!("{:>3} L{} {:?} [{}..{}] {:?} {:?}\n", c.parent.map_or(-1, |p| p as i64), c.level, c.kind, c.start, c.end, c.number, c.heading))
+        .map(|c| {
+            format!(
+                "{:>3} L{} {:?} [{}..{}] {:?} {:?}\n",
+                c.parent.map_or(-1, |p| p as i64),
+                c.level,
+                c.kind,
+                c.start,
+                c.end,
+                c.number,
+                c.heading
+            )
+        })
         .collect()
 }
 
@@ -78,17 +96,29 @@ fn check_cited(doc_rel: &str, labels_rel: &str) -> Option<Document> {
             missing.push(number.clone());
         }
     }
-    assert!(missing.is_empty(), "{doc_rel}: cited numbers not found: {missing:?}\n{}", dump(&doc));
+    assert!(
+        missing.is_empty(),
+        "{doc_rel}: cited numbers not found: {missing:?}\n{}",
+        dump(&doc)
+    );
     Some(doc)
 }
 
 fn clause<'a>(doc: &'a Document, number: &str) -> &'a super::ClauseSpan {
-    doc.clauses.iter().find(|c| c.number == number).unwrap_or_else(|| panic!("no clause {number}\n{}", dump(doc)))
+    doc.clauses
+        .iter()
+        .find(|c| c.number == number)
+        .unwrap_or_else(|| panic!("no clause {number}\n{}", dump(doc)))
 }
 
 /// The last letters or digits of a number ("x" of "2.1(a)(x)", "4" of "Schedule 1 row 4").
 fn last_component(number: &str) -> String {
-    let tail: Vec<char> = number.chars().rev().skip_while(|c| !c.is_ascii_alphanumeric()).take_while(char::is_ascii_alphanumeric).collect();
+    let tail: Vec<char> = number
+        .chars()
+        .rev()
+        .skip_while(|c| !c.is_ascii_alphanumeric())
+        .take_while(char::is_ascii_alphanumeric)
+        .collect();
     tail.into_iter().rev().collect()
 }
 
@@ -109,42 +139,84 @@ fn assert_cited(doc_rel: &str, labels_rel: &str) -> Option<Document> {
 fn starts(doc: &Document, number: &str, prefix: &str) {
     let c = clause(doc, number);
     let text = slice(doc, c.start, c.end);
-    assert!(text.starts_with(prefix), "{number}: {text:?} does not start with {prefix:?}");
+    assert!(
+        text.starts_with(prefix),
+        "{number}: {text:?} does not start with {prefix:?}"
+    );
 }
 
 #[test]
 fn sealos_zh_cited_clauses() {
-    let Some(doc) = assert_cited("cn-sealos-cloud-service-agreement-zh.md", "labels/cn-sealos-cloud-service-agreement-zh.labels.json") else { return };
+    let Some(doc) = assert_cited(
+        "cn-sealos-cloud-service-agreement-zh.md",
+        "labels/cn-sealos-cloud-service-agreement-zh.labels.json",
+    ) else {
+        return;
+    };
     assert_eq!(doc.format, SourceFormat::Markdown);
     assert_eq!(doc.title.as_deref(), Some("Sealos 云服务服务协议"));
-    starts(&doc, "第5条3", "3. 对于因您自身原因导致的数据丢失、损坏等情况，我们不承担责任。");
-    assert_eq!(slice(&doc, clause(&doc, "第5条3").start, clause(&doc, "第5条3").end), "3. 对于因您自身原因导致的数据丢失、损坏等情况，我们不承担责任。");
+    starts(
+        &doc,
+        "第5条3",
+        "3. 对于因您自身原因导致的数据丢失、损坏等情况，我们不承担责任。",
+    );
+    assert_eq!(
+        slice(&doc, clause(&doc, "第5条3").start, clause(&doc, "第5条3").end),
+        "3. 对于因您自身原因导致的数据丢失、损坏等情况，我们不承担责任。"
+    );
     starts(&doc, "第10条1", "1. 如果利用平台服务");
     let art = clause(&doc, "第1条");
     assert_eq!((art.heading.as_deref(), art.level), (Some("服务内容"), 0));
     let item = clause(&doc, "第1条3");
     assert_eq!(item.level, 1);
-    assert_eq!(item.parent.map(|p| doc.clauses[p as usize].number.as_str()), Some("第1条"));
+    assert_eq!(
+        item.parent.map(|p| doc.clauses[p as usize].number.as_str()),
+        Some("第1条")
+    );
     assert!(!doc.text.contains("**") && !doc.text.contains("source_repo"));
 }
 
 #[test]
 fn example_zh_saas_cited_clauses() {
-    let Some(doc) = assert_cited("labelled-examples/example-zh-saas.md", "labelled-examples/example-zh-saas.labels.json") else { return };
+    let Some(doc) = assert_cited(
+        "labelled-examples/example-zh-saas.md",
+        "labelled-examples/example-zh-saas.labels.json",
+    ) else {
+        return;
+    };
     starts(&doc, "4.2", "4.2 甲方不负责本服务所使用服务器的操作系统维护和补丁更新");
-    starts(&doc, "12.1", "12.1 任何一方在本协议项下的累计赔偿责任不超过甲方已支付的年费，但乙方违反第5条约定");
+    starts(
+        &doc,
+        "12.1",
+        "12.1 任何一方在本协议项下的累计赔偿责任不超过甲方已支付的年费，但乙方违反第5条约定",
+    );
     starts(&doc, "附件 row 1", "会员管理 | ");
     // "第5条约定" in running text is not a clause.
     assert!(!doc.clauses.iter().any(|c| c.number.starts_with("第5条")));
-    let parent = clause(&doc, "4.2").parent.map(|p| doc.clauses[p as usize].heading.clone());
+    let parent = clause(&doc, "4.2")
+        .parent
+        .map(|p| doc.clauses[p as usize].heading.clone());
     assert_eq!(parent, Some(Some("安全责任".to_string())));
 }
 
 #[test]
 fn example_en_iaas_cited_clauses() {
-    let Some(doc) = assert_cited("labelled-examples/example-en-iaas.md", "labelled-examples/example-en-iaas.labels.json") else { return };
-    starts(&doc, "Schedule 1 row 4", "4 | Network security | Shared | Protects the underlay network");
-    starts(&doc, "Schedule 1 row 6", "6 | Data at rest: encryption, integrity and backups | Shared");
+    let Some(doc) = assert_cited(
+        "labelled-examples/example-en-iaas.md",
+        "labelled-examples/example-en-iaas.labels.json",
+    ) else {
+        return;
+    };
+    starts(
+        &doc,
+        "Schedule 1 row 4",
+        "4 | Network security | Shared | Protects the underlay network",
+    );
+    starts(
+        &doc,
+        "Schedule 1 row 6",
+        "6 | Data at rest: encryption, integrity and backups | Shared",
+    );
     starts(&doc, "6.2(a)", "(a) multi-factor authentication");
     starts(&doc, "5.4", "5.4 Provider may, but is not obliged to");
     let row = clause(&doc, "Schedule 1 row 7");
@@ -156,10 +228,19 @@ fn example_en_iaas_cited_clauses() {
 
 #[test]
 fn commonpaper_csa_cited_clauses() {
-    let Some(doc) = assert_cited("commonpaper-csa-standard-terms-v2.1.md", "labels/commonpaper-csa-standard-terms-v2.1.labels.json") else { return };
+    let Some(doc) = assert_cited(
+        "commonpaper-csa-standard-terms-v2.1.md",
+        "labels/commonpaper-csa-standard-terms-v2.1.labels.json",
+    ) else {
+        return;
+    };
     starts(&doc, "2.1(a)(x)", "(x) upload, submit, or otherwise make available");
     starts(&doc, "2.1(a)(ix)", "(ix) use the Product to obtain unauthorized access");
-    starts(&doc, "5.5(b)", "b. Upon Customer’s request, Provider will delete Customer Content within 60 days.");
+    starts(
+        &doc,
+        "5.5(b)",
+        "b. Upon Customer’s request, Provider will delete Customer Content within 60 days.",
+    );
     starts(&doc, "12.3", "3. Governing Law and Chosen Courts.");
     assert_eq!(clause(&doc, "1.3").heading.as_deref(), Some("User Accounts"));
     assert_eq!(clause(&doc, "8").heading.as_deref(), Some("Limitation of Liability"));
@@ -167,9 +248,17 @@ fn commonpaper_csa_cited_clauses() {
 
 #[test]
 fn basecamp_dpa_cited_clauses() {
-    let Some(doc) = assert_cited("basecamp-37signals-dpa-2023.md", "labels/basecamp-37signals-dpa-2023.labels.json") else { return };
+    let Some(doc) = assert_cited(
+        "basecamp-37signals-dpa-2023.md",
+        "labels/basecamp-37signals-dpa-2023.labels.json",
+    ) else {
+        return;
+    };
     starts(&doc, "2.3.3(v)", "v.");
-    assert!(slice(&doc, clause(&doc, "2.3.3(v)").start, clause(&doc, "2.3.3(v)").end).contains("Immediately notify Customer"));
+    assert!(
+        slice(&doc, clause(&doc, "2.3.3(v)").start, clause(&doc, "2.3.3(v)").end)
+            .contains("Immediately notify Customer")
+    );
     starts(&doc, "Schedule 1, Annex I(A)", "A.");
     starts(&doc, "Schedule 1, Annex II", "ANNEX II - TECHNICAL");
     starts(&doc, "11.2.5", "11.2.5 Under Clause 17 (Governing law)");
@@ -211,7 +300,10 @@ fn every_corpus_file_reads() {
             let len = doc.text.chars().count() as u32;
             let mut prev = 0;
             for c in &doc.clauses {
-                assert!(c.start <= c.end && c.end <= len && c.start >= prev, "{name}: bad span {c:?}");
+                assert!(
+                    c.start <= c.end && c.end <= len && c.start >= prev,
+                    "{name}: bad span {c:?}"
+                );
                 assert!(c.parent.is_none_or(|p| (p as usize) < doc.clauses.len()));
                 prev = c.start;
             }
@@ -249,10 +341,19 @@ fn large_contract_is_linear() {
             let plain = super::markdown::read(&big);
             let t1 = t0.elapsed();
             let clauses = super::split::split(&plain);
-            eprintln!("common paper x{}: read {t1:?}, split {:?}, {} clauses", big.len() / body.len(), t0.elapsed() - t1, clauses.len());
+            eprintln!(
+                "common paper x{}: read {t1:?}, split {:?}, {} clauses",
+                big.len() / body.len(),
+                t0.elapsed() - t1,
+                clauses.len()
+            );
         }
     }
-    assert!(doc.clauses.len() >= 8 * n + n / 500, "{} clauses for {n} articles", doc.clauses.len());
+    assert!(
+        doc.clauses.len() >= 8 * n + n / 500,
+        "{} clauses for {n} articles",
+        doc.clauses.len()
+    );
     assert!(took.as_millis() < 3_000, "took {took:?}");
 }
 
@@ -267,8 +368,46 @@ fn random_inputs_never_panic() {
         seed
     };
     const PIECES: [&str; 40] = [
-        "第", "十", "二", "条", "章", "一", "、", "（", "）", "(", ")", "1", "2", ".", "3.3", "a", "i", "v", "x", "A", "I",
-        " ", "\n", "\n\n", "#", "## ", "|", "|---|", "**", "*", "_", "[", "](", "<", ">", "Schedule 1", "ANNEX II", "附件", "Section ", "\\",
+        "第",
+        "十",
+        "二",
+        "条",
+        "章",
+        "一",
+        "、",
+        "（",
+        "）",
+        "(",
+        ")",
+        "1",
+        "2",
+        ".",
+        "3.3",
+        "a",
+        "i",
+        "v",
+        "x",
+        "A",
+        "I",
+        " ",
+        "\n",
+        "\n\n",
+        "#",
+        "## ",
+        "|",
+        "|---|",
+        "**",
+        "*",
+        "_",
+        "[",
+        "](",
+        "<",
+        ">",
+        "Schedule 1",
+        "ANNEX II",
+        "附件",
+        "Section ",
+        "\\",
     ];
     for round in 0..400 {
         let mut s = String::new();

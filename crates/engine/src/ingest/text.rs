@@ -7,7 +7,10 @@ use crate::error::{Error, Result};
 /// Decodes file bytes as UTF-8 text with LF line ends, refusing binary, non-UTF-8 and empty input.
 pub(crate) fn decode(name: &str, bytes: &[u8]) -> Result<String> {
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    let invalid = |reason: &str| Error::InvalidDocument { name: name.to_string(), reason: reason.to_string() };
+    let invalid = |reason: &str| Error::InvalidDocument {
+        name: name.to_string(),
+        reason: reason.to_string(),
+    };
     if bytes.contains(&0) {
         return Err(invalid(
             "it contains NUL bytes, so it is binary (or UTF-16) rather than text; save it as UTF-8 text or DOCX",
@@ -34,7 +37,9 @@ pub(crate) fn decode(name: &str, bytes: &[u8]) -> Result<String> {
     }
     let text = normalise_newlines(text);
     if text.trim().is_empty() {
-        return Err(invalid("the document is empty; choose the file that holds the contract text"));
+        return Err(invalid(
+            "the document is empty; choose the file that holds the contract text",
+        ));
     }
     Ok(text)
 }
@@ -55,8 +60,7 @@ pub(crate) fn looks_like_markdown(text: &str) -> bool {
     text.lines().any(|line| {
         let t = line.trim_start();
         let hashes = t.chars().take_while(|&c| c == '#').count();
-        (1..=6).contains(&hashes) && t[hashes..].starts_with(' ')
-            || (t.starts_with('|') && t[1..].contains('|'))
+        (1..=6).contains(&hashes) && t[hashes..].starts_with(' ') || (t.starts_with('|') && t[1..].contains('|'))
     })
 }
 
@@ -100,7 +104,10 @@ mod tests {
         assert!(reason(b"").contains("the document is empty"));
         assert!(reason(b" \n\t\r\n ").contains("the document is empty"));
         let big = vec![b'a'; crate::ingest::MAX_INPUT_BYTES + 1];
-        assert!(matches!(read("big.txt", &big), Err(Error::DocumentTooLarge { limit_mb: 50, .. })));
+        assert!(matches!(
+            read("big.txt", &big),
+            Err(Error::DocumentTooLarge { limit_mb: 50, .. })
+        ));
     }
 
     #[test]
