@@ -3,6 +3,7 @@
 // is normalised into the `unknown` kind so the UI has one error shape to show.
 import { invoke } from '@tauri-apps/api/core';
 import type {
+  AnalysisResult,
   AppInfo,
   Clause,
   ClauseContent,
@@ -10,8 +11,10 @@ import type {
   ClauseSummary,
   ClauseVersion,
   ContractTemplate,
+  DeploymentModel,
   Error as CommandError,
   ImportReport,
+  Perspective,
   ReferenceModel,
   SearchHit,
   Settings,
@@ -64,4 +67,14 @@ export const api = {
   libraryExportPack: () => call<string | null>('library_export_pack'),
   libraryImportPack: () => call<ImportReport | null>('library_import_pack'),
   settingsSet: (settings: Settings) => call<Settings>('settings_set', { settings }),
+  analyzeSample: (model: DeploymentModel | null, perspective: Perspective) =>
+    call<AnalysisResult>('analyze_sample', { model, perspective }),
+  /** Native open dialog; null when cancelled. */
+  analyzePick: (model: DeploymentModel | null, perspective: Perspective) =>
+    call<AnalysisResult | null>('analyze_pick', { model, perspective }),
+  /** A dropped file: its bytes as a plain number array (Tauri serialises Vec<u8> that way). */
+  analyzeBytes: (name: string, bytes: number[], model: DeploymentModel | null, perspective: Perspective) =>
+    call<AnalysisResult>('analyze_bytes', { name, bytes, model, perspective }),
+  /** Native save dialog; the saved path, or null when cancelled. */
+  exportPng: (suggestedName: string, bytes: number[]) => call<string | null>('export_png', { suggestedName, bytes }),
 };

@@ -1,8 +1,8 @@
 // The single state object of the library screen and a tiny change notifier.
 import type { AppError } from './api';
 import type {
-  AppInfo, Clause, ClauseContent, ClauseFilter, ClauseSummary, ClauseVersion, ReferenceModel,
-  Settings, Snippet, Topic, Variable,
+  AnalysisResult, AppInfo, Clause, ClauseContent, ClauseFilter, ClauseSummary, ClauseVersion, DeploymentModel,
+  Perspective, ReferenceModel, Settings, Snippet, Topic, Variable,
 } from './bindings';
 
 export interface ResultItem {
@@ -12,6 +12,37 @@ export interface ResultItem {
 }
 
 export type Mode = 'view' | 'edit' | 'new';
+
+/** The two screens of the window, switched in the top bar. */
+export type Screen = 'library' | 'review';
+
+export type FindingKind = 'security' | 'pi' | 'risk';
+
+export interface Selection {
+  kind: FindingKind;
+  id: string;
+}
+
+/** What the shown analysis was made from, kept so that another model or perspective re-runs it. */
+export type ReviewSource =
+  | { kind: 'sample' }
+  | { kind: 'bytes'; name: string; bytes: number[] };
+
+export interface ReviewState {
+  result: AnalysisResult | null;
+  source: ReviewSource | null;
+  /** The model asked for; null = detect it from the text. */
+  model: DeploymentModel | null;
+  perspective: Perspective;
+  /** Set while a file is read or analysed. */
+  busy: { phase: 'reading' | 'analysing'; name: string } | null;
+  selection: Selection | null;
+  /** Index into report.security moved by the arrow keys; -1 = none. */
+  cursor: number;
+  /** A file is being dragged over the window. */
+  dragging: boolean;
+  exporting: boolean;
+}
 
 export interface State {
   info: AppInfo | null;
@@ -34,9 +65,12 @@ export interface State {
   confirmingDelete: boolean;
   error: AppError | null;
   notice: string | null;
+  screen: Screen;
+  review: ReviewState;
 }
 
-export type Region = 'all' | 'filters' | 'results' | 'cursor' | 'clause' | 'form' | 'status';
+export type Region = 'all' | 'filters' | 'results' | 'cursor' | 'clause' | 'form' | 'status'
+  | 'screen' | 'review' | 'selection' | 'matrixCursor' | 'reviewBusy' | 'drag';
 
 export const state: State = {
   info: null,
@@ -58,6 +92,18 @@ export const state: State = {
   confirmingDelete: false,
   error: null,
   notice: null,
+  screen: 'library',
+  review: {
+    result: null,
+    source: null,
+    model: null,
+    perspective: 'customer',
+    busy: null,
+    selection: null,
+    cursor: -1,
+    dragging: false,
+    exporting: false,
+  },
 };
 
 type Listener = (regions: ReadonlySet<Region>) => void;
@@ -82,6 +128,11 @@ export function update(patch: Partial<State>, ...regions: Region[]): void {
       for (const l of listeners) l(regionsNow);
     });
   }
+}
+
+/** Apply a change to the review screen's state and re-render the named regions. */
+export function updateReview(patch: Partial<ReviewState>, ...regions: Region[]): void {
+  update({ review: { ...state.review, ...patch } }, ...regions);
 }
 
 export function setModel(model: ReferenceModel, variables: Variable[]): void {
