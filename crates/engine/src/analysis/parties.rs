@@ -168,11 +168,13 @@ pub fn resolve(text: &str, words: &PartyWords) -> (Parties, Mentions) {
     }
     // 名称（以下简称“X”或“Y”） / Name ("X") / (hereinafter "X")
     let alias_zh = re(r"([^\s，。；、：:（()）“”]{2,40})\s*[（(]\s*(?:以下|下文)?(?:简称|称)[为:：]?\s*[“「\x22]([^”」\x22]{1,16})[”」\x22](?:\s*(?:或|、|及|和)\s*[“「\x22]([^”」\x22]{1,16})[”」\x22])?");
-    let alias_en = re(r#"([A-Z][A-Za-z0-9&.,'’ -]{1,80}?)["”]?\s*\((?:the\s+|each\s+a\s+|together\s+|collectively\s+)?(?:hereinafter\s+)?(?:referred\s+to\s+as\s+|called\s+)?(?:the\s+)?["“]([^"”]{1,30})["”](?:\s*(?:or|and)\s*["“]([^"”]{1,30})["”])?"#);
+    let alias_en = re(r#"([A-Z0-9][A-Za-z0-9&.,'’ -]{1,80}?)["”]?\s*\((?:the\s+|each\s+a\s+|together\s+|collectively\s+)?(?:hereinafter\s+)?(?:referred\s+to\s+as\s+|called\s+)?(?:the\s+)?["“]([^"”]{1,30})["”](?:\s*(?:or|and)\s*["“]([^"”]{1,30})["”])?"#);
     // Party lines: (legal name, aliases, role if known).
     let mut candidates: Vec<(String, Vec<String>, Option<Role>)> = Vec::new();
     let mut lines: Vec<(Vec<String>, String, Option<Role>, String)> = Vec::new();
-    for r in [alias_zh, alias_en].into_iter().flatten() {
+    // A defined term in brackets with no capitalised name before it: "the customer ("Customer")".
+    let alias_bare = re(r#"()\((?:the\s+)?["“]([^"”]{1,30})["”]()\)"#);
+    for r in [alias_zh, alias_en, alias_bare].into_iter().flatten() {
         for cap in r.captures_iter(&head) {
             let aliases: Vec<&str> = [cap.get(2), cap.get(3)].into_iter().flatten().map(|m| m.as_str()).collect();
             let at = cap.get(0).map_or(0, |m| m.start());
@@ -260,7 +262,21 @@ pub fn resolve(text: &str, words: &PartyWords) -> (Parties, Mentions) {
             }
         }
     }
-    for (name, aliases, role) in candidates {
+    // Two parties introduced on one line ("between ACME LLC ("ACME") and the customer
+    // ("Customer")"): the one without a role is the other side of the one with it.
+    let mut by_line: Vec<Option<Role>> = candidates.iter().map(|c| c.2).collect();
+    for i in 0..lines.len() {
+        if by_line[i].is_some() {
+            continue;
+        }
+        let same: Vec<Role> = (0..lines.len()).filter(|&j| j != i && lines[j].3 == lines[i].3).filter_map(|j| candidates[j].2).collect();
+        by_line[i] = match same.as_slice() {
+            [Role::Customer] => Some(Role::Provider),
+            [Role::Provider] => Some(Role::Customer),
+            _ => None,
+        };
+    }
+    for ((name, aliases, _), role) in candidates.into_iter().zip(by_line) {
         let Some(role) = role.or(fill) else { continue };
         if !name.is_empty() {
             add(role, &name, &mut provider, &mut customer);
@@ -348,5 +364,31 @@ fn capitalise(w: &str) -> String {
     match c.next() {
         Some(f) if w.is_ascii() => f.to_uppercase().collect::<String>() + c.as_str(),
         _ => w.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::analysis::rules::Rules;
+    use crate::templates::TemplateFiles;
+
+    fn parties(text: &str) -> Parties {
+        let rules = Rules::load(&TemplateFiles::builtin()).expect("rules");
+        resolve(text, &rules.parties).0
+    }
+
+    #[test]
+    fn a_brand_introduced_beside_the_customer_is_the_provider() {
+        let p = parties("This DPA forms part of the agreement\nbetween 37signals LLC (“37signals”) and the customer (“Customer”) identified in such agreement.\nThe Processor (“Processor”) shall …");
+        assert!(p.provider.contains(&"37signals".to_string()), "{p:?}");
+        assert!(p.customer.contains(&"Customer".to_string()), "{p:?}");
+    }
+
+    #[test]
+    fn jia_is_not_always_the_customer() {
+        let p = parties("甲方（服务提供方）：深圳某某科技有限公司\n乙方（客户）：成都某某集团有限公司\n");
+        assert!(p.provider.contains(&"甲方".to_string()) && p.customer.contains(&"乙方".to_string()), "{p:?}");
+        assert!(p.provider.contains(&"深圳某某科技有限公司".to_string()), "{p:?}");
     }
 }

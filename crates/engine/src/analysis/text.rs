@@ -49,7 +49,13 @@ const ABBREVIATIONS: [&str; 16] =
 
 fn ends_sentence(text: &str, i: usize, c: char) -> bool {
     match c {
-        '。' | '！' | '？' | '；' | '\n' => true,
+        // A hard-wrapped line ("…limited to those\npersonnel performing…") continues.
+        '\n' => {
+            let next = text[i + 1..].chars().next();
+            let prev = text[..i].trim_end_matches(' ').chars().next_back();
+            !(next.is_some_and(|n| n.is_ascii_lowercase()) && !prev.is_some_and(|p| matches!(p, '.' | ';' | ':' | '。' | '；' | '：')))
+        }
+        '。' | '！' | '？' | '；' => true,
         '.' | '!' | '?' | ';' => {
             let next = text[i + c.len_utf8()..].chars().next();
             if !matches!(next, None | Some(' ' | '\n' | '\t' | '"' | '”' | ')')) {
