@@ -123,7 +123,8 @@ fn table_claim(text: &str, s: &Sentence, mentions: &Mentions) -> Option<(Option<
         }
     }
     match (provider, customer) {
-        (true, true) => Some((Some(Role::Both), Some(true))),
+        // Both R for one undivided activity says nothing of who does what (convention 17).
+        (true, true) => Some((Some(Role::Both), Some(false))),
         (true, false) => Some((Some(Role::Provider), None)),
         (false, true) => Some((Some(Role::Customer), None)),
         _ => None,
@@ -137,11 +138,15 @@ fn cross_references(text: &str, sentences: &[Sentence], rules: &Rules, mentions:
         let t = s.text(text);
         for re in rules.modality_zh.crossref.iter().chain(rules.modality_en.crossref.iter()) {
             for cap in re.captures_iter(t) {
-                let (Some(num), Some(party)) = (cap.get(1), cap.get(2)) else { continue };
+                // Two forms: (clause, party) or (paragraph, schedule, party) → "Schedule 4 §3".
+                let (target, party) = match (cap.get(1), cap.get(2), cap.get(3)) {
+                    (Some(para), Some(sched), Some(party)) => (format!("{} §{}", sched.as_str(), para.as_str()), party),
+                    (Some(num), Some(party), None) => (num.as_str().trim_end_matches(['.', '．']).to_string(), party),
+                    _ => continue,
+                };
                 let role = mentions.find(party.as_str()).first().map(|x| x.2);
                 if let Some(r @ (Role::Provider | Role::Customer)) = role {
-                    let n = num.as_str().trim_end_matches(['.', '．']).to_string();
-                    out.push((n, r));
+                    out.push((target, r));
                 }
             }
         }
@@ -193,9 +198,14 @@ pub fn read(doc: &Document, sentences: &[Sentence], rules: &Rules, mentions: &Me
             continue;
         }
         let mut st = statements(t, mentions, &rules.modality_zh, &rules.modality_en);
-        for x in st.iter_mut().filter(|x| x.role.is_none() && x.kind == Kind::Duty) {
-            if let Some((_, r)) = refs.iter().find(|(n, _)| in_clause(&s.clause, n)) {
+        // A cross-reference gives the referenced clause's duties to its party: the passive ones,
+        // and a description with no modal verb at all ("每日快照，保留7日").
+        if let Some((_, r)) = refs.iter().find(|(n, _)| in_clause(&s.clause, n)) {
+            for x in st.iter_mut().filter(|x| x.role.is_none() && x.kind == Kind::Duty) {
                 x.role = Some(*r);
+            }
+            if st.is_empty() {
+                st.push(Statement { role: Some(*r), kind: Kind::Duty, hedged: false, joint: false, start: 0, end: t.len() });
             }
         }
         count += st.iter().filter(|x| x.kind == Kind::Duty).count();

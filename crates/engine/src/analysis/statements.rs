@@ -94,7 +94,7 @@ pub fn statements(text: &str, mentions: &Mentions, zh_rules: &Modality, en_rules
         } else if let Some((ds, _)) = duty {
             // A right that comes before the first duty marker governs the part ("甲方可以…").
             match right {
-                Some((rs, _)) if rs < ds && !zh_duty_after_right(part, rs, ds) => Some((subject_at(rs), Kind::Right)),
+                Some((rs, _)) if rs <= ds && !zh_duty_after_right(part, rs, ds) => Some((subject_at(rs), Kind::Right)),
                 _ => Some((subject_at(ds), Kind::Duty)),
             }
         } else {
