@@ -8,12 +8,13 @@
 
 use std::collections::HashMap;
 
+use super::features::SentenceFeatures;
 use super::parties::{Mentions, Role};
 use super::rules::Rules;
-use super::statements::{statements, Kind, Statement};
+use super::statements::{Kind, Statement};
 use super::text::{Offsets, Sentence};
 use super::{explain, Evidence, Found, Gap, Perspective, SecurityRow, Severity};
-use crate::ingest::{BlockKind, Document};
+use crate::ingest::Document;
 use crate::model::{Allocation, DeploymentModel, ReferenceModel, TopicKind};
 use crate::templates::TemplateSet;
 
@@ -30,24 +31,33 @@ pub struct Claim {
 
 /// What the analyzer read from the text, before comparing with the model.
 pub struct Reading {
+    offsets: Offsets,
+    text: String,
     pub sentences: Vec<Sentence>,
-    pub evidence: Vec<Evidence>,
     pub statements: Vec<Vec<Statement>>,
     pub claims: HashMap<String, Vec<Claim>>,
     pub statement_count: usize,
 }
 
 impl Reading {
+    /// The quoted evidence of some sentences (at most six, in the order given, no repeats).
     pub fn evidence(&self, sentences: impl IntoIterator<Item = usize>) -> Vec<Evidence> {
         let mut out: Vec<Evidence> = Vec::new();
-        for s in sentences {
-            if let Some(e) = self.evidence.get(s) {
-                if !out.contains(e) {
-                    out.push(e.clone());
-                }
+        for i in sentences {
+            let Some(s) = self.sentences.get(i) else { continue };
+            let e = Evidence {
+                clause: s.clause.clone(),
+                start: self.offsets.char_of(s.start),
+                end: self.offsets.char_of(s.end),
+                quote: self.text[s.start..s.end].to_string(),
+            };
+            if !out.contains(&e) {
+                out.push(e);
+            }
+            if out.len() == 6 {
+                break;
             }
         }
-        out.truncate(6);
         out
     }
 }
@@ -94,7 +104,7 @@ fn role_word(cell: &str, mentions: &Mentions) -> Option<Role> {
 }
 
 /// Reads a responsibility-table row: the party column, or R marks under party columns.
-fn table_claim(text: &str, s: &Sentence, mentions: &Mentions) -> Option<(Option<Role>, Option<bool>)> {
+pub(crate) fn table_claim(text: &str, s: &Sentence, mentions: &Mentions) -> Option<(Option<Role>, Option<bool>)> {
     let row = cells(s.text(text));
     let header = table_header(text, s.start).unwrap_or_default();
     // A "Responsible" column, or any cell that is only a party word.
@@ -131,23 +141,20 @@ fn table_claim(text: &str, s: &Sentence, mentions: &Mentions) -> Option<(Option<
     }
 }
 
-/// Which clause numbers a cross-reference points at, and to whom.
-fn cross_references(text: &str, sentences: &[Sentence], rules: &Rules, mentions: &Mentions) -> Vec<(String, Role)> {
+/// The cross-references of one sentence: which clause numbers it points at, and to whom.
+pub(crate) fn cross_references_in(t: &str, rules: &Rules, mentions: &Mentions) -> Vec<(String, Role)> {
     let mut out = Vec::new();
-    for s in sentences {
-        let t = s.text(text);
-        for re in rules.modality_zh.crossref.iter().chain(rules.modality_en.crossref.iter()) {
-            for cap in re.captures_iter(t) {
-                // Two forms: (clause, party) or (paragraph, schedule, party) → "Schedule 4 §3".
-                let (target, party) = match (cap.get(1), cap.get(2), cap.get(3)) {
-                    (Some(para), Some(sched), Some(party)) => (format!("{} §{}", sched.as_str(), para.as_str()), party),
-                    (Some(num), Some(party), None) => (num.as_str().trim_end_matches(['.', '．']).to_string(), party),
-                    _ => continue,
-                };
-                let role = mentions.find(party.as_str()).first().map(|x| x.2);
-                if let Some(r @ (Role::Provider | Role::Customer)) = role {
-                    out.push((target, r));
-                }
+    for re in rules.modality_zh.crossref.iter().chain(rules.modality_en.crossref.iter()) {
+        for cap in re.captures_iter(t) {
+            // Two forms: (clause, party) or (paragraph, schedule, party) → "Schedule 4 §3".
+            let (target, party) = match (cap.get(1), cap.get(2), cap.get(3)) {
+                (Some(para), Some(sched), Some(party)) => (format!("{} §{}", sched.as_str(), para.as_str()), party),
+                (Some(num), Some(party), None) => (num.as_str().trim_end_matches(['.', '．']).to_string(), party),
+                _ => continue,
+            };
+            let role = mentions.find(party.as_str()).first().map(|x| x.2);
+            if let Some(r @ (Role::Provider | Role::Customer)) = role {
+                out.push((target, r));
             }
         }
     }
@@ -160,44 +167,29 @@ fn in_clause(number: &str, target: &str) -> bool {
     n == t || n.strip_prefix(t).is_some_and(|rest| rest.starts_with(['(', '（', ' ', '条']) || (rest.starts_with('.') && !t.is_empty()))
 }
 
-/// Reads every sentence: items, statements, claims per item.
-pub fn read(doc: &Document, sentences: &[Sentence], rules: &Rules, mentions: &Mentions) -> Reading {
-    let off = Offsets::new(&doc.text);
+/// Aggregates the sentence features into claims per item, applying cross-references.
+pub fn read(doc: &Document, sentences: &[Sentence], feats: &[SentenceFeatures], rules: &Rules) -> Reading {
     let text = doc.text.as_str();
-    let refs = cross_references(text, sentences, rules, mentions);
+    let refs: Vec<&(String, Role)> = feats.iter().flat_map(|f| f.crossrefs.iter()).collect();
     let mut claims: HashMap<String, Vec<Claim>> = HashMap::new();
     let mut all_statements = Vec::with_capacity(sentences.len());
-    let mut evidence = Vec::with_capacity(sentences.len());
     let mut count = 0;
-    for (i, s) in sentences.iter().enumerate() {
-        let t = s.text(text);
-        evidence.push(Evidence {
-            clause: s.clause.clone(),
-            start: off.char_of(s.start),
-            end: off.char_of(s.end),
-            quote: t.to_string(),
-        });
-        let items: Vec<&str> = rules.items.iter().filter(|c| c.matches(t)).map(|c| c.id.as_str()).collect();
-        if s.definitional {
-            all_statements.push(Vec::new());
-            continue;
-        }
-        if s.kind == BlockKind::TableRow {
-            if let Some((role, split)) = table_claim(text, s, mentions) {
-                count += 1;
-                for item in &items {
-                    claims.entry((*item).to_string()).or_default().push(Claim { sentence: i, role, kind: Kind::Duty, hedged: false, split });
-                }
-                all_statements.push(Vec::new());
-                continue;
+    let id = |i: usize| rules.items[i].id.clone();
+    for (i, (s, f)) in sentences.iter().zip(feats).enumerate() {
+        if let Some((role, split)) = f.table {
+            count += 1;
+            for &item in &f.items {
+                claims.entry(id(item)).or_default().push(Claim { sentence: i, role, kind: Kind::Duty, hedged: false, split });
             }
-        }
-        // A duty only to follow a document that is not reproduced allocates nothing (convention 1).
-        if rules.external_reference.is_match(t) {
             all_statements.push(Vec::new());
             continue;
         }
-        let mut st = statements(t, mentions, &rules.modality_zh, &rules.modality_en);
+        if s.definitional || f.external {
+            all_statements.push(Vec::new());
+            continue;
+        }
+        let mut st = f.statements.clone();
+        let mut segments = f.segment_items.clone();
         // A cross-reference gives the referenced clause's duties to its party: the passive ones,
         // and a description with no modal verb at all ("每日快照，保留7日").
         if let Some((_, r)) = refs.iter().find(|(n, _)| in_clause(&s.clause, n)) {
@@ -205,18 +197,15 @@ pub fn read(doc: &Document, sentences: &[Sentence], rules: &Rules, mentions: &Me
                 x.role = Some(*r);
             }
             if st.is_empty() {
-                st.push(Statement { role: Some(*r), kind: Kind::Duty, hedged: false, joint: false, start: 0, end: t.len() });
+                st.push(Statement { role: Some(*r), kind: Kind::Duty, hedged: false, joint: false, start: 0, end: s.end - s.start });
+                segments.push(Vec::new());
             }
         }
         count += st.iter().filter(|x| x.kind == Kind::Duty).count();
-        // A statement covers its own part and the following parts up to the next statement.
         for (k, x) in st.iter().enumerate() {
-            let seg_end = st.get(k + 1).map_or(t.len(), |n| n.start);
-            let part = &t[x.start..seg_end.max(x.end)];
-            let own: Vec<&str> = rules.items.iter().filter(|c| c.matches(part)).map(|c| c.id.as_str()).collect();
-            let targets = if own.is_empty() { &items } else { &own };
-            for item in targets {
-                claims.entry((*item).to_string()).or_default().push(Claim {
+            let own = segments.get(k).filter(|o| !o.is_empty()).unwrap_or(&f.items);
+            for &item in own {
+                claims.entry(id(item)).or_default().push(Claim {
                     sentence: i,
                     role: x.role,
                     kind: x.kind,
@@ -227,7 +216,7 @@ pub fn read(doc: &Document, sentences: &[Sentence], rules: &Rules, mentions: &Me
         }
         all_statements.push(st);
     }
-    Reading { sentences: sentences.to_vec(), evidence, statements: all_statements, claims, statement_count: count }
+    Reading { offsets: Offsets::new(text), text: text.to_string(), sentences: sentences.to_vec(), statements: all_statements, claims, statement_count: count }
 }
 
 /// The allocation the claims of one item add up to.

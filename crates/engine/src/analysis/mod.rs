@@ -11,6 +11,7 @@
 
 pub mod allocate;
 pub mod explain;
+pub mod features;
 pub mod parties;
 pub mod rules;
 pub mod statements;
@@ -142,47 +143,116 @@ pub struct Options {
 
 /// Analyses a document. Never fails: an empty or odd text yields warnings, not a crash.
 pub fn analyze(doc: &Document, rules: &Rules, templates: &TemplateSet, opts: Options) -> Report {
-    let sentences = text::sentences(doc);
-    let (parties, mentions) = parties::resolve(&doc.text, &rules.parties);
-    let reading = allocate::read(doc, &sentences, rules, &mentions);
-    let (model, source, scores) = match opts.model {
-        Some(m) => (m, "given", topics::model_scores(&doc.text, rules)),
-        None => {
-            let scores = topics::model_scores(&doc.text, rules);
-            (topics::detect_model(&scores), "detected", scores)
+    Cache::new(doc, rules).report(doc, rules, templates, opts)
+}
+
+/// The per-sentence reading of a document, kept so that an edit to one clause re-reads only
+/// that clause (the editor's live analysis).
+pub struct Cache {
+    sentences: Vec<text::Sentence>,
+    feats: Vec<features::SentenceFeatures>,
+    parties: Parties,
+    mentions: parties::Mentions,
+    scores: Vec<(DeploymentModel, u32)>,
+}
+
+impl Cache {
+    pub fn new(doc: &Document, rules: &Rules) -> Cache {
+        let sentences = text::sentences(doc);
+        let (parties, mentions) = parties::resolve(&doc.text, &rules.parties);
+        let feats = sentences.iter().map(|s| features::of(&doc.text, s, rules, &mentions)).collect();
+        Cache { sentences, feats, parties, mentions, scores: topics::model_scores(&doc.text, rules) }
+    }
+
+    /// Replaces the text of clause `idx` with `new_text`, re-reads that clause's sentences and
+    /// returns the new report. The parties and the detected model stay those of the last full
+    /// analysis.
+    pub fn reanalyze_clause(
+        &mut self,
+        doc: &mut Document,
+        idx: usize,
+        new_text: &str,
+        rules: &Rules,
+        templates: &TemplateSet,
+        opts: Options,
+    ) -> Report {
+        if let Some(c) = doc.clauses.get(idx).cloned() {
+            let off = text::Offsets::new(&doc.text);
+            let (bs, be) = (off.byte_of(c.start), off.byte_of(c.end));
+            let old_chars = i64::from(c.end - c.start);
+            let new_chars = i64::try_from(new_text.chars().count()).unwrap_or(0);
+            let byte_delta = new_text.len() as i64 - (be - bs) as i64;
+            doc.text.replace_range(bs..be, new_text);
+            let shift = |x: u32| u32::try_from(i64::from(x) + new_chars - old_chars).unwrap_or(0);
+            for (j, k) in doc.clauses.iter_mut().enumerate() {
+                if j == idx {
+                    k.end = shift(k.end);
+                } else if k.start >= c.end {
+                    k.start = shift(k.start);
+                    k.end = shift(k.end);
+                }
+            }
+            // Drop the clause's old sentences, shift the later ones, read the new ones.
+            let first = self.sentences.iter().position(|s| s.clause_idx == Some(idx)).unwrap_or(self.sentences.len());
+            let keep_from = self.sentences.iter().rposition(|s| s.clause_idx == Some(idx)).map_or(first, |p| p + 1);
+            let move_by = |x: usize| usize::try_from(x as i64 + byte_delta).unwrap_or(0);
+            for s in &mut self.sentences[keep_from..] {
+                s.start = move_by(s.start);
+                s.end = move_by(s.end);
+            }
+            let fresh: Vec<text::Sentence> = text::clause_sentences(doc, idx);
+            let fresh_feats: Vec<features::SentenceFeatures> =
+                fresh.iter().map(|s| features::of(&doc.text, s, rules, &self.mentions)).collect();
+            self.sentences.splice(first..keep_from, fresh);
+            self.feats.splice(first..keep_from, fresh_feats);
         }
-    };
-    let lang = if doc.text.chars().filter(|c| crate::search::is_cjk(*c)).count() * 4 > doc.text.chars().count() { "zh" } else { "en" };
-    let mut warnings = Vec::new();
-    let security = allocate::security_rows(&reading, &templates.model, model, opts.perspective, templates);
-    let (pi, pi_applicable) = topics::pi_rows(doc, &sentences, rules, &reading, templates);
-    let risks = topics::risk_rows(doc, &sentences, rules, &reading, lang, &parties, templates);
-    let duties = reading.statement_count;
-    if parties.provider.is_empty() && parties.customer.is_empty() || duties < 3 {
-        warnings.push(Bilingual {
-            zh: "这段文本看起来不像一份合同：未识别出当事人或义务条款，以下结果仅供参考。".into(),
-            en: "This text does not look like a contract: no parties or obligations were recognised, so treat the results below with caution.".into(),
-        });
+        self.report(doc, rules, templates, opts)
     }
-    if source == "detected" && scores.iter().all(|(_, s)| *s == 0) {
-        warnings.push(Bilingual {
-            zh: "未能从文本判断部署模式（IaaS/PaaS/SaaS），暂按SaaS分析；请用 --model 指定。".into(),
-            en: "The deployment model (IaaS/PaaS/SaaS) could not be told from the text; SaaS was assumed. Pass --model to choose.".into(),
-        });
-    }
-    Report {
-        deployment_model: model,
-        deployment_model_source: source.into(),
-        model_scores: scores,
-        perspective: opts.perspective,
-        language: lang.into(),
-        parties,
-        clause_count: u32::try_from(doc.clauses.len()).unwrap_or(u32::MAX),
-        security,
-        pi,
-        pi_applicable,
-        risks,
-        warnings,
+
+    /// Aggregates the cached reading into a report.
+    pub fn report(&self, doc: &Document, rules: &Rules, templates: &TemplateSet, opts: Options) -> Report {
+        let reading = allocate::read(doc, &self.sentences, &self.feats, rules);
+        let scores = self.scores.clone();
+        let (model, source) = match opts.model {
+            Some(m) => (m, "given"),
+            None => (topics::detect_model(&scores), "detected"),
+        };
+        let (mut cjk, mut all) = (0usize, 0usize);
+        for c in doc.text.chars() {
+            all += 1;
+            cjk += usize::from(crate::search::is_cjk(c));
+        }
+        let lang = if cjk * 4 > all { "zh" } else { "en" };
+        let mut warnings = Vec::new();
+        let security = allocate::security_rows(&reading, &templates.model, model, opts.perspective, templates);
+        let (pi, pi_applicable) = topics::pi_rows(doc, &self.sentences, &self.feats, rules, &reading, templates);
+        let risks = topics::risk_rows(doc, &self.sentences, &self.feats, rules, &reading, lang, &self.parties, templates);
+        if self.parties.provider.is_empty() && self.parties.customer.is_empty() || reading.statement_count < 3 {
+            warnings.push(Bilingual {
+                zh: "这段文本看起来不像一份合同：未识别出当事人或义务条款，以下结果仅供参考。".into(),
+                en: "This text does not look like a contract: no parties or obligations were recognised, so treat the results below with caution.".into(),
+            });
+        }
+        if source == "detected" && scores.iter().all(|(_, s)| *s == 0) {
+            warnings.push(Bilingual {
+                zh: "未能从文本判断部署模式（IaaS/PaaS/SaaS），暂按SaaS分析；请用 --model 指定。".into(),
+                en: "The deployment model (IaaS/PaaS/SaaS) could not be told from the text; SaaS was assumed. Pass --model to choose.".into(),
+            });
+        }
+        Report {
+            deployment_model: model,
+            deployment_model_source: source.into(),
+            model_scores: scores,
+            perspective: opts.perspective,
+            language: lang.into(),
+            parties: self.parties.clone(),
+            clause_count: u32::try_from(doc.clauses.len()).unwrap_or(u32::MAX),
+            security,
+            pi,
+            pi_applicable,
+            risks,
+            warnings,
+        }
     }
 }
 

@@ -87,6 +87,19 @@ pub fn sentences(doc: &Document) -> Vec<Sentence> {
             segments.push((s, e, c.number.clone(), Some(i), c.kind));
         }
     }
+    cut(doc, segments)
+}
+
+/// The sentences of one clause (after an edit).
+pub fn clause_sentences(doc: &Document, idx: usize) -> Vec<Sentence> {
+    let Some(c) = doc.clauses.get(idx) else { return Vec::new() };
+    let mut it = doc.text.char_indices().map(|(b, _)| b).chain(std::iter::once(doc.text.len()));
+    let s = it.nth(c.start as usize).unwrap_or(doc.text.len());
+    let e = if c.end > c.start { it.nth((c.end - c.start - 1) as usize).unwrap_or(doc.text.len()) } else { s };
+    cut(doc, vec![(s, e, c.number.clone(), Some(idx), c.kind)])
+}
+
+fn cut(doc: &Document, segments: Vec<(usize, usize, String, Option<usize>, BlockKind)>) -> Vec<Sentence> {
     let mut out = Vec::new();
     for (s, e, number, idx, kind) in segments {
         let seg = &doc.text[s..e];

@@ -7,6 +7,7 @@
 use regex::Regex;
 
 use super::allocate::{suggestions, Reading};
+use super::features::SentenceFeatures;
 use super::parties::Role;
 use super::rules::{Rules, TopicCues};
 use super::statements::Kind;
@@ -50,24 +51,31 @@ fn pi_terms(doc: &Document, sentences: &[Sentence], rules: &Rules) -> Vec<String
     out
 }
 
-fn concerns_pi(text: &str, rules: &Rules, terms: &[String]) -> bool {
-    rules.pi_mention.is_match(text) || terms.iter().any(|t| text.contains(t.as_str()))
-}
-
-pub fn pi_rows(doc: &Document, sentences: &[Sentence], rules: &Rules, reading: &Reading, templates: &TemplateSet) -> (Vec<PiRow>, bool) {
+pub fn pi_rows(
+    doc: &Document,
+    sentences: &[Sentence],
+    feats: &[SentenceFeatures],
+    rules: &Rules,
+    reading: &Reading,
+    templates: &TemplateSet,
+) -> (Vec<PiRow>, bool) {
     let terms = pi_terms(doc, sentences, rules);
-    let pi_sentences: Vec<usize> =
-        sentences.iter().enumerate().filter(|(_, s)| concerns_pi(s.text(&doc.text), rules, &terms)).map(|(i, _)| i).collect();
+    let pi_sentences: Vec<usize> = sentences
+        .iter()
+        .enumerate()
+        .filter(|(i, s)| feats[*i].pi_mention || terms.iter().any(|t| s.text(&doc.text).contains(t.as_str())))
+        .map(|(i, _)| i)
+        .collect();
     let applicable = !pi_sentences.is_empty();
     let mut rows = Vec::new();
     for id in super::ids(&templates.model, TopicKind::Pi) {
         let Some(topic) = templates.model.topic(&id) else { continue };
-        let hits: Vec<usize> = match rules.pi.iter().find(|c| c.id == id) {
-            Some(cues) => pi_sentences
+        let hits: Vec<usize> = match rules.pi.iter().position(|c| c.id == id) {
+            Some(k) => pi_sentences
                 .iter()
                 .copied()
                 .filter(|&i| !sentences[i].clause.is_empty() || id == "pi.roles")
-                .filter(|&i| cues.matches(sentences[i].text(&doc.text)))
+                .filter(|&i| feats[i].pi_elems.contains(&k))
                 .collect(),
             None => Vec::new(),
         };
@@ -232,6 +240,7 @@ fn unfavourable(id: &str, cues: &TopicCues, doc: &Document, sentences: &[Sentenc
 pub fn risk_rows(
     doc: &Document,
     sentences: &[Sentence],
+    feats: &[SentenceFeatures],
     rules: &Rules,
     reading: &Reading,
     lang: &str,
@@ -242,21 +251,10 @@ pub fn risk_rows(
         .into_iter()
         .filter_map(|id| {
             let topic = templates.model.topic(&id)?;
-            let cues = rules.risk(&id);
-            let hits: Vec<usize> = match cues {
-                Some(c) => sentences
-                    .iter()
-                    .enumerate()
-                    .filter(|(_, s)| !s.definitional)
-                    .filter(|(i, s)| {
-                        let t = s.text(&doc.text);
-                        // A topic that needs a duty (backup): a duty whose own part speaks to it.
-                        let st = &reading.statements[*i];
-                        let segment = |k: usize| &t[st[k].start..st.get(k + 1).map_or(t.len(), |n| n.start).max(st[k].end)];
-                        c.matches(t) && (!c.duty_required || (0..st.len()).any(|k| st[k].kind == Kind::Duty && c.any.is_match(segment(k))))
-                    })
-                    .map(|(i, _)| i)
-                    .collect(),
+            let k = rules.risks.iter().position(|c| c.id == id);
+            let cues = k.map(|k| &rules.risks[k]);
+            let hits: Vec<usize> = match k {
+                Some(k) => (0..sentences.len()).filter(|&i| feats[i].risks.contains(&k)).collect(),
                 None => Vec::new(),
             };
             let present = !hits.is_empty();

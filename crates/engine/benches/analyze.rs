@@ -1,0 +1,88 @@
+#![allow(clippy::expect_used, clippy::unwrap_used)]
+//! Analyzer benchmark (not a timed test): analyse a 300,000-character contract made by
+//! concatenating the corpus and fixture contracts, and re-analyse one edited clause.
+//! Prints medians over repeated runs.
+//!
+//!     cargo bench -p cloudclause-engine --bench analyze
+
+use std::time::Instant;
+
+use cloudclause_engine::analysis::{self, Options, Perspective, Rules};
+use cloudclause_engine::ingest;
+use cloudclause_engine::templates::{self, TemplateFiles};
+
+fn median(mut v: Vec<f64>) -> f64 {
+    v.sort_by(|a, b| a.total_cmp(b));
+    v[v.len() / 2]
+}
+
+fn main() {
+    let root = concat!(env!("CARGO_MANIFEST_DIR"), "/../..");
+    let mut sources: Vec<String> = Vec::new();
+    for dir in [format!("{root}/tests/fixtures/contracts"), format!("{root}/../shared/corpus")] {
+        let Ok(entries) = std::fs::read_dir(&dir) else { continue };
+        let mut paths: Vec<_> = entries.flatten().map(|e| e.path()).filter(|p| p.extension().is_some_and(|x| x == "md")).collect();
+        paths.sort();
+        for p in paths {
+            sources.push(std::fs::read_to_string(p).unwrap_or_default());
+        }
+    }
+    let mut text = String::new();
+    'fill: loop {
+        for s in &sources {
+            text.push_str(s);
+            text.push_str("\n\n");
+            if text.chars().count() >= 300_000 {
+                break 'fill;
+            }
+        }
+    }
+    let files = TemplateFiles::builtin();
+    let set = templates::load(&files).expect("templates");
+    let rules = Rules::load(&files).expect("rules");
+    let opts = Options { model: None, perspective: Perspective::Customer };
+    let chars = text.chars().count();
+
+    let mut read_ms = Vec::new();
+    let mut analyze_ms = Vec::new();
+    let mut doc = None;
+    for _ in 0..15 {
+        let t = Instant::now();
+        let d = ingest::read("bench.md", text.as_bytes()).expect("reads");
+        read_ms.push(t.elapsed().as_secs_f64() * 1000.0);
+        let t = Instant::now();
+        let r = analysis::analyze(&d, &rules, &set, opts);
+        analyze_ms.push(t.elapsed().as_secs_f64() * 1000.0);
+        assert_eq!(r.security.len(), 14);
+        doc = Some(d);
+    }
+    let doc = doc.expect("doc");
+    println!("contract: {chars} characters, {} clauses", doc.clauses.len());
+    println!("read + split (ingest):   median {:.2} ms", median(read_ms.clone()));
+    println!("analysis (whole report): median {:.2} ms", median(analyze_ms.clone()));
+    println!("read + analysis:         median {:.2} ms", median(read_ms) + median(analyze_ms));
+
+    // Live editing: one clause changed; the engine re-reads that clause's sentences and
+    // re-aggregates the report from the cached reading of the others.
+    let mut cache = analysis::Cache::new(&doc, &rules);
+    let idx = doc.clauses.len() / 2;
+    let mut edited = doc.clone();
+    let original: String = {
+        let c = &edited.clauses[idx];
+        edited.text.chars().skip(c.start as usize).take((c.end - c.start) as usize).collect()
+    };
+    let mut edit_ms = Vec::new();
+    for i in 0..50 {
+        // A lawyer types into the clause: its text grows by a few characters each time.
+        let new_text = format!("{original} 服务商应当在{i}小时内通知客户。");
+        let t = Instant::now();
+        let report = cache.reanalyze_clause(&mut edited, idx, &new_text, &rules, &set, opts);
+        edit_ms.push(t.elapsed().as_secs_f64() * 1000.0);
+        assert_eq!(report.security.len(), 14);
+    }
+    // The incremental result equals a full analysis of the edited text.
+    let full = analysis::analyze(&edited, &rules, &set, opts);
+    let inc = cache.report(&edited, &rules, &set, opts);
+    assert_eq!(serde_json::to_string(&full.security).ok(), serde_json::to_string(&inc.security).ok(), "incremental = full");
+    println!("re-analysis of one edited clause: median {:.3} ms", median(edit_ms));
+}

@@ -1,0 +1,77 @@
+//! What each sentence says, computed once: the items, PI elements and risk topics it speaks to,
+//! its statements, a table row's allocation, cross-references. Everything downstream (the
+//! allocation, the PI checklist, the risk list) only aggregates these, so re-analysing an edited
+//! clause recomputes the features of that clause's sentences alone (see `Cache`).
+
+use super::allocate::{cross_references_in, table_claim};
+use super::parties::{Mentions, Role};
+use super::rules::Rules;
+use super::statements::{statements, Kind, Statement};
+use super::text::Sentence;
+use crate::ingest::BlockKind;
+
+/// The features of one sentence. Indices point into `Rules::items`, `Rules::pi`, `Rules::risks`.
+#[derive(Debug, Clone, Default)]
+pub struct SentenceFeatures {
+    pub items: Vec<usize>,
+    pub statements: Vec<Statement>,
+    /// Per statement: the items of its segment (the part and the parts after it up to the next
+    /// statement); empty = the sentence's items.
+    pub segment_items: Vec<Vec<usize>>,
+    /// A responsibility-table row: the party it names and whether the parts are stated.
+    pub table: Option<(Option<Role>, Option<bool>)>,
+    /// Only a duty to follow a document that is not reproduced (convention 1).
+    pub external: bool,
+    /// "The obligations in clause 6.2 apply to Customer": (clause, party).
+    pub crossrefs: Vec<(String, Role)>,
+    pub pi_mention: bool,
+    pub pi_elems: Vec<usize>,
+    pub risks: Vec<usize>,
+}
+
+fn matching(list: &[super::rules::TopicCues], text: &str) -> Vec<usize> {
+    list.iter().enumerate().filter(|(_, c)| c.matches(text)).map(|(i, _)| i).collect()
+}
+
+/// Computes the features of one sentence of `doc_text`.
+pub fn of(doc_text: &str, s: &Sentence, rules: &Rules, mentions: &Mentions) -> SentenceFeatures {
+    let t = s.text(doc_text);
+    let mut f = SentenceFeatures {
+        items: matching(&rules.items, t),
+        pi_mention: rules.pi_mention.is_match(t),
+        pi_elems: matching(&rules.pi, t),
+        crossrefs: cross_references_in(t, rules, mentions),
+        ..SentenceFeatures::default()
+    };
+    if !s.definitional {
+        if s.kind == BlockKind::TableRow {
+            f.table = table_claim(doc_text, s, mentions);
+        }
+        if f.table.is_none() {
+            f.external = rules.external_reference.is_match(t);
+            if !f.external {
+                f.statements = statements(t, mentions, &rules.modality_zh, &rules.modality_en);
+                f.segment_items = (0..f.statements.len()).map(|k| matching(&rules.items, segment(t, &f.statements, k))).collect();
+            }
+        }
+    }
+    // Risk topics: a topic that needs a duty (backup) counts only where a duty's segment speaks to it.
+    f.risks = rules
+        .risks
+        .iter()
+        .enumerate()
+        .filter(|(_, c)| !s.definitional && c.matches(t))
+        .filter(|(_, c)| {
+            !c.duty_required
+                || (0..f.statements.len()).any(|k| f.statements[k].kind == Kind::Duty && c.any.is_match(segment(t, &f.statements, k)))
+        })
+        .map(|(i, _)| i)
+        .collect();
+    f
+}
+
+/// A statement's segment: its part and the following parts up to the next statement.
+pub fn segment<'a>(t: &'a str, st: &[Statement], k: usize) -> &'a str {
+    let end = st.get(k + 1).map_or(t.len(), |n| n.start).max(st[k].end);
+    &t[st[k].start..end.min(t.len())]
+}
