@@ -22,6 +22,7 @@ fn main() {
         "analyze_pick",
         "analyze_bytes",
         "analyze_sample",
+        "analyze_again",
         "export_png",
     ]);
     let attrs = tauri_build::Attributes::new().config_path("../tauri.conf.json").app_manifest(manifest);

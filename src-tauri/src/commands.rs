@@ -163,7 +163,25 @@ pub async fn analyze_pick(
         return Err(Error::DocumentTooLarge { name, size_mb: (meta.len() / (1024 * 1024)) as u32, limit_mb: (MAX_INPUT_BYTES / (1024 * 1024)) as u32 });
     }
     let bytes = std::fs::read(&path).map_err(|e| io(&path, e))?;
-    analyse(&state, &name, &bytes, model, perspective).map(Some)
+    let result = analyse(&state, &name, &bytes, model, perspective)?;
+    remember(&state, name, bytes);
+    Ok(Some(result))
+}
+
+fn remember(state: &State<'_, AppState>, name: String, bytes: Vec<u8>) {
+    if let Ok(mut last) = state.last_file.lock() {
+        *last = Some((name, bytes));
+    }
+}
+
+/// Analyses the last chosen or dropped file again, with other options.
+#[tauri::command]
+pub fn analyze_again(state: State<'_, AppState>, model: Option<DeploymentModel>, perspective: Perspective) -> Res<AnalysisResult> {
+    let last = state.last_file.lock().ok().and_then(|l| l.clone());
+    let Some((name, bytes)) = last else {
+        return Err(Error::InvalidInput { message: "no file has been opened yet; open or drop a contract first".into() });
+    };
+    analyse(&state, &name, &bytes, model, perspective)
 }
 
 /// Analyses a file the user dropped on the window (its bytes, read by the page from the drop).
@@ -175,7 +193,9 @@ pub fn analyze_bytes(
     model: Option<DeploymentModel>,
     perspective: Perspective,
 ) -> Res<AnalysisResult> {
-    analyse(&state, &name, &bytes, model, perspective)
+    let result = analyse(&state, &name, &bytes, model, perspective)?;
+    remember(&state, name, bytes);
+    Ok(result)
 }
 
 /// The sample contract shipped with the app (an original SaaS agreement written for CloudClause).

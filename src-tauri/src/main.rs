@@ -17,6 +17,8 @@ pub struct AppState {
     pub library: Mutex<Option<Library>>,
     /// The analyzer's rules, compiled once.
     pub rules: Result<Rules, Error>,
+    /// The last file the user chose or dropped (name, bytes), for re-runs with other options.
+    pub last_file: Mutex<Option<(String, Vec<u8>)>>,
     pub seed: SeedReport,
     pub database: String,
     pub startup_error: Option<Error>,
@@ -34,10 +36,17 @@ fn open_state() -> AppState {
         Ok((lib, seed, path.display().to_string()))
     });
     match opened {
-        Ok((lib, seed, database)) => AppState { library: Mutex::new(Some(lib)), rules, seed, database, startup_error: None },
+        Ok((lib, seed, database)) => AppState { library: Mutex::new(Some(lib)), rules, last_file: Mutex::new(None), seed, database, startup_error: None },
         Err(e) => {
             eprintln!("cloudclause-app: {e}");
-            AppState { library: Mutex::new(None), rules, seed: SeedReport::default(), database: String::new(), startup_error: Some(e) }
+            AppState {
+                library: Mutex::new(None),
+                rules,
+                last_file: Mutex::new(None),
+                seed: SeedReport::default(),
+                database: String::new(),
+                startup_error: Some(e),
+            }
         }
     }
 }
@@ -66,6 +75,7 @@ fn main() {
             commands::analyze_pick,
             commands::analyze_bytes,
             commands::analyze_sample,
+            commands::analyze_again,
             commands::export_png,
         ])
         .run(tauri::generate_context!("../tauri.conf.json"));

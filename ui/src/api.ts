@@ -73,6 +73,8 @@ export const api = {
   analyzePick: (model: DeploymentModel | null, perspective: Perspective) =>
     call<AnalysisResult | null>('analyze_pick', { model, perspective }),
   /** A dropped file: its bytes as a plain number array (Tauri serialises Vec<u8> that way). */
+  analyzeAgain: (model: DeploymentModel | null, perspective: Perspective) =>
+    call<AnalysisResult>('analyze_again', { model, perspective }),
   analyzeBytes: (name: string, bytes: number[], model: DeploymentModel | null, perspective: Perspective) =>
     call<AnalysisResult>('analyze_bytes', { name, bytes, model, perspective }),
   /** Native save dialog; the saved path, or null when cancelled. */

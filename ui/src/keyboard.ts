@@ -1,7 +1,8 @@
-// Keyboard shortcuts of the library screen.
+// Keyboard shortcuts of the library screen, and of the review screen (see reviewKey below).
 //   / or Ctrl+K  focus the search        ↑ ↓  move through the results     Enter  open / search
 //   Esc          close the form, else clear the search, else dismiss the error    Ctrl+S  save the form
 import { askDelete, cancelForm, dismissError, moveCursor, openCursor, saveForm } from './actions';
+import { moveMatrixCursor, selectMatrixCursor } from './review-actions';
 import { state } from './state';
 import { clearSearch, flushSearch, focusSearch, searchInput } from './views/topbar';
 import { resultList } from './views/results';
@@ -20,6 +21,10 @@ function isInteractive(el: EventTarget | null): boolean {
 export function installKeyboard(): void {
   document.addEventListener('keydown', (ev) => {
     if (ev.isComposing || ev.keyCode === 229) return; // IME composition (pinyin input) owns the keys
+    if (state.screen === 'review') {
+      reviewKey(ev);
+      return;
+    }
     const target = ev.target;
     const inSearch = target === searchInput;
     const ctrl = ev.ctrlKey || ev.metaKey;
@@ -67,4 +72,29 @@ export function installKeyboard(): void {
       }
     }
   });
+}
+
+/**
+ * Review screen:  ↑ ↓  move through the matrix rows     Enter  show the row under the cursor
+ *                 Esc  dismiss the error
+ * The arrows scroll the contract text and the detail panel when the reader is in them.
+ */
+function reviewKey(ev: KeyboardEvent): void {
+  const target = ev.target;
+  if (ev.key === 'Escape') {
+    if (state.error) {
+      ev.preventDefault();
+      dismissError();
+    }
+    return;
+  }
+  const inReader = target instanceof Element && target.closest('[data-testid="contract-text"], [data-testid="detail"]') !== null;
+  if ((ev.key === 'ArrowDown' || ev.key === 'ArrowUp') && !ev.altKey && !isEditable(target) && !inReader) {
+    ev.preventDefault();
+    moveMatrixCursor(ev.key === 'ArrowDown' ? 1 : -1);
+    return;
+  }
+  if (ev.key === 'Enter' && !ev.ctrlKey && !ev.metaKey && !isInteractive(target) && selectMatrixCursor()) {
+    ev.preventDefault();
+  }
 }

@@ -1,5 +1,5 @@
 // Localized names of enum values and topics.
-import type { DeploymentModel, Origin, Position, Side, TopicKind } from './bindings';
+import type { Allocation, DeploymentModel, Found, Gap, Origin, Perspective, Position, Severity, Side, TopicKind } from './bindings';
 import { pick, t } from './i18n';
 import { state } from './state';
 
@@ -18,4 +18,19 @@ export const originLabel = (o: Origin) => t(`origin.${o}`);
 export function topicName(id: string): string {
   const topic = state.topicById.get(id);
   return topic ? pick(topic.name) : id;
+}
+
+// ---------- review screen ----------
+
+export const PERSPECTIVES: Perspective[] = ['customer', 'provider'];
+
+export const perspectiveLabel = (p: Perspective) => t(`perspective.${p}`);
+export const allocationLabel = (a: Allocation) => t(`alloc.${a}`);
+export const foundLabel = (f: Found) => t(`found.${f}`);
+export const gapLabel = (g: Gap | null) => t(g === null ? 'gap.none' : `gap.${g}`);
+export const severityLabel = (s: Severity) => t(`severity.${s}`);
+
+/** Whether the model default is the standard's own (IaaS) or derived from its principles. */
+export function isStandardSource(source: string): boolean {
+  return source.trim().toUpperCase().startsWith('YD/T');
 }

@@ -1,6 +1,7 @@
 // Entry point: lays out the screen, wires state changes to the views and loads the library.
 import { init } from './actions';
 import { h } from './dom';
+import { installDrop } from './drop';
 import { t } from './i18n';
 import { installKeyboard } from './keyboard';
 import { onChange, state, type Region } from './state';
@@ -10,6 +11,8 @@ import { renderForm, renderFormStatus } from './views/form';
 import { renderCursor, renderResults } from './views/results';
 import { renderBanner, renderFooter } from './views/status';
 import { renderTopbar } from './views/topbar';
+import { dropOverlay, mountReview, renderDrop, renderReview, renderReviewBusy, renderReviewSelection } from './views/review';
+import { renderMatrixCursor } from './views/matrix';
 
 const app = document.getElementById('app')!;
 
@@ -20,7 +23,11 @@ const results = h('section', { class: 'results' });
 const detail = h('main', { class: 'detail', attrs: { id: 'detail', tabindex: '-1' } });
 const footer = h('footer', { class: 'footer' });
 
-app.append(topbar, banner, h('div', { class: 'columns' }, filters, results, detail), footer);
+const columns = h('div', { class: 'columns' }, filters, results, detail);
+const review = h('div', { class: 'review', testid: 'review' });
+mountReview(review);
+
+app.append(topbar, banner, columns, review, footer, dropOverlay);
 
 let shownId: string | null = null;
 
@@ -62,9 +69,22 @@ function renderRegions(regions: ReadonlySet<Region>): void {
     renderBanner(banner);
     renderFooter(footer);
   }
+  if (all || regions.has('screen')) {
+    columns.hidden = state.screen !== 'library';
+    review.hidden = state.screen !== 'review';
+    if (!all) renderTopbar(topbar);
+  }
+  if (all || regions.has('review')) renderReview();
+  else {
+    if (regions.has('reviewBusy')) renderReviewBusy();
+    if (regions.has('selection')) renderReviewSelection();
+    if (regions.has('matrixCursor')) renderMatrixCursor();
+  }
+  if (all || regions.has('drag')) renderDrop();
 }
 
 onChange(render);
 render(new Set<Region>(['all']));
 installKeyboard();
+installDrop();
 void init();

@@ -26,7 +26,9 @@ export interface Selection {
 /** What the shown analysis was made from, kept so that another model or perspective re-runs it. */
 export type ReviewSource =
   | { kind: 'sample' }
-  | { kind: 'bytes'; name: string; bytes: number[] };
+  | { kind: 'bytes'; name: string; bytes: number[]; label?: string }
+  /** A file chosen in the native dialog: Rust keeps its bytes for a re-run (analyze_again). */
+  | { kind: 'picked'; name: string };
 
 export interface ReviewState {
   result: AnalysisResult | null;

@@ -177,6 +177,188 @@
     settings_set: ({ settings: s }) => { settings = { ...s }; return settings; },
   };
 
+  // ---------- review screen: a small hand-made analysis, consistent with bindings.ts ----------
+  const SAMPLE_TEXT = [
+    '云计算服务协议',
+    '',
+    '甲方（服务商）：北京云峰科技有限公司',
+    '乙方（客户）：上海明远律师事务所',
+    '',
+    '第一条 定义',
+    '1.1 “客户数据”指乙方上传至服务的全部数据（含附件𝌆编号），客户数据归乙方所有。',
+    '',
+    '第二条 安全责任',
+    '2.1 甲方负责机房物理安全、网络控制安全和虚拟化平台的安全。',
+    '2.2 乙方负责其账号口令的保管及访问权限的分配；甲方负责身份认证系统的安全。',
+    '2.3 数据迁移由双方共同负责。',
+    '2.4 甲方将尽合理努力保障数据存储安全。',
+    '',
+    '第三条 数据销毁',
+    '3.1 合同终止后，甲方将按其内部流程处理客户数据。',
+    '',
+    '第四条 免责与变更',
+    '4.1 对于因应用漏洞导致的数据泄露，甲方不承担任何责任。',
+    '4.2 甲方可随时修改本协议。备注：<img src=x onerror="window.__xss=1"> 仅为文本。',
+    '',
+    '第五条 个人信息',
+    '5.1 甲方作为受托人，仅按乙方指示处理个人信息。',
+    '',
+    '第六条 服务水平',
+    '6.1 服务抵扣是乙方唯一且排他的救济。',
+  ].join('\n');
+
+  const cp = (s) => Array.from(s);
+  function clausesOf(text) {
+    const out = [];
+    let pos = 0;
+    let parent = null;
+    for (const line of text.split('\n')) {
+      const len = cp(line).length;
+      const heading = line.match(/^(第[一二三四五六七八九十]+条)\s*(.*)$/);
+      const para = line.match(/^(\d+\.\d+)\s/);
+      if (heading) {
+        parent = out.length;
+        out.push({ number: heading[1], heading: heading[2] || null, level: 0, kind: 'heading', start: pos, end: pos + len, parent: null });
+      } else if (para) {
+        out.push({ number: para[1], heading: null, level: 1, kind: 'paragraph', start: pos, end: pos + len, parent });
+      }
+      pos += len + 1;
+    }
+    return out;
+  }
+  function evidenceOf(text, clauses, quotes) {
+    const chars = cp(text);
+    const joined = chars.join('');
+    const out = [];
+    for (const quote of quotes) {
+      const at = joined.indexOf(quote);
+      if (at < 0) continue;
+      const start = cp(joined.slice(0, at)).length;
+      const end = start + cp(quote).length;
+      const clause = clauses.filter((c) => c.start <= start && end <= c.end).sort((a, b) => b.level - a.level)[0];
+      out.push({ clause: clause ? clause.number : '', start, end, quote });
+    }
+    return out;
+  }
+  const SECURITY = [
+    ['physical', '物理基础设施安全', 'Physical infrastructure', { iaas: 'P', paas: 'P', saas: 'P' }, 'provider', null, null, ['甲方负责机房物理安全']],
+    ['resource_abstraction', '资源抽象和管理安全', 'Resource abstraction and management', { iaas: 'P', paas: 'P', saas: 'P' }, 'provider', null, null, ['虚拟化平台的安全']],
+    ['os', '操作系统安全', 'Operating systems', { iaas: 'C', paas: 'P', saas: 'P' }, 'absent', null, 'missing', []],
+    ['network', '网络控制安全', 'Network controls', { iaas: 'S', paas: 'P', saas: 'P' }, 'provider', null, null, ['网络控制安全']],
+    ['application', '应用安全', 'Applications', { iaas: 'C', paas: 'S', saas: 'P' }, 'disclaimed', null, 'disclaimed', ['对于因应用漏洞导致的数据泄露，甲方不承担任何责任']],
+    ['data.storage', '数据存储安全', 'Data storage', { iaas: 'C', paas: 'S', saas: 'P' }, 'provider', null, 'hedged', ['甲方将尽合理努力保障数据存储安全']],
+    ['data.transmission', '数据传输安全', 'Data transmission', { iaas: 'S', paas: 'S', saas: 'P' }, 'absent', null, 'missing', []],
+    ['data.access', '数据访问安全', 'Data access', { iaas: 'C', paas: 'S', saas: 'P' }, 'customer', null, 'inverted', ['访问权限的分配']],
+    ['data.migration', '数据迁移安全', 'Data migration', { iaas: 'S', paas: 'S', saas: 'S' }, 'shared', false, 'one_sided', ['数据迁移由双方共同负责']],
+    ['data.destruction', '数据销毁安全', 'Data destruction', { iaas: 'S', paas: 'P', saas: 'P' }, 'provider', null, 'hedged', ['甲方将按其内部流程处理客户数据']],
+    ['data.management', '数据安全管理', 'Data security management', { iaas: 'C', paas: 'C', saas: 'C' }, 'customer', null, null, ['乙方负责其账号口令的保管']],
+    ['data.audit', '安全审查和取证', 'Security review and forensics', { iaas: 'S', paas: 'S', saas: 'P' }, 'absent', null, 'missing', []],
+    ['data.privacy', '个人隐私信息安全', 'Personal privacy information', { iaas: 'C', paas: 'S', saas: 'P' }, 'provider', null, null, ['甲方作为受托人', '仅按乙方指示处理个人信息']],
+    ['iam', '身份识别和访问管理安全', 'Identity and access management', { iaas: 'S', paas: 'S', saas: 'S' }, 'shared', true, null, ['乙方负责其账号口令的保管及访问权限的分配', '甲方负责身份认证系统的安全']],
+  ];
+  const PI = [
+    ['pi.roles', '角色界定（处理者/受托人）', 'Roles (handler / entrusted party)', ['甲方作为受托人']],
+    ['pi.purpose_scope', '处理目的、期限、方式和种类', 'Purpose, period, method and types', null],
+    ['pi.instructions', '按约定/指示处理', 'Processing on instructions', ['仅按乙方指示处理个人信息']],
+    ['pi.security_measures', '保护措施', 'Protection measures', null],
+    ['pi.confidentiality', '人员保密义务', 'Staff confidentiality', null],
+    ['pi.subprocessing', '转委托（再处理）', 'Sub-entrustment', null],
+    ['pi.return_deletion', '返还或删除', 'Return or deletion', null],
+    ['pi.supervision_audit', '监督与审计', 'Supervision and audit', null],
+    ['pi.data_subject_rights', '协助响应个人权利请求', "Assisting with data subjects' requests", null],
+    ['pi.breach_notification', '安全事件通知', 'Security incident notification', null],
+    ['pi.cross_border', '存储地点与跨境提供', 'Storage location and cross-border transfer', null],
+  ];
+  const RISKS = [
+    ['sla', '服务水平（SLA）', 'Service levels (SLA)', true, ['服务抵扣是乙方唯一且排他的救济']],
+    ['liability_cap', '责任限制', 'Limitation of liability', null, null],
+    ['data_ownership', '数据权属与使用', 'Data ownership and use', false, ['客户数据归乙方所有']],
+    ['data_location', '数据存储地点', 'Data location', null, null],
+    ['exit', '退出与数据返还', 'Exit and return of data', null, null],
+    ['unilateral_change', '单方变更', 'Unilateral changes', true, ['甲方可随时修改本协议。备注：<img src=x onerror="window.__xss=1"> 仅为文本']],
+    ['suspension', '服务暂停', 'Suspension', null, null],
+    ['incident_notice', '安全事件通知', 'Incident notification', null, null],
+    ['audit_rights', '审计权', 'Audit rights', null, null],
+    ['subcontracting', '分包', 'Subcontracting', null, null],
+    ['backup', '备份', 'Backup', null, null],
+    ['governing_law', '法律适用与争议解决', 'Governing law and disputes', null, null],
+  ];
+  const GAP_SEVERITY = { missing: 'medium', inverted: 'high', one_sided: 'medium', disclaimed: 'high', hedged: 'low' };
+  const SUGGESTED = { 'data.destruction': ['data.destruction.preferred', 'data.destruction.fallback'], 'pi.return_deletion': ['data.destruction.preferred'], sla: ['sla.provider_form'] };
+
+  function analysis(name, text, model, perspective) {
+    const clauses = clausesOf(text);
+    const m = model || 'saas';
+    const security = SECURITY.map(([id, zh, en, defaults, allocation, split, gap, quotes]) => {
+      const evidence = evidenceOf(text, clauses, quotes);
+      const found = quotes.length && !evidence.length ? 'absent' : allocation;
+      const g = found === 'absent' ? 'missing' : gap;
+      return {
+        id, name: { zh, en }, allocation: found, split_specified: found === 'shared' ? split : null, expected: defaults[m],
+        expected_source: m === 'iaas' ? 'YD/T 4060-2022' : 'derived', gap: g, hedged: g === 'hedged', severity: g ? GAP_SEVERITY[g] : null,
+        evidence,
+        explanation: {
+          zh: `${zh}：合同的约定为“${found}”，${m.toUpperCase()} 模式下默认由${defaults[m]}承担。${g ? '存在缺口：' + g + '。' : '与模型一致，无缺口。'}`,
+          en: `${en}: the contract says "${found}"; for ${m.toUpperCase()} the default is ${defaults[m]}. ${g ? 'Gap: ' + g + '.' : 'This matches the model; no gap.'}`,
+        },
+        suggested_clauses: SUGGESTED[id] || [],
+      };
+    });
+    const pi = PI.map(([id, zh, en, quotes]) => {
+      const evidence = quotes ? evidenceOf(text, clauses, quotes) : [];
+      const present = evidence.length > 0;
+      return {
+        id, name: { zh, en }, present, severity: present ? null : 'high', evidence,
+        explanation: { zh: `${zh}：${present ? '合同已约定。' : '合同未约定此项。'}`, en: `${en}: ${present ? 'present.' : 'missing from the contract.'}` },
+        suggested_clauses: SUGGESTED[id] || [],
+      };
+    });
+    const risks = RISKS.map(([id, zh, en, unfavourable, quotes]) => {
+      const evidence = quotes ? evidenceOf(text, clauses, quotes) : [];
+      const present = evidence.length > 0;
+      return {
+        id, name: { zh, en }, present, customer_unfavourable: present ? unfavourable : null,
+        severity: !present ? 'medium' : unfavourable ? 'high' : null, evidence,
+        explanation: { zh: `${zh}：${present ? (unfavourable ? '条款对客户不利。' : '条款可以接受。') : '合同未约定。'}`, en: `${en}: ${present ? (unfavourable ? 'unfavourable to the customer.' : 'acceptable.') : 'not addressed.'}` },
+        suggested_clauses: SUGGESTED[id] || [],
+      };
+    });
+    return {
+      name,
+      document: { format: /\.docx$/i.test(name) ? 'docx' : /\.(md|markdown)$/i.test(name) ? 'markdown' : 'text', title: text.split('\n')[0] || null, text, clauses },
+      report: {
+        deployment_model: m, deployment_model_source: model ? 'given' : 'detected',
+        model_scores: [['iaas', 1], ['paas', 2], ['saas', 7]], perspective, language: 'zh',
+        parties: { provider: ['北京云峰科技有限公司', '甲方'], customer: ['上海明远律师事务所', '乙方'] },
+        clause_count: clauses.length, security, pi, pi_applicable: true, risks,
+        warnings: [{ zh: '合同中未找到附件所述的责任分工表，矩阵依据正文条款得出。', en: 'The responsibility table the contract refers to was not found; the matrix rests on the body clauses.' }],
+      },
+    };
+  }
+  const exported = [];
+  window.__exportedPng = exported;
+  const sample = () => options.sampleResult ? JSON.parse(JSON.stringify(options.sampleResult)) : null;
+  Object.assign(handlers, {
+    analyze_sample: ({ model, perspective }) => {
+      const real = sample();
+      if (real) return { ...real, report: { ...real.report, perspective } };
+      return analysis('sample-saas-contract-zh.md', SAMPLE_TEXT, model, perspective);
+    },
+    analyze_pick: ({ model, perspective }) => (options.pick ? analysis(options.pick.name, options.pick.text, model, perspective) : null),
+    analyze_again: ({ model, perspective }) => analysis(options.pick.name, options.pick.text, model, perspective),
+    analyze_bytes: async ({ name, bytes, model, perspective }) => {
+      if (options.analysisDelayMs) await new Promise((r) => setTimeout(r, options.analysisDelayMs));
+      if (bytes.length > 50 * 1024 * 1024) return reject('document_too_large', { name, size_mb: Math.ceil(bytes.length / 1048576), limit_mb: 50 });
+      const text = new TextDecoder('utf-8', { fatal: false }).decode(new Uint8Array(bytes));
+      if (!text.trim()) return reject('invalid_document', { name, reason: 'the document has no text' });
+      return analysis(name, text, model, perspective);
+    },
+    export_png: ({ suggestedName, bytes }) => {
+      exported.push({ suggestedName, length: bytes.length, head: bytes.slice(0, 8) });
+      return `/home/lawyer/Documents/${suggestedName}`;
+    },
+  });
+
   let nextCallback = 1;
   window.__TAURI_INTERNALS__ = {
     invoke: async (cmd, args = {}) => {

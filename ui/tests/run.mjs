@@ -1,4 +1,4 @@
-// `npm test`: builds ui/dist when it is missing or older than the sources, then runs the UI test.
+// `npm test`: builds ui/dist when it is missing or older than the sources, then runs the UI tests.
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -20,5 +20,5 @@ if (!existsSync(built) || Math.max(...sources.map(newest)) > statSync(built).mti
   if (b.status !== 0) process.exit(b.status ?? 1);
 }
 
-const r = spawnSync(process.execPath, ['--test', join('tests', 'ui.test.mjs')], { cwd: ui, stdio: 'inherit' });
+const r = spawnSync(process.execPath, ['--test', join('tests', 'ui.test.mjs'), join('tests', 'review.test.mjs')], { cwd: ui, stdio: 'inherit' });
 process.exit(r.status ?? 1);

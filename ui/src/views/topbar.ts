@@ -1,9 +1,10 @@
 // Top bar: product name, search box, clause-language view switch, UI-language switch.
 import type { BilingualView, UiLang } from '../bindings';
 import { chooseUiLang, chooseView, setQuery } from '../actions';
+import { showScreen } from '../review-actions';
 import { button, clear, h } from '../dom';
 import { t, type MessageKey } from '../i18n';
-import { state } from '../state';
+import { state, type Screen } from '../state';
 
 const DEBOUNCE_MS = 120;
 let timer: number | undefined;
@@ -74,6 +75,19 @@ export function renderTopbar(root: HTMLElement): void {
     h('span', { class: 'brand-name' }, h('strong', {}, '云约'), ' ', h('span', { class: 'brand-en' }, 'CloudClause')),
   );
 
+  // The two screens. Buttons, so Tab and Enter/Space reach them; the current one is marked.
+  const screens: { value: Screen; key: MessageKey; testid: string }[] = [
+    { value: 'library', key: 'nav.library', testid: 'nav-library' },
+    { value: 'review', key: 'nav.review', testid: 'nav-review' },
+  ];
+  const nav = h('nav', { class: 'screen-nav', attrs: { 'aria-label': t('nav.label') } },
+    ...screens.map((s) => button(t(s.key), () => showScreen(s.value), {
+      class: s.value === state.screen ? 'nav-tab active' : 'nav-tab',
+      testid: s.testid,
+      attrs: { 'aria-current': s.value === state.screen ? 'page' : null },
+    })),
+  );
+
   const search = h('div', { class: 'search', attrs: { role: 'search' } },
     h('span', { class: 'search-icon', attrs: { 'aria-hidden': 'true' } }, '⌕'),
     searchInput,
@@ -100,5 +114,7 @@ export function renderTopbar(root: HTMLElement): void {
     segmented(t('uiLang.label'), langs, state.settings.ui_lang, (v) => void chooseUiLang(v)),
   );
 
-  root.append(brand, search, h('div', { class: 'switches' }, viewSwitch, langSwitch));
+  const library = state.screen === 'library';
+  root.append(brand, nav, library ? search : h('div', { class: 'topbar-spacer' }),
+    h('div', { class: 'switches' }, library ? viewSwitch : null, langSwitch));
 }

@@ -24,15 +24,35 @@ fn found_words(f: Found, split: Option<bool>) -> (&'static str, &'static str) {
     }
 }
 
+/// "第4.2条" for a bare number; a number that already says what it is ("第五条（一）",
+/// "附件二 row 3", "Schedule 1 row 4") as printed.
+fn clause_ref(n: &str) -> (String, String) {
+    if n.is_empty() {
+        return ("前言".into(), "the preamble".into());
+    }
+    let bare = n.chars().next().is_some_and(|c| c.is_ascii_digit());
+    let zh = if bare { format!("第{n}条") } else { n.replace(" row ", " 第") + if n.contains(" row ") { "行" } else { "" } };
+    let en = if bare { format!("clause {n}") } else { n.to_string() };
+    (zh, en)
+}
+
 fn quote(e: &[Evidence]) -> (String, String) {
     match e.first() {
         Some(x) => {
             let q: String = x.quote.chars().take(80).collect();
             let more = if x.quote.chars().count() > 80 { "…" } else { "" };
-            let n = if x.clause.is_empty() { String::new() } else { x.clause.clone() };
-            (format!("（见{}：“{q}{more}”）", if n.is_empty() { "前言".into() } else { format!("第{n}条") }), format!(" (see {}: \"{q}{more}\")", if n.is_empty() { "the preamble".into() } else { format!("clause {n}") }))
+            let (rz, re) = clause_ref(&x.clause);
+            (format!("（见{rz}：“{q}{more}”）"), format!(" (see {re}: \"{q}{more}\")"))
         }
         None => (String::new(), String::new()),
+    }
+}
+
+fn model_name(m: DeploymentModel) -> &'static str {
+    match m {
+        DeploymentModel::Iaas => "IaaS",
+        DeploymentModel::Paas => "PaaS",
+        DeploymentModel::Saas => "SaaS",
     }
 }
 
@@ -50,7 +70,7 @@ pub fn security(
     let (ez, ee) = who(expected);
     let (fz, fe) = found_words(found, split);
     let (qz, qe) = quote(evidence);
-    let m = model.as_str().to_uppercase();
+    let m = model_name(model);
     let src_zh = if model == DeploymentModel::Iaas { "YD/T 4060-2022《云计算安全责任共担模型》" } else { "参照YD/T 4060-2022的原则推导的模型" };
     let src_en = if model == DeploymentModel::Iaas { "YD/T 4060-2022 (cloud shared-responsibility model)" } else { "the model derived from the principles of YD/T 4060-2022" };
     let mut zh = format!("{}：{fz}{qz}。按{src_zh}，{m}模式下该项默认由{ez}。", topic.name.zh);

@@ -5,7 +5,7 @@
 
 use super::allocate::{cross_references_in, table_claim};
 use super::parties::{Mentions, Role};
-use super::rules::Rules;
+use super::rules::{Rules, TopicCues};
 use super::statements::{statements, Kind, Statement};
 use super::text::Sentence;
 use crate::ingest::BlockKind;
@@ -29,7 +29,8 @@ pub struct SentenceFeatures {
     pub risks: Vec<usize>,
 }
 
-fn matching(list: &[super::rules::TopicCues], text: &str) -> Vec<usize> {
+/// The topics of a list that a text speaks to.
+fn matching(list: &[TopicCues], text: &str) -> Vec<usize> {
     list.iter().enumerate().filter(|(_, c)| c.matches(text)).map(|(i, _)| i).collect()
 }
 
@@ -51,16 +52,20 @@ pub fn of(doc_text: &str, s: &Sentence, rules: &Rules, mentions: &Mentions) -> S
             f.external = rules.external_reference.is_match(t);
             if !f.external {
                 f.statements = statements(t, mentions, &rules.modality_zh, &rules.modality_en);
-                f.segment_items = (0..f.statements.len()).map(|k| matching(&rules.items, segment(t, &f.statements, k))).collect();
+                // One statement: its segment is the sentence, whose items are known.
+                f.segment_items = if f.statements.len() == 1 {
+                    vec![f.items.clone()]
+                } else {
+                    (0..f.statements.len()).map(|k| matching(&rules.items, segment(t, &f.statements, k))).collect()
+                };
             }
         }
     }
     // Risk topics: a topic that needs a duty (backup) counts only where a duty's segment speaks to it.
-    f.risks = rules
-        .risks
-        .iter()
-        .enumerate()
-        .filter(|(_, c)| !s.definitional && c.matches(t))
+    let risk_candidates = if s.definitional { Vec::new() } else { matching(&rules.risks, t) };
+    f.risks = risk_candidates
+        .into_iter()
+        .map(|i| (i, &rules.risks[i]))
         .filter(|(_, c)| {
             !c.duty_required
                 || (0..f.statements.len()).any(|k| f.statements[k].kind == Kind::Duty && c.any.is_match(segment(t, &f.statements, k)))

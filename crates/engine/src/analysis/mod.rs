@@ -9,6 +9,14 @@
 //! (topics.rs) → explanations (explain.rs). The cue words and patterns are data
 //! (`templates/analyzer/rules.toml`, compiled by rules.rs).
 
+/// A regex compiled once per call site (the patterns here are fixed, not data).
+macro_rules! static_re {
+    ($p:expr) => {{
+        static RE: std::sync::OnceLock<Option<regex::Regex>> = std::sync::OnceLock::new();
+        RE.get_or_init(|| regex::Regex::new($p).ok()).as_ref()
+    }};
+}
+
 pub mod allocate;
 pub mod explain;
 pub mod features;

@@ -35,11 +35,11 @@ pub struct Parties {
 /// Place names on a party line: Chinese cities/provinces, capitalised English words.
 fn places(line: &str) -> Vec<String> {
     let mut out = Vec::new();
-    if let Some(r) = re(r"([\p{Han}]{2,6}?)(?:市|省|区)") {
+    if let Some(r) = static_re!(r"([\p{Han}]{2,6}?)(?:市|省|区)") {
         out.extend(r.captures_iter(line).map(|c| c[1].to_string()));
     }
     const STOP: [&str; 24] = ["The", "A", "An", "Limited", "Ltd", "Inc", "LLC", "Company", "Customer", "Provider", "Supplier", "Agreement", "Services", "Processor", "Controller", "Client", "Contractor", "Vendor", "Registered", "Number", "Office", "Street", "Road", "House"];
-    if let Some(r) = re(r"\b(?:in|of|at|,)\s+(?:the\s+)?([A-Z][a-z]{2,}(?: [A-Z][a-z]{2,})?)") {
+    if let Some(r) = static_re!(r"\b(?:in|of|at|,)\s+(?:the\s+)?([A-Z][a-z]{2,}(?: [A-Z][a-z]{2,})?)") {
         out.extend(r.captures_iter(line).map(|c| c[1].to_string()).filter(|w| !STOP.contains(&w.as_str())));
     }
     out
@@ -55,11 +55,10 @@ impl Mentions {
     /// Mentions in `text`: (byte start, byte end, role).
     pub fn find(&self, text: &str) -> Vec<(usize, usize, Role)> {
         let Some(re) = &self.regex else { return Vec::new() };
-        re.find_iter(text)
-            .filter_map(|m| {
-                let t = m.as_str().to_lowercase();
-                self.roles.iter().find(|(a, _)| *a == t).map(|(_, r)| (m.start(), m.end(), *r))
-            })
+        // ASCII lower-casing keeps byte offsets, so matches map back onto `text`.
+        let lower = text.to_ascii_lowercase();
+        re.find_iter(&lower)
+            .filter_map(|m| self.roles.iter().find(|(a, _)| a == m.as_str()).map(|(_, r)| (m.start(), m.end(), *r)))
             .filter(|(s, _, _)| !preceded_by_user_qualifier(text, *s))
             .filter(|(_, e, _)| !names_a_thing(&text[*e..]))
             .collect()
@@ -83,8 +82,12 @@ fn preceded_by_user_qualifier(text: &str, start: usize) -> bool {
 }
 
 fn has_word(text: &str, word: &str) -> bool {
-    let lower = text.to_lowercase();
-    let w = word.to_lowercase();
+    has_word_lower(&text.to_ascii_lowercase(), word)
+}
+
+/// `has_word` on a text already lower-cased (ASCII): the full-text checks lower-case it once.
+fn has_word_lower(lower: &str, word: &str) -> bool {
+    let w = word.to_ascii_lowercase();
     if w.is_ascii() {
         let mut from = 0;
         while let Some(i) = lower[from..].find(&w) {
@@ -115,9 +118,6 @@ fn role_of(context: &str, words: &PartyWords) -> Option<Role> {
     }
 }
 
-fn re(p: &str) -> Option<Regex> {
-    RegexBuilder::new(p).build().ok()
-}
 
 /// Resolves the parties from the text (the preamble and definitions carry most of it).
 pub fn resolve(text: &str, words: &PartyWords) -> (Parties, Mentions) {
@@ -142,7 +142,7 @@ pub fn resolve(text: &str, words: &PartyWords) -> (Parties, Mentions) {
 
     // 甲方（客户） / 乙方(服务商)：名称 / 委托方（甲方）
     let mut label_roles: Vec<(String, Role)> = Vec::new();
-    if let Some(r) = re(r"(甲方|乙方|丙方|委托方|受托方)\s*\**\s*[（(]\s*([^）)\n]{1,12})\s*[）)]\s*\**\s*[：:]?\s*([^\n（(，,]{0,40})") {
+    if let Some(r) = static_re!(r"(甲方|乙方|丙方|委托方|受托方)\s*\**\s*[（(]\s*([^）)\n]{1,12})\s*[）)]\s*\**\s*[：:]?\s*([^\n（(，,]{0,40})") {
         for cap in r.captures_iter(&head) {
             let label = cap.get(1).map_or("", |m| m.as_str());
             let inside = cap.get(2).map_or("", |m| m.as_str());
@@ -161,19 +161,19 @@ pub fn resolve(text: &str, words: &PartyWords) -> (Parties, Mentions) {
     }
     // 甲方：名称 (no parenthetical): keep the name with its label for later.
     let mut label_names: Vec<(String, String)> = Vec::new();
-    if let Some(r) = re(r"(?m)^\W{0,4}(甲方|乙方)\s*\**\s*[：:]\s*\**\s*([^\n（(，,*]{2,40})") {
+    if let Some(r) = static_re!(r"(?m)^\W{0,4}(甲方|乙方)\s*\**\s*[：:]\s*\**\s*([^\n（(，,*]{2,40})") {
         for cap in r.captures_iter(&head) {
             label_names.push((cap[1].to_string(), cap[2].trim().to_string()));
         }
     }
     // 名称（以下简称“X”或“Y”） / Name ("X") / (hereinafter "X")
-    let alias_zh = re(r"([^\s，。；、：:（()）“”]{2,40})\s*[（(]\s*(?:以下|下文)?(?:简称|称)[为:：]?\s*[“「\x22]([^”」\x22]{1,16})[”」\x22](?:\s*(?:或|、|及|和)\s*[“「\x22]([^”」\x22]{1,16})[”」\x22])?");
-    let alias_en = re(r#"([A-Z0-9][A-Za-z0-9&.,'’ -]{1,80}?)["”]?\s*\((?:the\s+|each\s+a\s+|together\s+|collectively\s+)?(?:hereinafter\s+)?(?:referred\s+to\s+as\s+|called\s+)?(?:the\s+)?["“]([^"”]{1,30})["”](?:\s*(?:or|and)\s*["“]([^"”]{1,30})["”])?"#);
+    let alias_zh = static_re!(r"([^\s，。；、：:（()）“”]{2,40})\s*[（(]\s*(?:以下|下文)?(?:简称|称)[为:：]?\s*[“「\x22]([^”」\x22]{1,16})[”」\x22](?:\s*(?:或|、|及|和)\s*[“「\x22]([^”」\x22]{1,16})[”」\x22])?");
+    let alias_en = static_re!(r#"([A-Z0-9][A-Za-z0-9&.,'’ -]{1,80}?)["”]?\s*\((?:the\s+|each\s+a\s+|together\s+|collectively\s+)?(?:hereinafter\s+)?(?:referred\s+to\s+as\s+|called\s+)?(?:the\s+)?["“]([^"”]{1,30})["”](?:\s*(?:or|and)\s*["“]([^"”]{1,30})["”])?"#);
     // Party lines: (legal name, aliases, role if known).
     let mut candidates: Vec<(String, Vec<String>, Option<Role>)> = Vec::new();
     let mut lines: Vec<(Vec<String>, String, Option<Role>, String)> = Vec::new();
     // A defined term in brackets with no capitalised name before it: "the customer ("Customer")".
-    let alias_bare = re(r#"()\((?:the\s+)?["“]([^"”]{1,30})["”]()\)"#);
+    let alias_bare = static_re!(r#"()\((?:the\s+)?["“]([^"”]{1,30})["”]()\)"#);
     for r in [alias_zh, alias_en, alias_bare].into_iter().flatten() {
         for cap in r.captures_iter(&head) {
             let aliases: Vec<&str> = [cap.get(2), cap.get(3)].into_iter().flatten().map(|m| m.as_str()).collect();
@@ -226,7 +226,7 @@ pub fn resolve(text: &str, words: &PartyWords) -> (Parties, Mentions) {
                 .any(|m| name.contains(m));
             let name = if company_name { name.to_string() } else { String::new() };
             let mut aliases: Vec<String> = aliases.iter().map(|a| a.to_string()).collect();
-            if let Some(r) = re(r#"(?:trading as|doing business as|d/b/a|品牌为?)\s*["“]([^"”]{1,30})["”]"#) {
+            if let Some(r) = static_re!(r#"(?:trading as|doing business as|d/b/a|品牌为?)\s*["“]([^"”]{1,30})["”]"#) {
                 aliases.extend(r.captures_iter(line).map(|c| c[1].to_string()));
             }
             let next_end = head[line_end..].get(1..).and_then(|r| r.find('\n')).map_or(head.len(), |i| line_end + 1 + i);
@@ -252,7 +252,7 @@ pub fn resolve(text: &str, words: &PartyWords) -> (Parties, Mentions) {
         }
     }
     // 甲方（客户）：名称 and the address line under it.
-    if let Some(r) = re(r"(?m)^\W{0,4}(甲方|乙方|委托方|受托方)[^\n]*\n?[^\n]*") {
+    if let Some(r) = static_re!(r"(?m)^\W{0,4}(甲方|乙方|委托方|受托方)[^\n]*\n?[^\n]*") {
         for m in r.find_iter(&head) {
             let label = if m.as_str().trim_start_matches(|c: char| !c.is_alphanumeric()).starts_with("甲方") { "甲方" } else if m.as_str().contains("乙方") { "乙方" } else { "" };
             match label_roles.iter().find(|(l, _)| l == label).map(|x| x.1) {
@@ -297,14 +297,15 @@ pub fn resolve(text: &str, words: &PartyWords) -> (Parties, Mentions) {
             }
         }
     }
+    let lower_text = text.to_ascii_lowercase();
     // Pronouns of online terms, when the text uses them.
     for p in &words.provider_pronouns {
-        if has_word(text, p) {
+        if has_word_lower(&lower_text, p) {
             provider.insert(p.clone());
         }
     }
     for c in &words.customer_pronouns {
-        if has_word(text, c) {
+        if has_word_lower(&lower_text, c) {
             customer.insert(c.clone());
         }
     }
@@ -313,12 +314,12 @@ pub fn resolve(text: &str, words: &PartyWords) -> (Parties, Mentions) {
     let generic_p: Vec<&str> = ["provider", "supplier", "vendor", "processor", "服务商", "服务方", "云服务商", "受托方", "受托人"].to_vec();
     let generic_c: Vec<&str> = ["customer", "client", "controller", "客户", "用户", "委托方", "委托人"].to_vec();
     for w in generic_p {
-        if has_word(text, w) && !customer.iter().any(|c| c.eq_ignore_ascii_case(w)) {
+        if has_word_lower(&lower_text, w) && !customer.iter().any(|c| c.eq_ignore_ascii_case(w)) {
             provider.insert(capitalise(w));
         }
     }
     for w in generic_c {
-        if has_word(text, w) && !provider.iter().any(|c| c.eq_ignore_ascii_case(w)) {
+        if has_word_lower(&lower_text, w) && !provider.iter().any(|c| c.eq_ignore_ascii_case(w)) {
             customer.insert(capitalise(w));
         }
     }
@@ -330,13 +331,13 @@ pub fn resolve(text: &str, words: &PartyWords) -> (Parties, Mentions) {
     }
     let mut roles: Vec<(String, Role)> = Vec::new();
     for p in &provider {
-        roles.push((p.to_lowercase(), Role::Provider));
+        roles.push((p.to_ascii_lowercase(), Role::Provider));
     }
     for c in &customer {
-        roles.push((c.to_lowercase(), Role::Customer));
+        roles.push((c.to_ascii_lowercase(), Role::Customer));
     }
     for b in &words.both {
-        roles.push((b.to_lowercase(), Role::Both));
+        roles.push((b.to_ascii_lowercase(), Role::Both));
     }
     roles.sort_by_key(|(a, _)| std::cmp::Reverse(a.chars().count()));
     roles.dedup_by(|a, b| a.0 == b.0);
@@ -344,11 +345,11 @@ pub fn resolve(text: &str, words: &PartyWords) -> (Parties, Mentions) {
         .iter()
         .map(|(a, _)| {
             let esc = regex::escape(a);
-            if a.is_ascii() { format!(r"\b{esc}\b") } else { esc }
+            if a.is_ascii() { format!(r"(?-u:\b){esc}(?-u:\b)") } else { esc }
         })
         .collect::<Vec<_>>()
         .join("|");
-    let regex = if alternation.is_empty() { None } else { RegexBuilder::new(&alternation).case_insensitive(true).build().ok() };
+    let regex = if alternation.is_empty() { None } else { RegexBuilder::new(&alternation).build().ok() };
     // A place on both lines tells nothing.
     let shared: Vec<String> = provider_places.iter().filter(|p| customer_places.contains(p)).cloned().collect();
     provider_places.retain(|p| !shared.contains(p));

@@ -83,7 +83,11 @@ pub struct TopicCues {
 impl TopicCues {
     /// Whether a sentence speaks to this topic.
     pub fn matches(&self, text: &str) -> bool {
-        self.any.is_match(text) && !self.not.is_match(text) && (self.also.0.is_none() || self.also.is_match(text))
+        self.any.is_match(text) && self.confirm(text)
+    }
+    /// The checks after `any` has matched (`not` and `also`).
+    pub fn confirm(&self, text: &str) -> bool {
+        !self.not.is_match(text) && (self.also.0.is_none() || self.also.is_match(text))
     }
 }
 
@@ -158,7 +162,7 @@ struct RawList {
     patterns: Vec<String>,
 }
 
-#[derive(Deserialize)]
+#[derive(Deserialize, Clone)]
 struct RawTopic {
     id: String,
     #[serde(default)]

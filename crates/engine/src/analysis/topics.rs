@@ -4,7 +4,6 @@
 //! through a defined term whose definition includes it (convention 6). A risk topic is present
 //! when the text addresses it; whether it is against the customer follows the topic's rule.
 
-use regex::Regex;
 
 use super::allocate::{suggestions, Reading};
 use super::features::SentenceFeatures;
@@ -36,7 +35,7 @@ pub fn detect_model(scores: &[(DeploymentModel, u32)]) -> DeploymentModel {
 
 /// Defined terms whose definition expressly includes personal information.
 fn pi_terms(doc: &Document, sentences: &[Sentence], rules: &Rules) -> Vec<String> {
-    let Ok(term) = Regex::new(r#"^[\s(（0-9a-z.)]*[“"「‘]([^”"」’]{1,24})[”"」’]"#) else { return Vec::new() };
+    let Some(term) = static_re!(r#"^[\s(（0-9a-z.)]*[“"「‘]([^”"」’]{1,24})[”"」’]"#) else { return Vec::new() };
     let mut out = Vec::new();
     for s in sentences.iter().filter(|s| s.definitional) {
         let t = s.text(&doc.text);
@@ -118,7 +117,7 @@ pub fn pi_rows(
 
 /// Hours of a notice deadline in a text, if a fixed one is stated.
 fn deadline_hours(text: &str) -> Option<u32> {
-    let re = Regex::new(r"(?i)(\d+|one|two|three|four|six|twelve|twenty-four|forty-eight|seventy-two|一|两|二|三|四|六|十二|二十四|四十八|七十二)\s*(?:\(\d+\)\s*)?(个)?\s*(小时|hours?|日|天|days?|个?工作日|business days?)").ok()?;
+    let re = static_re!(r"(?i)(\d+|one|two|three|four|six|twelve|twenty-four|forty-eight|seventy-two|一|两|二|三|四|六|十二|二十四|四十八|七十二)\s*(?:\(\d+\)\s*)?(个)?\s*(小时|hours?|日|天|days?|个?工作日|business days?)")?;
     let word = |w: &str| -> Option<u32> {
         Some(match w.to_lowercase().as_str() {
             "one" | "一" => 1,
@@ -150,7 +149,7 @@ fn top_level(number: &str) -> &str {
 
 /// Place names in a forum clause (the words before 人民法院 / after "courts of").
 fn forum_names(text: &str) -> Vec<String> {
-    let Ok(re) = Regex::new(r"(?:courts? of|seated in|arbitration in|venue (?:is|shall be) in)\s+(?:the\s+)?([A-Z][A-Za-z]+(?: [A-Z][a-z]+)?)|([\p{Han}]{2,6}?)(?:市|省|区)") else { return Vec::new() };
+    let Some(re) = static_re!(r"(?:courts? of|seated in|arbitration in|venue (?:is|shall be) in)\s+(?:the\s+)?([A-Z][A-Za-z]+(?: [A-Z][a-z]+)?)|([\p{Han}]{2,6}?)(?:市|省|区)") else { return Vec::new() };
     re.captures_iter(text).filter_map(|c| c.get(1).or(c.get(2)).map(|m| m.as_str().to_string())).collect()
 }
 
@@ -229,7 +228,7 @@ fn unfavourable(id: &str, cues: &TopicCues, doc: &Document, sentences: &[Sentenc
             // An audit right the text takes away ("not entitled to audit") is no right.
             let negated = scope.iter().any(|&i| {
                 let l = text(i).to_lowercase();
-                Regex::new(r"\b(not|no)\b[^.;]{0,25}\b(audit|inspect)|不得[^。；]{0,10}(审计|检查)").is_ok_and(|r| r.is_match(&l))
+                static_re!(r"\b(not|no)\b[^.;]{0,25}\b(audit|inspect)|不得[^。；]{0,10}(审计|检查)").is_some_and(|r| r.is_match(&l))
             });
             !guarded || negated
         }
