@@ -132,9 +132,13 @@ pub(crate) fn table_claim(text: &str, s: &Sentence, mentions: &Mentions) -> Opti
             _ => {}
         }
     }
+    // Both R: a split only where the activity text says which part is whose, naming both.
+    let activity: String = row.iter().filter(|c| !c.split(['/', ',', ' ']).all(|x| ["R", "A", "C", "I", ""].contains(&x.trim()))).cloned().collect::<Vec<_>>().join(" ");
+    let named: Vec<Role> = mentions.find(&activity).into_iter().map(|m| m.2).collect();
+    let split = named.contains(&Role::Provider) && named.contains(&Role::Customer);
     match (provider, customer) {
         // Both R for one undivided activity says nothing of who does what (convention 17).
-        (true, true) => Some((Some(Role::Both), Some(false))),
+        (true, true) => Some((Some(Role::Both), Some(split))),
         (true, false) => Some((Some(Role::Provider), None)),
         (false, true) => Some((Some(Role::Customer), None)),
         _ => None,
@@ -164,7 +168,13 @@ pub(crate) fn cross_references_in(t: &str, rules: &Rules, mentions: &Mentions) -
 fn in_clause(number: &str, target: &str) -> bool {
     let n = number.trim_start_matches('第');
     let t = target.trim_start_matches('第');
-    n == t || n.strip_prefix(t).is_some_and(|rest| rest.starts_with(['(', '（', ' ', '条']) || (rest.starts_with('.') && !t.is_empty()))
+    n == t
+        || n.strip_prefix(t).is_some_and(|rest| {
+            rest.starts_with(['(', '（', ' ', '条'])
+                || (rest.starts_with('.') && !t.is_empty())
+                // "四（三）1" is item 1 of 四（三）.
+                || (t.ends_with(['）', ')']) && rest.starts_with(|c: char| c.is_ascii_digit()))
+        })
 }
 
 /// Aggregates the sentence features into claims per item, applying cross-references.
