@@ -139,8 +139,8 @@ fn held_out_set_scores_stay_above_their_floors() {
     let s = score(&fixtures("holdout"));
     println!("held-out set: {s:?}");
     assert_eq!(s.docs, 6);
-    assert!(s.alloc_f1 >= 0.80, "allocation macro-F1 {:.3}", s.alloc_f1);
-    assert!(s.gap_f1 >= 0.88, "gap F1 {:.3}", s.gap_f1);
-    assert!(s.pi_f1 >= 0.86, "PI macro-F1 {:.3}", s.pi_f1);
+    assert!(s.alloc_f1 >= 0.87, "allocation macro-F1 {:.3}", s.alloc_f1);
+    assert!(s.gap_f1 >= 0.91, "gap F1 {:.3}", s.gap_f1);
+    assert!(s.pi_f1 >= 0.95, "PI macro-F1 {:.3}", s.pi_f1);
     assert!(s.model_right >= 5, "deployment model right in {}/6", s.model_right);
 }

@@ -33,16 +33,19 @@ pub fn detect_model(scores: &[(DeploymentModel, u32)]) -> DeploymentModel {
     scores.iter().filter(|(_, s)| *s > 0).max_by_key(|(m, s)| (*s, std::cmp::Reverse(*m))).map_or(DeploymentModel::Saas, |(m, _)| *m)
 }
 
-/// Defined terms whose definition expressly includes personal information.
+/// Defined terms whose definition expressly includes personal information: "“甲方数据”指…包括
+/// 个人信息", "甲方数据：指…", "\"Customer Data\" means all data, including Personal Data".
 fn pi_terms(doc: &Document, sentences: &[Sentence], rules: &Rules) -> Vec<String> {
-    let Some(term) = static_re!(r#"^[\s(（0-9a-z.)]*[“"「‘]([^”"」’]{1,24})[”"」’]"#) else { return Vec::new() };
+    let Some(term) = static_re!(r#"^[^“"「‘：:，,。]{0,12}?[“"「‘]?([^”"」’：:，,（）()]{2,24}?)[”"」’]?\s*[：:]?\s*(?:是指|系指|指|means|shall mean|refers to|includes)"#) else {
+        return Vec::new();
+    };
     let mut out = Vec::new();
-    for s in sentences.iter().filter(|s| s.definitional) {
+    for s in sentences.iter().take_while(|_| true) {
         let t = s.text(&doc.text);
         if let Some(c) = term.captures(t) {
-            let name = c[1].to_string();
+            let name = c[1].trim_start_matches(|ch: char| ch.is_ascii_digit() || ch == '.' || ch == ' ').to_string();
             let rest = &t[c.get(0).map_or(0, |m| m.end())..];
-            if rules.pi_mention.is_match(rest) && !rules.pi_mention.is_match(&name) {
+            if name.chars().count() >= 2 && rules.pi_mention.is_match(rest) && !rules.pi_mention.is_match(&name) {
                 out.push(name);
             }
         }
@@ -59,12 +62,16 @@ pub fn pi_rows(
     templates: &TemplateSet,
 ) -> (Vec<PiRow>, bool) {
     let terms = pi_terms(doc, sentences, rules);
-    let pi_sentences: Vec<usize> = sentences
-        .iter()
-        .enumerate()
-        .filter(|(i, s)| feats[*i].pi_mention || terms.iter().any(|t| s.text(&doc.text).contains(t.as_str())))
-        .map(|(i, _)| i)
+    let direct = |i: usize| feats[i].pi_mention || terms.iter().any(|t| sentences[i].text(&doc.text).contains(t.as_str()));
+    // A sub-item whose lead-in concerns PI ("in processing Personal Data, the Supplier shall: (c) …").
+    let pi_clauses: std::collections::HashSet<usize> = (0..sentences.len())
+        .filter(|&i| direct(i) && sentences[i].text(&doc.text).trim_end().ends_with([':', '：']))
+        .filter_map(|i| sentences[i].clause_idx)
         .collect();
+    let parent_is_pi = |i: usize| {
+        sentences[i].clause_idx.and_then(|c| doc.clauses.get(c)).and_then(|c| c.parent).is_some_and(|p| pi_clauses.contains(&(p as usize)))
+    };
+    let pi_sentences: Vec<usize> = (0..sentences.len()).filter(|&i| direct(i) || parent_is_pi(i)).collect();
     let applicable = !pi_sentences.is_empty();
     let mut rows = Vec::new();
     for id in super::ids(&templates.model, TopicKind::Pi) {
