@@ -41,7 +41,12 @@ pub fn of(doc_text: &str, s: &Sentence, rules: &Rules, mentions: &Mentions) -> S
         items: matching(&rules.items, t),
         pi_mention: rules.pi_mention.is_match(t),
         pi_elems: matching(&rules.pi, t),
-        crossrefs: cross_references_in(t, rules, mentions),
+        // Cheap gates before the heavier regexes: a cross-reference names an obligation.
+        crossrefs: if t.contains('由') || t.contains("apply") || t.contains("responsibility of") {
+            cross_references_in(t, rules, mentions)
+        } else {
+            Vec::new()
+        },
         ..SentenceFeatures::default()
     };
     if !s.definitional {
@@ -49,7 +54,8 @@ pub fn of(doc_text: &str, s: &Sentence, rules: &Rules, mentions: &Mentions) -> S
             f.table = table_claim(doc_text, s, mentions);
         }
         if f.table.is_none() {
-            f.external = rules.external_reference.is_match(t);
+            f.external = (t.contains('《') || t.contains("http") || t.contains("olic") || t.contains("ocumentation") || t.contains("DPA") || t.contains("greement"))
+                && rules.external_reference.is_match(t);
             if !f.external {
                 f.statements = statements(t, mentions, &rules.modality_zh, &rules.modality_en);
                 // One statement: its segment is the sentence, whose items are known.

@@ -40,8 +40,12 @@ fn pi_terms(doc: &Document, sentences: &[Sentence], rules: &Rules) -> Vec<String
         return Vec::new();
     };
     let mut out = Vec::new();
-    for s in sentences.iter().take_while(|_| true) {
+    for s in sentences {
         let t = s.text(&doc.text);
+        // Cheap gate before the regex: a definition says 指 / means / refers to / includes.
+        if !(t.contains('指') || t.contains("means") || t.contains("refers to") || t.contains("includes")) {
+            continue;
+        }
         if let Some(c) = term.captures(t) {
             let name = c[1].trim_start_matches(|ch: char| ch.is_ascii_digit() || ch == '.' || ch == ' ').to_string();
             let rest = &t[c.get(0).map_or(0, |m| m.end())..];
