@@ -168,7 +168,19 @@ impl Cache {
     pub fn new(doc: &Document, rules: &Rules) -> Cache {
         let sentences = text::sentences(doc);
         let (parties, mentions) = parties::resolve(&doc.text, &rules.parties);
-        let feats = sentences.iter().map(|s| features::of(&doc.text, s, rules, &mentions)).collect();
+        // Long documents: read the two halves on two threads (the features are independent).
+        let read = |part: &[text::Sentence]| part.iter().map(|s| features::of(&doc.text, s, rules, &mentions)).collect::<Vec<_>>();
+        let feats = if sentences.len() > 1000 {
+            let (a, b) = sentences.split_at(sentences.len() / 2);
+            std::thread::scope(|scope| {
+                let second = scope.spawn(|| read(b));
+                let mut first = read(a);
+                first.extend(second.join().unwrap_or_else(|_| read(b)));
+                first
+            })
+        } else {
+            read(&sentences)
+        };
         Cache { sentences, feats, parties, mentions, scores: topics::model_scores(&doc.text, rules) }
     }
 

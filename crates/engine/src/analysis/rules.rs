@@ -25,6 +25,9 @@ impl Patterns {
         RegexBuilder::new(&joined)
             .case_insensitive(true)
             .size_limit(1 << 24)
+            // A roomy lazy-DFA cache: the Unicode classes make many states, and a cache that
+            // keeps clearing rebuilds them sentence after sentence.
+            .dfa_size_limit(1 << 25)
             .build()
             .map(|r| Patterns(Some(r)))
             .map_err(|e| format!("{what}: {e}"))

@@ -169,7 +169,7 @@ fn unfavourable(id: &str, cues: &TopicCues, doc: &Document, sentences: &[Sentenc
     let text = |i: usize| sentences[i].text(&doc.text);
     // The hit sentences and the other sentences of the same clauses ("…的唯一救济" often
     // follows the sentence that names the credits).
-    let tops: Vec<&str> = hits.iter().map(|&i| top_level(&sentences[i].clause)).filter(|c| !c.is_empty()).collect();
+    let tops: std::collections::HashSet<&str> = hits.iter().map(|&i| top_level(&sentences[i].clause)).filter(|c| !c.is_empty()).collect();
     let scope: Vec<usize> = sentences
         .iter()
         .enumerate()
@@ -179,13 +179,9 @@ fn unfavourable(id: &str, cues: &TopicCues, doc: &Document, sentences: &[Sentenc
     let any_unfav = scope.iter().any(|&i| cues.unfavourable.is_match(text(i)));
     let guarded = scope.iter().any(|&i| cues.favourable_guard.is_match(text(i)));
     // Sentences of the same top-level clauses, for carve-outs and content lists.
-    let clause_mates = || {
-        let tops: Vec<&str> = hits.iter().map(|&i| top_level(&sentences[i].clause)).filter(|t| !t.is_empty()).collect();
-        sentences.iter().enumerate().filter(move |(_, s)| tops.contains(&top_level(&s.clause))).map(|(i, _)| i).collect::<Vec<_>>()
-    };
     match id {
         "liability_cap" => {
-            let mates = clause_mates();
+            let mates = &scope;
             let carved = mates.iter().any(|&i| cues.carve_out.is_match(text(i))) && mates.iter().any(|&i| cues.carve_topic.is_match(text(i)));
             !carved
         }
@@ -207,6 +203,9 @@ fn unfavourable(id: &str, cues: &TopicCues, doc: &Document, sentences: &[Sentenc
             let forum_of = |names: &[String]| {
                 scope.iter().any(|&i| {
                     let t = text(i);
+                    if !(t.contains("所在地") || t.contains("住所地") || t.contains("注册地")) {
+                        return false;
+                    }
                     names.iter().any(|n| {
                         t.match_indices(n.as_str()).any(|(at, _)| {
                             let after: String = t[at + n.len()..].chars().take(6).collect();
@@ -215,12 +214,13 @@ fn unfavourable(id: &str, cues: &TopicCues, doc: &Document, sentences: &[Sentenc
                     })
                 })
             };
-            let provider_home = forum_of(&parties.provider) || parties.provider_places.iter().any(|p| scope.iter().any(|&i| forum_names(text(i)).contains(p)));
-            let customer_home = forum_of(&parties.customer) || parties.customer_places.iter().any(|p| scope.iter().any(|&i| forum_names(text(i)).contains(p)));
+            let forums: Vec<String> = scope.iter().flat_map(|&i| forum_names(text(i))).collect();
+            let provider_home = forum_of(&parties.provider) || parties.provider_places.iter().any(|p| forums.contains(p));
+            let customer_home = forum_of(&parties.customer) || parties.customer_places.iter().any(|p| forums.contains(p));
             provider_home && !customer_home || (any_unfav && !guarded && !customer_home)
         }
         "incident_notice" => {
-            let mates = clause_mates();
+            let mates = &scope;
             let hours = hits.iter().filter_map(|&i| deadline_hours(text(i))).min();
             let content = mates.iter().chain(hits.iter()).any(|&i| cues.content.is_match(text(i)));
             let limit = if lang == "zh" { 4 } else { 72 };
