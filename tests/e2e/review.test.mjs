@@ -8,94 +8,12 @@
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
-import { mkdtempSync, mkdirSync, writeFileSync, existsSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve, dirname } from 'node:path';
-import { fileURLToPath } from 'node:url';
-
-const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
-const APP = join(root, 'target/debug/cloudclause-app');
-const OUT = join(root, 'tests/e2e/out');
-const ELEMENT = 'element-6066-11e4-a52e-4f735466cecf';
-const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
-
-class Driver {
-  constructor(port) { this.base = `http://127.0.0.1:${port}`; }
-  async req(method, path, body) {
-    const res = await fetch(this.base + path, {
-      method,
-      headers: { 'content-type': 'application/json' },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    const json = await res.json();
-    if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${JSON.stringify(json.value)}`);
-    return json.value;
-  }
-  s(path) { return `/session/${this.session}${path}`; }
-  async find(css) {
-    const list = await this.req('POST', this.s('/elements'), { using: 'css selector', value: css });
-    return list.map((e) => e[ELEMENT]);
-  }
-  async waitFor(css, timeoutMs = 15000, pred = (els) => els.length > 0) {
-    const end = Date.now() + timeoutMs;
-    for (;;) {
-      const els = await this.find(css).catch(() => []);
-      if (pred(els)) return els;
-      if (Date.now() > end) throw new Error(`timed out waiting for ${css}`);
-      await sleep(150);
-    }
-  }
-  text(el) { return this.req('GET', this.s(`/element/${el}/text`)); }
-  attr(el, name) { return this.req('GET', this.s(`/element/${el}/attribute/${name}`)); }
-  click(el) { return this.req('POST', this.s(`/element/${el}/click`), {}); }
-  type(el, text) { return this.req('POST', this.s(`/element/${el}/value`), { text }); }
-  /** Runs a function body in the page and returns its (JSON) result. */
-  run(script, args = []) { return this.req('POST', this.s('/execute/sync'), { script, args }); }
-}
-
-async function waitForDriver(driver, timeoutMs = 20000) {
-  const end = Date.now() + timeoutMs;
-  for (;;) {
-    try {
-      const v = await driver.req('GET', '/status');
-      if (v && v.ready !== false) return;
-    } catch { /* not up yet */ }
-    if (Date.now() > end) throw new Error('WebKitWebDriver did not start');
-    await sleep(200);
-  }
-}
-
-/** Clicks what the selector finds, retrying while a re-render replaces the element. */
-async function clickWhenReady(driver, css) {
-  for (let attempt = 0; ; attempt++) {
-    try {
-      const [el] = await driver.waitFor(css);
-      await driver.click(el);
-      return;
-    } catch (e) {
-      if (attempt >= 5) throw e;
-      await sleep(200);
-    }
-  }
-}
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { OUT, clickWhenReady, withApp } from './driver.mjs';
 
 test('review the sample contract: the network row, its explanation and its highlighted evidence', { timeout: 120000 }, async () => {
-  assert.ok(existsSync(APP), `${APP} is missing: run cargo build -p cloudclause-app`);
-  const dir = mkdtempSync(join(tmpdir(), 'cloudclause-e2e-'));
-  const port = 4444 + Math.floor(Math.random() * 1000);
-  const env = { ...process.env, CLOUDCLAUSE_DB: join(dir, 'library.sqlite3'), TAURI_WEBVIEW_AUTOMATION: 'true' };
-  delete env.DISPLAY;
-  const proc = spawn('xvfb-run', ['-a', '-s', '-screen 0 1440x900x24', 'WebKitWebDriver', `--port=${port}`], {
-    env, stdio: ['ignore', 'inherit', 'inherit'], detached: true,
-  });
-  const driver = new Driver(port);
-  try {
-    await waitForDriver(driver);
-    const session = await driver.req('POST', '/session', {
-      capabilities: { alwaysMatch: { 'webkitgtk:browserOptions': { binary: APP, args: [] } } },
-    });
-    driver.session = session.sessionId;
+  await withApp('review', async (driver) => {
 
     // The library loads first; then switch to the review screen.
     await driver.waitFor('[data-testid=result]');
@@ -134,9 +52,7 @@ test('review the sample contract: the network row, its explanation and its highl
     assert.ok(check.inView, 'the first mark is scrolled into view');
     assert.equal(check.img, 0);
 
-    mkdirSync(OUT, { recursive: true });
-    const png = await driver.req('GET', driver.s('/screenshot'));
-    writeFileSync(join(OUT, 'review.png'), Buffer.from(png, 'base64'));
+    await driver.screenshot('review.png');
 
     // Another model re-runs the engine on the sample: IaaS defaults are the standard's own.
     await driver.run(`const s = document.querySelector('[data-testid=model-select]');
@@ -166,16 +82,5 @@ test('review the sample contract: the network row, its explanation and its highl
       args: [],
     });
     writeFileSync(join(OUT, 'sample-analysis.json'), real);
-  } catch (e) {
-    // Keep what the window showed when it failed.
-    if (driver.session) {
-      mkdirSync(OUT, { recursive: true });
-      const png = await driver.req('GET', driver.s('/screenshot')).catch(() => null);
-      if (png) writeFileSync(join(OUT, 'review-failed.png'), Buffer.from(png, 'base64'));
-    }
-    throw e;
-  } finally {
-    if (driver.session) await driver.req('DELETE', driver.s('')).catch(() => {});
-    try { process.kill(-proc.pid, 'SIGTERM'); } catch { /* already gone */ }
-  }
+  });
 });

@@ -131,20 +131,10 @@ impl Library {
 
     /// Lists clauses (not deleted) matching `filter`, ordered by primary topic and position.
     pub fn list(&self, filter: &ClauseFilter) -> Result<Vec<ClauseSummary>> {
-        let mut sql = String::from("SELECT c.* FROM clause c WHERE c.deleted = 0");
+        // The language filter concerns search only; listing shows every clause.
+        let filter = ClauseFilter { lang: None, ..filter.clone() };
         let mut args: Vec<String> = Vec::new();
-        if let Some(t) = &filter.topic {
-            args.push(t.clone());
-            sql.push_str(&format!(" AND EXISTS (SELECT 1 FROM clause_topic t WHERE t.clause_id = c.id AND t.topic = ?{})", args.len()));
-        }
-        if let Some(m) = filter.model {
-            args.push(m.as_str().to_string());
-            sql.push_str(&format!(" AND EXISTS (SELECT 1 FROM clause_model m WHERE m.clause_id = c.id AND m.model = ?{})", args.len()));
-        }
-        if let Some(p) = filter.position {
-            args.push(p.as_str().to_string());
-            sql.push_str(&format!(" AND c.position = ?{}", args.len()));
-        }
+        let mut sql = format!("SELECT c.* FROM clause c WHERE 1 = 1{}", search::filter_sql(&filter, &mut args));
         sql.push_str(" ORDER BY c.id");
         let mut stmt = self.conn.prepare_cached(&sql)?;
         let rows = stmt.query_map(rusqlite::params_from_iter(args.iter()), row_to_clause)?;

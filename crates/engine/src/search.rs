@@ -121,8 +121,9 @@ impl Term {
     }
 }
 
-/// SQL conditions for the filters, over aliases `d` (search_doc) and `c` (clause).
-fn filter_sql(filter: &ClauseFilter, args: &mut Vec<String>) -> String {
+/// SQL conditions for the filters, over aliases `c` (clause) and, with a language, `d`
+/// (search_doc). Shared by listing and search.
+pub(crate) fn filter_sql(filter: &ClauseFilter, args: &mut Vec<String>) -> String {
     let mut sql = String::from(" AND c.deleted = 0");
     if let Some(t) = &filter.topic {
         args.push(t.clone());

@@ -1,0 +1,109 @@
+// A small W3C WebDriver client for the end-to-end tests: WebKitWebDriver (webkit2gtk-driver)
+// starts target/debug/cloudclause-app under Xvfb on a fresh temporary database.
+
+import { spawn } from 'node:child_process';
+import { mkdtempSync, mkdirSync, writeFileSync, existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve, dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+export const APP = join(root, 'target/debug/cloudclause-app');
+export const OUT = join(root, 'tests/e2e/out');
+const ELEMENT = 'element-6066-11e4-a52e-4f735466cecf';
+export const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
+export class Driver {
+  constructor(port) { this.base = `http://127.0.0.1:${port}`; }
+  async req(method, path, body) {
+    const res = await fetch(this.base + path, {
+      method,
+      headers: { 'content-type': 'application/json' },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    const json = await res.json();
+    if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${JSON.stringify(json.value)}`);
+    return json.value;
+  }
+  s(path) { return `/session/${this.session}${path}`; }
+  async find(css) {
+    const list = await this.req('POST', this.s('/elements'), { using: 'css selector', value: css });
+    return list.map((e) => e[ELEMENT]);
+  }
+  async waitFor(css, timeoutMs = 15000, pred = (els) => els.length > 0) {
+    const end = Date.now() + timeoutMs;
+    for (;;) {
+      const els = await this.find(css).catch(() => []);
+      if (pred(els)) return els;
+      if (Date.now() > end) throw new Error(`timed out waiting for ${css}`);
+      await sleep(150);
+    }
+  }
+  text(el) { return this.req('GET', this.s(`/element/${el}/text`)); }
+  attr(el, name) { return this.req('GET', this.s(`/element/${el}/attribute/${name}`)); }
+  click(el) { return this.req('POST', this.s(`/element/${el}/click`), {}); }
+  type(el, text) { return this.req('POST', this.s(`/element/${el}/value`), { text }); }
+  /** Runs a function body in the page and returns its (JSON) result. */
+  run(script, args = []) { return this.req('POST', this.s('/execute/sync'), { script, args }); }
+  async screenshot(name) {
+    mkdirSync(OUT, { recursive: true });
+    const png = await this.req('GET', this.s('/screenshot'));
+    writeFileSync(join(OUT, name), Buffer.from(png, 'base64'));
+  }
+}
+
+/** Clicks what the selector finds, retrying while a re-render replaces the element. */
+export async function clickWhenReady(driver, css) {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      const [el] = await driver.waitFor(css);
+      await driver.click(el);
+      return;
+    } catch (e) {
+      if (attempt >= 5) throw e;
+      await sleep(200);
+    }
+  }
+}
+
+async function waitForDriver(driver, timeoutMs = 20000) {
+  const end = Date.now() + timeoutMs;
+  for (;;) {
+    try {
+      const v = await driver.req('GET', '/status');
+      if (v && v.ready !== false) return;
+    } catch { /* not up yet */ }
+    if (Date.now() > end) throw new Error('WebKitWebDriver did not start');
+    await sleep(200);
+  }
+}
+
+/**
+ * Starts the real app on a fresh database, runs `body(driver)`, keeps a screenshot named
+ * `<name>-failed.png` if it throws, and always closes the app before the driver.
+ */
+export async function withApp(name, body) {
+  if (!existsSync(APP)) throw new Error(`${APP} is missing: run cargo build -p cloudclause-app`);
+  const dir = mkdtempSync(join(tmpdir(), 'cloudclause-e2e-'));
+  const port = 4444 + Math.floor(Math.random() * 1000);
+  const env = { ...process.env, CLOUDCLAUSE_DB: join(dir, 'library.sqlite3'), TAURI_WEBVIEW_AUTOMATION: 'true' };
+  delete env.DISPLAY;
+  const proc = spawn('xvfb-run', ['-a', '-s', '-screen 0 1440x900x24', 'WebKitWebDriver', `--port=${port}`], {
+    env, stdio: ['ignore', 'inherit', 'inherit'], detached: true,
+  });
+  const driver = new Driver(port);
+  try {
+    await waitForDriver(driver);
+    const session = await driver.req('POST', '/session', {
+      capabilities: { alwaysMatch: { 'webkitgtk:browserOptions': { binary: APP, args: [] } } },
+    });
+    driver.session = session.sessionId;
+    await body(driver);
+  } catch (e) {
+    if (driver.session) await driver.screenshot(`${name}-failed.png`).catch(() => {});
+    throw e;
+  } finally {
+    if (driver.session) await driver.req('DELETE', driver.s('')).catch(() => {});
+    try { process.kill(-proc.pid, 'SIGTERM'); } catch { /* already gone */ }
+  }
+}
