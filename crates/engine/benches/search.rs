@@ -71,6 +71,7 @@ fn main() {
         c.guidance.en = compose(&en_pool, &mut rng, 120);
         lib.create(&c).expect("create");
     }
+    lib.optimize_search_index().expect("optimize");
     let stats = lib.stats().expect("stats");
     println!("library: {} clauses (built in {:.1} s)", stats.clauses, t.elapsed().as_secs_f64());
 

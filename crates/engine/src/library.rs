@@ -126,7 +126,15 @@ impl Library {
             [&fp],
         )?;
         tx.commit()?;
+        self.optimize_search_index()?;
         Ok(report)
+    }
+
+    /// Merges the full-text index into one segment (after bulk writes: seeding, imports).
+    /// Queries then read one b-tree instead of merging many small segments.
+    pub fn optimize_search_index(&self) -> Result<()> {
+        self.conn.execute("INSERT INTO search_fts(search_fts) VALUES('optimize')", [])?;
+        Ok(())
     }
 
     /// Lists clauses (not deleted) matching `filter`, ordered by primary topic and position.
@@ -393,6 +401,7 @@ impl Library {
             }
         }
         tx.commit()?;
+        self.optimize_search_index()?;
         Ok(report)
     }
 }

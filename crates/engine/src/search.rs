@@ -157,6 +157,16 @@ fn term_docs(lib: &Library, term_sql: &str, first_args: Vec<String>, filter: &Cl
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
 
+fn fts_only(lib: &Library, expr: &str, limit: Option<usize>) -> Result<Vec<(i64, f64)>> {
+    let sql = match limit {
+        Some(l) => format!("SELECT rowid, -bm25(search_fts, 4.0, 1.0, 0.5) FROM search_fts WHERE search_fts MATCH ?1 ORDER BY bm25(search_fts, 4.0, 1.0, 0.5) LIMIT {l}"),
+        None => "SELECT rowid, -bm25(search_fts, 4.0, 1.0, 0.5) FROM search_fts WHERE search_fts MATCH ?1".to_string(),
+    };
+    let mut stmt = lib.connection().prepare_cached(&sql)?;
+    let rows = stmt.query_map([expr], |r| Ok((r.get::<_, i64>(0)?, r.get::<_, f64>(1)?)))?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
 const TRIGRAM_SQL: &str = "SELECT f.rowid, -bm25(search_fts, 4.0, 1.0, 0.5) AS score FROM search_fts f \
     JOIN search_doc d ON d.doc = f.rowid JOIN clause c ON c.id = d.clause_id \
     WHERE search_fts MATCH ?1 {filters} ORDER BY bm25(search_fts, 4.0, 1.0, 0.5)";
@@ -183,7 +193,14 @@ pub fn search(lib: &Library, query: &str, filter: &ClauseFilter, limit: usize) -
     let mut sets: Vec<Vec<(i64, f64)>> = Vec::new();
     if !trigrams.is_empty() {
         let expr = trigrams.iter().map(|t| format!("\"{}\"", t.replace('"', "\"\""))).collect::<Vec<_>>().join(" AND ");
-        sets.push(term_docs(lib, TRIGRAM_SQL, vec![expr], filter, sql_limit)?);
+        // No filter: the FTS index alone ranks and limits (no join per match); deleted clauses
+        // are not in the index, so nothing else needs checking.
+        let unfiltered = filter.topic.is_none() && filter.model.is_none() && filter.position.is_none() && filter.lang.is_none();
+        if unfiltered {
+            sets.push(fts_only(lib, &expr, sql_limit)?);
+        } else {
+            sets.push(term_docs(lib, TRIGRAM_SQL, vec![expr], filter, sql_limit)?);
+        }
     }
     for t in others {
         let (sql, arg) = match t {
