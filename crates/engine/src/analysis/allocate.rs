@@ -12,7 +12,7 @@ use super::features::SentenceFeatures;
 use super::parties::{Mentions, Role};
 use super::rules::Rules;
 use super::statements::{Kind, Statement};
-use super::text::{Offsets, Sentence};
+use super::text::Sentence;
 use super::{explain, Evidence, Found, Gap, Perspective, SecurityRow, Severity};
 use crate::ingest::Document;
 use crate::model::{Allocation, DeploymentModel, ReferenceModel, TopicKind};
@@ -30,16 +30,15 @@ pub struct Claim {
 }
 
 /// What the analyzer read from the text, before comparing with the model.
-pub struct Reading {
-    offsets: Offsets,
-    text: String,
+pub struct Reading<'a> {
+    text: &'a str,
     pub sentences: Vec<Sentence>,
     pub statements: Vec<Vec<Statement>>,
     pub claims: HashMap<String, Vec<Claim>>,
     pub statement_count: usize,
 }
 
-impl Reading {
+impl Reading<'_> {
     /// The quoted evidence of some sentences (at most six, in the order given, no repeats).
     pub fn evidence(&self, sentences: impl IntoIterator<Item = usize>) -> Vec<Evidence> {
         let mut out: Vec<Evidence> = Vec::new();
@@ -47,8 +46,8 @@ impl Reading {
             let Some(s) = self.sentences.get(i) else { continue };
             let e = Evidence {
                 clause: s.clause.clone(),
-                start: self.offsets.char_of(s.start),
-                end: self.offsets.char_of(s.end),
+                start: s.cstart,
+                end: s.cend,
                 quote: self.text[s.start..s.end].to_string(),
             };
             if !out.contains(&e) {
@@ -178,7 +177,7 @@ fn in_clause(number: &str, target: &str) -> bool {
 }
 
 /// Aggregates the sentence features into claims per item, applying cross-references.
-pub fn read(doc: &Document, sentences: &[Sentence], feats: &[SentenceFeatures], rules: &Rules) -> Reading {
+pub fn read<'a>(doc: &'a Document, sentences: &[Sentence], feats: &[SentenceFeatures], rules: &Rules) -> Reading<'a> {
     let text = doc.text.as_str();
     let refs: Vec<&(String, Role)> = feats.iter().flat_map(|f| f.crossrefs.iter()).collect();
     let mut claims: HashMap<String, Vec<Claim>> = HashMap::new();
@@ -226,7 +225,7 @@ pub fn read(doc: &Document, sentences: &[Sentence], feats: &[SentenceFeatures], 
         }
         all_statements.push(st);
     }
-    Reading { offsets: Offsets::new(text), text: text.to_string(), sentences: sentences.to_vec(), statements: all_statements, claims, statement_count: count }
+    Reading { text, sentences: sentences.to_vec(), statements: all_statements, claims, statement_count: count }
 }
 
 /// The allocation the claims of one item add up to.

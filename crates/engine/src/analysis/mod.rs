@@ -162,6 +162,7 @@ pub struct Cache {
     parties: Parties,
     mentions: parties::Mentions,
     scores: Vec<(DeploymentModel, u32)>,
+    lang: &'static str,
 }
 
 impl Cache {
@@ -181,7 +182,13 @@ impl Cache {
         } else {
             read(&sentences)
         };
-        Cache { sentences, feats, parties, mentions, scores: topics::model_scores(&doc.text, rules) }
+        let (mut cjk, mut all) = (0usize, 0usize);
+        for c in doc.text.chars() {
+            all += 1;
+            cjk += usize::from(crate::search::is_cjk(c));
+        }
+        let lang = if cjk * 4 > all { "zh" } else { "en" };
+        Cache { sentences, feats, parties, mentions, scores: topics::model_scores(&doc.text, rules), lang }
     }
 
     /// Replaces the text of clause `idx` with `new_text`, re-reads that clause's sentences and
@@ -219,6 +226,8 @@ impl Cache {
             for s in &mut self.sentences[keep_from..] {
                 s.start = move_by(s.start);
                 s.end = move_by(s.end);
+                s.cstart = shift(s.cstart);
+                s.cend = shift(s.cend);
             }
             let fresh: Vec<text::Sentence> = text::clause_sentences(doc, idx);
             let fresh_feats: Vec<features::SentenceFeatures> =
@@ -237,12 +246,7 @@ impl Cache {
             Some(m) => (m, "given"),
             None => (topics::detect_model(&scores), "detected"),
         };
-        let (mut cjk, mut all) = (0usize, 0usize);
-        for c in doc.text.chars() {
-            all += 1;
-            cjk += usize::from(crate::search::is_cjk(c));
-        }
-        let lang = if cjk * 4 > all { "zh" } else { "en" };
+        let lang = self.lang;
         let mut warnings = Vec::new();
         let security = allocate::security_rows(&reading, &templates.model, model, opts.perspective, templates);
         let (pi, pi_applicable) = topics::pi_rows(doc, &self.sentences, &self.feats, rules, &reading, templates);

@@ -34,6 +34,9 @@ pub struct Sentence {
     /// Byte range in the document text.
     pub start: usize,
     pub end: usize,
+    /// The same range in chars (Unicode scalar values), as the report gives offsets.
+    pub cstart: u32,
+    pub cend: u32,
     /// Whether the sentence is in the preamble or a definition (these never allocate duties).
     pub definitional: bool,
 }
@@ -76,15 +79,15 @@ fn ends_sentence(text: &str, i: usize, c: char) -> bool {
 /// Cuts a document into sentences clause by clause.
 pub fn sentences(doc: &Document) -> Vec<Sentence> {
     let off = Offsets::new(&doc.text);
-    let mut segments: Vec<(usize, usize, String, Option<usize>, BlockKind)> = Vec::new();
+    let mut segments: Vec<Segment> = Vec::new();
     let first = doc.clauses.first().map(|c| off.byte_of(c.start)).unwrap_or(doc.text.len());
     if first > 0 {
-        segments.push((0, first, String::new(), None, BlockKind::Paragraph));
+        segments.push((0, first, 0, String::new(), None, BlockKind::Paragraph));
     }
     for (i, c) in doc.clauses.iter().enumerate() {
         let (s, e) = (off.byte_of(c.start), off.byte_of(c.end));
         if e > s {
-            segments.push((s, e, c.number.clone(), Some(i), c.kind));
+            segments.push((s, e, c.start, c.number.clone(), Some(i), c.kind));
         }
     }
     cut(doc, segments)
@@ -96,26 +99,51 @@ pub fn clause_sentences(doc: &Document, idx: usize) -> Vec<Sentence> {
     let mut it = doc.text.char_indices().map(|(b, _)| b).chain(std::iter::once(doc.text.len()));
     let s = it.nth(c.start as usize).unwrap_or(doc.text.len());
     let e = if c.end > c.start { it.nth((c.end - c.start - 1) as usize).unwrap_or(doc.text.len()) } else { s };
-    cut(doc, vec![(s, e, c.number.clone(), Some(idx), c.kind)])
+    cut(doc, vec![(s, e, c.start, c.number.clone(), Some(idx), c.kind)])
 }
 
-fn cut(doc: &Document, segments: Vec<(usize, usize, String, Option<usize>, BlockKind)>) -> Vec<Sentence> {
+/// A clause's text: byte range, char start, number, index, kind.
+type Segment = (usize, usize, u32, String, Option<usize>, BlockKind);
+
+fn cut(doc: &Document, segments: Vec<Segment>) -> Vec<Sentence> {
     let mut out = Vec::new();
-    for (s, e, number, idx, kind) in segments {
+    for (s, e, cs, number, idx, kind) in segments {
         let seg = &doc.text[s..e];
+        let first = out.len();
         if kind == BlockKind::TableRow {
             push(&mut out, &doc.text, s, e, &number, idx, kind);
-            continue;
-        }
-        let mut start = 0;
-        for (i, c) in seg.char_indices() {
-            if ends_sentence(seg, i, c) {
-                let end = i + c.len_utf8();
-                push(&mut out, &doc.text, s + start, s + end, &number, idx, kind);
-                start = end;
+        } else {
+            let mut start = 0;
+            for (i, c) in seg.char_indices() {
+                if ends_sentence(seg, i, c) {
+                    let end = i + c.len_utf8();
+                    push(&mut out, &doc.text, s + start, s + end, &number, idx, kind);
+                    start = end;
+                }
             }
+            push(&mut out, &doc.text, s + start, e, &number, idx, kind);
         }
-        push(&mut out, &doc.text, s + start, e, &number, idx, kind);
+        // Char offsets of the new sentences, in one walk over the segment.
+        let mut wanted: Vec<(usize, usize, bool)> = Vec::new();
+        for (k, x) in out.iter().enumerate().skip(first) {
+            wanted.push((x.start, k, true));
+            wanted.push((x.end, k, false));
+        }
+        wanted.sort_unstable();
+        let mut w = 0;
+        let mut count = cs;
+        for (b, _) in seg.char_indices().map(|(i, c)| (s + i, c)).chain(std::iter::once((e, ' '))) {
+            while w < wanted.len() && wanted[w].0 <= b {
+                let (_, k, is_start) = wanted[w];
+                if is_start {
+                    out[k].cstart = count;
+                } else {
+                    out[k].cend = count;
+                }
+                w += 1;
+            }
+            count += 1;
+        }
     }
     out
 }
@@ -134,6 +162,8 @@ fn push(out: &mut Vec<Sentence>, text: &str, s: usize, e: usize, number: &str, i
         kind,
         start: s + lead,
         end: e - tail,
+        cstart: 0,
+        cend: 0,
         definitional: number.is_empty() || is_definition(trimmed),
     });
 }
