@@ -112,3 +112,29 @@ fn create_duplicate_and_delete_user_clauses() {
     assert!(lib.search("独角兽", &ClauseFilter::default(), 10).unwrap_or_default().is_empty());
     assert!(lib.versions("sla.preferred-copy").is_err(), "a user clause is removed with its versions");
 }
+
+#[test]
+fn single_word_and_phrase_searches_use_their_indexes_and_still_find_substrings() {
+    let (lib, _) = Library::open_in_memory(&TemplateFiles::builtin()).unwrap_or_else(|e| panic!("{e}"));
+    let all = ClauseFilter::default();
+    let text = |id: &str| {
+        let c = lib.get(id).unwrap_or_else(|e| panic!("{e}")).content;
+        format!("{} {} {} {} {} {}", c.title.zh, c.title.en, c.body.zh, c.body.en, c.guidance.zh, c.guidance.en).to_lowercase()
+    };
+    // A whole English word: every hit contains it.
+    let word = lib.search("encryption", &all, 20).unwrap_or_else(|e| panic!("{e}"));
+    assert!(!word.is_empty());
+    assert!(word.iter().all(|h| text(&h.clause.id).contains("encryption")));
+    // Part of a word still finds the clauses (through the substring index).
+    let part = lib.search("encrypt", &all, 50).unwrap_or_else(|e| panic!("{e}"));
+    assert!(part.len() >= word.len(), "encrypt finds at least what encryption finds");
+    assert!(part.iter().all(|h| text(&h.clause.id).contains("encrypt")));
+    // A Chinese phrase: every hit contains the whole phrase, not just one of its bigrams.
+    let phrase = lib.search("数据销毁", &all, 20).unwrap_or_else(|e| panic!("{e}"));
+    assert!(!phrase.is_empty());
+    assert!(phrase.iter().all(|h| text(&h.clause.id).contains("数据销毁")));
+    // Filters apply on these paths too.
+    let only_pi = ClauseFilter { topic: Some("pi.breach_notification".into()), ..ClauseFilter::default() };
+    let filtered = lib.search("个人信息", &only_pi, 20).unwrap_or_else(|e| panic!("{e}"));
+    assert!(!filtered.is_empty() && filtered.iter().all(|h| h.clause.topics.iter().any(|t| t == "pi.breach_notification")));
+}

@@ -55,7 +55,33 @@ impl Library {
         let templates = templates::load(files)?;
         let mut lib = Library { conn, templates };
         let report = lib.seed()?;
+        lib.reindex_if_stale()?;
         Ok((lib, report))
+    }
+
+    /// Rebuilds the search indexes when they were written by an older indexing scheme.
+    fn reindex_if_stale(&mut self) -> Result<()> {
+        let stored: Option<String> =
+            self.conn.query_row("SELECT value FROM meta WHERE key = 'search_index_version'", [], |r| r.get(0)).optional()?;
+        if stored.as_deref() == Some(search::INDEX_VERSION) {
+            return Ok(());
+        }
+        let ids: Vec<String> = {
+            let mut stmt = self.conn.prepare("SELECT id FROM clause WHERE deleted = 0")?;
+            let rows = stmt.query_map([], |r| r.get(0))?;
+            rows.collect::<rusqlite::Result<_>>()?
+        };
+        let contents: Vec<ClauseContent> = ids.iter().map(|id| self.get(id).map(|c| c.content)).collect::<Result<_>>()?;
+        let tx = self.conn.transaction()?;
+        for c in &contents {
+            search::index_clause(&tx, c, &self.templates.variables)?;
+        }
+        tx.execute(
+            "INSERT INTO meta(key, value) VALUES ('search_index_version', ?1) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+            [search::INDEX_VERSION],
+        )?;
+        tx.commit()?;
+        self.optimize_search_index()
     }
 
     pub fn templates(&self) -> &TemplateSet {

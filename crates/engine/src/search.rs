@@ -72,21 +72,30 @@ pub(crate) fn index_clause(tx: &Transaction<'_>, c: &ClauseContent, vars: &[Vari
     Ok(())
 }
 
-/// The BM25 term weight of every distinct CJK bigram of a document.
+/// The version of what `index_clause` writes; a database indexed by an older version is
+/// re-indexed when opened.
+pub const INDEX_VERSION: &str = "2";
+
+/// The BM25 term weight of every distinct CJK bigram and every distinct English word (three or
+/// more letters, lower-cased) of a document. Both live in `search_bigram`: a bigram is two CJK
+/// characters, a word is ASCII, so they never collide.
 fn bigram_weights(title: &str, body: &str, guidance: &str) -> Vec<(String, f64)> {
-    let mut tf: HashMap<[char; 2], f64> = HashMap::new();
+    let mut tf: HashMap<String, f64> = HashMap::new();
     let mut len = 0usize;
     for (text, w) in [(title, TITLE_WEIGHT), (body, 1.0), (guidance, GUIDANCE_WEIGHT)] {
         let chars: Vec<char> = text.chars().collect();
         len += chars.len();
         for pair in chars.windows(2) {
             if is_cjk(pair[0]) && is_cjk(pair[1]) {
-                *tf.entry([pair[0], pair[1]]).or_insert(0.0) += w;
+                *tf.entry(pair.iter().collect()).or_insert(0.0) += w;
             }
+        }
+        for word in text.split(|c: char| !c.is_ascii_alphanumeric()).filter(|x| x.len() >= 3) {
+            *tf.entry(word.to_ascii_lowercase()).or_insert(0.0) += w;
         }
     }
     let norm = K1 * (1.0 - B + B * (len as f64) / AVG_DOC_CHARS);
-    tf.into_iter().map(|(g, f)| (g.iter().collect(), f * (K1 + 1.0) / (f + norm))).collect()
+    tf.into_iter().map(|(g, f)| (g, f * (K1 + 1.0) / (f + norm))).collect()
 }
 
 /// How a term is looked up.
@@ -157,6 +166,46 @@ fn term_docs(lib: &Library, term_sql: &str, first_args: Vec<String>, filter: &Cl
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
 
+/// Documents containing a CJK phrase of three or more characters, ordered by the BM25 weight of
+/// the phrase's rarest bigram in them.
+fn cjk_phrase(lib: &Library, phrase: &str, filter: &ClauseFilter, want: usize) -> Result<Vec<(i64, f64)>> {
+    let chars: Vec<char> = phrase.chars().collect();
+    let grams: Vec<String> = chars.windows(2).map(|w| w.iter().collect()).collect();
+    let conn = lib.connection();
+    let mut rarest: Option<(i64, &String)> = None;
+    {
+        let mut count = conn.prepare_cached("SELECT count(*) FROM search_bigram WHERE gram = ?1")?;
+        for g in &grams {
+            let n: i64 = count.query_row([g], |r| r.get(0))?;
+            if rarest.is_none_or(|(m, _)| n < m) {
+                rarest = Some((n, g));
+            }
+        }
+    }
+    let Some((_, gram)) = rarest else { return Ok(Vec::new()) };
+    let mut args = vec![gram.clone()];
+    let filters = filter_sql(filter, &mut args);
+    let sql = BIGRAM_SQL.replace("{filters}", &filters);
+    let mut walk = conn.prepare_cached(&sql)?;
+    let mut text = conn.prepare_cached("SELECT title, body, guidance FROM search_fts WHERE rowid = ?1")?;
+    let mut rows = walk.query(params_from_iter(args.iter()))?;
+    let mut out = Vec::new();
+    while let Some(row) = rows.next()? {
+        let (doc, score): (i64, f64) = (row.get(0)?, row.get(1)?);
+        let found = text.query_row([doc], |r| {
+            let (t, b, g): (String, String, String) = (r.get(0)?, r.get(1)?, r.get(2)?);
+            Ok(t.contains(phrase) || b.contains(phrase) || g.contains(phrase))
+        })?;
+        if found {
+            out.push((doc, score));
+            if out.len() >= want {
+                break;
+            }
+        }
+    }
+    Ok(out)
+}
+
 fn fts_only(lib: &Library, expr: &str, limit: Option<usize>) -> Result<Vec<(i64, f64)>> {
     let sql = match limit {
         Some(l) => format!("SELECT rowid, -bm25(search_fts, 4.0, 1.0, 0.5) FROM search_fts WHERE search_fts MATCH ?1 ORDER BY bm25(search_fts, 4.0, 1.0, 0.5) LIMIT {l}"),
@@ -191,6 +240,36 @@ pub fn search(lib: &Library, query: &str, filter: &ClauseFilter, limit: usize) -
     let single = others.is_empty() || (trigrams.is_empty() && others.len() == 1);
     let sql_limit = if single { Some(limit * 2) } else { None };
     let mut sets: Vec<Vec<(i64, f64)>> = Vec::new();
+    // One Chinese phrase (数据销毁): walk the documents of its rarest bigram, best first, and keep
+    // those that contain the whole phrase. BM25 over every trigram match would rank thousands of
+    // documents for a common phrase; this reads only as many as the page needs.
+    if let ([phrase], true) = (trigrams.as_slice(), others.is_empty()) {
+        if phrase.chars().all(is_cjk) {
+            let scored = cjk_phrase(lib, phrase, filter, limit * 2)?;
+            return hits(lib, &terms, &scored, filter, limit);
+        }
+        // One English word: its own ordered postings; a substring match (delet → deletion)
+        // fills up the page from the trigram index when whole words are too few.
+        if phrase.chars().all(|c| c.is_ascii_alphanumeric()) {
+            let mut args = vec![phrase.to_ascii_lowercase()];
+            let filters = filter_sql(filter, &mut args);
+            let sql = format!("{} LIMIT {}", BIGRAM_SQL.replace("{filters}", &filters), limit * 2);
+            let mut stmt = lib.connection().prepare_cached(&sql)?;
+            let rows = stmt.query_map(params_from_iter(args.iter()), |r| Ok((r.get::<_, i64>(0)?, r.get::<_, f64>(1)?)))?;
+            let mut scored: Vec<(i64, f64)> = rows.collect::<rusqlite::Result<_>>()?;
+            if scored.len() < limit * 2 {
+                let expr = format!("\"{}\"", phrase.replace('"', "\"\""));
+                let more = term_docs(lib, TRIGRAM_SQL, vec![expr], filter, Some(limit * 2))?;
+                for (d, sc) in more {
+                    if !scored.iter().any(|(x, _)| *x == d) {
+                        // Below every whole-word hit: a part of a word is the weaker match.
+                        scored.push((d, sc.min(0.0) - 1.0));
+                    }
+                }
+            }
+            return hits(lib, &terms, &scored, filter, limit);
+        }
+    }
     if !trigrams.is_empty() {
         let expr = trigrams.iter().map(|t| format!("\"{}\"", t.replace('"', "\"\""))).collect::<Vec<_>>().join(" AND ");
         // No filter: the FTS index alone ranks and limits (no join per match); deleted clauses
@@ -231,11 +310,14 @@ fn hits(lib: &Library, terms: &[Term], scored: &[(i64, f64)], filter: &ClauseFil
         return Ok(Vec::new());
     }
     // Map documents to clauses, best score per clause, keeping rank order.
-    let placeholders = vec!["?"; scored.len()].join(",");
+    // Padded to a multiple of 20 parameters so that the statement cache serves the usual pages.
+    let n = scored.len().div_ceil(20) * 20;
+    let placeholders = vec!["?"; n].join(",");
     let mut stmt = lib
         .connection()
-        .prepare(&format!("SELECT d.doc, d.lang, c.* FROM search_doc d JOIN clause c ON c.id = d.clause_id WHERE d.doc IN ({placeholders})"))?;
-    let rows = stmt.query_map(params_from_iter(scored.iter().map(|s| s.0)), |r| {
+        .prepare_cached(&format!("SELECT d.doc, d.lang, c.* FROM search_doc d JOIN clause c ON c.id = d.clause_id WHERE d.doc IN ({placeholders})"))?;
+    let padded = scored.iter().map(|s| s.0).chain(std::iter::repeat(-1)).take(n);
+    let rows = stmt.query_map(params_from_iter(padded), |r| {
         let doc: i64 = r.get(0)?;
         let lang: String = r.get(1)?;
         Ok((doc, lang, row_to_clause(r)?))
