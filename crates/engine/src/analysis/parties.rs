@@ -174,7 +174,7 @@ pub fn resolve(text: &str, words: &PartyWords) -> (Parties, Mentions) {
     let mut lines: Vec<(Vec<String>, String, Option<Role>, String)> = Vec::new();
     // A defined term in brackets with no capitalised name before it: "the customer ("Customer")".
     let alias_bare = static_re!(r#"()\((?:the\s+)?["“]([^"”]{1,30})["”]()\)"#);
-    for r in [alias_zh, alias_en, alias_bare].into_iter().flatten() {
+    for (bare, r) in [(false, alias_zh), (false, alias_en), (true, alias_bare)].into_iter().filter_map(|(b, r)| r.map(|r| (b, r))) {
         for cap in r.captures_iter(&head) {
             let aliases: Vec<&str> = [cap.get(2), cap.get(3)].into_iter().flatten().map(|m| m.as_str()).collect();
             let at = cap.get(0).map_or(0, |m| m.start());
@@ -191,7 +191,15 @@ pub fn resolve(text: &str, words: &PartyWords) -> (Parties, Mentions) {
                 Some((label, rest)) if label.chars().count() <= 6 => rest.trim(),
                 _ => name,
             };
-            let from_alias = aliases.iter().find_map(|a| role_of(a, words));
+            // "Customer Equipment", "Provider Materials": a thing named after a party is not it;
+            // the role word must end the alias ("Customer", "Cloud Provider").
+            let from_alias = aliases
+                .iter()
+                .filter(|a| {
+                    let last = a.split_whitespace().last().unwrap_or("");
+                    !a.is_ascii() || role_of(last, words).is_some() || words.provider_words.iter().chain(&words.customer_words).any(|w| a.to_ascii_lowercase().ends_with(w.as_str()))
+                })
+                .find_map(|a| role_of(a, words));
             let from_pronoun = aliases.iter().find_map(|a| {
                 if words.provider_pronouns.iter().any(|p| p == a) {
                     Some(Role::Provider)
@@ -213,8 +221,15 @@ pub fn resolve(text: &str, words: &PartyWords) -> (Parties, Mentions) {
                 .iter()
                 .find(|(l, _)| head8.strip_prefix(l.as_str()).is_some_and(|rest| rest.starts_with(['：', ':', '（', '(', ' '])))
                 .map(|(_, r)| *r);
-            const NOT_PARTIES: [&str; 16] = ["本服务", "本协议", "本合同", "主协议", "本平台", "本条款", "本产品", "服务", "平台", "Services", "Service", "Agreement", "Platform", "Terms", "Software", "Order Form"];
+            const NOT_PARTIES: [&str; 20] = [
+                "本服务", "本协议", "本合同", "主协议", "本平台", "本条款", "本产品", "服务", "平台", "Services", "Service", "Agreement", "Platform",
+                "Terms", "Software", "Order Form", "Users", "User", "End Users", "Authorized Users",
+            ];
             if aliases.iter().all(|a| NOT_PARTIES.contains(a)) {
+                continue;
+            }
+            // A bare bracketed term counts only when it names a role ("the customer ("Customer")").
+            if bare && from_alias.is_none() && from_pronoun.is_none() {
                 continue;
             }
             if from_alias.is_none() && from_pronoun.is_none() && !company && from_label.is_none() {
