@@ -189,7 +189,8 @@ fn unfavourable(id: &str, cues: &TopicCues, doc: &Document, sentences: &[Sentenc
             // A retrieval window shorter than 30 days is the provider-form position.
             let window = |t: &str| {
                 let l = t.to_lowercase();
-                ["保留", "导出", "取回", "retain", "retriev", "available", "export", "download", "access"].iter().any(|w| l.contains(w))
+                // Retention windows only, not delivery deadlines ("export within 10 days" is good).
+                ["保留", "保存", "可供", "取回", "retain", "retriev", "available"].iter().any(|w| l.contains(w))
             };
             let short = hits.iter().filter(|&&i| window(text(i))).filter_map(|&i| deadline_hours(text(i))).any(|h| h < 30 * 24);
             // No way to get the data out at all is the provider-form position too.
