@@ -32,13 +32,23 @@ pub struct Claim {
 /// What the analyzer read from the text, before comparing with the model.
 pub struct Reading<'a> {
     text: &'a str,
-    pub sentences: Vec<Sentence>,
-    pub statements: Vec<Vec<Statement>>,
+    pub sentences: &'a [Sentence],
+    feats: &'a [SentenceFeatures],
+    /// Statements a cross-reference changed (the rest are the features' own).
+    overrides: HashMap<usize, Vec<Statement>>,
     pub claims: HashMap<String, Vec<Claim>>,
     pub statement_count: usize,
 }
 
 impl Reading<'_> {
+    /// The statements of sentence `i`, after cross-references.
+    pub fn statements(&self, i: usize) -> &[Statement] {
+        match self.overrides.get(&i) {
+            Some(v) => v,
+            None => self.feats.get(i).map_or(&[], |f| f.statements.as_slice()),
+        }
+    }
+
     /// The quoted evidence of some sentences (at most six, in the order given, no repeats).
     pub fn evidence(&self, sentences: impl IntoIterator<Item = usize>) -> Vec<Evidence> {
         let mut out: Vec<Evidence> = Vec::new();
@@ -177,11 +187,10 @@ fn in_clause(number: &str, target: &str) -> bool {
 }
 
 /// Aggregates the sentence features into claims per item, applying cross-references.
-pub fn read<'a>(doc: &'a Document, sentences: &[Sentence], feats: &[SentenceFeatures], rules: &Rules) -> Reading<'a> {
-    let text = doc.text.as_str();
+pub fn read<'a>(doc: &'a Document, sentences: &'a [Sentence], feats: &'a [SentenceFeatures], rules: &Rules) -> Reading<'a> {
     let refs: Vec<&(String, Role)> = feats.iter().flat_map(|f| f.crossrefs.iter()).collect();
     let mut claims: HashMap<String, Vec<Claim>> = HashMap::new();
-    let mut all_statements = Vec::with_capacity(sentences.len());
+    let mut overrides: HashMap<usize, Vec<Statement>> = HashMap::new();
     let mut count = 0;
     let id = |i: usize| rules.items[i].id.clone();
     for (i, (s, f)) in sentences.iter().zip(feats).enumerate() {
@@ -190,29 +199,30 @@ pub fn read<'a>(doc: &'a Document, sentences: &[Sentence], feats: &[SentenceFeat
             for &item in &f.items {
                 claims.entry(id(item)).or_default().push(Claim { sentence: i, role, kind: Kind::Duty, hedged: false, split });
             }
-            all_statements.push(Vec::new());
             continue;
         }
         if s.definitional || f.external {
-            all_statements.push(Vec::new());
             continue;
         }
-        let mut st = f.statements.clone();
-        let mut segments = f.segment_items.clone();
         // A cross-reference gives the referenced clause's duties to its party: the passive ones,
         // and a description with no modal verb at all ("每日快照，保留7日").
-        if let Some((_, r)) = refs.iter().find(|(n, _)| in_clause(&s.clause, n)) {
-            for x in st.iter_mut().filter(|x| x.role.is_none() && x.kind == Kind::Duty) {
-                x.role = Some(*r);
+        let referenced = if refs.is_empty() { None } else { refs.iter().find(|(n, _)| in_clause(&s.clause, n)) };
+        let st: &[Statement] = match referenced {
+            Some((_, r)) => {
+                let mut own = f.statements.clone();
+                for x in own.iter_mut().filter(|x| x.role.is_none() && x.kind == Kind::Duty) {
+                    x.role = Some(*r);
+                }
+                if own.is_empty() {
+                    own.push(Statement { role: Some(*r), kind: Kind::Duty, hedged: false, joint: false, start: 0, end: s.end - s.start });
+                }
+                overrides.entry(i).or_insert(own)
             }
-            if st.is_empty() {
-                st.push(Statement { role: Some(*r), kind: Kind::Duty, hedged: false, joint: false, start: 0, end: s.end - s.start });
-                segments.push(Vec::new());
-            }
-        }
+            None => &f.statements,
+        };
         count += st.iter().filter(|x| x.kind == Kind::Duty).count();
         for (k, x) in st.iter().enumerate() {
-            let own = segments.get(k).filter(|o| !o.is_empty()).unwrap_or(&f.items);
+            let own = f.segment_items.get(k).filter(|o| !o.is_empty()).unwrap_or(&f.items);
             for &item in own {
                 claims.entry(id(item)).or_default().push(Claim {
                     sentence: i,
@@ -223,9 +233,8 @@ pub fn read<'a>(doc: &'a Document, sentences: &[Sentence], feats: &[SentenceFeat
                 });
             }
         }
-        all_statements.push(st);
     }
-    Reading { text, sentences: sentences.to_vec(), statements: all_statements, claims, statement_count: count }
+    Reading { text: doc.text.as_str(), sentences, feats, overrides, claims, statement_count: count }
 }
 
 /// The allocation the claims of one item add up to.

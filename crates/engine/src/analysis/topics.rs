@@ -232,7 +232,7 @@ fn unfavourable(id: &str, cues: &TopicCues, doc: &Document, sentences: &[Sentenc
             // Unhedged duties only: "我们将尽力…备份" promises nothing firm.
             let roles: Vec<Option<Role>> = hits
                 .iter()
-                .flat_map(|&i| reading.statements[i].iter().filter(|s| s.kind == Kind::Duty && !s.hedged).map(|s| s.role))
+                .flat_map(|&i| reading.statements(i).iter().filter(|s| s.kind == Kind::Duty && !s.hedged).map(|s| s.role))
                 .collect();
             !(roles.contains(&Some(Role::Provider)) || roles.contains(&Some(Role::Both)))
         }
