@@ -25,6 +25,8 @@ pub struct SentenceFeatures {
     /// "The obligations in clause 6.2 apply to Customer": (clause, party).
     pub crossrefs: Vec<(String, Role)>,
     pub pi_mention: bool,
+    /// A defined term this sentence defines to include personal information.
+    pub pi_term: Option<String>,
     pub pi_elems: Vec<usize>,
     pub risks: Vec<usize>,
 }
@@ -40,6 +42,7 @@ pub fn of(doc_text: &str, s: &Sentence, rules: &Rules, mentions: &Mentions) -> S
     let mut f = SentenceFeatures {
         items: matching(&rules.items, t),
         pi_mention: rules.pi_mention.is_match(t),
+        pi_term: super::topics::pi_term_of(t, rules),
         pi_elems: matching(&rules.pi, t),
         // Cheap gates before the heavier regexes: a cross-reference names an obligation.
         crossrefs: if t.contains('由') || t.contains("apply") || t.contains("responsibility of") {

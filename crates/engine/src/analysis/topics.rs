@@ -33,28 +33,19 @@ pub fn detect_model(scores: &[(DeploymentModel, u32)]) -> DeploymentModel {
     scores.iter().filter(|(_, s)| *s > 0).max_by_key(|(m, s)| (*s, std::cmp::Reverse(*m))).map_or(DeploymentModel::Saas, |(m, _)| *m)
 }
 
-/// Defined terms whose definition expressly includes personal information: "“甲方数据”指…包括
-/// 个人信息", "甲方数据：指…", "\"Customer Data\" means all data, including Personal Data".
-fn pi_terms(doc: &Document, sentences: &[Sentence], rules: &Rules) -> Vec<String> {
-    let Some(term) = static_re!(r#"^[^“"「‘：:，,。]{0,12}?[“"「‘]?([^”"」’：:，,（）()]{2,24}?)[”"」’]?\s*[：:]?\s*(?:是指|系指|指|means|shall mean|refers to|includes)"#) else {
-        return Vec::new();
-    };
-    let mut out = Vec::new();
-    for s in sentences {
-        let t = s.text(&doc.text);
-        // Cheap gate before the regex: a definition says 指 / means / refers to / includes.
-        if !(t.contains('指') || t.contains("means") || t.contains("refers to") || t.contains("includes")) {
-            continue;
-        }
-        if let Some(c) = term.captures(t) {
-            let name = c[1].trim_start_matches(|ch: char| ch.is_ascii_digit() || ch == '.' || ch == ' ').to_string();
-            let rest = &t[c.get(0).map_or(0, |m| m.end())..];
-            if name.chars().count() >= 2 && rules.pi_mention.is_match(rest) && !rules.pi_mention.is_match(&name) {
-                out.push(name);
-            }
-        }
+/// A defined term whose definition expressly includes personal information, if the sentence
+/// defines one: "“甲方数据”指…包括个人信息", "甲方数据：指…", "\"Customer Data\" means all data,
+/// including Personal Data".
+pub fn pi_term_of(t: &str, rules: &Rules) -> Option<String> {
+    // Cheap gate before the regex: a definition says 指 / means / refers to / includes.
+    if !(t.contains('指') || t.contains("means") || t.contains("refers to") || t.contains("includes")) {
+        return None;
     }
-    out
+    let term = static_re!(r#"^[^“"「‘：:，,。]{0,12}?[“"「‘]?([^”"」’：:，,（）()]{2,24}?)[”"」’]?\s*[：:]?\s*(?:是指|系指|指|means|shall mean|refers to|includes)"#)?;
+    let c = term.captures(t)?;
+    let name = c[1].trim_start_matches(|ch: char| ch.is_ascii_digit() || ch == '.' || ch == ' ').to_string();
+    let rest = &t[c.get(0).map_or(0, |m| m.end())..];
+    (name.chars().count() >= 2 && rules.pi_mention.is_match(rest) && !rules.pi_mention.is_match(&name)).then_some(name)
 }
 
 pub fn pi_rows(
@@ -65,7 +56,7 @@ pub fn pi_rows(
     reading: &Reading,
     templates: &TemplateSet,
 ) -> (Vec<PiRow>, bool) {
-    let terms = pi_terms(doc, sentences, rules);
+    let terms: Vec<&String> = feats.iter().filter_map(|f| f.pi_term.as_ref()).collect();
     let direct = |i: usize| feats[i].pi_mention || terms.iter().any(|t| sentences[i].text(&doc.text).contains(t.as_str()));
     // A sub-item whose lead-in concerns PI ("in processing Personal Data, the Supplier shall: (c) …").
     let pi_clauses: std::collections::HashSet<usize> = (0..sentences.len())
