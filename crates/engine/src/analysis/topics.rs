@@ -143,11 +143,6 @@ fn deadline_hours(text: &str) -> Option<u32> {
         .min()
 }
 
-/// The top-level number of a clause ("12.2(a)" → "12", "第五条（一）" → "第五条").
-fn top_level(number: &str) -> &str {
-    let end = number.find(['.', '(', '（', ' ']).unwrap_or(number.len());
-    &number[..end]
-}
 
 /// Place names in a forum clause (the words before 人民法院 / after "courts of").
 fn forum_names(text: &str) -> Vec<String> {
@@ -160,11 +155,25 @@ fn unfavourable(id: &str, cues: &TopicCues, doc: &Document, sentences: &[Sentenc
     let text = |i: usize| sentences[i].text(&doc.text);
     // The hit sentences and the other sentences of the same clauses ("…的唯一救济" often
     // follows the sentence that names the credits).
-    let tops: std::collections::HashSet<&str> = hits.iter().map(|&i| top_level(&sentences[i].clause)).filter(|c| !c.is_empty()).collect();
+    // "The same clause" = the same top-level ancestor in the document's structure (by index, so
+    // that the "1" of a schedule is not the "1" of the body).
+    let root = |c: usize| {
+        let mut c = c;
+        let mut guard = 0;
+        while let Some(p) = doc.clauses.get(c).and_then(|k| k.parent) {
+            c = p as usize;
+            guard += 1;
+            if guard > 64 {
+                break;
+            }
+        }
+        c
+    };
+    let roots: std::collections::HashSet<usize> = hits.iter().filter_map(|&i| sentences[i].clause_idx).map(root).collect();
     let scope: Vec<usize> = sentences
         .iter()
         .enumerate()
-        .filter(|(i, s)| hits.contains(i) || tops.contains(&top_level(&s.clause)))
+        .filter(|(i, s)| hits.contains(i) || s.clause_idx.is_some_and(|c| roots.contains(&root(c))))
         .map(|(i, _)| i)
         .collect();
     let any_unfav = scope.iter().any(|&i| cues.unfavourable.is_match(text(i)));
