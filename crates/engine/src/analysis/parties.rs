@@ -168,7 +168,7 @@ pub fn resolve(text: &str, words: &PartyWords) -> (Parties, Mentions) {
     }
     // 名称（以下简称“X”或“Y”） / Name ("X") / (hereinafter "X")
     let alias_zh = static_re!(r"([^\s，。；、：:（()）“”]{2,40})\s*[（(]\s*(?:以下|下文)?(?:简称|称)[为:：]?\s*[“「\x22]([^”」\x22]{1,16})[”」\x22](?:\s*(?:或|、|及|和)\s*[“「\x22]([^”」\x22]{1,16})[”」\x22])?");
-    let alias_en = static_re!(r#"([A-Z0-9][A-Za-z0-9&.,'’ -]{1,80}?)["”]?\s*\((?:the\s+|each\s+a\s+|together\s+|collectively\s+)?(?:hereinafter\s+)?(?:referred\s+to\s+as\s+|called\s+)?(?:the\s+)?["“]([^"”]{1,30})["”](?:\s*(?:or|and)\s*["“]([^"”]{1,30})["”])?"#);
+    let alias_en = static_re!(r#"([A-Z0-9][A-Za-z0-9&.,'’ -]{1,80}?)["”]?\s*\((?:the\s+|each\s+a\s+|together\s+|collectively\s+)?(?:hereinafter\s+)?(?:referred\s+to\s+as\s+|called\s+)?(?:the\s+)?["“]([^"”]{1,30})["”](?:\s*(?:,\s*)?(?:or|and|also)\s*(?:the\s+)?["“]([^"”]{1,30})["”])?"#);
     // Party lines: (legal name, aliases, role if known).
     let mut candidates: Vec<(String, Vec<String>, Option<Role>)> = Vec::new();
     let mut lines: Vec<(Vec<String>, String, Option<Role>, String)> = Vec::new();
