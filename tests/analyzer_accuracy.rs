@@ -144,3 +144,14 @@ fn held_out_set_scores_stay_above_their_floors() {
     assert!(s.pi_f1 >= 0.95, "PI macro-F1 {:.3}", s.pi_f1);
     assert!(s.model_right >= 5, "deployment model right in {}/6", s.model_right);
 }
+
+#[test]
+fn second_blind_set_scores_stay_above_their_floors() {
+    let s = score(&fixtures("blind2"));
+    println!("second blind set: {s:?}");
+    assert_eq!(s.docs, 4);
+    assert!(s.alloc_f1 >= 0.76, "allocation macro-F1 {:.3}", s.alloc_f1);
+    assert!(s.gap_f1 >= 0.72, "gap F1 {:.3}", s.gap_f1);
+    assert!(s.pi_f1 >= 0.90, "PI macro-F1 {:.3}", s.pi_f1);
+    assert_eq!(s.model_right, 4, "deployment model right in {}/4", s.model_right);
+}
