@@ -2,12 +2,14 @@
 //! reach the page as the engine's tagged union (`{kind, data}`), typed in `ui/src/bindings.ts`.
 //! No command takes a file path from the page: export and import open a native dialog here.
 
+use std::path::PathBuf;
+
 use cloudclause_engine::analysis::{self, AnalysisResult, Options, Perspective};
 use cloudclause_engine::bindings::AppInfo;
 use cloudclause_engine::ingest::MAX_INPUT_BYTES;
-use cloudclause_engine::library::{ImportReport, Library};
+use cloudclause_engine::library::{ImportReport, Library, PACK_LIMIT, PACK_TOO_LARGE};
 use cloudclause_engine::model::*;
-use cloudclause_engine::{db, Error};
+use cloudclause_engine::{db, files, Error};
 use tauri::State;
 use tauri_plugin_dialog::DialogExt;
 
@@ -106,8 +108,17 @@ pub fn settings_set(state: State<'_, AppState>, settings: Settings) -> Res<Setti
     with(&state, |lib| lib.set_settings(&settings))
 }
 
-fn io(path: &std::path::Path, e: impl std::fmt::Display) -> Error {
-    Error::Io { path: path.display().to_string(), reason: e.to_string() }
+/// A file the user chose in the native open dialog, or `None` when cancelled.
+fn pick(app: &tauri::AppHandle, label: &str, extensions: &[&str]) -> Option<PathBuf> {
+    app.dialog().file().add_filter(label, extensions).blocking_pick_file().and_then(|p| p.into_path().ok())
+}
+
+/// Asks where to save, then writes atomically. `None` when the user cancels.
+fn save(app: &tauri::AppHandle, label: &str, extensions: &[&str], suggested: &str, bytes: &[u8]) -> Res<Option<String>> {
+    let chosen = app.dialog().file().add_filter(label, extensions).set_file_name(suggested).blocking_save_file();
+    let Some(path) = chosen.and_then(|p| p.into_path().ok()) else { return Ok(None) };
+    files::write_atomic(&path, bytes)?;
+    Ok(Some(path.display().to_string()))
 }
 
 /// Asks where to save, then writes the pack. `None` when the user cancels.
@@ -115,29 +126,14 @@ fn io(path: &std::path::Path, e: impl std::fmt::Display) -> Error {
 pub async fn library_export_pack(app: tauri::AppHandle, state: State<'_, AppState>) -> Res<Option<String>> {
     let pack = with(&state, |lib| lib.export_pack())?;
     let text = serde_json::to_string_pretty(&pack).map_err(|e| Error::InvalidInput { message: e.to_string() })?;
-    let chosen = app
-        .dialog()
-        .file()
-        .add_filter("CloudClause library pack", &["json"])
-        .set_file_name("cloudclause-library.json")
-        .blocking_save_file();
-    let Some(path) = chosen.and_then(|p| p.into_path().ok()) else { return Ok(None) };
-    let tmp = path.with_extension("json.tmp");
-    std::fs::write(&tmp, text).map_err(|e| io(&tmp, e))?;
-    std::fs::rename(&tmp, &path).map_err(|e| io(&path, e))?;
-    Ok(Some(path.display().to_string()))
+    save(&app, "CloudClause library pack", &["json"], "cloudclause-library.json", text.as_bytes())
 }
 
 /// Asks which pack to import, then imports it all or nothing. `None` when the user cancels.
 #[tauri::command]
 pub async fn library_import_pack(app: tauri::AppHandle, state: State<'_, AppState>) -> Res<Option<ImportReport>> {
-    let chosen = app.dialog().file().add_filter("CloudClause library pack", &["json"]).blocking_pick_file();
-    let Some(path) = chosen.and_then(|p| p.into_path().ok()) else { return Ok(None) };
-    let meta = std::fs::metadata(&path).map_err(|e| io(&path, e))?;
-    if meta.len() > 64 * 1024 * 1024 {
-        return Err(Error::InvalidPack { reason: "the file is larger than 64 MB; a library pack is far smaller".into() });
-    }
-    let bytes = std::fs::read(&path).map_err(|e| io(&path, e))?;
+    let Some(path) = pick(&app, "CloudClause library pack", &["json"]) else { return Ok(None) };
+    let bytes = files::read_limited(&path, PACK_LIMIT, |_| Error::InvalidPack { reason: PACK_TOO_LARGE.into() })?;
     let text = String::from_utf8(bytes).map_err(|_| Error::InvalidPack { reason: "the file is not UTF-8 text".into() })?;
     with(&state, |lib| lib.import_pack(&text)).map(Some)
 }
@@ -155,14 +151,13 @@ pub async fn analyze_pick(
     model: Option<DeploymentModel>,
     perspective: Perspective,
 ) -> Res<Option<AnalysisResult>> {
-    let chosen = app.dialog().file().add_filter("Contract", &["docx", "md", "markdown", "txt"]).blocking_pick_file();
-    let Some(path) = chosen.and_then(|p| p.into_path().ok()) else { return Ok(None) };
-    let meta = std::fs::metadata(&path).map_err(|e| io(&path, e))?;
+    let Some(path) = pick(&app, "Contract", &["docx", "md", "markdown", "txt"]) else { return Ok(None) };
     let name = path.file_name().map(|n| n.to_string_lossy().to_string()).unwrap_or_default();
-    if meta.len() > MAX_INPUT_BYTES as u64 {
-        return Err(Error::DocumentTooLarge { name, size_mb: (meta.len() / (1024 * 1024)) as u32, limit_mb: (MAX_INPUT_BYTES / (1024 * 1024)) as u32 });
-    }
-    let bytes = std::fs::read(&path).map_err(|e| io(&path, e))?;
+    let bytes = files::read_limited(&path, MAX_INPUT_BYTES as u64, |size| Error::DocumentTooLarge {
+        name: name.clone(),
+        size_mb: u32::try_from(size / (1024 * 1024)).unwrap_or(u32::MAX),
+        limit_mb: (MAX_INPUT_BYTES / (1024 * 1024)) as u32,
+    })?;
     let result = analyse(&state, &name, &bytes, model, perspective)?;
     remember(&state, name, bytes);
     Ok(Some(result))
@@ -211,10 +206,5 @@ pub async fn export_png(app: tauri::AppHandle, suggested_name: String, bytes: Ve
         return Err(Error::InvalidInput { message: "the image is not a PNG".into() });
     }
     let name: String = suggested_name.chars().filter(|c| c.is_alphanumeric() || matches!(c, '-' | '_' | '.')).take(80).collect();
-    let chosen = app.dialog().file().add_filter("PNG image", &["png"]).set_file_name(&name).blocking_save_file();
-    let Some(path) = chosen.and_then(|p| p.into_path().ok()) else { return Ok(None) };
-    let tmp = path.with_extension("png.tmp");
-    std::fs::write(&tmp, &bytes).map_err(|e| io(&tmp, e))?;
-    std::fs::rename(&tmp, &path).map_err(|e| io(&path, e))?;
-    Ok(Some(path.display().to_string()))
+    save(&app, "PNG image", &["png"], &name, &bytes)
 }

@@ -6,10 +6,10 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Args, Parser, Subcommand};
-use cloudclause_engine::library::Library;
+use cloudclause_engine::library::{Library, PACK_LIMIT, PACK_TOO_LARGE};
 use cloudclause_engine::model::*;
 use cloudclause_engine::templates::{self, TemplateFiles};
-use cloudclause_engine::{db, Error};
+use cloudclause_engine::{db, files, ingest, Error};
 
 mod output;
 
@@ -201,9 +201,13 @@ fn run(cli: Cli) -> Result<(), Error> {
             }
         }
         Command::Analyze { file, model, perspective, json } => {
-            let bytes = std::fs::read(file).map_err(|e| Error::Io { path: file.display().to_string(), reason: e.to_string() })?;
             let name = file.display().to_string();
-            let doc = cloudclause_engine::ingest::read(&name, &bytes)?;
+            let bytes = files::read_limited(file, ingest::MAX_INPUT_BYTES as u64, |size| Error::DocumentTooLarge {
+                name: name.clone(),
+                size_mb: u32::try_from(size / (1024 * 1024)).unwrap_or(u32::MAX),
+                limit_mb: (ingest::MAX_INPUT_BYTES / (1024 * 1024)) as u32,
+            })?;
+            let doc = ingest::read(&name, &bytes)?;
             let files = template_files(&cli.templates)?;
             let set = templates::load(&files)?;
             let rules = cloudclause_engine::analysis::Rules::load(&files)?;
@@ -298,12 +302,12 @@ fn library(lib: &mut Library, cmd: &LibraryCmd) -> Result<(), Error> {
         LibraryCmd::Export { file } => {
             let pack = lib.export_pack()?;
             let text = serde_json::to_string_pretty(&pack).map_err(|e| Error::InvalidInput { message: e.to_string() })?;
-            output::write_atomic(file, text.as_bytes())?;
+            files::write_atomic(file, text.as_bytes())?;
             println!("exported {} clauses to {}", pack.clauses.len(), file.display());
             Ok(())
         }
         LibraryCmd::Import { file } => {
-            let bytes = std::fs::read(file).map_err(|e| Error::Io { path: file.display().to_string(), reason: e.to_string() })?;
+            let bytes = files::read_limited(file, PACK_LIMIT, |_| Error::InvalidPack { reason: PACK_TOO_LARGE.into() })?;
             let text = String::from_utf8(bytes).map_err(|_| Error::InvalidPack { reason: "the file is not UTF-8 text".into() })?;
             let r = lib.import_pack(&text)?;
             println!("imported {}: {} added, {} updated, {} unchanged", file.display(), r.added, r.updated, r.unchanged);

@@ -1,7 +1,6 @@
 //! Printing: JSON for scripts, readable text for people.
 
 use std::io::Write;
-use std::path::Path;
 
 use cloudclause_engine::model::*;
 use cloudclause_engine::Error;
@@ -89,24 +88,6 @@ pub fn clause(c: &Clause, model: &ReferenceModel) {
         let _ = writeln!(out, "{}", k.body.get(lang).trim_end());
         let _ = writeln!(out, "\n-- guidance --\n{}", k.guidance.get(lang).trim_end());
     }
-}
-
-/// Writes a file atomically: a temporary file beside it, flushed, then renamed over it.
-pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), Error> {
-    let io = |e: std::io::Error| Error::Io { path: path.display().to_string(), reason: e.to_string() };
-    let dir = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
-    let name = path.file_name().map(|n| n.to_string_lossy().to_string()).unwrap_or_else(|| "export".into());
-    let tmp = dir.join(format!(".{name}.tmp-{}", std::process::id()));
-    let result = (|| {
-        let mut f = std::fs::File::create(&tmp)?;
-        f.write_all(bytes)?;
-        f.sync_all()?;
-        std::fs::rename(&tmp, path)
-    })();
-    if result.is_err() {
-        let _ = std::fs::remove_file(&tmp);
-    }
-    result.map_err(io)
 }
 
 /// The analysis as a readable table.

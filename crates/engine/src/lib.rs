@@ -8,6 +8,7 @@ pub mod analysis;
 pub mod bindings;
 pub mod db;
 pub mod error;
+pub mod files;
 pub mod ingest;
 pub mod library;
 pub mod model;

@@ -433,6 +433,9 @@ impl Library {
 }
 
 pub const PACK_FORMAT: &str = "cloudclause-library-pack";
+/// The largest pack file read; real packs are a few megabytes.
+pub const PACK_LIMIT: u64 = 64 * 1024 * 1024;
+pub const PACK_TOO_LARGE: &str = "the file is larger than 64 MB; a library pack is far smaller";
 
 /// A JSON pack of clauses.
 #[derive(Debug, Clone, Serialize, Deserialize, TS)]

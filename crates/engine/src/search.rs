@@ -251,12 +251,7 @@ pub fn search(lib: &Library, query: &str, filter: &ClauseFilter, limit: usize) -
         // One English word: its own ordered postings; a substring match (delet → deletion)
         // fills up the page from the trigram index when whole words are too few.
         if phrase.chars().all(|c| c.is_ascii_alphanumeric()) {
-            let mut args = vec![phrase.to_ascii_lowercase()];
-            let filters = filter_sql(filter, &mut args);
-            let sql = format!("{} LIMIT {}", BIGRAM_SQL.replace("{filters}", &filters), limit * 2);
-            let mut stmt = lib.connection().prepare_cached(&sql)?;
-            let rows = stmt.query_map(params_from_iter(args.iter()), |r| Ok((r.get::<_, i64>(0)?, r.get::<_, f64>(1)?)))?;
-            let mut scored: Vec<(i64, f64)> = rows.collect::<rusqlite::Result<_>>()?;
+            let mut scored = term_docs(lib, BIGRAM_SQL, vec![phrase.to_ascii_lowercase()], filter, Some(limit * 2))?;
             if scored.len() < limit * 2 {
                 let expr = format!("\"{}\"", phrase.replace('"', "\"\""));
                 let more = term_docs(lib, TRIGRAM_SQL, vec![expr], filter, Some(limit * 2))?;
