@@ -242,12 +242,10 @@ fn library(lib: &mut Library, cmd: &LibraryCmd) -> Result<(), Error> {
                     return Err(Error::InvalidInput { message: format!("unknown topic id \"{t}\"; see templates/model/reference-model.toml") });
                 }
             }
-            let list = lib.list(&filter(f, None))?;
             if *json {
-                let full = list.iter().map(|s| lib.get(&s.id)).collect::<Result<Vec<_>, _>>()?;
-                output::json(&full)
+                output::json(&lib.list_clauses(&filter(f, None))?)
             } else {
-                output::summaries(&list);
+                output::summaries(&lib.list(&filter(f, None))?);
                 Ok(())
             }
         }

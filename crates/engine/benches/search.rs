@@ -56,7 +56,7 @@ fn main() {
     let files = TemplateFiles::builtin();
     let (mut lib, _) = Library::open_in_memory(&files).expect("library opens");
     let base: Vec<ClauseContent> =
-        lib.list(&ClauseFilter::default()).expect("list").iter().map(|s| lib.get(&s.id).expect("get").content).collect();
+        lib.list_clauses(&ClauseFilter::default()).expect("list").into_iter().map(|c| c.content).collect();
     let zh_pool: Vec<String> = base.iter().flat_map(|c| sentences(&c.body.zh, &['。', '；'])).collect();
     let en_pool: Vec<String> = base.iter().flat_map(|c| sentences(&c.body.en, &['.', ';'])).collect();
     let mut rng = Lcg(42);

@@ -165,18 +165,22 @@ impl Library {
 
     /// Lists clauses (not deleted) matching `filter`, ordered by primary topic and position.
     pub fn list(&self, filter: &ClauseFilter) -> Result<Vec<ClauseSummary>> {
+        Ok(self.list_clauses(filter)?.iter().map(summary).collect())
+    }
+
+    /// The full clauses `list` summarises, in the same order (one query, for exports and JSON).
+    pub fn list_clauses(&self, filter: &ClauseFilter) -> Result<Vec<Clause>> {
         // The language filter concerns search only; listing shows every clause.
         let filter = ClauseFilter { lang: None, ..filter.clone() };
         let mut args: Vec<String> = Vec::new();
-        let mut sql = format!("SELECT c.* FROM clause c WHERE 1 = 1{}", search::filter_sql(&filter, &mut args));
-        sql.push_str(" ORDER BY c.id");
+        let sql = format!("SELECT c.* FROM clause c WHERE 1 = 1{}", search::filter_sql(&filter, &mut args));
         let mut stmt = self.conn.prepare_cached(&sql)?;
         let rows = stmt.query_map(rusqlite::params_from_iter(args.iter()), row_to_clause)?;
-        let mut out: Vec<ClauseSummary> = rows.map(|r| r.map(|c| summary(&c))).collect::<rusqlite::Result<_>>()?;
-        let order = |s: &ClauseSummary| {
-            let topic = s.topics.first().map(String::as_str).unwrap_or("");
+        let mut out: Vec<Clause> = rows.collect::<rusqlite::Result<_>>()?;
+        let order = |c: &Clause| {
+            let topic = c.content.topics.first().map(String::as_str).unwrap_or("");
             let idx = self.templates.model.topics.iter().position(|t| t.id == topic).unwrap_or(usize::MAX);
-            (idx, s.position, s.id.clone())
+            (idx, c.content.position, c.content.id.clone())
         };
         out.sort_by_key(order);
         Ok(out)
@@ -366,11 +370,8 @@ impl Library {
 
     /// The whole library as a JSON pack.
     pub fn export_pack(&self) -> Result<LibraryPack> {
-        let mut clauses = Vec::new();
-        for s in self.list(&ClauseFilter::default())? {
-            let c = self.get(&s.id)?;
-            clauses.push(PackClause { content: c.content, version: c.version });
-        }
+        let clauses =
+            self.list_clauses(&ClauseFilter::default())?.into_iter().map(|c| PackClause { content: c.content, version: c.version }).collect();
         Ok(LibraryPack { format: PACK_FORMAT.into(), format_version: 1, clauses })
     }
 
