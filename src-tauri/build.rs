@@ -25,7 +25,9 @@ fn main() {
         "analyze_again",
         "export_png",
     ]);
-    let attrs = tauri_build::Attributes::new().config_path("../tauri.conf.json").app_manifest(manifest);
+    let attrs = tauri_build::Attributes::new()
+        .config_path("../tauri.conf.json")
+        .app_manifest(manifest);
     if let Err(e) = tauri_build::try_build(attrs) {
         println!("cargo:warning=tauri build step failed: {e:#}");
         std::process::exit(1);

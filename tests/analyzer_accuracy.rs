@@ -19,8 +19,20 @@ const DEFAULTS: [(&str, &str); 3] = [
     ("saas", "P P P P S P P P S P C P P S"),
 ];
 const SECURITY: [&str; 14] = [
-    "physical", "resource_abstraction", "os", "network", "application", "data.storage", "data.transmission",
-    "data.access", "data.migration", "data.destruction", "data.management", "data.audit", "data.privacy", "iam",
+    "physical",
+    "resource_abstraction",
+    "os",
+    "network",
+    "application",
+    "data.storage",
+    "data.transmission",
+    "data.access",
+    "data.migration",
+    "data.destruction",
+    "data.management",
+    "data.audit",
+    "data.privacy",
+    "iam",
 ];
 
 fn gold_gap(default: &str, allocation: &str, split: bool) -> Option<&'static str> {
@@ -30,7 +42,13 @@ fn gold_gap(default: &str, allocation: &str, split: bool) -> Option<&'static str
         ("P", "disclaimed") => Some("disclaimed"),
         ("P", _) => Some("inverted"),
         ("C", _) => None,
-        (_, "shared") => if split { None } else { Some("one_sided") },
+        (_, "shared") => {
+            if split {
+                None
+            } else {
+                Some("one_sided")
+            }
+        }
         (_, "provider") => None,
         (_, "customer") => Some("one_sided"),
         _ => Some("disclaimed"),
@@ -53,7 +71,11 @@ fn macro_f1<T: PartialEq + Copy>(pairs: &[(T, T)], classes: &[T]) -> f64 {
 fn f1(tp: f64, fp: f64, fnn: f64) -> f64 {
     let p = if tp + fp > 0.0 { tp / (tp + fp) } else { 1.0 };
     let r = if tp + fnn > 0.0 { tp / (tp + fnn) } else { 1.0 };
-    if p + r > 0.0 { 2.0 * p * r / (p + r) } else { 0.0 }
+    if p + r > 0.0 {
+        2.0 * p * r / (p + r)
+    } else {
+        0.0
+    }
 }
 
 #[derive(Debug)]
@@ -69,29 +91,70 @@ fn score(dir: &Path) -> Score {
     let files = TemplateFiles::builtin();
     let set = templates::load(&files).unwrap_or_else(|e| panic!("{e}"));
     let rules = Rules::load(&files).unwrap_or_else(|e| panic!("{e}"));
-    let defaults: BTreeMap<&str, Vec<&str>> = DEFAULTS.iter().map(|(m, d)| (*m, d.split(' ').collect())).collect();
+    let defaults: BTreeMap<&str, Vec<&str>> = DEFAULTS
+        .iter()
+        .map(|(m, d)| (*m, d.split(' ').collect()))
+        .collect();
     let (mut alloc, mut pis) = (Vec::new(), Vec::new());
     let (mut tp, mut fp, mut fnn, mut docs, mut model_right) = (0.0, 0.0, 0.0, 0, 0);
-    let mut entries: Vec<_> = std::fs::read_dir(dir).unwrap_or_else(|e| panic!("{}: {e}", dir.display())).flatten().map(|e| e.path()).collect();
+    let mut entries: Vec<_> = std::fs::read_dir(dir)
+        .unwrap_or_else(|e| panic!("{}: {e}", dir.display()))
+        .flatten()
+        .map(|e| e.path())
+        .collect();
     entries.sort();
-    for label_path in entries.iter().filter(|p| p.to_string_lossy().ends_with(".labels.json")) {
-        let label: Value = serde_json::from_str(&std::fs::read_to_string(label_path).unwrap_or_default()).unwrap_or_default();
+    for label_path in entries
+        .iter()
+        .filter(|p| p.to_string_lossy().ends_with(".labels.json"))
+    {
+        let label: Value =
+            serde_json::from_str(&std::fs::read_to_string(label_path).unwrap_or_default())
+                .unwrap_or_default();
         let contract = dir.join(label["file"].as_str().unwrap_or_default());
-        let bytes = std::fs::read(&contract).unwrap_or_else(|e| panic!("{}: {e}", contract.display()));
-        let doc = ingest::read(&contract.to_string_lossy(), &bytes).unwrap_or_else(|e| panic!("{e}"));
+        let bytes =
+            std::fs::read(&contract).unwrap_or_else(|e| panic!("{}: {e}", contract.display()));
+        let doc =
+            ingest::read(&contract.to_string_lossy(), &bytes).unwrap_or_else(|e| panic!("{e}"));
         let model = label["deployment_model"].as_str().unwrap_or("saas");
         docs += 1;
         // Detection is scored on its own run without the model.
-        let detected = analysis::analyze(&doc, &rules, &set, Options { model: None, perspective: Perspective::Customer });
+        let detected = analysis::analyze(
+            &doc,
+            &rules,
+            &set,
+            Options {
+                model: None,
+                perspective: Perspective::Customer,
+            },
+        );
         model_right += usize::from(detected.deployment_model.as_str() == model);
-        let report = analysis::analyze(&doc, &rules, &set, Options { model: DeploymentModel::parse(model), perspective: Perspective::Customer });
+        let report = analysis::analyze(
+            &doc,
+            &rules,
+            &set,
+            Options {
+                model: DeploymentModel::parse(model),
+                perspective: Perspective::Customer,
+            },
+        );
         for (k, item) in SECURITY.iter().enumerate() {
             let g = &label["security"][item];
-            let row = report.security.iter().find(|r| r.id == *item).unwrap_or_else(|| panic!("{item} missing"));
-            let got = serde_json::to_value(row.allocation).ok().and_then(|v| v.as_str().map(str::to_string)).unwrap_or_default();
+            let row = report
+                .security
+                .iter()
+                .find(|r| r.id == *item)
+                .unwrap_or_else(|| panic!("{item} missing"));
+            let got = serde_json::to_value(row.allocation)
+                .ok()
+                .and_then(|v| v.as_str().map(str::to_string))
+                .unwrap_or_default();
             let want = g["allocation"].as_str().unwrap_or_default().to_string();
             alloc.push((want.clone(), got));
-            let gold = gold_gap(defaults[model][k], &want, g["split_specified"].as_bool().unwrap_or(false));
+            let gold = gold_gap(
+                defaults[model][k],
+                &want,
+                g["split_specified"].as_bool().unwrap_or(false),
+            );
             let pred = row.gap.filter(|g| *g != Gap::Hedged);
             match (gold, pred) {
                 (Some(_), Some(_)) => tp += 1.0,
@@ -105,10 +168,18 @@ fn score(dir: &Path) -> Score {
             pis.push((want, row.present));
         }
     }
-    let classes: Vec<String> = ["provider", "customer", "shared", "disclaimed", "absent"].iter().map(|s| s.to_string()).collect();
+    let classes: Vec<String> = ["provider", "customer", "shared", "disclaimed", "absent"]
+        .iter()
+        .map(|s| s.to_string())
+        .collect();
     let alloc_pairs: Vec<(usize, usize)> = alloc
         .iter()
-        .map(|(g, p)| (classes.iter().position(|c| c == g).unwrap_or(9), classes.iter().position(|c| c == p).unwrap_or(9)))
+        .map(|(g, p)| {
+            (
+                classes.iter().position(|c| c == g).unwrap_or(9),
+                classes.iter().position(|c| c == p).unwrap_or(9),
+            )
+        })
         .collect();
     Score {
         docs,
@@ -120,7 +191,9 @@ fn score(dir: &Path) -> Score {
 }
 
 fn fixtures(sub: &str) -> std::path::PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures").join(sub)
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("fixtures")
+        .join(sub)
 }
 
 #[test]
@@ -131,7 +204,11 @@ fn development_set_scores_stay_above_their_floors() {
     assert!(s.alloc_f1 >= 0.88, "allocation macro-F1 {:.3}", s.alloc_f1);
     assert!(s.gap_f1 >= 0.88, "gap F1 {:.3}", s.gap_f1);
     assert!(s.pi_f1 >= 0.92, "PI macro-F1 {:.3}", s.pi_f1);
-    assert!(s.model_right >= 9, "deployment model right in {}/10", s.model_right);
+    assert!(
+        s.model_right >= 9,
+        "deployment model right in {}/10",
+        s.model_right
+    );
 }
 
 #[test]
@@ -142,7 +219,11 @@ fn held_out_set_scores_stay_above_their_floors() {
     assert!(s.alloc_f1 >= 0.87, "allocation macro-F1 {:.3}", s.alloc_f1);
     assert!(s.gap_f1 >= 0.91, "gap F1 {:.3}", s.gap_f1);
     assert!(s.pi_f1 >= 0.95, "PI macro-F1 {:.3}", s.pi_f1);
-    assert!(s.model_right >= 5, "deployment model right in {}/6", s.model_right);
+    assert!(
+        s.model_right >= 5,
+        "deployment model right in {}/6",
+        s.model_right
+    );
 }
 
 #[test]
@@ -153,5 +234,9 @@ fn second_blind_set_scores_stay_above_their_floors() {
     assert!(s.alloc_f1 >= 0.76, "allocation macro-F1 {:.3}", s.alloc_f1);
     assert!(s.gap_f1 >= 0.72, "gap F1 {:.3}", s.gap_f1);
     assert!(s.pi_f1 >= 0.90, "PI macro-F1 {:.3}", s.pi_f1);
-    assert_eq!(s.model_right, 4, "deployment model right in {}/4", s.model_right);
+    assert_eq!(
+        s.model_right, 4,
+        "deployment model right in {}/4",
+        s.model_right
+    );
 }

@@ -14,8 +14,18 @@ use cloudclause_engine::templates::{self, TemplateFiles};
 fn summary(r: &Report) -> String {
     let json = |v: &dyn erased::Ser| v.to_json();
     let mut out = String::new();
-    let _ = writeln!(out, "model {} ({}) language {}", r.deployment_model.as_str(), r.deployment_model_source, r.language);
-    let _ = writeln!(out, "provider {:?}\ncustomer {:?}", r.parties.provider, r.parties.customer);
+    let _ = writeln!(
+        out,
+        "model {} ({}) language {}",
+        r.deployment_model.as_str(),
+        r.deployment_model_source,
+        r.language
+    );
+    let _ = writeln!(
+        out,
+        "provider {:?}\ncustomer {:?}",
+        r.parties.provider, r.parties.customer
+    );
     for s in &r.security {
         let clauses: Vec<&str> = s.evidence.iter().map(|e| e.clause.as_str()).collect();
         let _ = writeln!(
@@ -31,11 +41,25 @@ fn summary(r: &Report) -> String {
     }
     for p in &r.pi {
         let clauses: Vec<&str> = p.evidence.iter().map(|e| e.clause.as_str()).collect();
-        let _ = writeln!(out, "pi {:<24} present={:<5} [{}]", p.id, p.present, clauses.join(", "));
+        let _ = writeln!(
+            out,
+            "pi {:<24} present={:<5} [{}]",
+            p.id,
+            p.present,
+            clauses.join(", ")
+        );
     }
     for k in &r.risks {
         let clauses: Vec<&str> = k.evidence.iter().map(|e| e.clause.as_str()).collect();
-        let _ = writeln!(out, "risk {:<18} present={:<5} unfavourable={:<5} [{}]", k.id, k.present, k.customer_unfavourable.map_or("-".to_string(), |b| b.to_string()), clauses.join(", "));
+        let _ = writeln!(
+            out,
+            "risk {:<18} present={:<5} unfavourable={:<5} [{}]",
+            k.id,
+            k.present,
+            k.customer_unfavourable
+                .map_or("-".to_string(), |b| b.to_string()),
+            clauses.join(", ")
+        );
     }
     out
 }
@@ -46,7 +70,10 @@ mod erased {
     }
     impl<T: serde::Serialize> Ser for T {
         fn to_json(&self) -> String {
-            serde_json::to_value(self).ok().and_then(|v| v.as_str().map(str::to_string)).unwrap_or_default()
+            serde_json::to_value(self)
+                .ok()
+                .and_then(|v| v.as_str().map(str::to_string))
+                .unwrap_or_default()
         }
     }
 }
@@ -59,7 +86,15 @@ fn check(file: &str, model: DeploymentModel) {
     let set = templates::load(&files).unwrap_or_else(|e| panic!("{e}"));
     let rules = Rules::load(&files).unwrap_or_else(|e| panic!("{e}"));
     let doc = ingest::read(file, &bytes).unwrap_or_else(|e| panic!("{e}"));
-    let report = analysis::analyze(&doc, &rules, &set, Options { model: Some(model), perspective: Perspective::Customer });
+    let report = analysis::analyze(
+        &doc,
+        &rules,
+        &set,
+        Options {
+            model: Some(model),
+            perspective: Perspective::Customer,
+        },
+    );
     // Every evidence span quotes exactly the text at its offsets.
     let chars: Vec<char> = doc.text.chars().collect();
     for e in report.security.iter().flat_map(|s| s.evidence.iter()) {
@@ -67,7 +102,9 @@ fn check(file: &str, model: DeploymentModel) {
         assert_eq!(at, e.quote, "evidence offsets of clause {}", e.clause);
     }
     let fresh = summary(&report);
-    let golden = root.join("golden/analyze").join(file.replace(".md", ".txt"));
+    let golden = root
+        .join("golden/analyze")
+        .join(file.replace(".md", ".txt"));
     if std::env::var_os("UPDATE_GOLDEN").is_some() {
         std::fs::write(&golden, &fresh).unwrap_or_else(|e| panic!("{e}"));
     }

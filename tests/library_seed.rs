@@ -9,7 +9,10 @@ use cloudclause_engine::templates::TemplateFiles;
 
 fn copy_dir(from: &Path, to: &Path) {
     std::fs::create_dir_all(to).unwrap_or_else(|e| panic!("{e}"));
-    for e in std::fs::read_dir(from).unwrap_or_else(|e| panic!("{e}")).flatten() {
+    for e in std::fs::read_dir(from)
+        .unwrap_or_else(|e| panic!("{e}"))
+        .flatten()
+    {
         let p = e.path();
         if p.is_dir() {
             copy_dir(&p, &to.join(e.file_name()));
@@ -24,10 +27,23 @@ fn ship_new_version(dir: &Path, rel: &str, new_body_zh: &str) {
     let f = dir.join(rel);
     let text = std::fs::read_to_string(&f).unwrap_or_else(|e| panic!("{e}"));
     let text = text.replacen("version = 1", "version = 2", 1);
-    let start = text.find("[body]").unwrap_or_else(|| panic!("[body] in {rel}"));
-    let zh = start + text[start..].find("zh = \"\"\"").unwrap_or_else(|| panic!("zh body in {rel}"));
-    let end = zh + 8 + text[zh + 8..].find("\"\"\"").unwrap_or_else(|| panic!("end of zh body"));
-    let text = format!("{}zh = \"\"\"\n{new_body_zh}\n{}", &text[..zh], &text[end..]);
+    let start = text
+        .find("[body]")
+        .unwrap_or_else(|| panic!("[body] in {rel}"));
+    let zh = start
+        + text[start..]
+            .find("zh = \"\"\"")
+            .unwrap_or_else(|| panic!("zh body in {rel}"));
+    let end = zh
+        + 8
+        + text[zh + 8..]
+            .find("\"\"\"")
+            .unwrap_or_else(|| panic!("end of zh body"));
+    let text = format!(
+        "{}zh = \"\"\"\n{new_body_zh}\n{}",
+        &text[..zh],
+        &text[end..]
+    );
     std::fs::write(&f, text).unwrap_or_else(|e| panic!("{e}"));
 }
 
@@ -35,14 +51,24 @@ fn ship_new_version(dir: &Path, rel: &str, new_body_zh: &str) {
 fn newer_templates_update_untouched_clauses_and_never_overwrite_user_edits() {
     let tmp = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
     let tpl = tmp.path().join("templates");
-    copy_dir(Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/../templates")), &tpl);
+    copy_dir(
+        Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/../templates")),
+        &tpl,
+    );
     let db = tmp.path().join("lib.sqlite3");
 
-    let (mut lib, first) = Library::open(&db, &TemplateFiles::from_dir(&tpl).unwrap_or_default()).unwrap_or_else(|e| panic!("{e}"));
-    assert!(first.ran && first.added >= 100 && first.problems.is_empty(), "{first:?}");
+    let (mut lib, first) = Library::open(&db, &TemplateFiles::from_dir(&tpl).unwrap_or_default())
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert!(
+        first.ran && first.added >= 100 && first.problems.is_empty(),
+        "{first:?}"
+    );
 
     // The user edits one seeded clause and deletes another.
-    let mut edited = lib.get("data.destruction.preferred").unwrap_or_else(|e| panic!("{e}")).content;
+    let mut edited = lib
+        .get("data.destruction.preferred")
+        .unwrap_or_else(|e| panic!("{e}"))
+        .content;
     edited.body.zh = "本所版本：{{provider}}应当在合同终止后删除全部客户数据。".into();
     let saved = lib.update(&edited).unwrap_or_else(|e| panic!("{e}"));
     assert_eq!((saved.version, saved.origin), (2, Origin::SeededEdited));
@@ -50,45 +76,108 @@ fn newer_templates_update_untouched_clauses_and_never_overwrite_user_edits() {
     drop(lib);
 
     // Reopening with the same templates changes nothing.
-    let (lib, again) = Library::open(&db, &TemplateFiles::from_dir(&tpl).unwrap_or_default()).unwrap_or_else(|e| panic!("{e}"));
+    let (lib, again) = Library::open(&db, &TemplateFiles::from_dir(&tpl).unwrap_or_default())
+        .unwrap_or_else(|e| panic!("{e}"));
     assert!(!again.ran);
     drop(lib);
 
     // A newer release changes three templates.
-    ship_new_version(&tpl, "clauses/security/data.destruction.preferred.toml", "新版模板正文（销毁）：{{provider}}应当删除数据。");
-    ship_new_version(&tpl, "clauses/security/data.access.preferred.toml", "新版模板正文（访问）：{{provider}}应当限制访问。");
-    ship_new_version(&tpl, "clauses/security/iam.fallback.toml", "新版模板正文（身份）。");
-    let (mut lib, update) = Library::open(&db, &TemplateFiles::from_dir(&tpl).unwrap_or_default()).unwrap_or_else(|e| panic!("{e}"));
+    ship_new_version(
+        &tpl,
+        "clauses/security/data.destruction.preferred.toml",
+        "新版模板正文（销毁）：{{provider}}应当删除数据。",
+    );
+    ship_new_version(
+        &tpl,
+        "clauses/security/data.access.preferred.toml",
+        "新版模板正文（访问）：{{provider}}应当限制访问。",
+    );
+    ship_new_version(
+        &tpl,
+        "clauses/security/iam.fallback.toml",
+        "新版模板正文（身份）。",
+    );
+    let (mut lib, update) = Library::open(&db, &TemplateFiles::from_dir(&tpl).unwrap_or_default())
+        .unwrap_or_else(|e| panic!("{e}"));
     assert!(update.ran);
-    assert_eq!((update.added, update.updated, update.kept_user_edits), (0, 1, 1), "{update:?}");
+    assert_eq!(
+        (update.added, update.updated, update.kept_user_edits),
+        (0, 1, 1),
+        "{update:?}"
+    );
 
-    let access = lib.get("data.access.preferred").unwrap_or_else(|e| panic!("{e}"));
-    assert!(access.content.body.zh.starts_with("新版模板正文（访问）"), "the untouched clause follows the template");
-    assert_eq!((access.version, access.origin, access.template_version), (2, Origin::Seeded, Some(2)));
+    let access = lib
+        .get("data.access.preferred")
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert!(
+        access.content.body.zh.starts_with("新版模板正文（访问）"),
+        "the untouched clause follows the template"
+    );
+    assert_eq!(
+        (access.version, access.origin, access.template_version),
+        (2, Origin::Seeded, Some(2))
+    );
 
-    let mine = lib.get("data.destruction.preferred").unwrap_or_else(|e| panic!("{e}"));
-    assert!(mine.content.body.zh.starts_with("本所版本"), "the user's wording is kept");
-    assert_eq!(mine.template_update_available, Some(2), "and the newer template is offered");
+    let mine = lib
+        .get("data.destruction.preferred")
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert!(
+        mine.content.body.zh.starts_with("本所版本"),
+        "the user's wording is kept"
+    );
+    assert_eq!(
+        mine.template_update_available,
+        Some(2),
+        "and the newer template is offered"
+    );
 
-    assert!(matches!(lib.get("iam.fallback"), Err(cloudclause_engine::Error::ClauseNotFound { .. })), "a deleted clause stays deleted");
+    assert!(
+        matches!(
+            lib.get("iam.fallback"),
+            Err(cloudclause_engine::Error::ClauseNotFound { .. })
+        ),
+        "a deleted clause stays deleted"
+    );
 
     // The user adopts the newer template; the edit remains in the history.
-    let adopted = lib.adopt_template_update("data.destruction.preferred").unwrap_or_else(|e| panic!("{e}"));
+    let adopted = lib
+        .adopt_template_update("data.destruction.preferred")
+        .unwrap_or_else(|e| panic!("{e}"));
     assert!(adopted.content.body.zh.starts_with("新版模板正文（销毁）"));
-    assert_eq!((adopted.version, adopted.origin, adopted.template_update_available), (3, Origin::Seeded, None));
-    let history = lib.versions("data.destruction.preferred").unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(
+        (
+            adopted.version,
+            adopted.origin,
+            adopted.template_update_available
+        ),
+        (3, Origin::Seeded, None)
+    );
+    let history = lib
+        .versions("data.destruction.preferred")
+        .unwrap_or_else(|e| panic!("{e}"));
     let sources: Vec<&str> = history.iter().map(|v| v.source.as_str()).collect();
     assert_eq!(sources, ["adopt_template", "user_edit", "seed"]);
 }
 
 #[test]
 fn create_duplicate_and_delete_user_clauses() {
-    let (mut lib, _) = Library::open_in_memory(&TemplateFiles::builtin()).unwrap_or_else(|e| panic!("{e}"));
-    let copy = lib.duplicate("sla.preferred", None).unwrap_or_else(|e| panic!("{e}"));
-    assert_eq!((copy.content.id.as_str(), copy.origin, copy.version), ("sla.preferred-copy", Origin::User, 1));
-    let second = lib.duplicate("sla.preferred", None).unwrap_or_else(|e| panic!("{e}"));
+    let (mut lib, _) =
+        Library::open_in_memory(&TemplateFiles::builtin()).unwrap_or_else(|e| panic!("{e}"));
+    let copy = lib
+        .duplicate("sla.preferred", None)
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(
+        (copy.content.id.as_str(), copy.origin, copy.version),
+        ("sla.preferred-copy", Origin::User, 1)
+    );
+    let second = lib
+        .duplicate("sla.preferred", None)
+        .unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(second.content.id, "sla.preferred-copy-2");
-    assert!(matches!(lib.create(&copy.content), Err(cloudclause_engine::Error::ClauseExists { .. })));
+    assert!(matches!(
+        lib.create(&copy.content),
+        Err(cloudclause_engine::Error::ClauseExists { .. })
+    ));
 
     let mut bad = copy.content.clone();
     bad.id = "Bad Id".into();
@@ -97,7 +186,12 @@ fn create_duplicate_and_delete_user_clauses() {
     match lib.create(&bad) {
         Err(cloudclause_engine::Error::InvalidClause { problems }) => {
             let all = problems.join("\n");
-            assert!(all.contains("Bad Id") && all.contains("unknown topic id \"nope\"") && all.contains("{{unregistered}}"), "{all}");
+            assert!(
+                all.contains("Bad Id")
+                    && all.contains("unknown topic id \"nope\"")
+                    && all.contains("{{unregistered}}"),
+                "{all}"
+            );
         }
         other => panic!("expected InvalidClause, got {other:?}"),
     }
@@ -106,35 +200,79 @@ fn create_duplicate_and_delete_user_clauses() {
     let mut c = copy.content.clone();
     c.title.zh = "独角兽条款".into();
     lib.update(&c).unwrap_or_else(|e| panic!("{e}"));
-    let hits = lib.search("独角兽", &ClauseFilter::default(), 10).unwrap_or_else(|e| panic!("{e}"));
-    assert_eq!(hits.iter().map(|h| h.clause.id.as_str()).collect::<Vec<_>>(), ["sla.preferred-copy"]);
-    lib.delete("sla.preferred-copy").unwrap_or_else(|e| panic!("{e}"));
-    assert!(lib.search("独角兽", &ClauseFilter::default(), 10).unwrap_or_default().is_empty());
-    assert!(lib.versions("sla.preferred-copy").is_err(), "a user clause is removed with its versions");
+    let hits = lib
+        .search("独角兽", &ClauseFilter::default(), 10)
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(
+        hits.iter()
+            .map(|h| h.clause.id.as_str())
+            .collect::<Vec<_>>(),
+        ["sla.preferred-copy"]
+    );
+    lib.delete("sla.preferred-copy")
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert!(lib
+        .search("独角兽", &ClauseFilter::default(), 10)
+        .unwrap_or_default()
+        .is_empty());
+    assert!(
+        lib.versions("sla.preferred-copy").is_err(),
+        "a user clause is removed with its versions"
+    );
 }
 
 #[test]
 fn single_word_and_phrase_searches_use_their_indexes_and_still_find_substrings() {
-    let (lib, _) = Library::open_in_memory(&TemplateFiles::builtin()).unwrap_or_else(|e| panic!("{e}"));
+    let (lib, _) =
+        Library::open_in_memory(&TemplateFiles::builtin()).unwrap_or_else(|e| panic!("{e}"));
     let all = ClauseFilter::default();
     let text = |id: &str| {
         let c = lib.get(id).unwrap_or_else(|e| panic!("{e}")).content;
-        format!("{} {} {} {} {} {}", c.title.zh, c.title.en, c.body.zh, c.body.en, c.guidance.zh, c.guidance.en).to_lowercase()
+        format!(
+            "{} {} {} {} {} {}",
+            c.title.zh, c.title.en, c.body.zh, c.body.en, c.guidance.zh, c.guidance.en
+        )
+        .to_lowercase()
     };
     // A whole English word: every hit contains it.
-    let word = lib.search("encryption", &all, 20).unwrap_or_else(|e| panic!("{e}"));
+    let word = lib
+        .search("encryption", &all, 20)
+        .unwrap_or_else(|e| panic!("{e}"));
     assert!(!word.is_empty());
-    assert!(word.iter().all(|h| text(&h.clause.id).contains("encryption")));
+    assert!(word
+        .iter()
+        .all(|h| text(&h.clause.id).contains("encryption")));
     // Part of a word still finds the clauses (through the substring index).
-    let part = lib.search("encrypt", &all, 50).unwrap_or_else(|e| panic!("{e}"));
-    assert!(part.len() >= word.len(), "encrypt finds at least what encryption finds");
+    let part = lib
+        .search("encrypt", &all, 50)
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert!(
+        part.len() >= word.len(),
+        "encrypt finds at least what encryption finds"
+    );
     assert!(part.iter().all(|h| text(&h.clause.id).contains("encrypt")));
     // A Chinese phrase: every hit contains the whole phrase, not just one of its bigrams.
-    let phrase = lib.search("数据销毁", &all, 20).unwrap_or_else(|e| panic!("{e}"));
+    let phrase = lib
+        .search("数据销毁", &all, 20)
+        .unwrap_or_else(|e| panic!("{e}"));
     assert!(!phrase.is_empty());
-    assert!(phrase.iter().all(|h| text(&h.clause.id).contains("数据销毁")));
+    assert!(phrase
+        .iter()
+        .all(|h| text(&h.clause.id).contains("数据销毁")));
     // Filters apply on these paths too.
-    let only_pi = ClauseFilter { topic: Some("pi.breach_notification".into()), ..ClauseFilter::default() };
-    let filtered = lib.search("个人信息", &only_pi, 20).unwrap_or_else(|e| panic!("{e}"));
-    assert!(!filtered.is_empty() && filtered.iter().all(|h| h.clause.topics.iter().any(|t| t == "pi.breach_notification")));
+    let only_pi = ClauseFilter {
+        topic: Some("pi.breach_notification".into()),
+        ..ClauseFilter::default()
+    };
+    let filtered = lib
+        .search("个人信息", &only_pi, 20)
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert!(
+        !filtered.is_empty()
+            && filtered.iter().all(|h| h
+                .clause
+                .topics
+                .iter()
+                .any(|t| t == "pi.breach_notification"))
+    );
 }

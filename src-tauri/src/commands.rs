@@ -19,13 +19,14 @@ type Res<T> = Result<T, Error>;
 
 /// Runs `f` on the open library, or returns the error that kept it closed.
 fn with<T>(state: &State<'_, AppState>, f: impl FnOnce(&mut Library) -> Res<T>) -> Res<T> {
-    let mut guard = state
-        .library
-        .lock()
-        .map_err(|_| Error::Database { message: "an earlier operation failed midway; restart the app".into() })?;
+    let mut guard = state.library.lock().map_err(|_| Error::Database {
+        message: "an earlier operation failed midway; restart the app".into(),
+    })?;
     match guard.as_mut() {
         Some(lib) => f(lib),
-        None => Err(state.startup_error.clone().unwrap_or(Error::Database { message: "the library is not open".into() })),
+        None => Err(state.startup_error.clone().unwrap_or(Error::Database {
+            message: "the library is not open".into(),
+        })),
     }
 }
 
@@ -64,7 +65,12 @@ pub fn library_list(state: State<'_, AppState>, filter: ClauseFilter) -> Res<Vec
 }
 
 #[tauri::command]
-pub fn library_search(state: State<'_, AppState>, query: String, filter: ClauseFilter, limit: u32) -> Res<Vec<SearchHit>> {
+pub fn library_search(
+    state: State<'_, AppState>,
+    query: String,
+    filter: ClauseFilter,
+    limit: u32,
+) -> Res<Vec<SearchHit>> {
     with(&state, |lib| lib.search(&query, &filter, limit as usize))
 }
 
@@ -110,37 +116,88 @@ pub fn settings_set(state: State<'_, AppState>, settings: Settings) -> Res<Setti
 
 /// A file the user chose in the native open dialog, or `None` when cancelled.
 fn pick(app: &tauri::AppHandle, label: &str, extensions: &[&str]) -> Option<PathBuf> {
-    app.dialog().file().add_filter(label, extensions).blocking_pick_file().and_then(|p| p.into_path().ok())
+    app.dialog()
+        .file()
+        .add_filter(label, extensions)
+        .blocking_pick_file()
+        .and_then(|p| p.into_path().ok())
 }
 
 /// Asks where to save, then writes atomically. `None` when the user cancels.
-fn save(app: &tauri::AppHandle, label: &str, extensions: &[&str], suggested: &str, bytes: &[u8]) -> Res<Option<String>> {
-    let chosen = app.dialog().file().add_filter(label, extensions).set_file_name(suggested).blocking_save_file();
-    let Some(path) = chosen.and_then(|p| p.into_path().ok()) else { return Ok(None) };
+fn save(
+    app: &tauri::AppHandle,
+    label: &str,
+    extensions: &[&str],
+    suggested: &str,
+    bytes: &[u8],
+) -> Res<Option<String>> {
+    let chosen = app
+        .dialog()
+        .file()
+        .add_filter(label, extensions)
+        .set_file_name(suggested)
+        .blocking_save_file();
+    let Some(path) = chosen.and_then(|p| p.into_path().ok()) else {
+        return Ok(None);
+    };
     files::write_atomic(&path, bytes)?;
     Ok(Some(path.display().to_string()))
 }
 
 /// Asks where to save, then writes the pack. `None` when the user cancels.
 #[tauri::command]
-pub async fn library_export_pack(app: tauri::AppHandle, state: State<'_, AppState>) -> Res<Option<String>> {
+pub async fn library_export_pack(
+    app: tauri::AppHandle,
+    state: State<'_, AppState>,
+) -> Res<Option<String>> {
     let pack = with(&state, |lib| lib.export_pack())?;
-    let text = serde_json::to_string_pretty(&pack).map_err(|e| Error::InvalidInput { message: e.to_string() })?;
-    save(&app, "CloudClause library pack", &["json"], "cloudclause-library.json", text.as_bytes())
+    let text = serde_json::to_string_pretty(&pack).map_err(|e| Error::InvalidInput {
+        message: e.to_string(),
+    })?;
+    save(
+        &app,
+        "CloudClause library pack",
+        &["json"],
+        "cloudclause-library.json",
+        text.as_bytes(),
+    )
 }
 
 /// Asks which pack to import, then imports it all or nothing. `None` when the user cancels.
 #[tauri::command]
-pub async fn library_import_pack(app: tauri::AppHandle, state: State<'_, AppState>) -> Res<Option<ImportReport>> {
-    let Some(path) = pick(&app, "CloudClause library pack", &["json"]) else { return Ok(None) };
-    let bytes = files::read_limited(&path, PACK_LIMIT, |_| Error::InvalidPack { reason: PACK_TOO_LARGE.into() })?;
-    let text = String::from_utf8(bytes).map_err(|_| Error::InvalidPack { reason: "the file is not UTF-8 text".into() })?;
+pub async fn library_import_pack(
+    app: tauri::AppHandle,
+    state: State<'_, AppState>,
+) -> Res<Option<ImportReport>> {
+    let Some(path) = pick(&app, "CloudClause library pack", &["json"]) else {
+        return Ok(None);
+    };
+    let bytes = files::read_limited(&path, PACK_LIMIT, |_| Error::InvalidPack {
+        reason: PACK_TOO_LARGE.into(),
+    })?;
+    let text = String::from_utf8(bytes).map_err(|_| Error::InvalidPack {
+        reason: "the file is not UTF-8 text".into(),
+    })?;
     with(&state, |lib| lib.import_pack(&text)).map(Some)
 }
 
-fn analyse(state: &State<'_, AppState>, name: &str, bytes: &[u8], model: Option<DeploymentModel>, perspective: Perspective) -> Res<AnalysisResult> {
+fn analyse(
+    state: &State<'_, AppState>,
+    name: &str,
+    bytes: &[u8],
+    model: Option<DeploymentModel>,
+    perspective: Perspective,
+) -> Res<AnalysisResult> {
     let rules = state.rules.as_ref().map_err(Clone::clone)?;
-    with(state, |lib| analysis::analyze_bytes(name, bytes, rules, lib.templates(), Options { model, perspective }))
+    with(state, |lib| {
+        analysis::analyze_bytes(
+            name,
+            bytes,
+            rules,
+            lib.templates(),
+            Options { model, perspective },
+        )
+    })
 }
 
 /// Asks for a contract file (DOCX, Markdown, text) and analyses it. `None` when cancelled.
@@ -151,12 +208,19 @@ pub async fn analyze_pick(
     model: Option<DeploymentModel>,
     perspective: Perspective,
 ) -> Res<Option<AnalysisResult>> {
-    let Some(path) = pick(&app, "Contract", &["docx", "md", "markdown", "txt"]) else { return Ok(None) };
-    let name = path.file_name().map(|n| n.to_string_lossy().to_string()).unwrap_or_default();
-    let bytes = files::read_limited(&path, MAX_INPUT_BYTES as u64, |size| Error::DocumentTooLarge {
-        name: name.clone(),
-        size_mb: u32::try_from(size / (1024 * 1024)).unwrap_or(u32::MAX),
-        limit_mb: (MAX_INPUT_BYTES / (1024 * 1024)) as u32,
+    let Some(path) = pick(&app, "Contract", &["docx", "md", "markdown", "txt"]) else {
+        return Ok(None);
+    };
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().to_string())
+        .unwrap_or_default();
+    let bytes = files::read_limited(&path, MAX_INPUT_BYTES as u64, |size| {
+        Error::DocumentTooLarge {
+            name: name.clone(),
+            size_mb: u32::try_from(size / (1024 * 1024)).unwrap_or(u32::MAX),
+            limit_mb: (MAX_INPUT_BYTES / (1024 * 1024)) as u32,
+        }
     })?;
     let result = analyse(&state, &name, &bytes, model, perspective)?;
     remember(&state, name, bytes);
@@ -171,10 +235,16 @@ fn remember(state: &State<'_, AppState>, name: String, bytes: Vec<u8>) {
 
 /// Analyses the last chosen or dropped file again, with other options.
 #[tauri::command]
-pub fn analyze_again(state: State<'_, AppState>, model: Option<DeploymentModel>, perspective: Perspective) -> Res<AnalysisResult> {
+pub fn analyze_again(
+    state: State<'_, AppState>,
+    model: Option<DeploymentModel>,
+    perspective: Perspective,
+) -> Res<AnalysisResult> {
     let last = state.last_file.lock().ok().and_then(|l| l.clone());
     let Some((name, bytes)) = last else {
-        return Err(Error::InvalidInput { message: "no file has been opened yet; open or drop a contract first".into() });
+        return Err(Error::InvalidInput {
+            message: "no file has been opened yet; open or drop a contract first".into(),
+        });
     };
     analyse(&state, &name, &bytes, model, perspective)
 }
@@ -195,16 +265,36 @@ pub fn analyze_bytes(
 
 /// The sample contract shipped with the app (an original SaaS agreement written for CloudClause).
 #[tauri::command]
-pub fn analyze_sample(state: State<'_, AppState>, model: Option<DeploymentModel>, perspective: Perspective) -> Res<AnalysisResult> {
-    analyse(&state, crate::SAMPLE_NAME, crate::SAMPLE.as_bytes(), model, perspective)
+pub fn analyze_sample(
+    state: State<'_, AppState>,
+    model: Option<DeploymentModel>,
+    perspective: Perspective,
+) -> Res<AnalysisResult> {
+    analyse(
+        &state,
+        crate::SAMPLE_NAME,
+        crate::SAMPLE.as_bytes(),
+        model,
+        perspective,
+    )
 }
 
 /// Asks where to save, then writes the PNG the page drew of the responsibility matrix.
 #[tauri::command]
-pub async fn export_png(app: tauri::AppHandle, suggested_name: String, bytes: Vec<u8>) -> Res<Option<String>> {
+pub async fn export_png(
+    app: tauri::AppHandle,
+    suggested_name: String,
+    bytes: Vec<u8>,
+) -> Res<Option<String>> {
     if !bytes.starts_with(&[0x89, b'P', b'N', b'G']) {
-        return Err(Error::InvalidInput { message: "the image is not a PNG".into() });
+        return Err(Error::InvalidInput {
+            message: "the image is not a PNG".into(),
+        });
     }
-    let name: String = suggested_name.chars().filter(|c| c.is_alphanumeric() || matches!(c, '-' | '_' | '.')).take(80).collect();
+    let name: String = suggested_name
+        .chars()
+        .filter(|c| c.is_alphanumeric() || matches!(c, '-' | '_' | '.'))
+        .take(80)
+        .collect();
     save(&app, "PNG image", &["png"], &name, &bytes)
 }

@@ -27,7 +27,8 @@ pub struct AppState {
 /// The sample contract the app opens on: an original SaaS agreement written for CloudClause's
 /// tests (CC0), with brand-name parties, a RACI table and cross-references.
 pub const SAMPLE_NAME: &str = "sample-saas-contact-center-zh.md";
-pub const SAMPLE: &str = include_str!("../../tests/fixtures/contracts/zh-saas-huilian-contact-center.md");
+pub const SAMPLE: &str =
+    include_str!("../../tests/fixtures/contracts/zh-saas-huilian-contact-center.md");
 
 fn open_state() -> AppState {
     let rules = Rules::load(&TemplateFiles::builtin());
@@ -36,7 +37,14 @@ fn open_state() -> AppState {
         Ok((lib, seed, path.display().to_string()))
     });
     match opened {
-        Ok((lib, seed, database)) => AppState { library: Mutex::new(Some(lib)), rules, last_file: Mutex::new(None), seed, database, startup_error: None },
+        Ok((lib, seed, database)) => AppState {
+            library: Mutex::new(Some(lib)),
+            rules,
+            last_file: Mutex::new(None),
+            seed,
+            database,
+            startup_error: None,
+        },
         Err(e) => {
             eprintln!("cloudclause-app: {e}");
             AppState {

@@ -24,7 +24,10 @@ impl Default for Cli {
 
 impl Cli {
     pub fn new() -> Cli {
-        Cli { dir: tempfile::tempdir().unwrap_or_else(|e| panic!("tempdir: {e}")), bin: cli_path() }
+        Cli {
+            dir: tempfile::tempdir().unwrap_or_else(|e| panic!("tempdir: {e}")),
+            bin: cli_path(),
+        }
     }
 
     pub fn db(&self) -> PathBuf {
@@ -56,6 +59,7 @@ impl Cli {
     /// Runs with `--json` output and parses it.
     pub fn json(&self, args: &[&str]) -> serde_json::Value {
         let text = self.ok(args);
-        serde_json::from_str(&text).unwrap_or_else(|e| panic!("cloudclause {args:?} printed invalid JSON ({e}): {text}"))
+        serde_json::from_str(&text)
+            .unwrap_or_else(|e| panic!("cloudclause {args:?} printed invalid JSON ({e}): {text}"))
     }
 }

@@ -105,7 +105,7 @@ author: string, };
 
 export type TemplateProblem = { path: string, line: number, message: string, };
 
-export type Error = { "kind": "database_too_new", "data": { path: string, found: number, supported: number, } } | { "kind": "database_open", "data": { path: string, reason: string, } } | { "kind": "database", "data": { message: string, } } | { "kind": "clause_not_found", "data": { id: string, } } | { "kind": "clause_exists", "data": { id: string, } } | { "kind": "invalid_clause", "data": { problems: Array<string>, } } | { "kind": "templates_unreadable", "data": { path: string, reason: string, } } | { "kind": "invalid_templates", "data": { problems: Array<TemplateProblem>, } } | { "kind": "invalid_pack", "data": { reason: string, } } | { "kind": "io", "data": { path: string, reason: string, } } | { "kind": "invalid_document", "data": { name: string, reason: string, } } | { "kind": "document_too_large", "data": { name: string, size_mb: number, limit_mb: number, } } | { "kind": "empty_query" } | { "kind": "invalid_input", "data": { message: string, } };
+export type Error = { "kind": "database_too_new", "data": { path: string, found: number, supported: number, } } | { "kind": "database_open", "data": { path: string, reason: string, } } | { "kind": "database", "data": { message: string, } } | { "kind": "clause_not_found", "data": { id: string, } } | { "kind": "clause_exists", "data": { id: string, } } | { "kind": "invalid_clause", "data": { problems: Array<string>, } } | { "kind": "templates_unreadable", "data": { path: string, reason: string, } } | { "kind": "invalid_templates", "data": { problems: Array<TemplateProblem>, } } | { "kind": "invalid_pack", "data": { reason: string, } } | { "kind": "io", "data": { path: string, reason: string, } } | { "kind": "invalid_document", "data": { name: string, reason: string, } } | { "kind": "document_too_large", "data": { name: string, size_mb: number, limit_mb: number, } } | { "kind": "draft_not_found", "data": { id: number, } } | { "kind": "version_not_found", "data": { id: number, version: number, } } | { "kind": "empty_query" } | { "kind": "invalid_input", "data": { message: string, } };
 
 export type SeedReport = { 
 /**
@@ -125,7 +125,7 @@ export type PackClause = { version: number, id: string, topics: Array<string>, m
 
 export type AppInfo = { version: string, database: string, schema_version: number, stats: LibraryStats, seed: SeedReport, settings: Settings, };
 
-export type SourceFormat = "docx" | "markdown" | "text";
+export type SourceFormat = "docx" | "markdown" | "text" | "draft";
 
 export type BlockKind = "heading" | "paragraph" | "list_item" | "table_row";
 
@@ -198,4 +198,93 @@ model_scores: Array<[DeploymentModel, number]>, perspective: Perspective, langua
 pi_applicable: boolean, risks: Array<RiskRow>, warnings: Array<Bilingual>, };
 
 export type AnalysisResult = { name: string, document: Document, report: Report, };
+
+export type DraftDoc = { type: "doc", content: Array<Block>, };
+
+export type Block = { "type": "heading", attrs: HeadingAttrs, content?: Array<Inline>, } | { "type": "paragraph", content?: Array<Inline>, } | { "type": "clause", attrs: ClauseAttrs, content?: Array<Inline>, } | { "type": "bullet_list", content: Array<ListItem>, } | { "type": "ordered_list", attrs: OrderedListAttrs, content: Array<ListItem>, } | { "type": "table", content: Array<TableRow>, };
+
+export type HeadingAttrs = { 
+/**
+ * 1..=3.
+ */
+level: number, };
+
+export type ClauseAttrs = { 
+/**
+ * 1..=4: article, sub-clause (1.1), item (（一）/(a)), sub-item.
+ */
+level: number, 
+/**
+ * The number as printed in an imported document ("第五条", "4.2", "(a)", "Schedule 2");
+ * `None`: numbered automatically by position.
+ */
+number: string | null, };
+
+export type OrderedListAttrs = { order: number, };
+
+export type ListItem = { "type": "ListItem", content: Array<Block>, };
+
+export type TableRow = { "type": "TableRow", content: Array<TableCell>, };
+
+export type TableCell = { "type": "table_cell", attrs: CellAttrs, content: Array<Block>, } | { "type": "table_header", attrs: CellAttrs, content: Array<Block>, };
+
+export type CellAttrs = { colspan: number, rowspan: number, colwidth: Array<number> | null, };
+
+export type Inline = { "type": "text", text: string, marks?: Array<Mark>, } | { "type": "hard_break" };
+
+export type Mark = { "type": "bold" } | { "type": "italic" } | { "type": "underline" } | { "type": "comment", attrs: CommentAttrs, };
+
+export type CommentAttrs = { id: string, };
+
+export type Segment = { 
+/**
+ * Child indexes from the document down to the text block (heading, paragraph or clause):
+ * `[3]` is the fourth top-level block, `[5, 1, 2, 0]` the first paragraph of the third cell
+ * of the second row of the table at index 5.
+ */
+path: Array<number>, 
+/**
+ * Char offset in `Document::text` where the block's own text starts (after any number).
+ */
+start: number, 
+/**
+ * Chars of the block's text (a hard break counts as one).
+ */
+len: number, };
+
+export type Rendered = { document: Document, segments: Array<Segment>, };
+
+export type DraftMeta = { title: string, lang: Lang, model: DeploymentModel | null, 
+/**
+ * The matter it belongs to ("Acme cloud migration").
+ */
+matter: string, 
+/**
+ * Who is on the other side ("Example Cloud Ltd.").
+ */
+counterpart: string, 
+/**
+ * Placeholder values (party names, region, notice days…), used when clauses are inserted.
+ */
+variables: { [key in string]: string }, };
+
+export type DraftSummary = { id: number, meta: DraftMeta, source: string, revision: number, created_at: string, updated_at: string, versions: number, };
+
+export type Draft = { id: number, meta: DraftMeta, doc: DraftDoc, source: string, revision: number, created_at: string, updated_at: string, };
+
+export type VersionKind = "created" | "autosave" | "named" | "before_restore";
+
+export type DraftVersion = { number: number, kind: VersionKind, name: string | null, created_at: string, title: string, };
+
+export type DraftVersionContent = { version: DraftVersion, meta: DraftMeta, doc: DraftDoc, };
+
+export type SaveReport = { revision: number, updated_at: string, 
+/**
+ * The autosave version taken before this save overwrote the stored text, if one was due.
+ */
+snapshot: number | null, };
+
+export type FromTemplate = { template: string, lang: Lang, matter: string, counterpart: string, variables: { [key in string]: string }, };
+
+export type Created = { draft: Draft, missing_clauses: Array<string>, };
 

@@ -9,12 +9,17 @@ use clap::{Args, Parser, Subcommand};
 use cloudclause_engine::library::{Library, PACK_LIMIT, PACK_TOO_LARGE};
 use cloudclause_engine::model::*;
 use cloudclause_engine::templates::{self, TemplateFiles};
-use cloudclause_engine::{db, files, ingest, Error};
+use cloudclause_engine::{db, files, Error};
 
+mod draft;
 mod output;
 
 #[derive(Parser)]
-#[command(name = "cloudclause", version, about = "CloudClause (云约): cloud contract drafting and review, offline")]
+#[command(
+    name = "cloudclause",
+    version,
+    about = "CloudClause (云约): cloud contract drafting and review, offline"
+)]
 struct Cli {
     /// The library database (default: the app's database in the OS app-data folder, or $CLOUDCLAUSE_DB).
     #[arg(long, global = true, value_name = "PATH")]
@@ -37,7 +42,9 @@ enum Command {
     /// Analyse a contract (DOCX, Markdown or text): who is responsible for each security layer,
     /// which personal-information terms are missing, which commercial terms are against the customer.
     Analyze {
-        file: PathBuf,
+        /// A contract file, or the id of a draft.
+        #[arg(value_name = "FILE_OR_DRAFT_ID")]
+        file: String,
         /// The deployment model; detected from the text when omitted.
         #[arg(long, value_parser = ["iaas", "paas", "saas"])]
         model: Option<String>,
@@ -47,6 +54,9 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Contract drafts: new from a template, import, list, show, versions, restore.
+    #[command(subcommand)]
+    Draft(draft::DraftCmd),
     /// Where the database is, its schema version and what it holds.
     Info {
         #[arg(long)]
@@ -173,7 +183,9 @@ fn run(cli: Cli) -> Result<(), Error> {
             if set.problems.is_empty() {
                 Ok(())
             } else {
-                Err(Error::InvalidTemplates { problems: set.problems })
+                Err(Error::InvalidTemplates {
+                    problems: set.problems,
+                })
             }
         }
         Command::Info { json } => {
@@ -200,19 +212,21 @@ fn run(cli: Cli) -> Result<(), Error> {
                 Ok(())
             }
         }
-        Command::Analyze { file, model, perspective, json } => {
-            let name = file.display().to_string();
-            let bytes = files::read_limited(file, ingest::MAX_INPUT_BYTES as u64, |size| Error::DocumentTooLarge {
-                name: name.clone(),
-                size_mb: u32::try_from(size / (1024 * 1024)).unwrap_or(u32::MAX),
-                limit_mb: (ingest::MAX_INPUT_BYTES / (1024 * 1024)) as u32,
-            })?;
-            let doc = ingest::read(&name, &bytes)?;
+        Command::Analyze {
+            file,
+            model,
+            perspective,
+            json,
+        } => {
+            let (doc, draft_model) = draft::load_document(file, || open_library(&cli))?;
             let files = template_files(&cli.templates)?;
             let set = templates::load(&files)?;
             let rules = cloudclause_engine::analysis::Rules::load(&files)?;
             let opts = cloudclause_engine::analysis::Options {
-                model: model.as_deref().and_then(DeploymentModel::parse),
+                model: model
+                    .as_deref()
+                    .and_then(DeploymentModel::parse)
+                    .or(draft_model),
                 perspective: if perspective == "provider" {
                     cloudclause_engine::analysis::Perspective::Provider
                 } else {
@@ -231,6 +245,10 @@ fn run(cli: Cli) -> Result<(), Error> {
             let mut lib = open_library(&cli)?;
             library(&mut lib, cmd)
         }
+        Command::Draft(cmd) => {
+            let mut lib = open_library(&cli)?;
+            draft::run(&mut lib, &template_files(&cli.templates)?, cmd)
+        }
     }
 }
 
@@ -239,7 +257,11 @@ fn library(lib: &mut Library, cmd: &LibraryCmd) -> Result<(), Error> {
         LibraryCmd::List { filter: f, json } => {
             if let Some(t) = &f.topic {
                 if lib.reference_model().topic(t).is_none() {
-                    return Err(Error::InvalidInput { message: format!("unknown topic id \"{t}\"; see templates/model/reference-model.toml") });
+                    return Err(Error::InvalidInput {
+                        message: format!(
+                            "unknown topic id \"{t}\"; see templates/model/reference-model.toml"
+                        ),
+                    });
                 }
             }
             if *json {
@@ -249,7 +271,13 @@ fn library(lib: &mut Library, cmd: &LibraryCmd) -> Result<(), Error> {
                 Ok(())
             }
         }
-        LibraryCmd::Search { query, filter: f, lang, limit, json } => {
+        LibraryCmd::Search {
+            query,
+            filter: f,
+            lang,
+            limit,
+            json,
+        } => {
             let hits = lib.search(query, &filter(f, lang.as_deref()), *limit)?;
             if *json {
                 let full = hits
@@ -292,23 +320,42 @@ fn library(lib: &mut Library, cmd: &LibraryCmd) -> Result<(), Error> {
                 output::json(&v)
             } else {
                 for x in &v {
-                    println!("{}\t{}\t{}\t{}", x.version, x.created_at, x.source, x.content.title.zh);
+                    println!(
+                        "{}\t{}\t{}\t{}",
+                        x.version, x.created_at, x.source, x.content.title.zh
+                    );
                 }
                 Ok(())
             }
         }
         LibraryCmd::Export { file } => {
             let pack = lib.export_pack()?;
-            let text = serde_json::to_string_pretty(&pack).map_err(|e| Error::InvalidInput { message: e.to_string() })?;
+            let text = serde_json::to_string_pretty(&pack).map_err(|e| Error::InvalidInput {
+                message: e.to_string(),
+            })?;
             files::write_atomic(file, text.as_bytes())?;
-            println!("exported {} clauses to {}", pack.clauses.len(), file.display());
+            println!(
+                "exported {} clauses to {}",
+                pack.clauses.len(),
+                file.display()
+            );
             Ok(())
         }
         LibraryCmd::Import { file } => {
-            let bytes = files::read_limited(file, PACK_LIMIT, |_| Error::InvalidPack { reason: PACK_TOO_LARGE.into() })?;
-            let text = String::from_utf8(bytes).map_err(|_| Error::InvalidPack { reason: "the file is not UTF-8 text".into() })?;
+            let bytes = files::read_limited(file, PACK_LIMIT, |_| Error::InvalidPack {
+                reason: PACK_TOO_LARGE.into(),
+            })?;
+            let text = String::from_utf8(bytes).map_err(|_| Error::InvalidPack {
+                reason: "the file is not UTF-8 text".into(),
+            })?;
             let r = lib.import_pack(&text)?;
-            println!("imported {}: {} added, {} updated, {} unchanged", file.display(), r.added, r.updated, r.unchanged);
+            println!(
+                "imported {}: {} added, {} updated, {} unchanged",
+                file.display(),
+                r.added,
+                r.updated,
+                r.unchanged
+            );
             Ok(())
         }
     }

@@ -7,7 +7,9 @@ use cloudclause_engine::Error;
 use serde::Serialize;
 
 pub fn json<T: Serialize>(v: &T) -> Result<(), Error> {
-    let text = serde_json::to_string_pretty(v).map_err(|e| Error::InvalidInput { message: e.to_string() })?;
+    let text = serde_json::to_string_pretty(v).map_err(|e| Error::InvalidInput {
+        message: e.to_string(),
+    })?;
     let mut out = std::io::stdout().lock();
     // A closed pipe (`| head`) is not an error worth reporting.
     let _ = writeln!(out, "{text}");
@@ -57,8 +59,17 @@ fn marked(s: &Snippet) -> String {
 pub fn hits(hits: &[SearchHit]) {
     let mut out = std::io::stdout().lock();
     for h in hits {
-        let _ = writeln!(out, "{:<42} {:>7.3}  {} / {}", h.clause.id, h.score, h.clause.title.zh, h.clause.title.en);
-        for s in h.snippets.iter().filter(|s| s.field != Field::Title).take(2) {
+        let _ = writeln!(
+            out,
+            "{:<42} {:>7.3}  {} / {}",
+            h.clause.id, h.score, h.clause.title.zh, h.clause.title.en
+        );
+        for s in h
+            .snippets
+            .iter()
+            .filter(|s| s.field != Field::Title)
+            .take(2)
+        {
             let _ = writeln!(out, "    {}: {}", s.lang.as_str(), marked(s));
         }
     }
@@ -79,7 +90,12 @@ pub fn clause(c: &Clause, model: &ReferenceModel) {
     let _ = writeln!(out, "{}  v{}  [{}]", k.id, c.version, c.origin.as_str());
     let _ = writeln!(out, "topics:   {}", topics.join("; "));
     let _ = writeln!(out, "models:   {}", models(&k.models));
-    let _ = writeln!(out, "position: {} (side: {})", k.position.as_str(), k.side.as_str());
+    let _ = writeln!(
+        out,
+        "position: {} (side: {})",
+        k.position.as_str(),
+        k.side.as_str()
+    );
     for b in &k.basis {
         let _ = writeln!(out, "basis:    {} / {}", b.zh, b.en);
     }
@@ -107,7 +123,11 @@ pub fn report(r: &cloudclause_engine::analysis::Report) {
     );
     let _ = writeln!(out, "provider: {}", r.parties.provider.join(", "));
     let _ = writeln!(out, "customer: {}\n", r.parties.customer.join(", "));
-    let _ = writeln!(out, "{:<22} {:<8} {:<18} {:<11} {:<8} clauses", "security item", "model", "contract", "gap", "severity");
+    let _ = writeln!(
+        out,
+        "{:<22} {:<8} {:<18} {:<11} {:<8} clauses",
+        "security item", "model", "contract", "gap", "severity"
+    );
     for s in &r.security {
         let found = match (s.allocation, s.split_specified) {
             (Found::Shared, Some(true)) => "shared (split)".to_string(),
@@ -121,15 +141,33 @@ pub fn report(r: &cloudclause_engine::analysis::Report) {
             s.id,
             format!("{:?}", s.expected),
             found,
-            s.gap.map(|g| format!("{g:?}").to_lowercase()).unwrap_or_else(|| "-".into()),
-            s.severity.map(|g| format!("{g:?}").to_lowercase()).unwrap_or_else(|| "-".into()),
+            s.gap
+                .map(|g| format!("{g:?}").to_lowercase())
+                .unwrap_or_else(|| "-".into()),
+            s.severity
+                .map(|g| format!("{g:?}").to_lowercase())
+                .unwrap_or_else(|| "-".into()),
             clauses.join(" ")
         );
     }
-    let _ = writeln!(out, "\npersonal information ({}):", if r.pi_applicable { "the contract concerns PI" } else { "no PI terms" });
+    let _ = writeln!(
+        out,
+        "\npersonal information ({}):",
+        if r.pi_applicable {
+            "the contract concerns PI"
+        } else {
+            "no PI terms"
+        }
+    );
     for p in &r.pi {
         let clauses: Vec<&str> = p.evidence.iter().map(|e| e.clause.as_str()).collect();
-        let _ = writeln!(out, "  {:<24} {:<8} {}", p.id, if p.present { "present" } else { "MISSING" }, clauses.join(" "));
+        let _ = writeln!(
+            out,
+            "  {:<24} {:<8} {}",
+            p.id,
+            if p.present { "present" } else { "MISSING" },
+            clauses.join(" ")
+        );
     }
     let _ = writeln!(out, "\nrisk topics:");
     for k in &r.risks {
@@ -142,5 +180,8 @@ pub fn report(r: &cloudclause_engine::analysis::Report) {
         let _ = writeln!(out, "  {:<18} {:<13} {}", k.id, verdict, clauses.join(" "));
     }
     let gaps = r.security.iter().filter(|s| s.gap.is_some()).count();
-    let _ = writeln!(out, "\n{gaps} security gap(s); run with --json for explanations and evidence offsets.");
+    let _ = writeln!(
+        out,
+        "\n{gaps} security gap(s); run with --json for explanations and evidence offsets."
+    );
 }

@@ -17,7 +17,10 @@ use cloudclause_engine::templates::TemplateFiles;
 struct Lcg(u64);
 impl Lcg {
     fn next(&mut self) -> usize {
-        self.0 = self.0.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+        self.0 = self
+            .0
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
         (self.0 >> 33) as usize
     }
 }
@@ -52,13 +55,26 @@ fn percentile(sorted: &[f64], p: f64) -> f64 {
 }
 
 fn main() {
-    let n: usize = std::env::var("BENCH_CLAUSES").ok().and_then(|v| v.parse().ok()).unwrap_or(10_000);
+    let n: usize = std::env::var("BENCH_CLAUSES")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(10_000);
     let files = TemplateFiles::builtin();
     let (mut lib, _) = Library::open_in_memory(&files).expect("library opens");
-    let base: Vec<ClauseContent> =
-        lib.list_clauses(&ClauseFilter::default()).expect("list").into_iter().map(|c| c.content).collect();
-    let zh_pool: Vec<String> = base.iter().flat_map(|c| sentences(&c.body.zh, &['。', '；'])).collect();
-    let en_pool: Vec<String> = base.iter().flat_map(|c| sentences(&c.body.en, &['.', ';'])).collect();
+    let base: Vec<ClauseContent> = lib
+        .list_clauses(&ClauseFilter::default())
+        .expect("list")
+        .into_iter()
+        .map(|c| c.content)
+        .collect();
+    let zh_pool: Vec<String> = base
+        .iter()
+        .flat_map(|c| sentences(&c.body.zh, &['。', '；']))
+        .collect();
+    let en_pool: Vec<String> = base
+        .iter()
+        .flat_map(|c| sentences(&c.body.en, &['.', ';']))
+        .collect();
     let mut rng = Lcg(42);
     let t = Instant::now();
     let existing = base.len();
@@ -73,12 +89,45 @@ fn main() {
     }
     lib.optimize_search_index().expect("optimize");
     let stats = lib.stats().expect("stats");
-    println!("library: {} clauses (built in {:.1} s)", stats.clauses, t.elapsed().as_secs_f64());
+    println!(
+        "library: {} clauses (built in {:.1} s)",
+        stats.clauses,
+        t.elapsed().as_secs_f64()
+    );
 
     let kinds: [(&str, &[&str]); 3] = [
-        ("zh 2-char", &["数据", "删除", "审计", "加密", "通知", "备份", "责任", "日志"]),
-        ("zh 4-char", &["数据销毁", "安全事件", "个人信息", "服务水平", "跨境传输", "访问控制", "书面同意", "合理努力"]),
-        ("en word", &["deletion", "encryption", "audit", "sub-processor", "liability", "backup", "notify", "personal data"]),
+        (
+            "zh 2-char",
+            &[
+                "数据", "删除", "审计", "加密", "通知", "备份", "责任", "日志",
+            ],
+        ),
+        (
+            "zh 4-char",
+            &[
+                "数据销毁",
+                "安全事件",
+                "个人信息",
+                "服务水平",
+                "跨境传输",
+                "访问控制",
+                "书面同意",
+                "合理努力",
+            ],
+        ),
+        (
+            "en word",
+            &[
+                "deletion",
+                "encryption",
+                "audit",
+                "sub-processor",
+                "liability",
+                "backup",
+                "notify",
+                "personal data",
+            ],
+        ),
     ];
     for limit in [20usize, 50] {
         for (kind, queries) in kinds {
@@ -87,7 +136,9 @@ fn main() {
             for _round in 0..25 {
                 for q in queries {
                     let t = Instant::now();
-                    let r = lib.search(q, &ClauseFilter::default(), limit).expect("search");
+                    let r = lib
+                        .search(q, &ClauseFilter::default(), limit)
+                        .expect("search");
                     ms.push(t.elapsed().as_secs_f64() * 1000.0);
                     hits += r.len();
                 }

@@ -7,7 +7,17 @@ use ts_rs::{Config, TS};
 
 use crate::analysis::{
     parties::{Parties, Role},
-    AnalysisResult, Evidence, Found, Gap, Perspective, PiRow, Report, RiskRow, SecurityRow, Severity,
+    AnalysisResult, Evidence, Found, Gap, Perspective, PiRow, Report, RiskRow, SecurityRow,
+    Severity,
+};
+use crate::draft::render::{Rendered, Segment};
+use crate::draft::{
+    Block, CellAttrs, ClauseAttrs, CommentAttrs, DraftDoc, HeadingAttrs, Inline, ListItem, Mark,
+    OrderedListAttrs, TableCell, TableRow,
+};
+use crate::drafts::{
+    Created, Draft, DraftMeta, DraftSummary, DraftVersion, DraftVersionContent, FromTemplate,
+    SaveReport, VersionKind,
 };
 use crate::error::{Error, TemplateProblem};
 use crate::ingest::{BlockKind, ClauseSpan, Document, SourceFormat};
@@ -30,6 +40,9 @@ pub fn typescript() -> String {
         UiLang, BilingualView, Settings, TemplateProblem, Error, SeedReport, ImportReport, LibraryPack, PackClause,
         AppInfo, SourceFormat, BlockKind, ClauseSpan, Document, Perspective, Found, Gap, Severity, Evidence,
         SecurityRow, PiRow, RiskRow, Role, Parties, Report, AnalysisResult,
+        DraftDoc, Block, HeadingAttrs, ClauseAttrs, OrderedListAttrs, ListItem, TableRow, TableCell, CellAttrs, Inline, Mark,
+        CommentAttrs, Segment, Rendered, DraftMeta, DraftSummary, Draft, VersionKind, DraftVersion, DraftVersionContent,
+        SaveReport, FromTemplate, Created,
     );
     let mut out = String::from(
         "// Generated from the Rust types in crates/engine by ts-rs. Do not edit.\n\

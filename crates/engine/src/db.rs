@@ -12,7 +12,10 @@ use rusqlite_migration::{Migrations, M};
 use crate::error::{Error, Result};
 
 /// The schema, one migration per step. Never edit a released step; add a new one.
-const MIGRATIONS: &[&str] = &[include_str!("migrations/001_library.sql")];
+const MIGRATIONS: &[&str] = &[
+    include_str!("migrations/001_library.sql"),
+    include_str!("migrations/002_drafts.sql"),
+];
 
 /// The schema version this binary writes.
 pub fn schema_version() -> u32 {
@@ -59,20 +62,35 @@ pub fn open_in_memory() -> Result<Connection> {
 }
 
 fn prepare(mut conn: Connection, label: &str) -> Result<Connection> {
-    let open_err = |e: rusqlite::Error| Error::DatabaseOpen { path: label.to_string(), reason: e.to_string() };
-    conn.busy_timeout(std::time::Duration::from_secs(5)).map_err(open_err)?;
-    // Reading user_version first also tells a non-database file apart ("file is not a database").
-    let found: u32 = conn.query_row("PRAGMA user_version", [], |r| r.get(0)).map_err(open_err)?;
-    if found > schema_version() {
-        return Err(Error::DatabaseTooNew { path: label.to_string(), found, supported: schema_version() });
-    }
-    conn.pragma_update(None, "journal_mode", "WAL").map_err(open_err)?;
-    conn.pragma_update(None, "synchronous", "FULL").map_err(open_err)?;
-    conn.pragma_update(None, "foreign_keys", "ON").map_err(open_err)?;
-    migrations().to_latest(&mut conn).map_err(|e| Error::DatabaseOpen {
+    let open_err = |e: rusqlite::Error| Error::DatabaseOpen {
         path: label.to_string(),
-        reason: format!("schema migration failed ({e}); the file was left as it was"),
-    })?;
+        reason: e.to_string(),
+    };
+    conn.busy_timeout(std::time::Duration::from_secs(5))
+        .map_err(open_err)?;
+    // Reading user_version first also tells a non-database file apart ("file is not a database").
+    let found: u32 = conn
+        .query_row("PRAGMA user_version", [], |r| r.get(0))
+        .map_err(open_err)?;
+    if found > schema_version() {
+        return Err(Error::DatabaseTooNew {
+            path: label.to_string(),
+            found,
+            supported: schema_version(),
+        });
+    }
+    conn.pragma_update(None, "journal_mode", "WAL")
+        .map_err(open_err)?;
+    conn.pragma_update(None, "synchronous", "FULL")
+        .map_err(open_err)?;
+    conn.pragma_update(None, "foreign_keys", "ON")
+        .map_err(open_err)?;
+    migrations()
+        .to_latest(&mut conn)
+        .map_err(|e| Error::DatabaseOpen {
+            path: label.to_string(),
+            reason: format!("schema migration failed ({e}); the file was left as it was"),
+        })?;
     Ok(conn)
 }
 
@@ -89,8 +107,12 @@ mod tests {
     fn opens_with_wal_and_foreign_keys() {
         let dir = tempfile::tempdir().expect("tempdir");
         let conn = open(&dir.path().join("a/b/lib.sqlite3")).expect("opens, creating folders");
-        let mode: String = conn.query_row("PRAGMA journal_mode", [], |r| r.get(0)).expect("pragma");
-        let fk: i64 = conn.query_row("PRAGMA foreign_keys", [], |r| r.get(0)).expect("pragma");
+        let mode: String = conn
+            .query_row("PRAGMA journal_mode", [], |r| r.get(0))
+            .expect("pragma");
+        let fk: i64 = conn
+            .query_row("PRAGMA foreign_keys", [], |r| r.get(0))
+            .expect("pragma");
         assert_eq!((mode.as_str(), fk), ("wal", 1));
     }
 
@@ -100,21 +122,30 @@ mod tests {
         let path = dir.path().join("lib.sqlite3");
         {
             let conn = Connection::open(&path).expect("raw open");
-            conn.execute_batch("CREATE TABLE future(x); PRAGMA user_version = 99;").expect("setup");
+            conn.execute_batch("CREATE TABLE future(x); PRAGMA user_version = 99;")
+                .expect("setup");
         }
         let before = std::fs::read(&path).expect("read");
         match open(&path) {
             Err(Error::DatabaseTooNew { found: 99, .. }) => {}
             other => panic!("expected DatabaseTooNew, got {other:?}"),
         }
-        assert_eq!(std::fs::read(&path).expect("read"), before, "the file is not modified");
+        assert_eq!(
+            std::fs::read(&path).expect("read"),
+            before,
+            "the file is not modified"
+        );
     }
 
     #[test]
     fn a_file_that_is_not_a_database_gets_a_clear_error() {
         let dir = tempfile::tempdir().expect("tempdir");
         let path = dir.path().join("notes.txt");
-        std::fs::write(&path, "this is not sqlite, just some text that is long enough to matter............").expect("write");
+        std::fs::write(
+            &path,
+            "this is not sqlite, just some text that is long enough to matter............",
+        )
+        .expect("write");
         let err = open(&path).expect_err("refused");
         assert!(matches!(err, Error::DatabaseOpen { .. }), "{err:?}");
     }

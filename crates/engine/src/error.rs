@@ -26,7 +26,11 @@ impl std::fmt::Display for TemplateProblem {
 #[serde(tag = "kind", content = "data", rename_all = "snake_case")]
 pub enum Error {
     #[error("the database at {path} was written by a newer version of CloudClause (schema {found}, this version knows {supported}); update the app, or open another database with --db")]
-    DatabaseTooNew { path: String, found: u32, supported: u32 },
+    DatabaseTooNew {
+        path: String,
+        found: u32,
+        supported: u32,
+    },
 
     #[error("cannot open the database at {path}: {reason}; check the path and that no other program locks it")]
     DatabaseOpen { path: String, reason: String },
@@ -59,7 +63,26 @@ pub enum Error {
     InvalidDocument { name: String, reason: String },
 
     #[error("{name} is {size_mb} MB; the limit is {limit_mb} MB. Split the document or remove embedded media")]
-    DocumentTooLarge { name: String, size_mb: u32, limit_mb: u32 },
+    DocumentTooLarge {
+        name: String,
+        size_mb: u32,
+        limit_mb: u32,
+    },
+
+    #[error("no draft with id {id}; list the drafts with `cloudclause draft list`")]
+    DraftNotFound {
+        #[ts(type = "number")]
+        id: i64,
+    },
+
+    #[error(
+        "draft {id} has no version {version}; list them with `cloudclause draft versions {id}`"
+    )]
+    VersionNotFound {
+        #[ts(type = "number")]
+        id: i64,
+        version: u32,
+    },
 
     #[error("the search query is empty; type at least one character")]
     EmptyQuery,
@@ -70,7 +93,9 @@ pub enum Error {
 
 impl From<rusqlite::Error> for Error {
     fn from(e: rusqlite::Error) -> Self {
-        Error::Database { message: e.to_string() }
+        Error::Database {
+            message: e.to_string(),
+        }
     }
 }
 

@@ -8,12 +8,19 @@ use std::path::Path;
 use crate::error::{Error, Result};
 
 fn io(path: &Path, e: impl std::fmt::Display) -> Error {
-    Error::Io { path: path.display().to_string(), reason: e.to_string() }
+    Error::Io {
+        path: path.display().to_string(),
+        reason: e.to_string(),
+    }
 }
 
 /// Reads a file of at most `limit` bytes; a larger one is refused by `too_large(size)` before it
 /// is loaded.
-pub fn read_limited(path: &Path, limit: u64, too_large: impl FnOnce(u64) -> Error) -> Result<Vec<u8>> {
+pub fn read_limited(
+    path: &Path,
+    limit: u64,
+    too_large: impl FnOnce(u64) -> Error,
+) -> Result<Vec<u8>> {
     let size = std::fs::metadata(path).map_err(|e| io(path, e))?.len();
     if size > limit {
         return Err(too_large(size));
@@ -24,8 +31,14 @@ pub fn read_limited(path: &Path, limit: u64, too_large: impl FnOnce(u64) -> Erro
 /// Writes `bytes` to `path` atomically: a reader never sees a half-written file, and a failed
 /// write leaves the old file as it was.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
-    let dir = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
-    let name = path.file_name().map(|n| n.to_string_lossy().to_string()).unwrap_or_else(|| "export".into());
+    let dir = path
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().to_string())
+        .unwrap_or_else(|| "export".into());
     let tmp = dir.join(format!(".{name}.tmp-{}", std::process::id()));
     let result = (|| {
         let mut f = std::fs::File::create(&tmp)?;
@@ -52,7 +65,15 @@ mod tests {
         assert_eq!(std::fs::read(&p).expect("read"), b"new content");
         let leftovers = std::fs::read_dir(dir.path()).expect("dir").count();
         assert_eq!(leftovers, 1, "no temporary file left behind");
-        assert_eq!(read_limited(&p, 100, |_| Error::EmptyQuery).expect("read"), b"new content");
-        assert!(matches!(read_limited(&p, 3, |n| Error::InvalidInput { message: n.to_string() }), Err(Error::InvalidInput { .. })));
+        assert_eq!(
+            read_limited(&p, 100, |_| Error::EmptyQuery).expect("read"),
+            b"new content"
+        );
+        assert!(matches!(
+            read_limited(&p, 3, |n| Error::InvalidInput {
+                message: n.to_string()
+            }),
+            Err(Error::InvalidInput { .. })
+        ));
     }
 }

@@ -1,5 +1,5 @@
 //! CloudClause engine: the domain model, the template library and its SQLite store, search.
-//! Later: analysis, redlines, import and export.
+//! Also: analysis, drafts, redlines, import and export.
 //!
 //! Architecture invariant: this crate never imports tauri. The desktop shell (`src-tauri`) and
 //! the command line (`crates/cli`) are thin layers over it, and the tests use it directly.
@@ -7,6 +7,8 @@
 pub mod analysis;
 pub mod bindings;
 pub mod db;
+pub mod draft;
+pub mod drafts;
 pub mod error;
 pub mod files;
 pub mod ingest;

@@ -33,7 +33,7 @@ pub struct SeedReport {
 
 /// The library and the playbook it was seeded from.
 pub struct Library {
-    conn: Connection,
+    pub(crate) conn: Connection,
     templates: TemplateSet,
 }
 
@@ -61,17 +61,28 @@ impl Library {
 
     /// Rebuilds the search indexes when they were written by an older indexing scheme.
     fn reindex_if_stale(&mut self) -> Result<()> {
-        let stored: Option<String> =
-            self.conn.query_row("SELECT value FROM meta WHERE key = 'search_index_version'", [], |r| r.get(0)).optional()?;
+        let stored: Option<String> = self
+            .conn
+            .query_row(
+                "SELECT value FROM meta WHERE key = 'search_index_version'",
+                [],
+                |r| r.get(0),
+            )
+            .optional()?;
         if stored.as_deref() == Some(search::INDEX_VERSION) {
             return Ok(());
         }
         let ids: Vec<String> = {
-            let mut stmt = self.conn.prepare("SELECT id FROM clause WHERE deleted = 0")?;
+            let mut stmt = self
+                .conn
+                .prepare("SELECT id FROM clause WHERE deleted = 0")?;
             let rows = stmt.query_map([], |r| r.get(0))?;
             rows.collect::<rusqlite::Result<_>>()?
         };
-        let contents: Vec<ClauseContent> = ids.iter().map(|id| self.get(id).map(|c| c.content)).collect::<Result<_>>()?;
+        let contents: Vec<ClauseContent> = ids
+            .iter()
+            .map(|id| self.get(id).map(|c| c.content))
+            .collect::<Result<_>>()?;
         let tx = self.conn.transaction()?;
         for c in &contents {
             search::index_clause(&tx, c, &self.templates.variables)?;
@@ -99,10 +110,19 @@ impl Library {
     /// Brings seeded clauses up to the templates: adds new ones, updates unedited ones whose
     /// template version rose, flags edited ones. Skipped when the templates are unchanged.
     pub fn seed(&mut self) -> Result<SeedReport> {
-        let mut report = SeedReport { problems: self.templates.problems.clone(), ..SeedReport::default() };
+        let mut report = SeedReport {
+            problems: self.templates.problems.clone(),
+            ..SeedReport::default()
+        };
         let fp = self.templates.fingerprint.clone();
-        let stored: Option<String> =
-            self.conn.query_row("SELECT value FROM meta WHERE key = 'seed_fingerprint'", [], |r| r.get(0)).optional()?;
+        let stored: Option<String> = self
+            .conn
+            .query_row(
+                "SELECT value FROM meta WHERE key = 'seed_fingerprint'",
+                [],
+                |r| r.get(0),
+            )
+            .optional()?;
         if stored.as_deref() == Some(fp.as_str()) {
             return Ok(report);
         }
@@ -159,7 +179,8 @@ impl Library {
     /// Merges the full-text index into one segment (after bulk writes: seeding, imports).
     /// Queries then read one b-tree instead of merging many small segments.
     pub fn optimize_search_index(&self) -> Result<()> {
-        self.conn.execute("INSERT INTO search_fts(search_fts) VALUES('optimize')", [])?;
+        self.conn
+            .execute("INSERT INTO search_fts(search_fts) VALUES('optimize')", [])?;
         Ok(())
     }
 
@@ -171,15 +192,27 @@ impl Library {
     /// The full clauses `list` summarises, in the same order (one query, for exports and JSON).
     pub fn list_clauses(&self, filter: &ClauseFilter) -> Result<Vec<Clause>> {
         // The language filter concerns search only; listing shows every clause.
-        let filter = ClauseFilter { lang: None, ..filter.clone() };
+        let filter = ClauseFilter {
+            lang: None,
+            ..filter.clone()
+        };
         let mut args: Vec<String> = Vec::new();
-        let sql = format!("SELECT c.* FROM clause c WHERE 1 = 1{}", search::filter_sql(&filter, &mut args));
+        let sql = format!(
+            "SELECT c.* FROM clause c WHERE 1 = 1{}",
+            search::filter_sql(&filter, &mut args)
+        );
         let mut stmt = self.conn.prepare_cached(&sql)?;
         let rows = stmt.query_map(rusqlite::params_from_iter(args.iter()), row_to_clause)?;
         let mut out: Vec<Clause> = rows.collect::<rusqlite::Result<_>>()?;
         let order = |c: &Clause| {
             let topic = c.content.topics.first().map(String::as_str).unwrap_or("");
-            let idx = self.templates.model.topics.iter().position(|t| t.id == topic).unwrap_or(usize::MAX);
+            let idx = self
+                .templates
+                .model
+                .topics
+                .iter()
+                .position(|t| t.id == topic)
+                .unwrap_or(usize::MAX);
             (idx, c.content.position, c.content.id.clone())
         };
         out.sort_by_key(order);
@@ -189,7 +222,11 @@ impl Library {
     /// One clause by id.
     pub fn get(&self, id: &str) -> Result<Clause> {
         self.conn
-            .query_row("SELECT * FROM clause WHERE id = ?1 AND deleted = 0", [id], row_to_clause)
+            .query_row(
+                "SELECT * FROM clause WHERE id = ?1 AND deleted = 0",
+                [id],
+                row_to_clause,
+            )
             .optional()?
             .ok_or_else(|| Error::ClauseNotFound { id: id.to_string() })
     }
@@ -207,15 +244,28 @@ impl Library {
         let mut out = Vec::new();
         for row in rows {
             let (clause_id, version, source, created_at, content) = row?;
-            let content: ClauseContent = serde_json::from_str(&content)
-                .map_err(|e| Error::Database { message: format!("stored version is unreadable: {e}") })?;
-            out.push(ClauseVersion { clause_id, version, source, created_at, content });
+            let content: ClauseContent =
+                serde_json::from_str(&content).map_err(|e| Error::Database {
+                    message: format!("stored version is unreadable: {e}"),
+                })?;
+            out.push(ClauseVersion {
+                clause_id,
+                version,
+                source,
+                created_at,
+                content,
+            });
         }
         Ok(out)
     }
 
     /// Full-text search; see [`search`].
-    pub fn search(&self, query: &str, filter: &ClauseFilter, limit: usize) -> Result<Vec<SearchHit>> {
+    pub fn search(
+        &self,
+        query: &str,
+        filter: &ClauseFilter,
+        limit: usize,
+    ) -> Result<Vec<SearchHit>> {
         search::search(self, query, filter, limit)
     }
 
@@ -223,7 +273,10 @@ impl Library {
     pub fn validate(&self, c: &ClauseContent) -> Result<()> {
         let mut problems = Vec::new();
         if !templates::valid_id(&c.id) {
-            problems.push(format!("id \"{}\" may use only a-z, 0-9, '.', '_' and '-' (at most 120)", c.id));
+            problems.push(format!(
+                "id \"{}\" may use only a-z, 0-9, '.', '_' and '-' (at most 120)",
+                c.id
+            ));
         }
         if c.topics.is_empty() {
             problems.push("choose at least one topic".into());
@@ -236,8 +289,17 @@ impl Library {
         if c.models.is_empty() {
             problems.push("choose at least one deployment model".into());
         }
-        let vars: HashSet<&str> = self.templates.variables.iter().map(|v| v.name.as_str()).collect();
-        for (name, text) in [("title", &c.title), ("body", &c.body), ("guidance", &c.guidance)] {
+        let vars: HashSet<&str> = self
+            .templates
+            .variables
+            .iter()
+            .map(|v| v.name.as_str())
+            .collect();
+        for (name, text) in [
+            ("title", &c.title),
+            ("body", &c.body),
+            ("guidance", &c.guidance),
+        ] {
             for lang in Lang::ALL {
                 let t = text.get(lang);
                 if t.trim().is_empty() {
@@ -245,16 +307,24 @@ impl Library {
                 }
                 let (found, bad) = placeholders::scan(t);
                 if !bad.is_empty() {
-                    problems.push(format!("{name} ({}) has a malformed placeholder; write {{{{name}}}}", lang.as_str()));
+                    problems.push(format!(
+                        "{name} ({}) has a malformed placeholder; write {{{{name}}}}",
+                        lang.as_str()
+                    ));
                 }
                 for o in found.iter().filter(|o| !vars.contains(o.name)) {
-                    problems.push(format!("{name} ({}) uses {{{{{}}}}}, which is not a registered variable", lang.as_str(), o.name));
+                    problems.push(format!(
+                        "{name} ({}) uses {{{{{}}}}}, which is not a registered variable",
+                        lang.as_str(),
+                        o.name
+                    ));
                 }
             }
         }
         for b in &c.basis {
             if b.zh.trim().is_empty() || b.en.trim().is_empty() {
-                problems.push("each legal basis needs both a Chinese and an English citation".into());
+                problems
+                    .push("each legal basis needs both a Chinese and an English citation".into());
             }
         }
         if problems.is_empty() {
@@ -285,7 +355,10 @@ impl Library {
         let version = current.version + 1;
         write_content(&tx, content, version)?;
         if current.origin == Origin::Seeded {
-            tx.execute("UPDATE clause SET origin = 'seeded_edited' WHERE id = ?1", [&content.id])?;
+            tx.execute(
+                "UPDATE clause SET origin = 'seeded_edited' WHERE id = ?1",
+                [&content.id],
+            )?;
         }
         add_version(&tx, content, version, "user_edit")?;
         search::index_clause(&tx, content, &self.templates.variables)?;
@@ -296,8 +369,14 @@ impl Library {
     /// Replaces an edited clause's wording with the newer template the app ships.
     pub fn adopt_template_update(&mut self, id: &str) -> Result<Clause> {
         let current = self.get(id)?;
-        let Some(t) = self.templates.clause(id).filter(|_| current.template_update_available.is_some()) else {
-            return Err(Error::InvalidInput { message: format!("clause \"{id}\" has no newer template to adopt") });
+        let Some(t) = self
+            .templates
+            .clause(id)
+            .filter(|_| current.template_update_available.is_some())
+        else {
+            return Err(Error::InvalidInput {
+                message: format!("clause \"{id}\" has no newer template to adopt"),
+            });
         };
         let (content, tv) = (t.content.clone(), t.version);
         let tx = self.conn.transaction()?;
@@ -321,7 +400,11 @@ impl Library {
             None => {
                 let mut n = 1;
                 loop {
-                    let candidate = if n == 1 { format!("{id}-copy") } else { format!("{id}-copy-{n}") };
+                    let candidate = if n == 1 {
+                        format!("{id}-copy")
+                    } else {
+                        format!("{id}-copy-{n}")
+                    };
                     if !self.exists_any(&candidate)? {
                         break candidate;
                     }
@@ -333,7 +416,12 @@ impl Library {
     }
 
     fn exists_any(&self, id: &str) -> Result<bool> {
-        Ok(self.conn.query_row("SELECT count(*) FROM clause WHERE id = ?1", [id], |r| r.get::<_, i64>(0))? > 0)
+        Ok(self
+            .conn
+            .query_row("SELECT count(*) FROM clause WHERE id = ?1", [id], |r| {
+                r.get::<_, i64>(0)
+            })?
+            > 0)
     }
 
     /// Deletes a clause. A seeded clause is kept as a tombstone so that the next seeding does
@@ -343,7 +431,10 @@ impl Library {
         let tx = self.conn.transaction()?;
         search::unindex_clause(&tx, id)?;
         if current.template_version.is_some() {
-            tx.execute(&format!("UPDATE clause SET deleted = 1, updated_at = {NOW} WHERE id = ?1"), [id])?;
+            tx.execute(
+                &format!("UPDATE clause SET deleted = 1, updated_at = {NOW} WHERE id = ?1"),
+                [id],
+            )?;
         } else {
             tx.execute("DELETE FROM clause WHERE id = ?1", [id])?;
         }
@@ -370,9 +461,19 @@ impl Library {
 
     /// The whole library as a JSON pack.
     pub fn export_pack(&self) -> Result<LibraryPack> {
-        let clauses =
-            self.list_clauses(&ClauseFilter::default())?.into_iter().map(|c| PackClause { content: c.content, version: c.version }).collect();
-        Ok(LibraryPack { format: PACK_FORMAT.into(), format_version: 1, clauses })
+        let clauses = self
+            .list_clauses(&ClauseFilter::default())?
+            .into_iter()
+            .map(|c| PackClause {
+                content: c.content,
+                version: c.version,
+            })
+            .collect();
+        Ok(LibraryPack {
+            format: PACK_FORMAT.into(),
+            format_version: 1,
+            clauses,
+        })
     }
 
     /// Imports a JSON pack in one transaction. Every clause is validated first; if any is
@@ -383,29 +484,40 @@ impl Library {
             reason: format!("not a CloudClause library pack ({e})"),
         })?;
         if pack.format != PACK_FORMAT {
-            return Err(Error::InvalidPack { reason: format!("format is \"{}\", expected \"{PACK_FORMAT}\"", pack.format) });
+            return Err(Error::InvalidPack {
+                reason: format!("format is \"{}\", expected \"{PACK_FORMAT}\"", pack.format),
+            });
         }
         if pack.format_version != 1 {
             return Err(Error::InvalidPack {
-                reason: format!("pack format version {} is not supported (this app reads 1); update the app", pack.format_version),
+                reason: format!(
+                    "pack format version {} is not supported (this app reads 1); update the app",
+                    pack.format_version
+                ),
             });
         }
         let mut seen = HashSet::new();
         for (i, c) in pack.clauses.iter().enumerate() {
             if let Err(e) = self.validate(&c.content) {
-                return Err(Error::InvalidPack { reason: format!("clause #{} (\"{}\"): {e}", i + 1, c.content.id) });
+                return Err(Error::InvalidPack {
+                    reason: format!("clause #{} (\"{}\"): {e}", i + 1, c.content.id),
+                });
             }
             if !seen.insert(c.content.id.clone()) {
-                return Err(Error::InvalidPack { reason: format!("clause id \"{}\" appears twice", c.content.id) });
+                return Err(Error::InvalidPack {
+                    reason: format!("clause id \"{}\" appears twice", c.content.id),
+                });
             }
         }
         let mut report = ImportReport::default();
         let tx = self.conn.transaction()?;
         for c in &pack.clauses {
             let existing: Option<(u32, String, bool)> = tx
-                .query_row("SELECT version, origin, deleted FROM clause WHERE id = ?1", [&c.content.id], |r| {
-                    Ok((r.get(0)?, r.get(1)?, r.get::<_, i64>(2)? != 0))
-                })
+                .query_row(
+                    "SELECT version, origin, deleted FROM clause WHERE id = ?1",
+                    [&c.content.id],
+                    |r| Ok((r.get(0)?, r.get(1)?, r.get::<_, i64>(2)? != 0)),
+                )
                 .optional()?;
             match existing {
                 None => {
@@ -413,14 +525,25 @@ impl Library {
                     report.added += 1;
                 }
                 Some((version, origin, deleted)) => {
-                    let current = tx.query_row("SELECT * FROM clause WHERE id = ?1", [&c.content.id], row_to_clause)?;
+                    let current = tx.query_row(
+                        "SELECT * FROM clause WHERE id = ?1",
+                        [&c.content.id],
+                        row_to_clause,
+                    )?;
                     if !deleted && current.content == c.content {
                         report.unchanged += 1;
                         continue;
                     }
                     write_content(&tx, &c.content, version + 1)?;
-                    let origin = if origin == "seeded" { "seeded_edited" } else { origin.as_str() };
-                    tx.execute("UPDATE clause SET origin = ?2, deleted = 0 WHERE id = ?1", params![c.content.id, origin])?;
+                    let origin = if origin == "seeded" {
+                        "seeded_edited"
+                    } else {
+                        origin.as_str()
+                    };
+                    tx.execute(
+                        "UPDATE clause SET origin = ?2, deleted = 0 WHERE id = ?1",
+                        params![c.content.id, origin],
+                    )?;
                     add_version(&tx, &c.content, version + 1, "import")?;
                     search::index_clause(&tx, &c.content, &self.templates.variables)?;
                     report.updated += 1;
@@ -462,12 +585,25 @@ pub struct ImportReport {
     pub unchanged: u32,
 }
 
-fn create_in(tx: &Transaction<'_>, content: &ClauseContent, source: &str, vars: &[Variable]) -> Result<()> {
+fn create_in(
+    tx: &Transaction<'_>,
+    content: &ClauseContent,
+    source: &str,
+    vars: &[Variable],
+) -> Result<()> {
     let tombstone: Option<bool> = tx
-        .query_row("SELECT deleted FROM clause WHERE id = ?1", [&content.id], |r| Ok(r.get::<_, i64>(0)? != 0))
+        .query_row(
+            "SELECT deleted FROM clause WHERE id = ?1",
+            [&content.id],
+            |r| Ok(r.get::<_, i64>(0)? != 0),
+        )
         .optional()?;
     match tombstone {
-        Some(false) => return Err(Error::ClauseExists { id: content.id.clone() }),
+        Some(false) => {
+            return Err(Error::ClauseExists {
+                id: content.id.clone(),
+            })
+        }
         Some(true) => {
             tx.execute("DELETE FROM clause WHERE id = ?1", [&content.id])?;
         }
@@ -480,10 +616,18 @@ fn create_in(tx: &Transaction<'_>, content: &ClauseContent, source: &str, vars: 
 }
 
 fn json<T: Serialize>(v: &T) -> Result<String> {
-    serde_json::to_string(v).map_err(|e| Error::Database { message: e.to_string() })
+    serde_json::to_string(v).map_err(|e| Error::Database {
+        message: e.to_string(),
+    })
 }
 
-fn insert_clause(tx: &Transaction<'_>, c: &ClauseContent, version: u32, origin: Origin, template_version: Option<u32>) -> Result<()> {
+fn insert_clause(
+    tx: &Transaction<'_>,
+    c: &ClauseContent,
+    version: u32,
+    origin: Origin,
+    template_version: Option<u32>,
+) -> Result<()> {
     tx.execute(
         &format!(
             "INSERT INTO clause (id, topics, models, position, side, basis, title_zh, title_en, body_zh, body_en, \
@@ -540,10 +684,16 @@ fn write_links(tx: &Transaction<'_>, c: &ClauseContent) -> Result<()> {
     tx.execute("DELETE FROM clause_topic WHERE clause_id = ?1", [&c.id])?;
     tx.execute("DELETE FROM clause_model WHERE clause_id = ?1", [&c.id])?;
     for t in &c.topics {
-        tx.execute("INSERT OR IGNORE INTO clause_topic (topic, clause_id) VALUES (?1, ?2)", params![t, c.id])?;
+        tx.execute(
+            "INSERT OR IGNORE INTO clause_topic (topic, clause_id) VALUES (?1, ?2)",
+            params![t, c.id],
+        )?;
     }
     for m in &c.models {
-        tx.execute("INSERT OR IGNORE INTO clause_model (model, clause_id) VALUES (?1, ?2)", params![m.as_str(), c.id])?;
+        tx.execute(
+            "INSERT OR IGNORE INTO clause_model (model, clause_id) VALUES (?1, ?2)",
+            params![m.as_str(), c.id],
+        )?;
     }
     Ok(())
 }
@@ -557,14 +707,19 @@ fn add_version(tx: &Transaction<'_>, c: &ClauseContent, version: u32, source: &s
 }
 
 fn from_json<T: for<'de> Deserialize<'de>>(idx: usize, s: &str) -> rusqlite::Result<T> {
-    serde_json::from_str(s).map_err(|e| rusqlite::Error::FromSqlConversionFailure(idx, rusqlite::types::Type::Text, Box::new(e)))
+    serde_json::from_str(s).map_err(|e| {
+        rusqlite::Error::FromSqlConversionFailure(idx, rusqlite::types::Type::Text, Box::new(e))
+    })
 }
 
 fn enum_err(idx: usize, what: &str) -> rusqlite::Error {
     rusqlite::Error::FromSqlConversionFailure(
         idx,
         rusqlite::types::Type::Text,
-        Box::new(std::io::Error::new(std::io::ErrorKind::InvalidData, what.to_string())),
+        Box::new(std::io::Error::new(
+            std::io::ErrorKind::InvalidData,
+            what.to_string(),
+        )),
     )
 }
 
@@ -579,9 +734,18 @@ pub(crate) fn row_to_clause(r: &Row<'_>) -> rusqlite::Result<Clause> {
         position: Position::parse(&position).ok_or_else(|| enum_err(3, "position"))?,
         side: Side::parse(&side).ok_or_else(|| enum_err(4, "side"))?,
         basis: from_json(5, &r.get::<_, String>("basis")?)?,
-        title: Bilingual { zh: r.get("title_zh")?, en: r.get("title_en")? },
-        body: Bilingual { zh: r.get("body_zh")?, en: r.get("body_en")? },
-        guidance: Bilingual { zh: r.get("guidance_zh")?, en: r.get("guidance_en")? },
+        title: Bilingual {
+            zh: r.get("title_zh")?,
+            en: r.get("title_en")?,
+        },
+        body: Bilingual {
+            zh: r.get("body_zh")?,
+            en: r.get("body_en")?,
+        },
+        guidance: Bilingual {
+            zh: r.get("guidance_zh")?,
+            en: r.get("guidance_en")?,
+        },
     };
     let placeholders = placeholders::names([
         content.title.zh.as_str(),

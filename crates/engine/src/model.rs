@@ -41,8 +41,11 @@ pub enum DeploymentModel {
 }
 
 impl DeploymentModel {
-    pub const ALL: [DeploymentModel; 3] =
-        [DeploymentModel::Iaas, DeploymentModel::Paas, DeploymentModel::Saas];
+    pub const ALL: [DeploymentModel; 3] = [
+        DeploymentModel::Iaas,
+        DeploymentModel::Paas,
+        DeploymentModel::Saas,
+    ];
     pub fn as_str(self) -> &'static str {
         match self {
             DeploymentModel::Iaas => "iaas",
@@ -68,7 +71,11 @@ pub enum Position {
 }
 
 impl Position {
-    pub const ALL: [Position; 3] = [Position::Preferred, Position::Fallback, Position::ProviderForm];
+    pub const ALL: [Position; 3] = [
+        Position::Preferred,
+        Position::Fallback,
+        Position::ProviderForm,
+    ];
     pub fn as_str(self) -> &'static str {
         match self {
             Position::Preferred => "preferred",
@@ -99,7 +106,9 @@ impl Side {
         }
     }
     pub fn parse(s: &str) -> Option<Side> {
-        [Side::Customer, Side::Provider, Side::Neutral].into_iter().find(|p| p.as_str() == s)
+        [Side::Customer, Side::Provider, Side::Neutral]
+            .into_iter()
+            .find(|p| p.as_str() == s)
     }
 }
 
@@ -140,7 +149,9 @@ impl Origin {
         }
     }
     pub fn parse(s: &str) -> Option<Origin> {
-        [Origin::Seeded, Origin::SeededEdited, Origin::User].into_iter().find(|o| o.as_str() == s)
+        [Origin::Seeded, Origin::SeededEdited, Origin::User]
+            .into_iter()
+            .find(|o| o.as_str() == s)
     }
 }
 
@@ -327,7 +338,10 @@ impl ReferenceModel {
         self.topics.iter().find(|t| t.id == id)
     }
     pub fn ids(&self, kind: TopicKind) -> impl Iterator<Item = &str> {
-        self.topics.iter().filter(move |t| t.kind == kind).map(|t| t.id.as_str())
+        self.topics
+            .iter()
+            .filter(move |t| t.kind == kind)
+            .map(|t| t.id.as_str())
     }
 }
 
@@ -413,6 +427,10 @@ pub struct Settings {
 
 impl Default for Settings {
     fn default() -> Self {
-        Settings { ui_lang: UiLang::ZhCn, bilingual_view: BilingualView::SideBySide, author: String::new() }
+        Settings {
+            ui_lang: UiLang::ZhCn,
+            bilingual_view: BilingualView::SideBySide,
+            author: String::new(),
+        }
     }
 }

@@ -30,7 +30,11 @@ pub fn scan(text: &str) -> (Vec<Occurrence<'_>>, Vec<Malformed>) {
         let after = start + 2;
         match text[after..].find("}}") {
             Some(len) if is_name(&text[after..after + len]) => {
-                found.push(Occurrence { name: &text[after..after + len], start, end: after + len + 2 });
+                found.push(Occurrence {
+                    name: &text[after..after + len],
+                    start,
+                    end: after + len + 2,
+                });
                 rest = after + len + 2;
             }
             _ => {
@@ -43,7 +47,9 @@ pub fn scan(text: &str) -> (Vec<Occurrence<'_>>, Vec<Malformed>) {
 }
 
 fn is_name(s: &str) -> bool {
-    !s.is_empty() && s.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_')
+    !s.is_empty()
+        && s.bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_')
 }
 
 /// The distinct placeholder names of the texts, in order of first use.
@@ -60,16 +66,23 @@ pub fn names<'a>(texts: impl IntoIterator<Item = &'a str>) -> Vec<String> {
 }
 
 /// Fills the placeholders of `text`: `values` first, then the registry default in `lang`.
-pub fn fill(text: &str, lang: Lang, values: &HashMap<String, String>, registry: &[Variable]) -> String {
+pub fn fill(
+    text: &str,
+    lang: Lang,
+    values: &HashMap<String, String>,
+    registry: &[Variable],
+) -> String {
     let (found, _) = scan(text);
     let mut out = String::with_capacity(text.len());
     let mut last = 0;
     for o in found {
         out.push_str(&text[last..o.start]);
-        let value = values
-            .get(o.name)
-            .map(String::as_str)
-            .or_else(|| registry.iter().find(|v| v.name == o.name).map(|v| v.default.get(lang)));
+        let value = values.get(o.name).map(String::as_str).or_else(|| {
+            registry
+                .iter()
+                .find(|v| v.name == o.name)
+                .map(|v| v.default.get(lang))
+        });
         match value {
             Some(v) => out.push_str(v),
             None => out.push_str(&text[o.start..o.end]),
@@ -99,13 +112,25 @@ mod tests {
             name: "provider".into(),
             kind: VariableKind::Text,
             label: Bilingual::default(),
-            default: Bilingual { zh: "服务商".into(), en: "Provider".into() },
+            default: Bilingual {
+                zh: "服务商".into(),
+                en: "Provider".into(),
+            },
         }];
         let mut values = HashMap::new();
-        assert_eq!(fill("{{provider}}应当", Lang::Zh, &values, &registry), "服务商应当");
-        assert_eq!(fill("{{provider}} shall", Lang::En, &values, &registry), "Provider shall");
+        assert_eq!(
+            fill("{{provider}}应当", Lang::Zh, &values, &registry),
+            "服务商应当"
+        );
+        assert_eq!(
+            fill("{{provider}} shall", Lang::En, &values, &registry),
+            "Provider shall"
+        );
         values.insert("provider".to_string(), "乙方".to_string());
-        assert_eq!(fill("{{provider}}应当{{nope}}", Lang::Zh, &values, &registry), "乙方应当{{nope}}");
+        assert_eq!(
+            fill("{{provider}}应当{{nope}}", Lang::Zh, &values, &registry),
+            "乙方应当{{nope}}"
+        );
     }
 
     #[test]

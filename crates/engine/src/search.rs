@@ -52,19 +52,27 @@ pub(crate) fn unindex_clause(tx: &Transaction<'_>, clause_id: &str) -> Result<()
 
 /// (Re)indexes a clause's two documents. Placeholders are indexed as their default wording in
 /// that language (`{{provider}}` as 服务商 / Provider), so their names never match a query.
-pub(crate) fn index_clause(tx: &Transaction<'_>, c: &ClauseContent, vars: &[Variable]) -> Result<()> {
+pub(crate) fn index_clause(
+    tx: &Transaction<'_>,
+    c: &ClauseContent,
+    vars: &[Variable],
+) -> Result<()> {
     unindex_clause(tx, &c.id)?;
     let none = HashMap::new();
     for lang in Lang::ALL {
         let fill = |t: &Bilingual| placeholders::fill(t.get(lang), lang, &none, vars);
         let (title, body, guidance) = (fill(&c.title), fill(&c.body), fill(&c.guidance));
-        tx.execute("INSERT INTO search_doc (clause_id, lang) VALUES (?1, ?2)", [c.id.as_str(), lang.as_str()])?;
+        tx.execute(
+            "INSERT INTO search_doc (clause_id, lang) VALUES (?1, ?2)",
+            [c.id.as_str(), lang.as_str()],
+        )?;
         let doc = tx.last_insert_rowid();
         tx.execute(
             "INSERT INTO search_fts (rowid, title, body, guidance) VALUES (?1, ?2, ?3, ?4)",
             rusqlite::params![doc, title, body, guidance],
         )?;
-        let mut stmt = tx.prepare_cached("INSERT INTO search_bigram (gram, rank, doc) VALUES (?1, ?2, ?3)")?;
+        let mut stmt =
+            tx.prepare_cached("INSERT INTO search_bigram (gram, rank, doc) VALUES (?1, ?2, ?3)")?;
         for (gram, weight) in bigram_weights(&title, &body, &guidance) {
             stmt.execute(rusqlite::params![gram, -weight, doc])?;
         }
@@ -82,7 +90,11 @@ pub const INDEX_VERSION: &str = "2";
 fn bigram_weights(title: &str, body: &str, guidance: &str) -> Vec<(String, f64)> {
     let mut tf: HashMap<String, f64> = HashMap::new();
     let mut len = 0usize;
-    for (text, w) in [(title, TITLE_WEIGHT), (body, 1.0), (guidance, GUIDANCE_WEIGHT)] {
+    for (text, w) in [
+        (title, TITLE_WEIGHT),
+        (body, 1.0),
+        (guidance, GUIDANCE_WEIGHT),
+    ] {
         let chars: Vec<char> = text.chars().collect();
         len += chars.len();
         for pair in chars.windows(2) {
@@ -90,12 +102,17 @@ fn bigram_weights(title: &str, body: &str, guidance: &str) -> Vec<(String, f64)>
                 *tf.entry(pair.iter().collect()).or_insert(0.0) += w;
             }
         }
-        for word in text.split(|c: char| !c.is_ascii_alphanumeric()).filter(|x| x.len() >= 3) {
+        for word in text
+            .split(|c: char| !c.is_ascii_alphanumeric())
+            .filter(|x| x.len() >= 3)
+        {
             *tf.entry(word.to_ascii_lowercase()).or_insert(0.0) += w;
         }
     }
     let norm = K1 * (1.0 - B + B * (len as f64) / AVG_DOC_CHARS);
-    tf.into_iter().map(|(g, f)| (g, f * (K1 + 1.0) / (f + norm))).collect()
+    tf.into_iter()
+        .map(|(g, f)| (g, f * (K1 + 1.0) / (f + norm)))
+        .collect()
 }
 
 /// How a term is looked up.
@@ -136,11 +153,17 @@ pub(crate) fn filter_sql(filter: &ClauseFilter, args: &mut Vec<String>) -> Strin
     let mut sql = String::from(" AND c.deleted = 0");
     if let Some(t) = &filter.topic {
         args.push(t.clone());
-        sql.push_str(&format!(" AND EXISTS (SELECT 1 FROM clause_topic t WHERE t.clause_id = c.id AND t.topic = ?{})", args.len()));
+        sql.push_str(&format!(
+            " AND EXISTS (SELECT 1 FROM clause_topic t WHERE t.clause_id = c.id AND t.topic = ?{})",
+            args.len()
+        ));
     }
     if let Some(m) = filter.model {
         args.push(m.as_str().into());
-        sql.push_str(&format!(" AND EXISTS (SELECT 1 FROM clause_model m WHERE m.clause_id = c.id AND m.model = ?{})", args.len()));
+        sql.push_str(&format!(
+            " AND EXISTS (SELECT 1 FROM clause_model m WHERE m.clause_id = c.id AND m.model = ?{})",
+            args.len()
+        ));
     }
     if let Some(p) = filter.position {
         args.push(p.as_str().into());
@@ -154,7 +177,13 @@ pub(crate) fn filter_sql(filter: &ClauseFilter, args: &mut Vec<String>) -> Strin
 }
 
 /// Scores of the matching documents for one term (or all trigram terms at once).
-fn term_docs(lib: &Library, term_sql: &str, first_args: Vec<String>, filter: &ClauseFilter, limit: Option<usize>) -> Result<Vec<(i64, f64)>> {
+fn term_docs(
+    lib: &Library,
+    term_sql: &str,
+    first_args: Vec<String>,
+    filter: &ClauseFilter,
+    limit: Option<usize>,
+) -> Result<Vec<(i64, f64)>> {
     let mut args = first_args;
     let filters = filter_sql(filter, &mut args);
     let mut sql = term_sql.replace("{filters}", &filters);
@@ -162,19 +191,27 @@ fn term_docs(lib: &Library, term_sql: &str, first_args: Vec<String>, filter: &Cl
         sql.push_str(&format!(" LIMIT {l}"));
     }
     let mut stmt = lib.connection().prepare_cached(&sql)?;
-    let rows = stmt.query_map(params_from_iter(args.iter()), |r| Ok((r.get::<_, i64>(0)?, r.get::<_, f64>(1)?)))?;
+    let rows = stmt.query_map(params_from_iter(args.iter()), |r| {
+        Ok((r.get::<_, i64>(0)?, r.get::<_, f64>(1)?))
+    })?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
 
 /// Documents containing a CJK phrase of three or more characters, ordered by the BM25 weight of
 /// the phrase's rarest bigram in them.
-fn cjk_phrase(lib: &Library, phrase: &str, filter: &ClauseFilter, want: usize) -> Result<Vec<(i64, f64)>> {
+fn cjk_phrase(
+    lib: &Library,
+    phrase: &str,
+    filter: &ClauseFilter,
+    want: usize,
+) -> Result<Vec<(i64, f64)>> {
     let chars: Vec<char> = phrase.chars().collect();
     let grams: Vec<String> = chars.windows(2).map(|w| w.iter().collect()).collect();
     let conn = lib.connection();
     let mut rarest: Option<(i64, &String)> = None;
     {
-        let mut count = conn.prepare_cached("SELECT count(*) FROM search_bigram WHERE gram = ?1")?;
+        let mut count =
+            conn.prepare_cached("SELECT count(*) FROM search_bigram WHERE gram = ?1")?;
         for g in &grams {
             let n: i64 = count.query_row([g], |r| r.get(0))?;
             if rarest.is_none_or(|(m, _)| n < m) {
@@ -182,12 +219,15 @@ fn cjk_phrase(lib: &Library, phrase: &str, filter: &ClauseFilter, want: usize) -
             }
         }
     }
-    let Some((_, gram)) = rarest else { return Ok(Vec::new()) };
+    let Some((_, gram)) = rarest else {
+        return Ok(Vec::new());
+    };
     let mut args = vec![gram.clone()];
     let filters = filter_sql(filter, &mut args);
     let sql = BIGRAM_SQL.replace("{filters}", &filters);
     let mut walk = conn.prepare_cached(&sql)?;
-    let mut text = conn.prepare_cached("SELECT title, body, guidance FROM search_fts WHERE rowid = ?1")?;
+    let mut text =
+        conn.prepare_cached("SELECT title, body, guidance FROM search_fts WHERE rowid = ?1")?;
     let mut rows = walk.query(params_from_iter(args.iter()))?;
     let mut out = Vec::new();
     while let Some(row) = rows.next()? {
@@ -216,7 +256,8 @@ fn fts_only(lib: &Library, expr: &str, limit: Option<usize>) -> Result<Vec<(i64,
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
 
-const TRIGRAM_SQL: &str = "SELECT f.rowid, -bm25(search_fts, 4.0, 1.0, 0.5) AS score FROM search_fts f \
+const TRIGRAM_SQL: &str =
+    "SELECT f.rowid, -bm25(search_fts, 4.0, 1.0, 0.5) AS score FROM search_fts f \
     JOIN search_doc d ON d.doc = f.rowid JOIN clause c ON c.id = d.clause_id \
     WHERE search_fts MATCH ?1 {filters} ORDER BY bm25(search_fts, 4.0, 1.0, 0.5)";
 const BIGRAM_SQL: &str = "SELECT b.doc, -b.rank FROM search_bigram b \
@@ -227,14 +268,31 @@ const SCAN_SQL: &str = "SELECT f.rowid, 1.0 FROM search_fts f \
     WHERE (instr(lower(f.title), ?1) > 0 OR instr(lower(f.body), ?1) > 0 OR instr(lower(f.guidance), ?1) > 0) {filters}";
 
 /// Searches the library: ranked hits (best first, one per clause) with highlighted snippets.
-pub fn search(lib: &Library, query: &str, filter: &ClauseFilter, limit: usize) -> Result<Vec<SearchHit>> {
+pub fn search(
+    lib: &Library,
+    query: &str,
+    filter: &ClauseFilter,
+    limit: usize,
+) -> Result<Vec<SearchHit>> {
     let terms = parse_query(query);
     if terms.is_empty() {
         return Err(Error::EmptyQuery);
     }
     let limit = limit.clamp(1, 500);
-    let trigrams: Vec<&str> = terms.iter().filter_map(|t| if let Term::Trigram(s) = t { Some(s.as_str()) } else { None }).collect();
-    let others: Vec<&Term> = terms.iter().filter(|t| !matches!(t, Term::Trigram(_))).collect();
+    let trigrams: Vec<&str> = terms
+        .iter()
+        .filter_map(|t| {
+            if let Term::Trigram(s) = t {
+                Some(s.as_str())
+            } else {
+                None
+            }
+        })
+        .collect();
+    let others: Vec<&Term> = terms
+        .iter()
+        .filter(|t| !matches!(t, Term::Trigram(_)))
+        .collect();
     // With one kind of lookup the database orders and limits; otherwise the candidate sets are
     // intersected here. Two documents per clause, so ask for twice the limit.
     let single = others.is_empty() || (trigrams.is_empty() && others.len() == 1);
@@ -251,7 +309,13 @@ pub fn search(lib: &Library, query: &str, filter: &ClauseFilter, limit: usize) -
         // One English word: its own ordered postings; a substring match (delet → deletion)
         // fills up the page from the trigram index when whole words are too few.
         if phrase.chars().all(|c| c.is_ascii_alphanumeric()) {
-            let mut scored = term_docs(lib, BIGRAM_SQL, vec![phrase.to_ascii_lowercase()], filter, Some(limit * 2))?;
+            let mut scored = term_docs(
+                lib,
+                BIGRAM_SQL,
+                vec![phrase.to_ascii_lowercase()],
+                filter,
+                Some(limit * 2),
+            )?;
             if scored.len() < limit * 2 {
                 let expr = format!("\"{}\"", phrase.replace('"', "\"\""));
                 let more = term_docs(lib, TRIGRAM_SQL, vec![expr], filter, Some(limit * 2))?;
@@ -266,10 +330,17 @@ pub fn search(lib: &Library, query: &str, filter: &ClauseFilter, limit: usize) -
         }
     }
     if !trigrams.is_empty() {
-        let expr = trigrams.iter().map(|t| format!("\"{}\"", t.replace('"', "\"\""))).collect::<Vec<_>>().join(" AND ");
+        let expr = trigrams
+            .iter()
+            .map(|t| format!("\"{}\"", t.replace('"', "\"\"")))
+            .collect::<Vec<_>>()
+            .join(" AND ");
         // No filter: the FTS index alone ranks and limits (no join per match); deleted clauses
         // are not in the index, so nothing else needs checking.
-        let unfiltered = filter.topic.is_none() && filter.model.is_none() && filter.position.is_none() && filter.lang.is_none();
+        let unfiltered = filter.topic.is_none()
+            && filter.model.is_none()
+            && filter.position.is_none()
+            && filter.lang.is_none();
         if unfiltered {
             sets.push(fts_only(lib, &expr, sql_limit)?);
         } else {
@@ -289,7 +360,10 @@ pub fn search(lib: &Library, query: &str, filter: &ClauseFilter, limit: usize) -
             let mut acc: HashMap<i64, f64> = sets[0].iter().copied().collect();
             for s in &sets[1..] {
                 let m: HashMap<i64, f64> = s.iter().copied().collect();
-                acc = acc.into_iter().filter_map(|(d, sc)| m.get(&d).map(|x| (d, sc + x))).collect();
+                acc = acc
+                    .into_iter()
+                    .filter_map(|(d, sc)| m.get(&d).map(|x| (d, sc + x)))
+                    .collect();
             }
             let mut v: Vec<(i64, f64)> = acc.into_iter().collect();
             v.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
@@ -300,7 +374,13 @@ pub fn search(lib: &Library, query: &str, filter: &ClauseFilter, limit: usize) -
     hits(lib, &terms, &scored, filter, limit)
 }
 
-fn hits(lib: &Library, terms: &[Term], scored: &[(i64, f64)], filter: &ClauseFilter, limit: usize) -> Result<Vec<SearchHit>> {
+fn hits(
+    lib: &Library,
+    terms: &[Term],
+    scored: &[(i64, f64)],
+    filter: &ClauseFilter,
+    limit: usize,
+) -> Result<Vec<SearchHit>> {
     if scored.is_empty() {
         return Ok(Vec::new());
     }
@@ -311,7 +391,11 @@ fn hits(lib: &Library, terms: &[Term], scored: &[(i64, f64)], filter: &ClauseFil
     let mut stmt = lib
         .connection()
         .prepare_cached(&format!("SELECT d.doc, d.lang, c.* FROM search_doc d JOIN clause c ON c.id = d.clause_id WHERE d.doc IN ({placeholders})"))?;
-    let padded = scored.iter().map(|s| s.0).chain(std::iter::repeat(-1)).take(n);
+    let padded = scored
+        .iter()
+        .map(|s| s.0)
+        .chain(std::iter::repeat(-1))
+        .take(n);
     let rows = stmt.query_map(params_from_iter(padded), |r| {
         let doc: i64 = r.get(0)?;
         let lang: String = r.get(1)?;
@@ -324,15 +408,28 @@ fn hits(lib: &Library, terms: &[Term], scored: &[(i64, f64)], filter: &ClauseFil
     }
     let mut out: Vec<SearchHit> = Vec::new();
     for (doc, score) in scored {
-        let Some((lang, clause)) = by_doc.get(doc) else { continue };
+        let Some((lang, clause)) = by_doc.get(doc) else {
+            continue;
+        };
         if out.iter().any(|h| h.clause.id == clause.content.id) {
             continue;
         }
         let langs: Vec<Lang> = match filter.lang {
             Some(l) => vec![l],
-            None => vec![*lang, if *lang == Lang::Zh { Lang::En } else { Lang::Zh }],
+            None => vec![
+                *lang,
+                if *lang == Lang::Zh {
+                    Lang::En
+                } else {
+                    Lang::Zh
+                },
+            ],
         };
-        out.push(SearchHit { clause: summary(clause), score: *score, snippets: snippets(&clause.content, terms, &langs) });
+        out.push(SearchHit {
+            clause: summary(clause),
+            score: *score,
+            snippets: snippets(&clause.content, terms, &langs),
+        });
         if out.len() == limit {
             break;
         }
@@ -342,23 +439,38 @@ fn hits(lib: &Library, terms: &[Term], scored: &[(i64, f64)], filter: &ClauseFil
 
 /// Plain-text snippets of the fields that contain a term, with the matches as char ranges.
 fn snippets(c: &ClauseContent, terms: &[Term], langs: &[Lang]) -> Vec<Snippet> {
-    let needles: Vec<Vec<char>> = terms.iter().map(|t| fold(t.text())).filter(|n| !n.is_empty()).collect();
+    let needles: Vec<Vec<char>> = terms
+        .iter()
+        .map(|t| fold(t.text()))
+        .filter(|n| !n.is_empty())
+        .collect();
     let mut out = Vec::new();
     for &lang in langs {
-        for (field, text) in [(Field::Title, c.title.get(lang)), (Field::Body, c.body.get(lang)), (Field::Guidance, c.guidance.get(lang))] {
+        for (field, text) in [
+            (Field::Title, c.title.get(lang)),
+            (Field::Body, c.body.get(lang)),
+            (Field::Guidance, c.guidance.get(lang)),
+        ] {
             let chars: Vec<char> = text.chars().collect();
             let folded: Vec<char> = chars.iter().map(|&ch| fold_char(ch)).collect();
             // Placeholder names are not text: a match inside `{{…}}` is not shown.
             let inside: Vec<(usize, usize)> = placeholders::scan(text)
                 .0
                 .iter()
-                .map(|o| (text[..o.start].chars().count(), text[..o.end].chars().count()))
+                .map(|o| {
+                    (
+                        text[..o.start].chars().count(),
+                        text[..o.end].chars().count(),
+                    )
+                })
                 .collect();
             let mut found: Vec<(usize, usize)> = Vec::new();
             for n in &needles {
                 let mut i = 0;
                 while i + n.len() <= folded.len() {
-                    if folded[i..i + n.len()] == n[..] && !inside.iter().any(|&(a, b)| i < b && i + n.len() > a) {
+                    if folded[i..i + n.len()] == n[..]
+                        && !inside.iter().any(|&(a, b)| i < b && i + n.len() > a)
+                    {
                         found.push((i, i + n.len()));
                         i += n.len();
                     } else {
@@ -382,16 +494,29 @@ fn snippets(c: &ClauseContent, terms: &[Term], langs: &[Lang]) -> Vec<Snippet> {
                 if let Some(&(_, b)) = inside.iter().find(|&&(a, b)| a < to && to < b) {
                     to = b;
                 }
-                (from, to, if from > 0 { "…" } else { "" }, if to < chars.len() { "…" } else { "" })
+                (
+                    from,
+                    to,
+                    if from > 0 { "…" } else { "" },
+                    if to < chars.len() { "…" } else { "" },
+                )
             };
             let shift = lead.chars().count();
             let highlights = found
                 .iter()
                 .filter(|(s, e)| *s >= from && *e <= to)
-                .map(|(s, e)| Span { start: to_u32(s - from + shift), end: to_u32(e - from + shift) })
+                .map(|(s, e)| Span {
+                    start: to_u32(s - from + shift),
+                    end: to_u32(e - from + shift),
+                })
                 .collect();
             let body: String = chars[from..to].iter().collect();
-            out.push(Snippet { lang, field, text: format!("{lead}{body}{tail}"), highlights });
+            out.push(Snippet {
+                lang,
+                field,
+                text: format!("{lead}{body}{tail}"),
+                highlights,
+            });
         }
     }
     out.truncate(4);
@@ -435,7 +560,13 @@ mod tests {
 
     #[test]
     fn bigram_weight_rises_with_frequency_and_title() {
-        let w = |t: &str, b: &str| bigram_weights(t, b, "").into_iter().find(|(g, _)| g == "数据").map(|x| x.1).unwrap_or(0.0);
+        let w = |t: &str, b: &str| {
+            bigram_weights(t, b, "")
+                .into_iter()
+                .find(|(g, _)| g == "数据")
+                .map(|x| x.1)
+                .unwrap_or(0.0)
+        };
         assert!(w("", "数据数据") > w("", "数据"));
         assert!(w("数据", "") > w("", "数据"));
         assert_eq!(w("", "数 据"), 0.0, "a space breaks the bigram");
@@ -450,16 +581,31 @@ mod tests {
             position: Position::Preferred,
             side: Side::Customer,
             basis: vec![],
-            title: Bilingual { zh: "数据销毁".into(), en: "Data Destruction".into() },
-            body: Bilingual { zh: "服务商应当销毁数据。".into(), en: "The provider shall destroy DATA.".into() },
+            title: Bilingual {
+                zh: "数据销毁".into(),
+                en: "Data Destruction".into(),
+            },
+            body: Bilingual {
+                zh: "服务商应当销毁数据。".into(),
+                en: "The provider shall destroy DATA.".into(),
+            },
             guidance: Bilingual::default(),
         };
         let s = snippets(&c, &parse_query("数据 data"), &[Lang::Zh, Lang::En]);
-        let zh_title = s.iter().find(|s| s.lang == Lang::Zh && s.field == Field::Title).expect("zh title");
+        let zh_title = s
+            .iter()
+            .find(|s| s.lang == Lang::Zh && s.field == Field::Title)
+            .expect("zh title");
         assert_eq!(zh_title.highlights, vec![Span { start: 0, end: 2 }]);
-        let zh_body = s.iter().find(|s| s.lang == Lang::Zh && s.field == Field::Body).expect("zh body");
+        let zh_body = s
+            .iter()
+            .find(|s| s.lang == Lang::Zh && s.field == Field::Body)
+            .expect("zh body");
         assert_eq!(zh_body.highlights, vec![Span { start: 7, end: 9 }]);
-        let en_body = s.iter().find(|s| s.lang == Lang::En && s.field == Field::Body).expect("en body");
+        let en_body = s
+            .iter()
+            .find(|s| s.lang == Lang::En && s.field == Field::Body)
+            .expect("en body");
         let marked: String = en_body.text.chars().skip(27).take(4).collect();
         assert_eq!((en_body.highlights[0].start, marked.as_str()), (27, "DATA"));
     }

@@ -16,7 +16,8 @@ use crate::model::*;
 use crate::placeholders;
 
 /// The built-in playbook, embedded from the repository's `templates/` folder.
-static BUILTIN: include_dir::Dir<'_> = include_dir::include_dir!("$CARGO_MANIFEST_DIR/../../templates");
+static BUILTIN: include_dir::Dir<'_> =
+    include_dir::include_dir!("$CARGO_MANIFEST_DIR/../../templates");
 
 /// Template files by path relative to the templates root (`/`-separated), sorted.
 #[derive(Debug, Clone, Default)]
@@ -30,7 +31,10 @@ impl TemplateFiles {
     pub fn builtin() -> TemplateFiles {
         let mut files = BTreeMap::new();
         collect_embedded(&BUILTIN, &mut files);
-        TemplateFiles { origin: "built-in templates".into(), files }
+        TemplateFiles {
+            origin: "built-in templates".into(),
+            files,
+        }
     }
 
     /// Reads every `.toml` file below `dir`.
@@ -48,17 +52,26 @@ impl TemplateFiles {
                     stack.push(path);
                 } else if path.extension().is_some_and(|e| e == "toml") {
                     let rel = path.strip_prefix(dir).unwrap_or(&path);
-                    let rel = rel.components().map(|c| c.as_os_str().to_string_lossy()).collect::<Vec<_>>().join("/");
+                    let rel = rel
+                        .components()
+                        .map(|c| c.as_os_str().to_string_lossy())
+                        .collect::<Vec<_>>()
+                        .join("/");
                     // A file that is not UTF-8 is reported by the loader, not here.
                     let text = match std::fs::read(&path) {
-                        Ok(bytes) => String::from_utf8(bytes).unwrap_or_else(|_| "\u{0}not utf-8".into()),
+                        Ok(bytes) => {
+                            String::from_utf8(bytes).unwrap_or_else(|_| "\u{0}not utf-8".into())
+                        }
                         Err(e) => return Err(unreadable(e)),
                     };
                     files.insert(rel, text);
                 }
             }
         }
-        Ok(TemplateFiles { origin: dir.display().to_string(), files })
+        Ok(TemplateFiles {
+            origin: dir.display().to_string(),
+            files,
+        })
     }
 
     /// A fingerprint of the whole set: the store skips re-seeding when it has not changed.
@@ -78,8 +91,16 @@ impl TemplateFiles {
 fn collect_embedded(dir: &include_dir::Dir<'_>, out: &mut BTreeMap<String, String>) {
     for f in dir.files() {
         if f.path().extension().is_some_and(|e| e == "toml") {
-            let rel = f.path().components().map(|c| c.as_os_str().to_string_lossy()).collect::<Vec<_>>().join("/");
-            out.insert(rel, f.contents_utf8().unwrap_or("\u{0}not utf-8").to_string());
+            let rel = f
+                .path()
+                .components()
+                .map(|c| c.as_os_str().to_string_lossy())
+                .collect::<Vec<_>>()
+                .join("/");
+            out.insert(
+                rel,
+                f.contents_utf8().unwrap_or("\u{0}not utf-8").to_string(),
+            );
         }
     }
     for d in dir.dirs() {
@@ -116,7 +137,10 @@ impl TemplateSet {
 /// cannot be read (without it no topic can be checked); every other bad file becomes a
 /// [`TemplateProblem`] and is left out.
 pub fn load(files: &TemplateFiles) -> Result<TemplateSet> {
-    let mut set = TemplateSet { fingerprint: files.fingerprint(), ..TemplateSet::default() };
+    let mut set = TemplateSet {
+        fingerprint: files.fingerprint(),
+        ..TemplateSet::default()
+    };
     let model_path = "model/reference-model.toml";
     let Some(model_text) = files.files.get(model_path) else {
         return Err(Error::TemplatesUnreadable {
@@ -127,12 +151,18 @@ pub fn load(files: &TemplateFiles) -> Result<TemplateSet> {
     match parse_model(model_text) {
         Ok(m) => set.model = m,
         Err(p) => {
-            return Err(Error::InvalidTemplates { problems: vec![p.at(model_path)] });
+            return Err(Error::InvalidTemplates {
+                problems: vec![p.at(model_path)],
+            });
         }
     }
     let known_topics: HashSet<&str> = set.model.topics.iter().map(|t| t.id.as_str()).collect();
 
-    for (path, text) in files.files.iter().filter(|(p, _)| p.starts_with("variables/")) {
+    for (path, text) in files
+        .files
+        .iter()
+        .filter(|(p, _)| p.starts_with("variables/"))
+    {
         match parse_variables(text) {
             Ok(vars) => {
                 for (line, v) in vars {
@@ -153,7 +183,11 @@ pub fn load(files: &TemplateFiles) -> Result<TemplateSet> {
     let var_names: HashSet<String> = set.variables.iter().map(|v| v.name.clone()).collect();
 
     let mut ids = HashSet::new();
-    for (path, text) in files.files.iter().filter(|(p, _)| p.starts_with("clauses/")) {
+    for (path, text) in files
+        .files
+        .iter()
+        .filter(|(p, _)| p.starts_with("clauses/"))
+    {
         match parse_clause(path, text, &known_topics, &var_names) {
             Ok(c) => {
                 if ids.insert(c.content.id.clone()) {
@@ -170,7 +204,11 @@ pub fn load(files: &TemplateFiles) -> Result<TemplateSet> {
         }
     }
 
-    for (path, text) in files.files.iter().filter(|(p, _)| p.starts_with("contracts/")) {
+    for (path, text) in files
+        .files
+        .iter()
+        .filter(|(p, _)| p.starts_with("contracts/"))
+    {
         match parse_contract(text, &ids, &var_names) {
             Ok(c) => set.contracts.push(c),
             Err(p) => set.problems.push(p.at(path)),
@@ -188,23 +226,36 @@ struct Problem {
 
 impl Problem {
     fn at(self, path: &str) -> TemplateProblem {
-        TemplateProblem { path: format!("templates/{path}"), line: self.line, message: self.message }
+        TemplateProblem {
+            path: format!("templates/{path}"),
+            line: self.line,
+            message: self.message,
+        }
     }
 }
 
 fn line_of(text: &str, byte: usize) -> u32 {
     let byte = byte.min(text.len());
-    let n = text.as_bytes()[..byte].iter().filter(|&&b| b == b'\n').count();
+    let n = text.as_bytes()[..byte]
+        .iter()
+        .filter(|&&b| b == b'\n')
+        .count();
     u32::try_from(n + 1).unwrap_or(u32::MAX)
 }
 
 fn toml_error(text: &str, e: &toml::de::Error) -> Problem {
     let line = e.span().map(|s| line_of(text, s.start)).unwrap_or(0);
-    Problem { line, message: e.message().trim().to_string() }
+    Problem {
+        line,
+        message: e.message().trim().to_string(),
+    }
 }
 
 fn at<T>(text: &str, s: &Spanned<T>, message: impl Into<String>) -> Problem {
-    Problem { line: line_of(text, s.span().start), message: message.into() }
+    Problem {
+        line: line_of(text, s.span().start),
+        message: message.into(),
+    }
 }
 
 #[derive(Deserialize)]
@@ -242,7 +293,9 @@ struct RawClause {
 pub fn valid_id(id: &str) -> bool {
     !id.is_empty()
         && id.len() <= 120
-        && id.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || matches!(b, b'.' | b'_' | b'-'))
+        && id.bytes().all(|b| {
+            b.is_ascii_lowercase() || b.is_ascii_digit() || matches!(b, b'.' | b'_' | b'-')
+        })
 }
 
 fn parse_clause(
@@ -252,23 +305,48 @@ fn parse_clause(
     vars: &HashSet<String>,
 ) -> Result<ClauseTemplate, Problem> {
     if text.starts_with('\u{0}') {
-        return Err(Problem { line: 0, message: "the file is not UTF-8 text".into() });
+        return Err(Problem {
+            line: 0,
+            message: "the file is not UTF-8 text".into(),
+        });
     }
     let raw: RawClause = toml::from_str(text).map_err(|e| toml_error(text, &e))?;
     let id = raw.id.get_ref().clone();
     if !valid_id(&id) {
-        return Err(at(text, &raw.id, format!("id \"{id}\" may use only a-z, 0-9, '.', '_' and '-'")));
+        return Err(at(
+            text,
+            &raw.id,
+            format!("id \"{id}\" may use only a-z, 0-9, '.', '_' and '-'"),
+        ));
     }
-    let stem = path.rsplit('/').next().unwrap_or(path).trim_end_matches(".toml");
+    let stem = path
+        .rsplit('/')
+        .next()
+        .unwrap_or(path)
+        .trim_end_matches(".toml");
     if stem != id {
-        return Err(at(text, &raw.id, format!("id \"{id}\" differs from the file name \"{stem}.toml\"")));
+        return Err(at(
+            text,
+            &raw.id,
+            format!("id \"{id}\" differs from the file name \"{stem}.toml\""),
+        ));
     }
     let version = u32::try_from(*raw.version.get_ref())
         .ok()
         .filter(|v| *v >= 1)
-        .ok_or_else(|| at(text, &raw.version, "version must be a whole number of 1 or more"))?;
+        .ok_or_else(|| {
+            at(
+                text,
+                &raw.version,
+                "version must be a whole number of 1 or more",
+            )
+        })?;
     if raw.topics.get_ref().is_empty() {
-        return Err(at(text, &raw.topics, "topics is empty: name at least one topic id"));
+        return Err(at(
+            text,
+            &raw.topics,
+            "topics is empty: name at least one topic id",
+        ));
     }
     let mut topic_ids = Vec::new();
     for t in raw.topics.get_ref() {
@@ -278,31 +356,64 @@ fn parse_clause(
         topic_ids.push(t.get_ref().clone());
     }
     if raw.models.get_ref().is_empty() {
-        return Err(at(text, &raw.models, "models is empty: name iaas, paas and/or saas"));
+        return Err(at(
+            text,
+            &raw.models,
+            "models is empty: name iaas, paas and/or saas",
+        ));
     }
     let mut models = Vec::new();
     for m in raw.models.get_ref() {
-        let model = DeploymentModel::parse(m.get_ref())
-            .ok_or_else(|| at(text, m, format!("unknown deployment model \"{}\" (iaas, paas, saas)", m.get_ref())))?;
+        let model = DeploymentModel::parse(m.get_ref()).ok_or_else(|| {
+            at(
+                text,
+                m,
+                format!(
+                    "unknown deployment model \"{}\" (iaas, paas, saas)",
+                    m.get_ref()
+                ),
+            )
+        })?;
         models.push(model);
     }
     let position = Position::parse(raw.position.get_ref()).ok_or_else(|| {
-        at(text, &raw.position, format!("unknown position \"{}\" (preferred, fallback, provider_form)", raw.position.get_ref()))
+        at(
+            text,
+            &raw.position,
+            format!(
+                "unknown position \"{}\" (preferred, fallback, provider_form)",
+                raw.position.get_ref()
+            ),
+        )
     })?;
     let side = Side::parse(raw.side.get_ref()).ok_or_else(|| {
-        at(text, &raw.side, format!("unknown side \"{}\" (customer, provider, neutral)", raw.side.get_ref()))
+        at(
+            text,
+            &raw.side,
+            format!(
+                "unknown side \"{}\" (customer, provider, neutral)",
+                raw.side.get_ref()
+            ),
+        )
     })?;
     let mut basis = Vec::new();
     for b in raw.basis {
         let line = line_of(text, b.span().start);
         let b: Bilingual = b.into_inner().into();
         if b.zh.trim().is_empty() || b.en.trim().is_empty() {
-            return Err(Problem { line, message: "a basis entry needs both zh and en".into() });
+            return Err(Problem {
+                line,
+                message: "a basis entry needs both zh and en".into(),
+            });
         }
         basis.push(b);
     }
     let mut texts = Vec::new();
-    for (name, field) in [("title", raw.title), ("body", raw.body), ("guidance", raw.guidance)] {
+    for (name, field) in [
+        ("title", raw.title),
+        ("body", raw.body),
+        ("guidance", raw.guidance),
+    ] {
         let span = field.span();
         let value: Bilingual = field.into_inner().into();
         for lang in Lang::ALL {
@@ -316,12 +427,21 @@ fn parse_clause(
                     None => from,
                 };
                 let line = line_of(text, span.start + region.find(&key).unwrap_or(0));
-                return Err(Problem { line, message: format!("{name}.{} is empty", lang.as_str()) });
+                return Err(Problem {
+                    line,
+                    message: format!("{name}.{} is empty", lang.as_str()),
+                });
             }
             let (found, bad) = placeholders::scan(t);
             if let Some(m) = bad.first() {
                 let line = line_of(text, text.find(&t[m.at..]).unwrap_or(0));
-                return Err(Problem { line, message: format!("malformed placeholder in {name}.{} (write {{{{name}}}})", lang.as_str()) });
+                return Err(Problem {
+                    line,
+                    message: format!(
+                        "malformed placeholder in {name}.{} (write {{{{name}}}})",
+                        lang.as_str()
+                    ),
+                });
             }
             if let Some(o) = found.iter().find(|o| !vars.contains(o.name)) {
                 let line = line_of(text, text.find(&format!("{{{{{}}}}}", o.name)).unwrap_or(0));
@@ -339,7 +459,17 @@ fn parse_clause(
     Ok(ClauseTemplate {
         path: format!("templates/{path}"),
         version,
-        content: ClauseContent { id, topics: topic_ids, models, position, side, basis, title, body, guidance },
+        content: ClauseContent {
+            id,
+            topics: topic_ids,
+            models,
+            position,
+            side,
+            basis,
+            title,
+            body,
+            guidance,
+        },
     })
 }
 
@@ -365,8 +495,16 @@ fn parse_variables(text: &str) -> Result<Vec<(u32, Variable)>, Problem> {
     for v in raw.var {
         let line = line_of(text, v.span().start);
         let v = v.into_inner();
-        if !v.name.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_') || v.name.is_empty() {
-            return Err(Problem { line, message: format!("variable name \"{}\" may use only a-z, 0-9 and '_'", v.name) });
+        if !v
+            .name
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_')
+            || v.name.is_empty()
+        {
+            return Err(Problem {
+                line,
+                message: format!("variable name \"{}\" may use only a-z, 0-9 and '_'", v.name),
+            });
         }
         let kind = match v.kind.as_str() {
             "text" => VariableKind::Text,
@@ -382,7 +520,15 @@ fn parse_variables(text: &str) -> Result<Vec<(u32, Variable)>, Problem> {
                 })
             }
         };
-        out.push((line, Variable { name: v.name, kind, label: v.label.into(), default: v.default.into() }));
+        out.push((
+            line,
+            Variable {
+                name: v.name,
+                kind,
+                label: v.label.into(),
+                default: v.default.into(),
+            },
+        ));
     }
     Ok(out)
 }
@@ -434,7 +580,10 @@ fn parse_model(text: &str) -> Result<ReferenceModel, Problem> {
     ] {
         for t in list {
             if kind == TopicKind::Security && t.default.is_none() {
-                return Err(Problem { line: 0, message: format!("security item \"{}\" has no default allocation", t.id) });
+                return Err(Problem {
+                    line: 0,
+                    message: format!("security item \"{}\" has no default allocation", t.id),
+                });
             }
             topics.push(Topic {
                 id: t.id,
@@ -451,7 +600,10 @@ fn parse_model(text: &str) -> Result<ReferenceModel, Problem> {
             });
         }
     }
-    Ok(ReferenceModel { version: raw.version, topics })
+    Ok(ReferenceModel {
+        version: raw.version,
+        topics,
+    })
 }
 
 #[derive(Deserialize)]
@@ -475,7 +627,11 @@ struct RawSection {
     clauses: Vec<String>,
 }
 
-fn parse_contract(text: &str, clause_ids: &HashSet<String>, vars: &HashSet<String>) -> Result<ContractTemplate, Problem> {
+fn parse_contract(
+    text: &str,
+    clause_ids: &HashSet<String>,
+    vars: &HashSet<String>,
+) -> Result<ContractTemplate, Problem> {
     let raw: RawContract = toml::from_str(text).map_err(|e| toml_error(text, &e))?;
     let model = match raw.model.as_str() {
         "any" => None,
@@ -489,15 +645,30 @@ fn parse_contract(text: &str, clause_ids: &HashSet<String>, vars: &HashSet<Strin
         let line = line_of(text, s.span().start);
         let s = s.into_inner();
         if let Some(missing) = s.clauses.iter().find(|c| !clause_ids.contains(*c)) {
-            return Err(Problem { line, message: format!("section lists clause \"{missing}\", which no valid clause file defines") });
+            return Err(Problem {
+                line,
+                message: format!(
+                    "section lists clause \"{missing}\", which no valid clause file defines"
+                ),
+            });
         }
-        sections.push(ContractSection { title: s.title.into(), clauses: s.clauses });
+        sections.push(ContractSection {
+            title: s.title.into(),
+            clauses: s.clauses,
+        });
     }
     let preamble: Bilingual = raw.preamble.into();
     let signature: Bilingual = raw.signature.into();
     for t in [&preamble.zh, &preamble.en, &signature.zh, &signature.en] {
-        if let Some(o) = placeholders::scan(t).0.iter().find(|o| !vars.contains(o.name)) {
-            return Err(Problem { line: 0, message: format!("placeholder {{{{{}}}}} is not registered", o.name) });
+        if let Some(o) = placeholders::scan(t)
+            .0
+            .iter()
+            .find(|o| !vars.contains(o.name))
+        {
+            return Err(Problem {
+                line: 0,
+                message: format!("placeholder {{{{{}}}}} is not registered", o.name),
+            });
         }
     }
     Ok(ContractTemplate {
@@ -526,7 +697,10 @@ mod tests {
             "variables/core.toml".into(),
             "[[var]]\nname = \"provider\"\nkind = \"text\"\nlabel = { zh = \"服务商\", en = \"Provider\" }\ndefault = { zh = \"服务商\", en = \"Provider\" }\n".into(),
         );
-        TemplateFiles { origin: "test".into(), files }
+        TemplateFiles {
+            origin: "test".into(),
+            files,
+        }
     }
 
     const GOOD: &str = "id = \"physical.preferred\"\nversion = 1\ntopics = [\"physical\"]\nmodels = [\"iaas\"]\nposition = \"preferred\"\nside = \"customer\"\n[title]\nzh = \"物理安全\"\nen = \"Physical security\"\n[body]\nzh = \"{{provider}}负责机房安全。\"\nen = \"{{provider}} is responsible for the data centre.\"\n[guidance]\nzh = \"使用。\"\nen = \"Use it.\"\n";
@@ -534,50 +708,96 @@ mod tests {
     #[test]
     fn a_bad_file_is_named_with_its_line_and_the_rest_still_loads() {
         let mut files = minimal();
-        files.files.insert("clauses/security/physical.preferred.toml".into(), GOOD.into());
-        let bad = GOOD.replace("physical.preferred", "physical.fallback").replace("topics = [\"physical\"]", "topics = [\"physics\"]");
-        files.files.insert("clauses/security/physical.fallback.toml".into(), bad);
+        files.files.insert(
+            "clauses/security/physical.preferred.toml".into(),
+            GOOD.into(),
+        );
+        let bad = GOOD
+            .replace("physical.preferred", "physical.fallback")
+            .replace("topics = [\"physical\"]", "topics = [\"physics\"]");
+        files
+            .files
+            .insert("clauses/security/physical.fallback.toml".into(), bad);
         let set = load(&files).expect("model loads");
         assert_eq!(set.clauses.len(), 1, "the good file still loads");
         assert_eq!(set.problems.len(), 1);
         let p = &set.problems[0];
         assert_eq!(p.path, "templates/clauses/security/physical.fallback.toml");
         assert_eq!(p.line, 3, "topics is on line 3");
-        assert!(p.message.contains("unknown topic id \"physics\""), "{}", p.message);
+        assert!(
+            p.message.contains("unknown topic id \"physics\""),
+            "{}",
+            p.message
+        );
     }
 
     #[test]
     fn syntax_errors_and_unregistered_placeholders_report_lines() {
         let mut files = minimal();
         let syntax = GOOD.replace("version = 1", "version = = 1");
-        files.files.insert("clauses/security/physical.preferred.toml".into(), syntax);
-        let unreg = GOOD.replace("physical.preferred", "physical.x").replace("{{provider}}负责", "{{vendor}}负责");
-        files.files.insert("clauses/security/physical.x.toml".into(), unreg);
+        files
+            .files
+            .insert("clauses/security/physical.preferred.toml".into(), syntax);
+        let unreg = GOOD
+            .replace("physical.preferred", "physical.x")
+            .replace("{{provider}}负责", "{{vendor}}负责");
+        files
+            .files
+            .insert("clauses/security/physical.x.toml".into(), unreg);
         let set = load(&files).expect("model loads");
         assert!(set.clauses.is_empty());
         let lines: Vec<u32> = set.problems.iter().map(|p| p.line).collect();
-        assert!(set.problems.iter().any(|p| p.message.contains("{{vendor}}") && p.line == 11), "{:?}", set.problems);
-        assert!(lines.contains(&2), "syntax error on line 2: {:?}", set.problems);
+        assert!(
+            set.problems
+                .iter()
+                .any(|p| p.message.contains("{{vendor}}") && p.line == 11),
+            "{:?}",
+            set.problems
+        );
+        assert!(
+            lines.contains(&2),
+            "syntax error on line 2: {:?}",
+            set.problems
+        );
     }
 
     #[test]
     fn missing_language_and_wrong_file_name_are_refused() {
         let mut files = minimal();
-        files.files.insert("clauses/security/other-name.toml".into(), GOOD.into());
+        files
+            .files
+            .insert("clauses/security/other-name.toml".into(), GOOD.into());
         files.files.insert(
             "clauses/security/physical.preferred.toml".into(),
             GOOD.replace("en = \"Use it.\"", "en = \"  \""),
         );
         let set = load(&files).expect("model loads");
         assert!(set.clauses.is_empty());
-        assert!(set.problems.iter().any(|p| p.message.contains("differs from the file name")));
-        assert!(set.problems.iter().any(|p| p.message.contains("guidance.en is empty") && p.line == 15), "{:?}", set.problems);
+        assert!(set
+            .problems
+            .iter()
+            .any(|p| p.message.contains("differs from the file name")));
+        assert!(
+            set.problems
+                .iter()
+                .any(|p| p.message.contains("guidance.en is empty") && p.line == 15),
+            "{:?}",
+            set.problems
+        );
     }
 
     #[test]
     fn the_builtin_templates_load_without_problems() {
         let set = load(&TemplateFiles::builtin()).expect("built-in model loads");
-        assert!(set.problems.is_empty(), "{}", set.problems.iter().map(|p| p.to_string()).collect::<Vec<_>>().join("\n"));
+        assert!(
+            set.problems.is_empty(),
+            "{}",
+            set.problems
+                .iter()
+                .map(|p| p.to_string())
+                .collect::<Vec<_>>()
+                .join("\n")
+        );
         assert_eq!(set.model.ids(TopicKind::Security).count(), 14);
         assert_eq!(set.model.ids(TopicKind::Pi).count(), 11);
         assert_eq!(set.model.ids(TopicKind::Risk).count(), 12);

@@ -46,12 +46,13 @@ pub(crate) fn read(name: &str, bytes: &[u8]) -> Result<Plain> {
         ));
     }
     let mut budget = MAX_INPUT_BYTES;
-    let document = read_entry(&mut zip, name, "word/document.xml", &mut budget)?.ok_or_else(|| {
-        invalid(
+    let document =
+        read_entry(&mut zip, name, "word/document.xml", &mut budget)?.ok_or_else(|| {
+            invalid(
             name,
             "not a valid DOCX: word/document.xml is missing; open it in Word and save it as .docx",
         )
-    })?;
+        })?;
     let styles = match read_entry(&mut zip, name, "word/styles.xml", &mut budget)? {
         Some(xml) => parse_styles(&xml),
         None => HashMap::new(),
@@ -82,7 +83,10 @@ fn read_entry<R: Read + std::io::Seek>(
     };
     let declared = file.size();
     if declared > *budget as u64 {
-        return Err(too_large(name, usize::try_from(declared).unwrap_or(usize::MAX)));
+        return Err(too_large(
+            name,
+            usize::try_from(declared).unwrap_or(usize::MAX),
+        ));
     }
     let compressed = file.compressed_size().max(1);
     if declared > 10 * 1024 * 1024 && declared / compressed > MAX_RATIO {
@@ -101,14 +105,19 @@ fn read_entry<R: Read + std::io::Seek>(
         .map_err(|e| {
             invalid(
                 name,
-                format!("not a valid DOCX: {path} cannot be unpacked ({e}); save it again from Word"),
+                format!(
+                    "not a valid DOCX: {path} cannot be unpacked ({e}); save it again from Word"
+                ),
             )
         })?;
     if buf.len() > *budget {
         return Err(too_large(name, MAX_INPUT_BYTES + 1));
     }
     *budget -= buf.len();
-    let buf = buf.strip_prefix(b"\xEF\xBB\xBF").map(<[u8]>::to_vec).unwrap_or(buf);
+    let buf = buf
+        .strip_prefix(b"\xEF\xBB\xBF")
+        .map(<[u8]>::to_vec)
+        .unwrap_or(buf);
     String::from_utf8(buf).map(Some).map_err(|_| {
         invalid(
             name,
@@ -193,9 +202,10 @@ fn parse_styles(xml: &str) -> HashMap<String, Style> {
                         }
                     }
                     "outlineLvl" => {
-                        if let (Some((_, s)), Some(v)) =
-                            (current.as_mut(), attr(&e, "val").and_then(|v| v.parse::<u8>().ok()))
-                        {
+                        if let (Some((_, s)), Some(v)) = (
+                            current.as_mut(),
+                            attr(&e, "val").and_then(|v| v.parse::<u8>().ok()),
+                        ) {
                             if v < 9 && s.heading.is_none() {
                                 s.heading = Some((v + 1).min(6));
                             }
@@ -268,7 +278,12 @@ struct Row {
     bold: bool,
 }
 
-fn parse_document(name: &str, xml: &str, styles: &HashMap<String, Style>, numbering: &Numbering) -> Result<Plain> {
+fn parse_document(
+    name: &str,
+    xml: &str,
+    styles: &HashMap<String, Style>,
+    numbering: &Numbering,
+) -> Result<Plain> {
     let mut reader = Reader::from_str(xml);
     let mut b = Builder::default();
     let mut counters = Counters::default();
@@ -299,7 +314,9 @@ fn parse_document(name: &str, xml: &str, styles: &HashMap<String, Style>, number
                     continue;
                 }
                 match n.as_str() {
-                    "txbxContent" | "Fallback" | "del" | "moveFrom" | "instrText" | "delText" => skip = 1,
+                    "txbxContent" | "Fallback" | "del" | "moveFrom" | "instrText" | "delText" => {
+                        skip = 1
+                    }
                     _ => on_open(
                         &n,
                         &e,
@@ -395,7 +412,9 @@ fn parse_document(name: &str, xml: &str, styles: &HashMap<String, Style>, number
                             );
                         }
                     }
-                    "tc" if tbl_depth == 1 => row.cells.push(std::mem::take(&mut cell).trim().to_string()),
+                    "tc" if tbl_depth == 1 => {
+                        row.cells.push(std::mem::take(&mut cell).trim().to_string())
+                    }
                     "tr" if tbl_depth == 1 => rows.push(std::mem::take(&mut row)),
                     "tbl" => {
                         tbl_depth = tbl_depth.saturating_sub(1);
@@ -481,7 +500,9 @@ fn on_open(
             }
         }
         "tc" if !empty && *tbl_depth == 1 => cell.clear(),
-        "tblHeader" if *tbl_depth == 1 => row.header = attr(e, "val").is_none_or(|v| v != "0" && v != "false"),
+        "tblHeader" if *tbl_depth == 1 => {
+            row.header = attr(e, "val").is_none_or(|v| v != "0" && v != "false")
+        }
         _ => {}
     }
 }
@@ -497,10 +518,20 @@ fn finish_paragraph(
     row: &mut Row,
     cell: &mut String,
 ) {
-    let style = p.style.as_deref().map(|s| style_info(styles, s)).unwrap_or_default();
-    let num_id = p.num_id.clone().or(style.num.clone()).filter(|id| id != "0");
+    let style = p
+        .style
+        .as_deref()
+        .map(|s| style_info(styles, s))
+        .unwrap_or_default();
+    let num_id = p
+        .num_id
+        .clone()
+        .or(style.num.clone())
+        .filter(|id| id != "0");
     let ilvl = p.ilvl.or(style.ilvl).unwrap_or(0);
-    let label = num_id.as_deref().and_then(|id| counters.label(numbering, id, ilvl));
+    let label = num_id
+        .as_deref()
+        .and_then(|id| counters.label(numbering, id, ilvl));
     let body = p.text.split_whitespace().collect::<Vec<_>>().join(" ");
     let text = match &label {
         Some(l) if !body.is_empty() => format!("{l} {body}"),
@@ -607,7 +638,9 @@ mod tests {
                 r#"<w:numPr><w:ilvl w:val="{lvl}"/><w:numId w:val="{id}"/></w:numPr>"#
             ));
         }
-        format!(r#"<w:p><w:pPr>{ppr}</w:pPr><w:r><w:t xml:space="preserve">{text}</w:t></w:r></w:p>"#)
+        format!(
+            r#"<w:p><w:pPr>{ppr}</w:pPr><w:r><w:t xml:space="preserve">{text}</w:t></w:r></w:p>"#
+        )
     }
 
     fn tiny_docx() -> Vec<u8> {
@@ -643,8 +676,9 @@ mod tests {
             para(None, Some((2, 0)), "保密"),
         ]
         .concat();
-        let document =
-            format!(r#"<?xml version="1.0" encoding="UTF-8"?><w:document {W}><w:body>{body}</w:body></w:document>"#);
+        let document = format!(
+            r#"<?xml version="1.0" encoding="UTF-8"?><w:document {W}><w:body>{body}</w:body></w:document>"#
+        );
         zip_of(&[
             ("[Content_Types].xml", b"<Types/>"),
             ("word/document.xml", document.as_bytes()),
@@ -737,7 +771,10 @@ mod tests {
         let huge = vec![0u8; crate::ingest::MAX_INPUT_BYTES + 1];
         let bomb = zip_of(&[("word/document.xml", &huge)]);
         assert!(bomb.len() < 1024 * 1024);
-        assert!(matches!(read("bomb.docx", &bomb), Err(Error::DocumentTooLarge { .. })));
+        assert!(matches!(
+            read("bomb.docx", &bomb),
+            Err(Error::DocumentTooLarge { .. })
+        ));
         // An absurd compression ratio below the size limit.
         let dense = vec![b'a'; 20 * 1024 * 1024];
         let bomb = zip_of(&[("word/document.xml", &dense)]);
@@ -752,20 +789,26 @@ mod tests {
     #[test]
     fn deeply_nested_xml_does_not_recurse() {
         let depth = 100_000;
-        let mut xml = format!(r#"<w:document {W}><w:body><w:p><w:r><w:t>Deep clause</w:t></w:r></w:p>"#);
+        let mut xml =
+            format!(r#"<w:document {W}><w:body><w:p><w:r><w:t>Deep clause</w:t></w:r></w:p>"#);
         xml.push_str(&"<w:sdt>".repeat(depth));
         xml.push_str(&"</w:sdt>".repeat(depth));
         xml.push_str(&"<w:tbl><w:tr><w:tc>".repeat(1_000));
         xml.push_str("<w:p><w:r><w:t>cell</w:t></w:r></w:p>");
         xml.push_str(&"</w:tc></w:tr></w:tbl>".repeat(1_000));
         xml.push_str("</w:body></w:document>");
-        let doc =
-            read("deep.docx", &zip_of(&[("word/document.xml", xml.as_bytes())])).unwrap_or_else(|e| panic!("{e}"));
+        let doc = read(
+            "deep.docx",
+            &zip_of(&[("word/document.xml", xml.as_bytes())]),
+        )
+        .unwrap_or_else(|e| panic!("{e}"));
         assert!(doc.text.starts_with("Deep clause"));
         assert!(doc.text.contains("cell"));
         let unclosed = format!("<w:document {W}><w:body>{}", "<w:p>".repeat(depth));
-        assert!(
-            reason("deep.docx", &zip_of(&[("word/document.xml", unclosed.as_bytes())])).starts_with("not a valid DOCX")
-        );
+        assert!(reason(
+            "deep.docx",
+            &zip_of(&[("word/document.xml", unclosed.as_bytes())])
+        )
+        .starts_with("not a valid DOCX"));
     }
 }

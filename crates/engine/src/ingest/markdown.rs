@@ -61,8 +61,13 @@ pub(crate) fn read(src: &str) -> Plain {
             if is_table_separator(trimmed) {
                 continue;
             }
-            let header = lines.get(i).is_some_and(|next| is_table_separator(next.trim()));
-            let cells: Vec<String> = split_cells(trimmed).iter().map(|c| inline(c.trim()).0).collect();
+            let header = lines
+                .get(i)
+                .is_some_and(|next| is_table_separator(next.trim()));
+            let cells: Vec<String> = split_cells(trimmed)
+                .iter()
+                .map(|c| inline(c.trim()).0)
+                .collect();
             let first_cell = cells.first().cloned().unwrap_or_default();
             if !header {
                 table_index += 1;
@@ -84,7 +89,10 @@ pub(crate) fn read(src: &str) -> Plain {
         if indent < 4 && was_blank {
             if let Some(next) = lines.get(i) {
                 let n = next.trim();
-                if !n.is_empty() && (n.chars().all(|c| c == '=') || (n.len() >= 2 && n.chars().all(|c| c == '-'))) {
+                if !n.is_empty()
+                    && (n.chars().all(|c| c == '=')
+                        || (n.len() >= 2 && n.chars().all(|c| c == '-')))
+                {
                     let level = if n.starts_with('=') { 1 } else { 2 };
                     let (text, bold) = inline(trimmed);
                     b.line(&text, Hint::Heading(level), bold);
@@ -180,7 +188,9 @@ fn indent_width(line: &str) -> usize {
 
 fn is_thematic_break(t: &str) -> bool {
     let mut chars = t.chars().filter(|c| !c.is_whitespace());
-    let Some(first) = chars.next() else { return false };
+    let Some(first) = chars.next() else {
+        return false;
+    };
     if !matches!(first, '-' | '*' | '_') {
         return false;
     }
@@ -213,7 +223,9 @@ fn atx_heading(t: &str) -> Option<(u8, &str)> {
 }
 
 fn is_table_separator(t: &str) -> bool {
-    t.starts_with('|') && t.contains('-') && t.chars().all(|c| matches!(c, '|' | '-' | ':' | ' ' | '\t'))
+    t.starts_with('|')
+        && t.contains('-')
+        && t.chars().all(|c| matches!(c, '|' | '-' | ':' | ' ' | '\t'))
 }
 
 /// Cells of a `| a | b |` row; `\|` is a literal bar.
@@ -306,11 +318,15 @@ pub(crate) fn inline(s: &str) -> (String, Option<(usize, usize)>) {
                 let prev = if i > 0 { Some(c[i - 1]) } else { None };
                 let next = c.get(i + run).copied();
                 let emphasis = if ch == '*' {
-                    run <= 3 && !(prev.is_none_or(char::is_whitespace) && next.is_none_or(char::is_whitespace))
+                    run <= 3
+                        && !(prev.is_none_or(char::is_whitespace)
+                            && next.is_none_or(char::is_whitespace))
                 } else {
                     run <= 3
-                        && ((!prev.is_some_and(char::is_alphanumeric) && next.is_some_and(|x| !x.is_whitespace()))
-                            || (prev.is_some_and(|x| !x.is_whitespace()) && !next.is_some_and(char::is_alphanumeric)))
+                        && ((!prev.is_some_and(char::is_alphanumeric)
+                            && next.is_some_and(|x| !x.is_whitespace()))
+                            || (prev.is_some_and(|x| !x.is_whitespace())
+                                && !next.is_some_and(char::is_alphanumeric)))
                 };
                 if emphasis {
                     if run >= 2 {
@@ -409,7 +425,8 @@ fn link_end(c: &[char], open: usize) -> Option<(usize, usize)> {
 /// `<https://…>` or `<mailto:…>`: the index of the closing `>`.
 fn autolink_end(c: &[char], open: usize) -> Option<usize> {
     let rest: String = c.iter().skip(open + 1).take(8).collect();
-    if !(rest.starts_with("http://") || rest.starts_with("https://") || rest.starts_with("mailto:")) {
+    if !(rest.starts_with("http://") || rest.starts_with("https://") || rest.starts_with("mailto:"))
+    {
         return None;
     }
     c.iter()
@@ -428,7 +445,10 @@ mod tests {
 
     #[test]
     fn inline_syntax_is_removed_but_html_kept() {
-        assert_eq!(inline("**Bold** and *em* and __strong__").0, "Bold and em and strong");
+        assert_eq!(
+            inline("**Bold** and *em* and __strong__").0,
+            "Bold and em and strong"
+        );
         assert_eq!(
             inline("see [the DPA](https://x.example/dpa) and ![logo](l.png)").0,
             "see the DPA and logo"
@@ -462,7 +482,11 @@ mod tests {
         assert!(!doc.text.contains("---"));
         assert!(doc.text.contains("# not a heading"));
         assert!(doc.text.contains("• bullet\nquoted text"));
-        let fees = doc.clauses.iter().find(|c| c.number == "2").map(|c| c.heading.clone());
+        let fees = doc
+            .clauses
+            .iter()
+            .find(|c| c.number == "2")
+            .map(|c| c.heading.clone());
         assert_eq!(fees, Some(Some("Fees".to_string())));
         assert!(doc.clauses.iter().any(|c| c.number == "2 row 1"));
     }

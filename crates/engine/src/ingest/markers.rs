@@ -170,7 +170,9 @@ pub(crate) fn digits(c: &[char], max: usize) -> Option<(u32, usize)> {
     if n == 0 || n > max {
         return None;
     }
-    let v = c[..n].iter().fold(0u32, |a, d| a * 10 + d.to_digit(10).unwrap_or(0));
+    let v = c[..n]
+        .iter()
+        .fold(0u32, |a, d| a * 10 + d.to_digit(10).unwrap_or(0));
     Some((v, n))
 }
 
@@ -186,20 +188,31 @@ pub(crate) fn leading_number(s: &str) -> Option<u32> {
 pub(crate) fn good_follow(next: Option<char>) -> bool {
     match next {
         None => true,
-        Some(c) => c.is_whitespace() || (!c.is_ascii() && !matches!(c, '%' | '％' | '）' | '”' | '’' | '，' | '。')),
+        Some(c) => {
+            c.is_whitespace()
+                || (!c.is_ascii() && !matches!(c, '%' | '％' | '）' | '”' | '’' | '，' | '。'))
+        }
     }
 }
 
 pub(crate) fn skip_separators(c: &[char], mut i: usize) -> usize {
     while i < c.len()
-        && (c[i].is_whitespace() || matches!(c[i], ':' | '：' | '.' | '．' | '-' | '–' | '—' | '、' | '|'))
+        && (c[i].is_whitespace()
+            || matches!(c[i], ':' | '：' | '.' | '．' | '-' | '–' | '—' | '、' | '|'))
     {
         i += 1;
     }
     i
 }
 
-pub(crate) fn marker(fam: Fam, value: u32, label: String, parts: Option<Vec<u32>>, c: &[char], end: usize) -> Marker {
+pub(crate) fn marker(
+    fam: Fam,
+    value: u32,
+    label: String,
+    parts: Option<Vec<u32>>,
+    c: &[char],
+    end: usize,
+) -> Marker {
     Marker {
         fam,
         value,
@@ -217,7 +230,10 @@ pub(crate) fn parse_marker(c: &[char], heading: bool) -> Option<Marker> {
     let text_len = c.len();
     let short_title = |from: usize| {
         let rest = &c[from.min(text_len)..];
-        rest.len() <= 30 && !rest.iter().any(|&x| matches!(x, '，' | '。' | '；' | ',' | ';'))
+        rest.len() <= 30
+            && !rest
+                .iter()
+                .any(|&x| matches!(x, '，' | '。' | '；' | ',' | ';'))
     };
     // 第X条 / 第X章 / 第X节
     if first == '第' {
@@ -232,7 +248,8 @@ pub(crate) fn parse_marker(c: &[char], heading: bool) -> Option<Marker> {
         let end = 2 + n;
         let next = c.get(end).copied();
         let ok = heading
-            || next.is_none_or(|x| x.is_whitespace() || matches!(x, '、' | '：' | ':' | '．' | '.'))
+            || next
+                .is_none_or(|x| x.is_whitespace() || matches!(x, '、' | '：' | ':' | '．' | '.'))
             || (next.is_some_and(is_cjk) && short_title(end));
         if !ok {
             return None;
@@ -241,18 +258,31 @@ pub(crate) fn parse_marker(c: &[char], heading: bool) -> Option<Marker> {
     }
     // 附件 / 附件一 / 附件1
     if first == '附' && c.get(1) == Some(&'件') {
-        let (value, n) = parse_zh(&c[2..]).or_else(|| digits(&c[2..], 3)).unwrap_or((0, 0));
+        let (value, n) = parse_zh(&c[2..])
+            .or_else(|| digits(&c[2..], 3))
+            .unwrap_or((0, 0));
         let end = 2 + n;
         let next = c.get(end).copied();
         let ok = heading
             || next.is_none_or(|x| {
-                x.is_whitespace() || matches!(x, '：' | ':' | '、' | '—' | '-' | '《' | '（' | '(' | '.' | '．')
+                x.is_whitespace()
+                    || matches!(
+                        x,
+                        '：' | ':' | '、' | '—' | '-' | '《' | '（' | '(' | '.' | '．'
+                    )
             })
             || (n > 0 && next.is_some_and(is_cjk) && short_title(end));
         if !ok {
             return None;
         }
-        return Some(marker(Fam::Appendix(5), value, c[..end].iter().collect(), None, c, end));
+        return Some(marker(
+            Fam::Appendix(5),
+            value,
+            c[..end].iter().collect(),
+            None,
+            c,
+            end,
+        ));
     }
     // Schedule 1, Annex II, Article 5, Section 7.3 …
     if first.is_ascii_uppercase() {
@@ -273,7 +303,14 @@ pub(crate) fn parse_marker(c: &[char], heading: bool) -> Option<Marker> {
     // 一、
     if let Some((value, n)) = parse_zh(c) {
         if matches!(c.get(n), Some('、' | '．')) {
-            return Some(marker(Fam::ZhEnum, value, c[..n].iter().collect(), None, c, n + 1));
+            return Some(marker(
+                Fam::ZhEnum,
+                value,
+                c[..n].iter().collect(),
+                None,
+                c,
+                n + 1,
+            ));
         }
         return None;
     }
@@ -283,7 +320,14 @@ pub(crate) fn parse_marker(c: &[char], heading: bool) -> Option<Marker> {
         if !good_follow(c.get(len).copied()) {
             return None;
         }
-        let mut m = marker(Fam::Paren(kind), value, c[..len].iter().collect(), None, c, len);
+        let mut m = marker(
+            Fam::Paren(kind),
+            value,
+            c[..len].iter().collect(),
+            None,
+            c,
+            len,
+        );
         m.alt_roman = alt;
         return Some(m);
     }
@@ -302,7 +346,11 @@ pub(crate) fn parse_marker(c: &[char], heading: bool) -> Option<Marker> {
                 parts.push(p);
                 i += 1 + pn;
             }
-            let mut label = parts.iter().map(u32::to_string).collect::<Vec<_>>().join(".");
+            let mut label = parts
+                .iter()
+                .map(u32::to_string)
+                .collect::<Vec<_>>()
+                .join(".");
             if matches!(c.get(i), Some('.' | '．')) {
                 i += 1;
             }
@@ -342,22 +390,42 @@ pub(crate) fn parse_marker(c: &[char], heading: bool) -> Option<Marker> {
             } else {
                 n + 1
             };
-            return Some(marker(Fam::Dec1(0), v, v.to_string(), Some(vec![v]), c, end));
+            return Some(marker(
+                Fam::Dec1(0),
+                v,
+                v.to_string(),
+                Some(vec![v]),
+                c,
+                end,
+            ));
         }
         return None;
     }
     // a. A. iv. b)
     if first.is_ascii_alphabetic() {
-        let n = c.iter().take(8).take_while(|x| x.is_ascii_alphabetic()).count();
-        if n == 0 || n > 6 || !matches!(c.get(n), Some('.' | ')')) || !c.get(n + 1).is_none_or(|x| x.is_whitespace()) {
+        let n = c
+            .iter()
+            .take(8)
+            .take_while(|x| x.is_ascii_alphabetic())
+            .count();
+        if n == 0
+            || n > 6
+            || !matches!(c.get(n), Some('.' | ')'))
+            || !c.get(n + 1).is_none_or(|x| x.is_whitespace())
+        {
             return None;
         }
         let word: String = c[..n].iter().collect();
         let upper = first.is_ascii_uppercase();
-        let roman = roman_value(&word).filter(|_| word.chars().all(|x| x.is_ascii_uppercase() == upper));
+        let roman =
+            roman_value(&word).filter(|_| word.chars().all(|x| x.is_ascii_uppercase() == upper));
         let (fam, value, alt) = if n == 1 {
             let v = u32::from(first.to_ascii_lowercase()) - u32::from('a') + 1;
-            (Fam::Dot(if upper { Kind::Upper } else { Kind::Lower }), v, roman)
+            (
+                Fam::Dot(if upper { Kind::Upper } else { Kind::Lower }),
+                v,
+                roman,
+            )
         } else {
             (
                 Fam::Dot(if upper { Kind::UpperRoman } else { Kind::Roman }),
@@ -373,7 +441,13 @@ pub(crate) fn parse_marker(c: &[char], heading: bool) -> Option<Marker> {
 }
 
 /// "Schedule 1", "ANNEX II - …", "Section 7.3:" — `i` is where the id starts.
-pub(crate) fn keyword_marker(c: &[char], i: usize, fam: Fam, canon: &str, heading: bool) -> Option<Marker> {
+pub(crate) fn keyword_marker(
+    c: &[char],
+    i: usize,
+    fam: Fam,
+    canon: &str,
+    heading: bool,
+) -> Option<Marker> {
     let id_len = c[i..]
         .iter()
         .take_while(|x| x.is_ascii_alphanumeric() || **x == '.')
@@ -394,13 +468,17 @@ pub(crate) fn keyword_marker(c: &[char], i: usize, fam: Fam, canon: &str, headin
         return None;
     }
     let next = c.get(id_end).copied();
-    let after_space = c[id_end..].iter().position(|x| !x.is_whitespace()).map(|p| id_end + p);
+    let after_space = c[id_end..]
+        .iter()
+        .position(|x| !x.is_whitespace())
+        .map(|p| id_end + p);
     let ok = heading
         || match next {
             None => true,
             Some(':' | '：' | '–' | '—' | '-' | '、') => true,
             Some('.') => {
-                c.get(id_end + 1).is_some_and(|x| x.is_whitespace()) && after_space.is_some_and(|p| p > id_end + 1)
+                c.get(id_end + 1).is_some_and(|x| x.is_whitespace())
+                    && after_space.is_some_and(|p| p > id_end + 1)
             }
             Some(x) if x.is_whitespace() => match after_space.and_then(|p| c.get(p)) {
                 None => true,
@@ -422,7 +500,14 @@ pub(crate) fn keyword_marker(c: &[char], i: usize, fam: Fam, canon: &str, headin
         .and_then(|p| p.last().copied())
         .or_else(|| roman_value(&id))
         .unwrap_or(0);
-    Some(marker(fam, value, format!("{canon} {id}"), parts, c, id_end))
+    Some(marker(
+        fam,
+        value,
+        format!("{canon} {id}"),
+        parts,
+        c,
+        id_end,
+    ))
 }
 
 /// A bracketed counter at the start of `c`: kind, value, Roman alternative, length in chars.
@@ -457,5 +542,10 @@ pub(crate) fn paren_item(c: &[char]) -> Option<(Kind, u32, Option<u32>, usize)> 
         return Some((if upper { Kind::Upper } else { Kind::Lower }, v, roman, len));
     }
     let r = roman?;
-    Some((if upper { Kind::UpperRoman } else { Kind::Roman }, r, None, len))
+    Some((
+        if upper { Kind::UpperRoman } else { Kind::Roman },
+        r,
+        None,
+        len,
+    ))
 }

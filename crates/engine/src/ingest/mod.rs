@@ -8,9 +8,9 @@
 
 mod docx;
 mod markdown;
-mod markers;
-mod numbering;
-mod split;
+pub(crate) mod markers;
+pub(crate) mod numbering;
+pub(crate) mod split;
 mod text;
 
 #[cfg(test)]
@@ -31,6 +31,8 @@ pub enum SourceFormat {
     Docx,
     Markdown,
     Text,
+    /// A draft in the app's database.
+    Draft,
 }
 
 /// A block kind, as far as the reader can tell.
@@ -74,6 +76,18 @@ pub struct Document {
 
 /// Reads a file's bytes (format from the extension, else sniffed) into a [`Document`].
 pub fn read(name: &str, bytes: &[u8]) -> Result<Document> {
+    let (format, plain) = read_plain(name, bytes)?;
+    let clauses = split::split(&plain);
+    Ok(Document {
+        format,
+        title: plain.title,
+        text: plain.text,
+        clauses,
+    })
+}
+
+/// Reads a file's bytes into its plain text and blocks (the drafts' importer keeps the blocks).
+pub(crate) fn read_plain(name: &str, bytes: &[u8]) -> Result<(SourceFormat, Plain)> {
     if bytes.len() > MAX_INPUT_BYTES {
         return Err(too_large(name, bytes.len()));
     }
@@ -86,7 +100,7 @@ pub fn read(name: &str, bytes: &[u8]) -> Result<Document> {
     let plain = match format {
         SourceFormat::Docx => docx::read(name, bytes)?,
         SourceFormat::Markdown => markdown::read(&text::decode(name, bytes)?),
-        SourceFormat::Text => text::read(&text::decode(name, bytes)?),
+        SourceFormat::Text | SourceFormat::Draft => text::read(&text::decode(name, bytes)?),
     };
     if plain.text.trim().is_empty() {
         return Err(Error::InvalidDocument {
@@ -94,13 +108,7 @@ pub fn read(name: &str, bytes: &[u8]) -> Result<Document> {
             reason: "the document is empty; choose the file that holds the contract text".into(),
         });
     }
-    let clauses = split::split(&plain);
-    Ok(Document {
-        format,
-        title: plain.title,
-        text: plain.text,
-        clauses,
-    })
+    Ok((format, plain))
 }
 
 /// The lower-cased extension of a file name, if any.
@@ -198,6 +206,11 @@ impl Builder {
             self.chars += 1;
             self.blank = true;
         }
+    }
+
+    /// Chars written so far.
+    pub(crate) fn len_chars(&self) -> usize {
+        self.chars
     }
 
     pub(crate) fn finish(mut self) -> Plain {

@@ -52,7 +52,9 @@ pub(crate) fn parse_numbering(xml: &str) -> Numbering {
                     ));
                 }
                 "start" => {
-                    if let (Some((_, l)), Some(v)) = (lvl.as_mut(), attr(&e, "val").and_then(|v| v.parse().ok())) {
+                    if let (Some((_, l)), Some(v)) =
+                        (lvl.as_mut(), attr(&e, "val").and_then(|v| v.parse().ok()))
+                    {
                         l.start = v;
                     }
                 }
@@ -79,9 +81,11 @@ pub(crate) fn parse_numbering(xml: &str) -> Numbering {
                 }
                 "lvlOverride" => override_lvl = attr(&e, "ilvl").and_then(|v| v.parse().ok()),
                 "startOverride" => {
-                    if let (Some((_, _, o)), Some(l), Some(v)) =
-                        (num.as_mut(), override_lvl, attr(&e, "val").and_then(|v| v.parse().ok()))
-                    {
+                    if let (Some((_, _, o)), Some(l), Some(v)) = (
+                        num.as_mut(),
+                        override_lvl,
+                        attr(&e, "val").and_then(|v| v.parse().ok()),
+                    ) {
                         o.insert(l, v);
                     }
                 }
@@ -120,7 +124,12 @@ pub(crate) struct Counters {
 
 impl Counters {
     /// Advances the counter of (numId, ilvl) and renders the level text, e.g. "1.2." or "（三）".
-    pub(crate) fn label(&mut self, numbering: &Numbering, num_id: &str, ilvl: u32) -> Option<String> {
+    pub(crate) fn label(
+        &mut self,
+        numbering: &Numbering,
+        num_id: &str,
+        ilvl: u32,
+    ) -> Option<String> {
         let (abs_id, overrides) = numbering.nums.get(num_id)?;
         let levels = numbering.abstracts.get(abs_id)?;
         let ilvl = ilvl.min(8) as usize;
@@ -158,7 +167,10 @@ impl Counters {
                     chars.next();
                     let i = (d as usize).saturating_sub(1).min(8);
                     let value = counters[i].unwrap_or_else(|| start(i));
-                    let fmt = levels.get(&(i as u32)).map(|l| l.fmt.as_str()).unwrap_or("decimal");
+                    let fmt = levels
+                        .get(&(i as u32))
+                        .map(|l| l.fmt.as_str())
+                        .unwrap_or("decimal");
                     let fmt = if level.legal { "decimal" } else { fmt };
                     out.push_str(&format_number(value, fmt));
                     continue;

@@ -10,7 +10,8 @@
 //! starts (a table row's at its row end). Everything is linear in the text length.
 
 use super::markers::{
-    decimal_parts, good_follow, is_cjk, leading_number, paren_item, parse_marker, rank, Fam, Kind, Marker,
+    decimal_parts, good_follow, is_cjk, leading_number, paren_item, parse_marker, rank, Fam, Kind,
+    Marker,
 };
 use super::{BlockKind, ClauseSpan, Hint, Plain};
 
@@ -76,7 +77,10 @@ pub(crate) fn split(plain: &Plain) -> Vec<ClauseSpan> {
             let enclosing = stack
                 .iter()
                 .rev()
-                .find(|o| matches!(o.fam, Fam::Appendix(_)) || (o.heading.is_some() && !o.number.is_empty()))
+                .find(|o| {
+                    matches!(o.fam, Fam::Appendix(_))
+                        || (o.heading.is_some() && !o.number.is_empty())
+                })
                 .or(stack.last());
             let n = leading_number(first_cell).unwrap_or(*index);
             let number = match enclosing {
@@ -147,16 +151,22 @@ pub(crate) fn split(plain: &Plain) -> Vec<ClauseSpan> {
         let mut nested_appendix = false;
         match (m.fam, heading_level) {
             (Fam::Appendix(kind), _) => {
-                let found = stack.iter().rposition(|o| matches!(o.fam, Fam::Appendix(_)));
+                let found = stack
+                    .iter()
+                    .rposition(|o| matches!(o.fam, Fam::Appendix(_)));
                 match found {
                     Some(k) if stack[k].fam == Fam::Appendix(kind) => {
                         stack.truncate(k);
-                        nested_appendix = stack.last().is_some_and(|o| matches!(o.fam, Fam::Appendix(_)));
+                        nested_appendix = stack
+                            .last()
+                            .is_some_and(|o| matches!(o.fam, Fam::Appendix(_)));
                     }
                     Some(k)
                         if stack[k].nests
                             || (appendix_before == Some(stack[k].idx)
-                                && !stack[..k].iter().any(|o| matches!(o.fam, Fam::Appendix(_)))) =>
+                                && !stack[..k]
+                                    .iter()
+                                    .any(|o| matches!(o.fam, Fam::Appendix(_)))) =>
                     {
                         stack.truncate(k + 1);
                         stack[k].nests = true;
@@ -172,7 +182,11 @@ pub(crate) fn split(plain: &Plain) -> Vec<ClauseSpan> {
                     }
                 }
             }
-            (fam, Some(h)) => match stack.iter().rposition(|o| o.fam == fam).filter(|_| rank(fam).is_some()) {
+            (fam, Some(h)) => match stack
+                .iter()
+                .rposition(|o| o.fam == fam)
+                .filter(|_| rank(fam).is_some())
+            {
                 // "### SECTION 3" after "## SECTION 2": the same series, whatever the level.
                 Some(k) => stack.truncate(k),
                 None => pop_headings(&mut stack, h),
@@ -189,7 +203,10 @@ pub(crate) fn split(plain: &Plain) -> Vec<ClauseSpan> {
             (Fam::DecN, None) => {
                 let parts = m.parts.clone().unwrap_or_default();
                 let prefix = &parts[..parts.len().saturating_sub(1)];
-                if let Some(k) = stack.iter().rposition(|o| o.parts.as_deref() == Some(prefix)) {
+                if let Some(k) = stack
+                    .iter()
+                    .rposition(|o| o.parts.as_deref() == Some(prefix))
+                {
                     stack.truncate(k + 1);
                 } else if let Some(k) = stack.iter().rposition(|o| {
                     o.parts
@@ -207,7 +224,10 @@ pub(crate) fn split(plain: &Plain) -> Vec<ClauseSpan> {
                 }
             }
             (fam, None) => {
-                if let Some(k) = stack.iter().rposition(|o| o.fam == fam && o.heading.is_none()) {
+                if let Some(k) = stack
+                    .iter()
+                    .rposition(|o| o.fam == fam && o.heading.is_none())
+                {
                     stack.truncate(k);
                 } else if matches!(fam, Fam::Dec1(0))
                     && stack.iter().any(|o| {
@@ -220,7 +240,9 @@ pub(crate) fn split(plain: &Plain) -> Vec<ClauseSpan> {
                 {
                     // "3." after "2.3.7": the next top-level item, not a sub-item of 2.3.7.
                     while stack.last().is_some_and(|o| {
-                        o.parts.is_some() && o.heading.is_none() && !matches!(o.fam, Fam::Keyword(_) | Fam::Appendix(_))
+                        o.parts.is_some()
+                            && o.heading.is_none()
+                            && !matches!(o.fam, Fam::Keyword(_) | Fam::Appendix(_))
                     }) {
                         stack.pop();
                     }
@@ -229,7 +251,8 @@ pub(crate) fn split(plain: &Plain) -> Vec<ClauseSpan> {
         }
         let parent = stack.last();
         let number = compose(parent, &m, nested_appendix);
-        let mut heading = clause_heading(&chars, start, body, &m, heading_level.is_some(), block.bold);
+        let mut heading =
+            clause_heading(&chars, start, body, &m, heading_level.is_some(), block.bold);
         if heading.is_none() && heading_level.is_none() && m.rest >= body.len() {
             heading = heading_below(&chars, plain.blocks.get(bi + 1));
         }
@@ -242,7 +265,9 @@ pub(crate) fn split(plain: &Plain) -> Vec<ClauseSpan> {
             _ => m.parts.clone(),
         };
         match m.fam {
-            Fam::DecN | Fam::Dec1(_) | Fam::Keyword(_) if parts.is_some() => last_dec = parts.clone(),
+            Fam::DecN | Fam::Dec1(_) | Fam::Keyword(_) if parts.is_some() => {
+                last_dec = parts.clone()
+            }
             Fam::Appendix(_) => last_dec = None,
             _ => {}
         }
@@ -252,7 +277,9 @@ pub(crate) fn split(plain: &Plain) -> Vec<ClauseSpan> {
             level,
             kind: if heading_level.is_some() {
                 BlockKind::Heading
-            } else if matches!(block.hint, Hint::ListItem(_)) || matches!(m.fam, Fam::Paren(_) | Fam::Dot(_)) {
+            } else if matches!(block.hint, Hint::ListItem(_))
+                || matches!(m.fam, Fam::Paren(_) | Fam::Dot(_))
+            {
                 BlockKind::ListItem
             } else {
                 BlockKind::Paragraph
@@ -330,7 +357,12 @@ fn assemble(chars: &[char], raws: Vec<Raw>) -> Vec<ClauseSpan> {
     let mut spans = Vec::with_capacity(out.len());
     for (i, r) in out.into_iter().enumerate() {
         let start = r.start;
-        let mut end = starts.get(i + 1).copied().unwrap_or(total).max(start).min(total);
+        let mut end = starts
+            .get(i + 1)
+            .copied()
+            .unwrap_or(total)
+            .max(start)
+            .min(total);
         if let Some(limit) = r.max_end {
             end = end.min(limit.max(start));
         }
@@ -355,7 +387,10 @@ fn to_u32(n: usize) -> u32 {
 }
 
 fn pop_headings(stack: &mut Vec<Open>, h: u8) {
-    while stack.last().is_some_and(|o| o.heading.is_none_or(|l| l >= h)) {
+    while stack
+        .last()
+        .is_some_and(|o| o.heading.is_none_or(|l| l >= h))
+    {
         stack.pop();
     }
 }
@@ -370,8 +405,12 @@ fn resolve_letters(m: &mut Marker, stack: &[Open]) {
         Fam::Dot(Kind::Upper) => (Fam::Dot(Kind::Upper), Fam::Dot(Kind::UpperRoman)),
         _ => return,
     };
-    let letter_next = stack.iter().any(|o| o.fam == letter_fam && o.value + 1 == m.value);
-    let roman_next = stack.iter().any(|o| o.fam == roman_fam && o.value + 1 == rv);
+    let letter_next = stack
+        .iter()
+        .any(|o| o.fam == letter_fam && o.value + 1 == m.value);
+    let roman_next = stack
+        .iter()
+        .any(|o| o.fam == roman_fam && o.value + 1 == rv);
     if letter_next {
         return;
     }
@@ -387,11 +426,18 @@ fn compose(parent: Option<&Open>, m: &Marker, nested_appendix: bool) -> String {
     match m.fam {
         Fam::Appendix(_) => {
             return match parent {
-                Some(p) if nested_appendix && !p.number.is_empty() => format!("{}, {own}", p.number),
+                Some(p) if nested_appendix && !p.number.is_empty() => {
+                    format!("{}, {own}", p.number)
+                }
                 _ => own,
             }
         }
-        Fam::Keyword(_) | Fam::ZhChapter | Fam::ZhSection | Fam::ZhArticle | Fam::DecN | Fam::Plain => return own,
+        Fam::Keyword(_)
+        | Fam::ZhChapter
+        | Fam::ZhSection
+        | Fam::ZhArticle
+        | Fam::DecN
+        | Fam::Plain => return own,
         _ => {}
     }
     let bracketed = match m.fam {
@@ -420,7 +466,11 @@ fn compose(parent: Option<&Open>, m: &Marker, nested_appendix: bool) -> String {
             (Fam::Keyword(_), Some(parts)) => {
                 format!(
                     "{}.{own}",
-                    parts.iter().map(u32::to_string).collect::<Vec<_>>().join(".")
+                    parts
+                        .iter()
+                        .map(u32::to_string)
+                        .collect::<Vec<_>>()
+                        .join(".")
                 )
             }
             _ => format!("{pn}{bracketed}"),
@@ -440,7 +490,11 @@ fn clause_heading(
     bold: Option<(usize, usize)>,
 ) -> Option<String> {
     let clean = |s: String| {
-        let t = s.trim().trim_end_matches(['.', '。', ':', '：']).trim().to_string();
+        let t = s
+            .trim()
+            .trim_end_matches(['.', '。', ':', '：'])
+            .trim()
+            .to_string();
         (!t.is_empty()).then_some(t)
     };
     let rest = || body.get(m.rest..).unwrap_or(&[]).iter().collect::<String>();
@@ -462,8 +516,8 @@ fn clause_heading(
         return clean(rest);
     }
     // "1. DEFINITIONS", "（一）物理安全": a short title line.
-    let upper =
-        rest.chars().filter(char::is_ascii_uppercase).count() >= 2 && !rest.chars().any(|c| c.is_ascii_lowercase());
+    let upper = rest.chars().filter(char::is_ascii_uppercase).count() >= 2
+        && !rest.chars().any(|c| c.is_ascii_lowercase());
     let cjk_title = n <= 12 && rest.chars().all(|c| is_cjk(c) || c == ' ');
     if (upper && n <= 60) || cjk_title {
         return clean(rest);
@@ -500,7 +554,9 @@ fn inline_items(c: &[char], from: usize, to: usize) -> Vec<(usize, String)> {
             && (i == 0
                 || c[i - 1].is_whitespace()
                 || matches!(c[i - 1], ':' | '：' | ';' | '；' | '，' | '、' | ',')
-                || (ch == '（' && is_cjk(c[i - 1]) && !matches!(c[i - 1], '条' | '款' | '项' | '章' | '节' | '第')))
+                || (ch == '（'
+                    && is_cjk(c[i - 1])
+                    && !matches!(c[i - 1], '条' | '款' | '项' | '章' | '节' | '第')))
         {
             if let Some((kind, v, alt, len)) = paren_item(&c[i..to]) {
                 if good_follow(c.get(i + len).copied()) && i + len < to {
@@ -588,7 +644,10 @@ mod tests {
     #[test]
     fn chinese_articles_with_numbered_items() {
         let d = md("**第1条 服务内容**\n\n1. 我们提供存储服务。\n2. 我们提供技术支持。\n\n**第2条 费用**\n\n1. 您应支付费用。\n");
-        assert_eq!(numbers(&d), ["第1条", "第1条1", "第1条2", "第2条", "第2条1"]);
+        assert_eq!(
+            numbers(&d),
+            ["第1条", "第1条1", "第1条2", "第2条", "第2条1"]
+        );
         assert_eq!(d.clauses[0].heading.as_deref(), Some("服务内容"));
         assert_eq!(text_of(&d, "第1条2"), "2. 我们提供技术支持。");
         assert_eq!(d.clauses[1].parent, Some(0));
@@ -600,7 +659,13 @@ mod tests {
         let d = doc("第五条 数据安全\n（一）乙方应当加密存储。\n（二）乙方应当备份。\n第十二条 其他\n第3条 附则\n");
         assert_eq!(
             numbers(&d),
-            ["第五条", "第五条（一）", "第五条（二）", "第十二条", "第3条"]
+            [
+                "第五条",
+                "第五条（一）",
+                "第五条（二）",
+                "第十二条",
+                "第3条"
+            ]
         );
         let d = doc("三、安全责任\n（一）物理安全\n1. 乙方负责机房。\n2. 乙方负责供电。\n（二）网络安全\n四、其他\n");
         assert_eq!(
@@ -610,14 +675,19 @@ mod tests {
         assert_eq!(d.clauses[2].parent, Some(1));
         assert_eq!(d.clauses[2].level, 2);
         let d = doc("第一章 总则\n第一条 目的\n第二条 定义\n第二章 服务\n第三条 内容\n");
-        assert_eq!(numbers(&d), ["第一章", "第一条", "第二条", "第二章", "第三条"]);
+        assert_eq!(
+            numbers(&d),
+            ["第一章", "第一条", "第二条", "第二章", "第三条"]
+        );
         assert_eq!(d.clauses[2].parent, Some(0));
         assert_eq!(d.clauses[4].parent, Some(3));
     }
 
     #[test]
     fn decimal_and_lettered_items() {
-        let d = doc("3. SERVICES\n3.3 Provider shall:\n(a) patch systems;\n(b) encrypt data.\n3.4 Other.\n");
+        let d = doc(
+            "3. SERVICES\n3.3 Provider shall:\n(a) patch systems;\n(b) encrypt data.\n3.4 Other.\n",
+        );
         assert_eq!(numbers(&d), ["3", "3.3", "3.3(a)", "3.3(b)", "3.4"]);
         assert_eq!(numbers(&doc("12.3(a) Special terms apply.\n")), ["12.3(a)"]);
         assert_eq!(d.clauses[2].parent, Some(1));
@@ -625,7 +695,8 @@ mod tests {
         assert_eq!(numbers(&d), ["1.1", "1.1.1", "1.1.2", "1.2"]);
         assert_eq!(d.clauses[2].parent, Some(0));
         assert_eq!(d.clauses[3].parent, None);
-        let d = doc("7.1 The parties agree:\n(i) first;\n(ii) second;\n(iii) third.\n(A) Upper item\n");
+        let d =
+            doc("7.1 The parties agree:\n(i) first;\n(ii) second;\n(iii) third.\n(A) Upper item\n");
         assert_eq!(numbers(&d)[..4], ["7.1", "7.1(i)", "7.1(ii)", "7.1(iii)"]);
         let d =
             doc("5. Terms\n(a) one\n(b) two\n(c) three\n(d) four\n(e) five\n(f) six\n(g) seven\n(h) eight\n(i) nine\n");
@@ -696,7 +767,10 @@ mod tests {
             .map(|c| (c.kind, c.parent));
         assert_eq!(row, Some((BlockKind::TableRow, Some(3))));
         assert_eq!(text_of(&d, "Schedule 1 row 4"), "4 | Network");
-        assert!(d.text.contains("Row | Area"), "header rows stay in the text");
+        assert!(
+            d.text.contains("Row | Area"),
+            "header rows stay in the text"
+        );
         assert_eq!(d.title.as_deref(), Some("Title"));
     }
 
@@ -706,7 +780,8 @@ mod tests {
         assert_eq!(numbers(&d), ["2.1", "2.1(i)", "2.1(ii)", "2.1(iii)", "2.2"]);
         assert_eq!(text_of(&d, "2.1(ii)"), "(ii) resell it; or");
         assert_eq!(text_of(&d, "2.1"), "2.1 Customer will not:");
-        let d = doc("5.5 终止后果。本协议终止后：（一）客户停止使用服务；（二）服务方删除客户数据。\n");
+        let d =
+            doc("5.5 终止后果。本协议终止后：（一）客户停止使用服务；（二）服务方删除客户数据。\n");
         assert_eq!(numbers(&d), ["5.5", "5.5（一）", "5.5（二）"]);
         let d = doc(
             "4.1 乙方应当（一）加密存储甲方数据；（二）每日备份。\n4.2 依照第五条（一）及第六条（二）的约定处理。\n",

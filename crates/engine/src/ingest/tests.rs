@@ -12,7 +12,10 @@ fn corpus() -> Option<PathBuf> {
     if dir.is_dir() {
         Some(dir)
     } else {
-        eprintln!("note: {} is absent; corpus fixture tests skipped", dir.display());
+        eprintln!(
+            "note: {} is absent; corpus fixture tests skipped",
+            dir.display()
+        );
         None
     }
 }
@@ -131,7 +134,10 @@ fn assert_cited(doc_rel: &str, labels_rel: &str) -> Option<Document> {
         let head: String = text.chars().take(14).collect();
         let last = last_component(&number);
         assert!(!text.trim().is_empty(), "{doc_rel}: {number} has no text");
-        assert!(head.contains(&last), "{doc_rel}: {number} starts with {head:?}");
+        assert!(
+            head.contains(&last),
+            "{doc_rel}: {number} starts with {head:?}"
+        );
     }
     Some(doc)
 }
@@ -161,7 +167,11 @@ fn sealos_zh_cited_clauses() {
         "3. 对于因您自身原因导致的数据丢失、损坏等情况，我们不承担责任。",
     );
     assert_eq!(
-        slice(&doc, clause(&doc, "第5条3").start, clause(&doc, "第5条3").end),
+        slice(
+            &doc,
+            clause(&doc, "第5条3").start,
+            clause(&doc, "第5条3").end
+        ),
         "3. 对于因您自身原因导致的数据丢失、损坏等情况，我们不承担责任。"
     );
     starts(&doc, "第10条1", "1. 如果利用平台服务");
@@ -184,7 +194,11 @@ fn example_zh_saas_cited_clauses() {
     ) else {
         return;
     };
-    starts(&doc, "4.2", "4.2 甲方不负责本服务所使用服务器的操作系统维护和补丁更新");
+    starts(
+        &doc,
+        "4.2",
+        "4.2 甲方不负责本服务所使用服务器的操作系统维护和补丁更新",
+    );
     starts(
         &doc,
         "12.1",
@@ -234,16 +248,30 @@ fn commonpaper_csa_cited_clauses() {
     ) else {
         return;
     };
-    starts(&doc, "2.1(a)(x)", "(x) upload, submit, or otherwise make available");
-    starts(&doc, "2.1(a)(ix)", "(ix) use the Product to obtain unauthorized access");
+    starts(
+        &doc,
+        "2.1(a)(x)",
+        "(x) upload, submit, or otherwise make available",
+    );
+    starts(
+        &doc,
+        "2.1(a)(ix)",
+        "(ix) use the Product to obtain unauthorized access",
+    );
     starts(
         &doc,
         "5.5(b)",
         "b. Upon Customer’s request, Provider will delete Customer Content within 60 days.",
     );
     starts(&doc, "12.3", "3. Governing Law and Chosen Courts.");
-    assert_eq!(clause(&doc, "1.3").heading.as_deref(), Some("User Accounts"));
-    assert_eq!(clause(&doc, "8").heading.as_deref(), Some("Limitation of Liability"));
+    assert_eq!(
+        clause(&doc, "1.3").heading.as_deref(),
+        Some("User Accounts")
+    );
+    assert_eq!(
+        clause(&doc, "8").heading.as_deref(),
+        Some("Limitation of Liability")
+    );
 }
 
 #[test]
@@ -255,10 +283,12 @@ fn basecamp_dpa_cited_clauses() {
         return;
     };
     starts(&doc, "2.3.3(v)", "v.");
-    assert!(
-        slice(&doc, clause(&doc, "2.3.3(v)").start, clause(&doc, "2.3.3(v)").end)
-            .contains("Immediately notify Customer")
-    );
+    assert!(slice(
+        &doc,
+        clause(&doc, "2.3.3(v)").start,
+        clause(&doc, "2.3.3(v)").end
+    )
+    .contains("Immediately notify Customer"));
     starts(&doc, "Schedule 1, Annex I(A)", "A.");
     starts(&doc, "Schedule 1, Annex II", "ANNEX II - TECHNICAL");
     starts(&doc, "11.2.5", "11.2.5 Under Clause 17 (Governing law)");
@@ -272,7 +302,11 @@ fn other_corpus_contracts() {
         starts(&doc, "12.4", "4. 行为保全。");
     }
     if let Some(doc) = load("bonterms-cloud-terms-v1.0.md") {
-        starts(&doc, "14.4(b)", "(b) After termination or expiration of this Agreement");
+        starts(
+            &doc,
+            "14.4(b)",
+            "(b) After termination or expiration of this Agreement",
+        );
         starts(&doc, "16.5", "16.5. Liability Definitions.");
         assert_eq!(clause(&doc, "5").heading.as_deref(), Some("Data"));
     }
@@ -283,14 +317,19 @@ fn other_corpus_contracts() {
         assert_eq!(s3.level, 0, "### SECTION 3 is a sibling of ## SECTION 2");
         starts(&doc, "1.6.4(ii)", "(ii) Limitation of Total Liability.");
         assert_eq!(clause(&doc, "1.1.1").heading.as_deref(), Some("Term"));
-        assert_eq!(clause(&doc, "Exhibit A").heading.as_deref(), Some("DEFINITIONS"));
+        assert_eq!(
+            clause(&doc, "Exhibit A").heading.as_deref(),
+            Some("DEFINITIONS")
+        );
     }
 }
 
 #[test]
 fn every_corpus_file_reads() {
     let Some(dir) = corpus() else { return };
-    let Ok(entries) = std::fs::read_dir(&dir) else { return };
+    let Ok(entries) = std::fs::read_dir(&dir) else {
+        return;
+    };
     for entry in entries.flatten() {
         let path = entry.path();
         if path.extension().is_some_and(|e| e == "md") {
@@ -331,7 +370,8 @@ fn large_contract_is_linear() {
     eprintln!("300k chars: {} clauses in {took:?}", doc.clauses.len());
     // A realistic contract: the Common Paper terms repeated to 300,000 chars.
     if let Some(dir) = corpus() {
-        if let Ok(one) = std::fs::read_to_string(dir.join("commonpaper-csa-standard-terms-v2.1.md")) {
+        if let Ok(one) = std::fs::read_to_string(dir.join("commonpaper-csa-standard-terms-v2.1.md"))
+        {
             let body = one.split("\n---\n").nth(1).unwrap_or(&one).to_string();
             let mut big = String::new();
             while big.chars().count() < 300_000 {
@@ -418,7 +458,10 @@ fn random_inputs_never_panic() {
             if let Ok(doc) = read(name, s.as_bytes()) {
                 let len = doc.text.chars().count() as u32;
                 for c in &doc.clauses {
-                    assert!(c.start <= c.end && c.end <= len, "round {round}: {c:?} in {s:?}");
+                    assert!(
+                        c.start <= c.end && c.end <= len,
+                        "round {round}: {c:?} in {s:?}"
+                    );
                 }
             }
         }

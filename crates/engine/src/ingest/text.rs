@@ -60,7 +60,8 @@ pub(crate) fn looks_like_markdown(text: &str) -> bool {
     text.lines().any(|line| {
         let t = line.trim_start();
         let hashes = t.chars().take_while(|&c| c == '#').count();
-        (1..=6).contains(&hashes) && t[hashes..].starts_with(' ') || (t.starts_with('|') && t[1..].contains('|'))
+        (1..=6).contains(&hashes) && t[hashes..].starts_with(' ')
+            || (t.starts_with('|') && t[1..].contains('|'))
     })
 }
 
@@ -95,12 +96,15 @@ mod tests {
 
     #[test]
     fn decoding_and_refusals() {
-        let doc = read("a.txt", b"\xEF\xBB\xBF1. One\r\n2. Two\rEnd").unwrap_or_else(|e| panic!("{e}"));
+        let doc =
+            read("a.txt", b"\xEF\xBB\xBF1. One\r\n2. Two\rEnd").unwrap_or_else(|e| panic!("{e}"));
         assert_eq!(doc.text, "1. One\n2. Two\nEnd");
         assert_eq!(doc.format, SourceFormat::Text);
         assert!(reason(b"caf\xE9 contract").contains("not UTF-8 text; save it as UTF-8 or DOCX"));
         assert!(reason(b"abc\0\0\0def\0").contains("NUL"));
-        assert!(reason(&[1u8, 2, 3, 4, 5, 6, 7, 8, 11, 14, 15, 16, 17, 18, b'a']).contains("binary"));
+        assert!(
+            reason(&[1u8, 2, 3, 4, 5, 6, 7, 8, 11, 14, 15, 16, 17, 18, b'a']).contains("binary")
+        );
         assert!(reason(b"").contains("the document is empty"));
         assert!(reason(b" \n\t\r\n ").contains("the document is empty"));
         let big = vec![b'a'; crate::ingest::MAX_INPUT_BYTES + 1];
@@ -116,7 +120,8 @@ mod tests {
         assert_eq!(md.format, SourceFormat::Markdown);
         let txt = read("noext", b"1. Scope\n2. Fees\n").unwrap_or_else(|e| panic!("{e}"));
         assert_eq!(txt.format, SourceFormat::Text);
-        let table = read("noext", b"| a | b |\n|---|---|\n| 1 | x |\n").unwrap_or_else(|e| panic!("{e}"));
+        let table =
+            read("noext", b"| a | b |\n|---|---|\n| 1 | x |\n").unwrap_or_else(|e| panic!("{e}"));
         assert_eq!(table.format, SourceFormat::Markdown);
     }
 }
