@@ -29,6 +29,7 @@ const KIND_NAMES: Record<CommandError['kind'], true> = {
   database_too_new: true, database_open: true, database: true, clause_not_found: true, clause_exists: true,
   invalid_clause: true, templates_unreadable: true, invalid_templates: true, invalid_pack: true, io: true,
   invalid_document: true, document_too_large: true, empty_query: true, invalid_input: true,
+  draft_not_found: true, version_not_found: true,
 };
 const KINDS: ReadonlySet<string> = new Set(Object.keys(KIND_NAMES));
 

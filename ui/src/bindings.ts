@@ -288,3 +288,21 @@ export type FromTemplate = { template: string, lang: Lang, matter: string, count
 
 export type Created = { draft: Draft, missing_clauses: Array<string>, };
 
+export type DraftComment = { id: string, parent: string | null, author: string, body: string, resolved: boolean, 
+/**
+ * "finding:ID" when the comment was made from an analyzer finding.
+ */
+source: string | null, created_at: string, };
+
+export type NewComment = { id: string, parent: string | null, author: string, body: string, source: string | null, };
+
+export type Finding = { 
+/**
+ * The item, PI element or risk id ("security.data_encryption", "pi.purpose", "sla").
+ */
+id: string, kind: FindingKind, name: Bilingual, severity: Severity, explanation: Bilingual, evidence: Array<Evidence>, suggested_clauses: Array<string>, };
+
+export type FindingKind = "security" | "personal_information" | "risk";
+
+export type Change = { "op": "equal", "text": string } | { "op": "insert", "text": string } | { "op": "delete", "text": string };
+

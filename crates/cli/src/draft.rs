@@ -40,6 +40,9 @@ pub enum DraftCmd {
         #[arg(long)]
         json: bool,
     },
+    /// Replace a draft's text with a file's (a new turn of the document); the current text is
+    /// kept as a named version first.
+    Update { id: i64, file: PathBuf },
     /// The drafts, most recently changed first.
     List {
         #[arg(long)]
@@ -196,6 +199,17 @@ pub fn run(lib: &mut Library, files: &TemplateFiles, cmd: &DraftCmd) -> Result<(
                 println!("{}", d.id);
                 Ok(())
             }
+        }
+        DraftCmd::Update { id, file } => {
+            let (name, bytes) = read_file(file)?;
+            let d = lib.draft_replace_from_file(*id, &name, &bytes)?;
+            println!(
+                "draft {} now holds {} (revision {}); the previous text was kept as a version",
+                d.id,
+                file.display(),
+                d.revision
+            );
+            Ok(())
         }
         DraftCmd::List { json } => {
             let list = lib.drafts()?;

@@ -12,6 +12,7 @@ use cloudclause_engine::templates::{self, TemplateFiles};
 use cloudclause_engine::{db, files, Error};
 
 mod draft;
+mod export;
 mod output;
 
 #[derive(Parser)]
@@ -57,6 +58,9 @@ enum Command {
     /// Contract drafts: new from a template, import, list, show, versions, restore.
     #[command(subcommand)]
     Draft(draft::DraftCmd),
+    /// Export a draft or a contract file: DOCX with comments and tracked changes, an HTML or
+    /// PDF report, Markdown or JSON.
+    Export(export::ExportArgs),
     /// Where the database is, its schema version and what it holds.
     Info {
         #[arg(long)]
@@ -245,6 +249,9 @@ fn run(cli: Cli) -> Result<(), Error> {
             let mut lib = open_library(&cli)?;
             library(&mut lib, cmd)
         }
+        Command::Export(args) => export::run(args, &template_files(&cli.templates)?, || {
+            open_library(&cli)
+        }),
         Command::Draft(cmd) => {
             let mut lib = open_library(&cli)?;
             draft::run(&mut lib, &template_files(&cli.templates)?, cmd)

@@ -10,6 +10,7 @@ use crate::analysis::{
     AnalysisResult, Evidence, Found, Gap, Perspective, PiRow, Report, RiskRow, SecurityRow,
     Severity,
 };
+use crate::comments::{DraftComment, NewComment};
 use crate::draft::render::{Rendered, Segment};
 use crate::draft::{
     Block, CellAttrs, ClauseAttrs, CommentAttrs, DraftDoc, HeadingAttrs, Inline, ListItem, Mark,
@@ -20,6 +21,8 @@ use crate::drafts::{
     SaveReport, VersionKind,
 };
 use crate::error::{Error, TemplateProblem};
+use crate::export::findings::{Finding, FindingKind};
+use crate::export::Change;
 use crate::ingest::{BlockKind, ClauseSpan, Document, SourceFormat};
 use crate::library::{ImportReport, LibraryPack, PackClause, SeedReport};
 use crate::model::*;
@@ -42,7 +45,7 @@ pub fn typescript() -> String {
         SecurityRow, PiRow, RiskRow, Role, Parties, Report, AnalysisResult,
         DraftDoc, Block, HeadingAttrs, ClauseAttrs, OrderedListAttrs, ListItem, TableRow, TableCell, CellAttrs, Inline, Mark,
         CommentAttrs, Segment, Rendered, DraftMeta, DraftSummary, Draft, VersionKind, DraftVersion, DraftVersionContent,
-        SaveReport, FromTemplate, Created,
+        SaveReport, FromTemplate, Created, DraftComment, NewComment, Finding, FindingKind, Change,
     );
     let mut out = String::from(
         "// Generated from the Rust types in crates/engine by ts-rs. Do not edit.\n\

@@ -15,6 +15,7 @@ use crate::error::{Error, Result};
 const MIGRATIONS: &[&str] = &[
     include_str!("migrations/001_library.sql"),
     include_str!("migrations/002_drafts.sql"),
+    include_str!("migrations/003_comments.sql"),
 ];
 
 /// The schema version this binary writes.

@@ -274,6 +274,23 @@ impl Library {
         self.insert_draft(&meta, &imported.doc, &format!("import:{file}"))
     }
 
+    /// Replaces a draft's text with a file's (the other side's next turn of the document). The
+    /// current text is kept first as a named version, so the two can be compared.
+    pub fn draft_replace_from_file(&mut self, id: i64, name: &str, bytes: &[u8]) -> Result<Draft> {
+        let imported = import(name, bytes)?;
+        let current = self.draft(id)?;
+        let (doc_json, meta_json) = validate(&imported.doc, &current.meta)?;
+        let file = name.rsplit(['/', '\\']).next().unwrap_or(name);
+        let tx = self.conn.transaction()?;
+        snapshot(&tx, id, VersionKind::Named, Some(&format!("before {file}")))?;
+        tx.execute(
+            &format!("UPDATE draft SET doc = ?2, meta = ?3, revision = revision + 1, updated_at = {NOW} WHERE id = ?1"),
+            params![id, doc_json, meta_json],
+        )?;
+        tx.commit()?;
+        self.draft(id)
+    }
+
     fn insert_draft(&mut self, meta: &DraftMeta, doc: &DraftDoc, source: &str) -> Result<Draft> {
         let (doc_json, meta_json) = validate(doc, meta)?;
         let tx = self.conn.transaction()?;
@@ -510,7 +527,7 @@ impl Library {
     }
 }
 
-fn ensure_exists(conn: &rusqlite::Connection, id: i64) -> Result<()> {
+pub(crate) fn ensure_exists(conn: &rusqlite::Connection, id: i64) -> Result<()> {
     let found: Option<i64> = conn
         .query_row("SELECT id FROM draft WHERE id = ?1", [id], |r| r.get(0))
         .optional()?;

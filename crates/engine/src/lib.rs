@@ -6,10 +6,12 @@
 
 pub mod analysis;
 pub mod bindings;
+pub mod comments;
 pub mod db;
 pub mod draft;
 pub mod drafts;
 pub mod error;
+pub mod export;
 pub mod files;
 pub mod ingest;
 pub mod library;
