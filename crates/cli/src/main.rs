@@ -61,6 +61,11 @@ enum Command {
     /// Export a draft or a contract file: DOCX with comments and tracked changes, an HTML or
     /// PDF report, Markdown or JSON.
     Export(export::ExportArgs),
+    /// Copy the whole database (library, drafts, versions, comments) to a file.
+    Backup { file: PathBuf },
+    /// Replace the whole database with a backup; the current one is kept beside it first
+    /// (`<database>.before-restore.bak`).
+    Restore { file: PathBuf },
     /// Where the database is, its schema version and what it holds.
     Info {
         #[arg(long)]
@@ -248,6 +253,32 @@ fn run(cli: Cli) -> Result<(), Error> {
         Command::Library(cmd) => {
             let mut lib = open_library(&cli)?;
             library(&mut lib, cmd)
+        }
+        Command::Backup { file } => {
+            let lib = open_library(&cli)?;
+            lib.backup(file)?;
+            println!("backed up the database to {}", file.display());
+            Ok(())
+        }
+        Command::Restore { file } => {
+            let path = match &cli.db {
+                Some(p) => p.clone(),
+                None => db::default_path()?,
+            };
+            // Checked before the database is even opened: a bad file changes nothing.
+            db::check_backup(file)?;
+            let mut lib = open_library(&cli)?;
+            let mut safety = path.as_os_str().to_owned();
+            safety.push(".before-restore.bak");
+            let safety = PathBuf::from(safety);
+            lib.restore(file, &safety)?;
+            println!(
+                "restored {} from {}; the previous database was kept at {}",
+                path.display(),
+                file.display(),
+                safety.display()
+            );
+            Ok(())
         }
         Command::Export(args) => export::run(args, &template_files(&cli.templates)?, || {
             open_library(&cli)

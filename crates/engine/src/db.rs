@@ -53,7 +53,103 @@ pub fn open(path: &Path) -> Result<Connection> {
         path: path.display().to_string(),
         reason: e.to_string(),
     })?;
+    backup_before_upgrade(&conn, path)?;
     prepare(conn, &path.display().to_string())
+}
+
+/// Before a migration changes an existing database, a copy of it is kept beside it
+/// (`library.sqlite3.schema-1.bak`), so an upgrade can always be undone by hand.
+fn backup_before_upgrade(conn: &Connection, path: &Path) -> Result<()> {
+    let found: u32 = conn
+        .query_row("PRAGMA user_version", [], |r| r.get(0))
+        .unwrap_or(0);
+    if found == 0 || found >= schema_version() {
+        return Ok(());
+    }
+    let mut name = path.as_os_str().to_owned();
+    name.push(format!(".schema-{found}.bak"));
+    backup(conn, Path::new(&name))
+}
+
+/// Writes a consistent copy of the database to `dest` (one read transaction: a write in
+/// progress is either wholly in the copy or not at all), through a temporary file and a rename.
+pub fn backup(conn: &Connection, dest: &Path) -> Result<()> {
+    let io = |e: std::io::Error| Error::Io {
+        path: dest.display().to_string(),
+        reason: e.to_string(),
+    };
+    let mut tmp = dest.as_os_str().to_owned();
+    tmp.push(".partial");
+    let tmp = PathBuf::from(tmp);
+    if tmp.exists() {
+        std::fs::remove_file(&tmp).map_err(io)?;
+    }
+    conn.execute("VACUUM INTO ?1", [tmp.display().to_string()])
+        .map_err(|e| Error::Io {
+            path: dest.display().to_string(),
+            reason: format!("backup failed: {e}"),
+        })?;
+    std::fs::rename(&tmp, dest).map_err(io)
+}
+
+/// Checks that `src` is a CloudClause database this version can open, intact.
+pub fn check_backup(src: &Path) -> Result<u32> {
+    let bad = |reason: String| Error::InvalidInput {
+        message: format!(
+            "{} cannot be restored: {reason}; nothing was changed",
+            src.display()
+        ),
+    };
+    if !src.is_file() {
+        return Err(bad("no such file".into()));
+    }
+    let conn = Connection::open_with_flags(src, rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY)
+        .map_err(|e| bad(e.to_string()))?;
+    let version: u32 = conn
+        .query_row("PRAGMA user_version", [], |r| r.get(0))
+        .map_err(|e| bad(e.to_string()))?;
+    if version == 0 || version > schema_version() {
+        return Err(bad(format!(
+            "it is not a CloudClause database of a version this app knows (schema {version})"
+        )));
+    }
+    let ok: String = conn
+        .query_row("PRAGMA integrity_check", [], |r| r.get(0))
+        .map_err(|e| bad(e.to_string()))?;
+    if ok != "ok" {
+        return Err(bad(format!("the file is damaged ({ok})")));
+    }
+    let has_library: i64 = conn
+        .query_row(
+            "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = 'clause'",
+            [],
+            |r| r.get(0),
+        )
+        .map_err(|e| bad(e.to_string()))?;
+    if has_library != 1 {
+        return Err(bad("it holds no CloudClause library".into()));
+    }
+    Ok(version)
+}
+
+/// Replaces the whole database behind `conn` with the backup at `src`, in one step (readers see
+/// the old or the new database, never a mix), then brings it up to the current schema. The
+/// current database is first copied to `safety` so the restore itself can be undone.
+pub fn restore(conn: &mut Connection, src: &Path, safety: &Path) -> Result<()> {
+    check_backup(src)?;
+    backup(conn, safety)?;
+    let source = Connection::open_with_flags(src, rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY)?;
+    {
+        let b = rusqlite::backup::Backup::new(&source, conn)?;
+        b.step(-1)?;
+    }
+    migrations()
+        .to_latest(conn)
+        .map_err(|e| Error::DatabaseOpen {
+            path: src.display().to_string(),
+            reason: format!("the restored database could not be upgraded ({e})"),
+        })?;
+    Ok(())
 }
 
 /// An in-memory database (tests, benchmarks).
@@ -98,6 +194,68 @@ fn prepare(mut conn: Connection, label: &str) -> Result<Connection> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_schema_1_database_is_backed_up_then_upgraded() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let path = dir.path().join("lib.sqlite3");
+        {
+            let mut conn = Connection::open(&path).expect("raw open");
+            Migrations::new(vec![M::up(MIGRATIONS[0])])
+                .to_latest(&mut conn)
+                .expect("schema 1");
+            conn.execute("INSERT INTO meta(key, value) VALUES ('marker', 'kept')", [])
+                .expect("insert");
+        }
+        let conn = open(&path).expect("upgrades");
+        let v: u32 = conn
+            .query_row("PRAGMA user_version", [], |r| r.get(0))
+            .expect("version");
+        assert_eq!(v, schema_version());
+        let marker: String = conn
+            .query_row("SELECT value FROM meta WHERE key = 'marker'", [], |r| {
+                r.get(0)
+            })
+            .expect("kept");
+        assert_eq!(marker, "kept");
+        let bak = dir.path().join("lib.sqlite3.schema-1.bak");
+        assert_eq!(
+            check_backup(&bak).expect("backup is a valid schema-1 database"),
+            1
+        );
+    }
+
+    #[test]
+    fn a_failed_migration_rolls_back_and_leaves_the_old_file_usable() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let path = dir.path().join("lib.sqlite3");
+        {
+            let mut conn = Connection::open(&path).expect("raw open");
+            Migrations::new(vec![M::up(MIGRATIONS[0])])
+                .to_latest(&mut conn)
+                .expect("schema 1");
+            // A table in the way of migration 2 makes it fail half way.
+            conn.execute_batch("CREATE TABLE draft_version(x);")
+                .expect("obstacle");
+        }
+        assert!(matches!(open(&path), Err(Error::DatabaseOpen { .. })));
+        let conn = Connection::open(&path).expect("raw open");
+        let v: u32 = conn
+            .query_row("PRAGMA user_version", [], |r| r.get(0))
+            .expect("version");
+        assert_eq!(v, 1, "still schema 1");
+        let drafts: i64 = conn
+            .query_row(
+                "SELECT COUNT(*) FROM sqlite_master WHERE name = 'draft'",
+                [],
+                |r| r.get(0),
+            )
+            .expect("query");
+        assert_eq!(
+            drafts, 0,
+            "the part of migration 2 that ran was rolled back"
+        );
+    }
 
     #[test]
     fn migrations_are_valid() {

@@ -107,6 +107,18 @@ impl Library {
         &self.conn
     }
 
+    /// Writes a consistent copy of the whole database (library, drafts, comments) to `dest`.
+    pub fn backup(&self, dest: &Path) -> Result<()> {
+        db::backup(&self.conn, dest)
+    }
+
+    /// Replaces the whole database with a backup, keeping the current one at `safety` first.
+    pub fn restore(&mut self, src: &Path, safety: &Path) -> Result<()> {
+        db::restore(&mut self.conn, src, safety)?;
+        self.seed()?;
+        self.reindex_if_stale()
+    }
+
     /// Brings seeded clauses up to the templates: adds new ones, updates unedited ones whose
     /// template version rose, flags edited ones. Skipped when the templates are unchanged.
     pub fn seed(&mut self) -> Result<SeedReport> {
