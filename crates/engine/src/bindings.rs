@@ -13,6 +13,9 @@ use crate::error::{Error, TemplateProblem};
 use crate::ingest::{BlockKind, ClauseSpan, Document, SourceFormat};
 use crate::library::{ImportReport, LibraryPack, PackClause, SeedReport};
 use crate::model::*;
+use crate::redline::{
+    AlignOptions, Alignment, Candidate, ChangeKind, ClauseAlignment, ClauseChange, CompareStats, Comparison, Op, OpKind, RedlineOptions,
+};
 
 macro_rules! decls {
     ($cfg:expr; $($t:ty),* $(,)?) => {
@@ -30,6 +33,8 @@ pub fn typescript() -> String {
         UiLang, BilingualView, Settings, TemplateProblem, Error, SeedReport, ImportReport, LibraryPack, PackClause,
         AppInfo, SourceFormat, BlockKind, ClauseSpan, Document, Perspective, Found, Gap, Severity, Evidence,
         SecurityRow, PiRow, RiskRow, Role, Parties, Report, AnalysisResult,
+        OpKind, Op, RedlineOptions, AlignOptions, Candidate, ClauseAlignment, Alignment, ChangeKind, ClauseChange,
+        CompareStats, Comparison,
     );
     let mut out = String::from(
         "// Generated from the Rust types in crates/engine by ts-rs. Do not edit.\n\

@@ -1,5 +1,5 @@
 //! CloudClause engine: the domain model, the template library and its SQLite store, search.
-//! Later: analysis, redlines, import and export.
+//! Later: import and export.
 //!
 //! Architecture invariant: this crate never imports tauri. The desktop shell (`src-tauri`) and
 //! the command line (`crates/cli`) are thin layers over it, and the tests use it directly.
@@ -13,6 +13,7 @@ pub mod ingest;
 pub mod library;
 pub mod model;
 pub mod placeholders;
+pub mod redline;
 pub mod search;
 pub mod settings;
 pub mod templates;

@@ -8,7 +8,7 @@
 
 mod docx;
 mod markdown;
-mod markers;
+pub(crate) mod markers;
 mod numbering;
 mod split;
 mod text;
