@@ -12,6 +12,7 @@ use cloudclause_engine::templates::{self, TemplateFiles};
 use cloudclause_engine::{db, files, ingest, Error};
 
 mod output;
+mod redline;
 
 #[derive(Parser)]
 #[command(name = "cloudclause", version, about = "CloudClause (云约): cloud contract drafting and review, offline")]
@@ -47,6 +48,11 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Redline a draft against the model clauses of the library: each clause's model clause,
+    /// similarity, runner-up and changes; the topics the draft lacks.
+    Diff(redline::DiffArgs),
+    /// Redline two versions of a contract clause by clause (inserted, deleted, moved, modified).
+    Compare(redline::CompareArgs),
     /// Where the database is, its schema version and what it holds.
     Info {
         #[arg(long)]
@@ -231,6 +237,8 @@ fn run(cli: Cli) -> Result<(), Error> {
             let mut lib = open_library(&cli)?;
             library(&mut lib, cmd)
         }
+        Command::Diff(args) => redline::diff(&open_library(&cli)?, &template_files(&cli.templates)?, args),
+        Command::Compare(args) => redline::compare(args),
     }
 }
 

@@ -4,7 +4,8 @@
 //!   side of it is folded into one change, so that a lawyer reads "[-thirty (30) days-]{+sixty
 //!   (60) business days+}" and not a confetti of single letters and words. Lengths are counted
 //!   in characters of the keys. One pass with a stack: each merge re-checks the equal run before
-//!   it (the backtracking of the original).
+//!   it (the backtracking of the original). An equal run that spans a line break (a paragraph
+//!   that stayed) is never folded.
 //! - [`lossless`] (`cleanupSemanticLossless`): a pure insertion or deletion that could slide
 //!   along the text (its first tokens repeat after it, or its last ones before it) is slid to
 //!   where it starts and ends at sentence and clause boundaries.
@@ -47,7 +48,14 @@ pub(crate) fn semantic(edits: Vec<Edit>, old: &Tokens<'_>, new: &Tokens<'_>) -> 
             let before = (old.key_chars(o1.clone()), new.key_chars(n1.clone()));
             let after = (old.key_chars(o2.clone()), new.key_chars(n2.clone()));
             let (equal, _) = lens(eq, old, new);
-            if !absorbs(before, equal, after) {
+            // A paragraph that stayed is never folded into the changes around it.
+            let paragraph = match eq {
+                Edit::Equal { old: o, new: r } => {
+                    old.display(o.clone()).contains('\n') || new.display(r.clone()).contains('\n')
+                }
+                Edit::Change { .. } => false,
+            };
+            if paragraph || !absorbs(before, equal, after) {
                 break;
             }
             let merged = Edit::Change {
@@ -176,7 +184,7 @@ mod tests {
 
     fn redline(a: &str, b: &str) -> String {
         let (ta, tb) = (tokenize(a, false), tokenize(b, false));
-        let e = semantic(diff_tokens(&ta, &tb), &ta, &tb);
+        let e = semantic(lossless(diff_tokens(&ta, &tb), &ta, &tb), &ta, &tb);
         to_plain(&ops(&e, &ta, &tb))
     }
 
@@ -192,6 +200,16 @@ mod tests {
                 "within sixty business days of the end"
             ),
             "within[- thirty days after-]{+ sixty business days of+} the end"
+        );
+    }
+
+    #[test]
+    fn a_paragraph_between_two_deletions_stays() {
+        let old = "甲方应当删除数据。\n乙方应当付款。\n双方应当保密。";
+        let new = "乙方应当付款。";
+        assert_eq!(
+            redline(old, new),
+            "[-甲方应当删除数据。-]乙方应当付款。[-\n双方应当保密。-]"
         );
     }
 

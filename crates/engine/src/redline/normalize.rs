@@ -127,9 +127,11 @@ impl<'a> Tokens<'a> {
 }
 
 /// Char count of the clause number (and the separators after it) that opens `line`, if any.
-fn marker_len(line: &str) -> usize {
+/// The first line of a text is read as a heading ("Section 5. Deletion"), as a clause's text
+/// starts with its number.
+fn marker_len(line: &str, first: bool) -> usize {
     let chars: Vec<char> = line.chars().take(120).collect();
-    parse_marker(&chars, false).map_or(0, |m| m.rest.min(chars.len()))
+    parse_marker(&chars, first).map_or(0, |m| m.rest.min(chars.len()))
 }
 
 /// Reads `src` into tokens.
@@ -140,6 +142,7 @@ pub(crate) fn tokenize(src: &str, show_formatting: bool) -> Tokens<'_> {
     let mut toks: Vec<Tok> = Vec::with_capacity(src.len() / 2);
     let mut it = src.char_indices().peekable();
     let mut line_start = true;
+    let first_line = src.len() - src.trim_start().len();
     // Bytes up to which the text is a clause number to skip.
     let mut skip_until = 0usize;
     let push =
@@ -156,7 +159,7 @@ pub(crate) fn tokenize(src: &str, show_formatting: bool) -> Tokens<'_> {
             if !show_formatting {
                 let line = src.get(b..).unwrap_or("");
                 let line = line.split('\n').next().unwrap_or("");
-                let n = marker_len(line);
+                let n = marker_len(line, b == first_line);
                 if n > 0 {
                     skip_until = b + line.char_indices().nth(n).map_or(line.len(), |(i, _)| i);
                 }
