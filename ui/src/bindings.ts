@@ -306,3 +306,100 @@ export type FindingKind = "security" | "personal_information" | "risk";
 
 export type Change = { "op": "equal", "text": string } | { "op": "insert", "text": string } | { "op": "delete", "text": string };
 
+export type OpKind = "equal" | "insert" | "delete";
+
+export type Op = { op: OpKind, text: string, 
+/**
+ * Set on a deleted and an inserted passage with the same text: the passage moved. The two
+ * ops carry the same number.
+ */
+moved?: number, };
+
+export type RedlineOptions = { 
+/**
+ * Show white space, clause numbers, full-width/half-width punctuation and quote styles as
+ * changes (by default they are normalised away).
+ */
+show_formatting: boolean, };
+
+export type AlignOptions = { 
+/**
+ * Show formatting differences in the redlines (see [`RedlineOptions`]).
+ */
+show_formatting: boolean, 
+/**
+ * Least similarity (0–1) for a model clause to count as the draft clause's counterpart.
+ */
+threshold: number, };
+
+export type Candidate = { model_clause: string, similarity: number, };
+
+export type ClauseAlignment = { 
+/**
+ * The clause number as printed ("4.2", "第五条（一）"; "" for unnumbered text).
+ */
+clause: string, 
+/**
+ * Index in `Document::clauses`, if the unit is a clause.
+ */
+index: number | null, 
+/**
+ * Char range of the unit in `Document::text` (sub-clauses included when they are part of it).
+ */
+start: number, end: number, lang: Lang, 
+/**
+ * Topic ids the analyzer's cues find in the clause.
+ */
+topics: Array<string>, 
+/**
+ * The matching model clause; `None` when no clause reaches the threshold.
+ */
+model_clause: string | null, 
+/**
+ * Similarity to `model_clause` (to the nearest clause when there is none), 0–1.
+ */
+similarity: number, 
+/**
+ * The next best model clause (the nearest one, below the threshold, when there is no match).
+ */
+runner_up: Candidate | null, 
+/**
+ * The redline: `delete` is model text the draft lacks, `insert` draft text the model lacks;
+ * the `equal` and `insert` ops are the draft's text of `start..end` (trailing space trimmed).
+ */
+ops: Array<Op>, };
+
+export type Alignment = { alignments: Array<ClauseAlignment>, 
+/**
+ * Topics of the library (boilerplate `general.*` aside) that no draft clause addresses.
+ */
+missing_topics: Array<string>, };
+
+export type ChangeKind = "unchanged" | "modified" | "inserted" | "deleted" | "moved" | "moved_away";
+
+export type ClauseChange = { kind: ChangeKind, 
+/**
+ * The clause number as printed in the old and the new version ("" for unnumbered text).
+ */
+old_clause: string | null, new_clause: string | null, 
+/**
+ * Char ranges in the old and the new `Document::text`.
+ */
+old_start: number | null, old_end: number | null, new_start: number | null, new_end: number | null, 
+/**
+ * Similarity of the old and the new text (1 for unchanged, 0 for inserted or deleted).
+ */
+similarity: number, 
+/**
+ * The same number on a `moved` clause and its `moved_away` place.
+ */
+moved: number | null, 
+/**
+ * The clause's text as a redline (one `equal` op when unchanged, none where it moved away).
+ */
+ops: Array<Op>, };
+
+export type CompareStats = { unchanged: number, modified: number, inserted: number, deleted: number, moved: number, };
+
+export type Comparison = { changes: Array<ClauseChange>, stats: CompareStats, };
+

@@ -14,6 +14,7 @@ use cloudclause_engine::{db, files, Error};
 mod draft;
 mod export;
 mod output;
+mod redline;
 
 #[derive(Parser)]
 #[command(
@@ -66,6 +67,11 @@ enum Command {
     /// Replace the whole database with a backup; the current one is kept beside it first
     /// (`<database>.before-restore.bak`).
     Restore { file: PathBuf },
+    /// Redline a draft against the model clauses of the library: each clause's model clause,
+    /// similarity, runner-up and changes; the topics the draft lacks.
+    Diff(redline::DiffArgs),
+    /// Redline two versions of a contract clause by clause (inserted, deleted, moved, modified).
+    Compare(redline::CompareArgs),
     /// Where the database is, its schema version and what it holds.
     Info {
         #[arg(long)]
@@ -287,6 +293,10 @@ fn run(cli: Cli) -> Result<(), Error> {
             let mut lib = open_library(&cli)?;
             draft::run(&mut lib, &template_files(&cli.templates)?, cmd)
         }
+        Command::Diff(args) => {
+            redline::diff(&open_library(&cli)?, &template_files(&cli.templates)?, args)
+        }
+        Command::Compare(args) => redline::compare(args),
     }
 }
 

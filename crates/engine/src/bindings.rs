@@ -26,6 +26,10 @@ use crate::export::Change;
 use crate::ingest::{BlockKind, ClauseSpan, Document, SourceFormat};
 use crate::library::{ImportReport, LibraryPack, PackClause, SeedReport};
 use crate::model::*;
+use crate::redline::{
+    AlignOptions, Alignment, Candidate, ChangeKind, ClauseAlignment, ClauseChange, CompareStats,
+    Comparison, Op, OpKind, RedlineOptions,
+};
 
 macro_rules! decls {
     ($cfg:expr; $($t:ty),* $(,)?) => {
@@ -46,6 +50,8 @@ pub fn typescript() -> String {
         DraftDoc, Block, HeadingAttrs, ClauseAttrs, OrderedListAttrs, ListItem, TableRow, TableCell, CellAttrs, Inline, Mark,
         CommentAttrs, Segment, Rendered, DraftMeta, DraftSummary, Draft, VersionKind, DraftVersion, DraftVersionContent,
         SaveReport, FromTemplate, Created, DraftComment, NewComment, Finding, FindingKind, Change,
+        OpKind, Op, RedlineOptions, AlignOptions, Candidate, ClauseAlignment, Alignment, ChangeKind, ClauseChange,
+        CompareStats, Comparison,
     );
     let mut out = String::from(
         "// Generated from the Rust types in crates/engine by ts-rs. Do not edit.\n\

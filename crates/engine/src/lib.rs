@@ -17,6 +17,7 @@ pub mod ingest;
 pub mod library;
 pub mod model;
 pub mod placeholders;
+pub mod redline;
 pub mod search;
 pub mod settings;
 pub mod templates;

@@ -1,0 +1,296 @@
+#![allow(clippy::expect_used, clippy::unwrap_used)]
+//! Redline benchmark (not a timed test); prints medians over repeated runs.
+//!
+//! 1. Align a 500-clause draft against a 10,000-clause library (variants of the built-in
+//!    clauses with words swapped and sentences dropped); the draft is built from library
+//!    clauses with edits, plus clauses of no model.
+//! 2. Compare two versions of a 300,000-character contract (the corpus concatenated; about 1% of
+//!    sentences edited, clauses inserted, deleted and moved), against one whole-text `similar`
+//!    character diff of the same pair.
+//!
+//!     cargo bench -p cloudclause-engine --bench redline
+//!
+//! `BENCH_WRITE_PAIR=DIR` also writes the pair to DIR/old.md and DIR/new.md (for
+//! benches/redline_baselines.sh).
+
+use std::collections::HashMap;
+use std::time::Instant;
+
+use cloudclause_engine::analysis::Rules;
+use cloudclause_engine::ingest;
+use cloudclause_engine::model::{Clause, ClauseFilter, Lang};
+use cloudclause_engine::placeholders;
+use cloudclause_engine::redline::{self, AlignOptions, ClauseIndex, RedlineOptions};
+use cloudclause_engine::templates::{self, TemplateFiles};
+use cloudclause_engine::Library;
+
+fn median(mut v: Vec<f64>) -> f64 {
+    v.sort_by(|a, b| a.total_cmp(b));
+    v[v.len() / 2]
+}
+
+/// A small deterministic generator (xorshift).
+struct Rng(u64);
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 ^= self.0 << 13;
+        self.0 ^= self.0 >> 7;
+        self.0 ^= self.0 << 17;
+        self.0
+    }
+    fn below(&mut self, n: usize) -> usize {
+        (self.next() % n.max(1) as u64) as usize
+    }
+}
+
+/// Sentences of a text (kept with their ends).
+fn sentences(text: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut cur = String::new();
+    for c in text.chars() {
+        cur.push(c);
+        if matches!(c, '。' | '；' | '\n') || (c == '.' && cur.len() > 40) {
+            out.push(std::mem::take(&mut cur));
+        }
+    }
+    if !cur.is_empty() {
+        out.push(cur);
+    }
+    out
+}
+
+/// A variant of a text: one word or character swapped, maybe a sentence dropped.
+fn variant(text: &str, rng: &mut Rng) -> String {
+    let mut s = sentences(text);
+    if s.len() > 2 && rng.below(2) == 0 {
+        let k = rng.below(s.len());
+        s.remove(k);
+    }
+    let mut t: String = s.concat();
+    let swaps = [
+        ("shall", "must"),
+        ("应当", "须"),
+        ("days", "business days"),
+        ("日内", "个工作日内"),
+        ("Customer", "Client"),
+        ("客户", "用户"),
+    ];
+    let (a, b) = swaps[rng.below(swaps.len())];
+    t = t.replacen(a, b, 1);
+    t
+}
+
+fn library_clauses() -> (Vec<Clause>, Vec<cloudclause_engine::model::Variable>) {
+    let files = TemplateFiles::builtin();
+    let (lib, _) = Library::open_in_memory(&files).expect("library");
+    let set = templates::load(&files).expect("templates");
+    (
+        lib.list_clauses(&ClauseFilter::default()).expect("clauses"),
+        set.variables,
+    )
+}
+
+fn align_bench() {
+    let (base, vars) = library_clauses();
+    let mut rng = Rng(0x9e37_79b9_7f4a_7c15);
+    let mut clauses = base.clone();
+    let mut k = 0;
+    while clauses.len() < 10_000 {
+        let mut c = base[k % base.len()].clone();
+        c.content.id = format!("{}.v{}", c.content.id, clauses.len());
+        c.content.body.zh = variant(&c.content.body.zh, &mut rng);
+        c.content.body.en = variant(&c.content.body.en, &mut rng);
+        clauses.push(c);
+        k += 1;
+    }
+    // The draft: 500 clauses, alternately Chinese and English, from library clauses with an edit
+    // each, and every tenth a clause of no model.
+    let mut draft = String::new();
+    for i in 0..500 {
+        let lang = if i % 2 == 0 { Lang::Zh } else { Lang::En };
+        let c = &base[rng.below(base.len())];
+        let body = placeholders::fill(c.content.body.get(lang), lang, &HashMap::new(), &vars);
+        let body = if i % 10 == 9 {
+            if lang == Lang::Zh {
+                "双方应当按照本合同约定履行各自义务，本条未尽事宜由双方另行协商。".to_string()
+            } else {
+                "The parties shall perform their obligations in good faith and settle other matters by agreement.".to_string()
+            }
+        } else {
+            variant(&body, &mut rng)
+        };
+        draft.push_str(&format!(
+            "## {}. {}\n\n{}\n\n",
+            i + 1,
+            c.content.title.get(lang),
+            body.trim_end()
+        ));
+    }
+    let doc = ingest::read("draft.md", draft.as_bytes()).expect("draft");
+    let files = TemplateFiles::builtin();
+    let rules = Rules::load(&files).expect("rules");
+    let t = Instant::now();
+    let index = ClauseIndex::new(clauses);
+    let index_ms = t.elapsed().as_secs_f64() * 1000.0;
+    let mut align_ms = Vec::new();
+    let mut no_cues_ms = Vec::new();
+    let mut matched = 0;
+    for _ in 0..7 {
+        let t = Instant::now();
+        let a =
+            redline::align(&doc, &index, Some(&rules), &AlignOptions::default()).expect("align");
+        align_ms.push(t.elapsed().as_secs_f64() * 1000.0);
+        matched = a
+            .alignments
+            .iter()
+            .filter(|x| x.model_clause.is_some())
+            .count();
+        let t = Instant::now();
+        let _ = redline::align(&doc, &index, None, &AlignOptions::default()).expect("align");
+        no_cues_ms.push(t.elapsed().as_secs_f64() * 1000.0);
+    }
+    println!(
+        "align: draft {} clauses ({} chars), library {} clauses; {matched} matched",
+        doc.clauses.len(),
+        doc.text.chars().count(),
+        index.clauses().len()
+    );
+    println!("  index the library (once):       {index_ms:.1} ms");
+    println!(
+        "  align + redline, with cues:     median {:.1} ms",
+        median(align_ms)
+    );
+    println!(
+        "  align + redline, without cues:  median {:.1} ms",
+        median(no_cues_ms)
+    );
+}
+
+/// The 300,000-character pair: the corpus concatenated, then edited.
+fn pair() -> (String, String) {
+    let root = concat!(env!("CARGO_MANIFEST_DIR"), "/../..");
+    let mut sources: Vec<String> = Vec::new();
+    for dir in [
+        format!("{root}/tests/fixtures/contracts"),
+        format!("{root}/../shared/corpus"),
+    ] {
+        let Ok(entries) = std::fs::read_dir(&dir) else {
+            continue;
+        };
+        let mut paths: Vec<_> = entries
+            .flatten()
+            .map(|e| e.path())
+            .filter(|p| p.extension().is_some_and(|x| x == "md"))
+            .collect();
+        paths.sort();
+        for p in paths {
+            sources.push(std::fs::read_to_string(p).unwrap_or_default());
+        }
+    }
+    let mut old = String::new();
+    'fill: loop {
+        for s in &sources {
+            old.push_str(s);
+            old.push_str("\n\n");
+            if old.chars().count() >= 300_000 {
+                break 'fill;
+            }
+        }
+    }
+    // Version 2: ~1% of sentences edited; every 150th paragraph dropped, every 150th (offset)
+    // gets a new one after it, and 5 paragraphs move 40 paragraphs down.
+    let mut rng = Rng(42);
+    let mut paras: Vec<String> = old.split("\n\n").map(str::to_string).collect();
+    for p in paras.iter_mut() {
+        let mut s = sentences(p);
+        for x in s.iter_mut() {
+            if rng.below(100) == 0 {
+                *x = if x.contains('。') {
+                    x.replacen('。', "，但法律另有规定的除外。", 1)
+                } else {
+                    format!("{} (as amended)", x.trim_end())
+                        + if x.ends_with('\n') { "\n" } else { "" }
+                };
+            }
+        }
+        *p = s.concat();
+    }
+    let mut new: Vec<String> = Vec::new();
+    let mut moved: Vec<(usize, String)> = Vec::new();
+    for (i, p) in paras.iter().enumerate() {
+        if i % 150 == 7 {
+            continue;
+        }
+        if i % 300 == 100 && moved.len() < 5 {
+            moved.push((i + 40, p.clone()));
+            continue;
+        }
+        new.push(p.clone());
+        if i % 150 == 75 {
+            new.push(format!("{}. The Provider shall give the Customer thirty days' written notice of any change to the sub-processors engaged for the Service.", 900 + i));
+        }
+        if let Some(k) = moved.iter().position(|m| m.0 == i) {
+            new.push(moved.remove(k).1);
+        }
+    }
+    (old, new.join("\n\n"))
+}
+
+fn compare_bench() {
+    let (old, new) = pair();
+    if let Some(dir) = std::env::var_os("BENCH_WRITE_PAIR") {
+        let dir = std::path::PathBuf::from(dir);
+        std::fs::write(dir.join("old.md"), &old).expect("write");
+        std::fs::write(dir.join("new.md"), &new).expect("write");
+    }
+    let t = Instant::now();
+    let (a, b) = (
+        ingest::read("old.md", old.as_bytes()).expect("old"),
+        ingest::read("new.md", new.as_bytes()).expect("new"),
+    );
+    let read_ms = t.elapsed().as_secs_f64() * 1000.0;
+    let mut ms = Vec::new();
+    let mut stats = None;
+    for _ in 0..15 {
+        let t = Instant::now();
+        let c = redline::compare(&a, &b, &RedlineOptions::default());
+        ms.push(t.elapsed().as_secs_f64() * 1000.0);
+        stats = Some(c.stats);
+    }
+    let mut whole = Vec::new();
+    let mut whole_ops = 0;
+    for _ in 0..3 {
+        let t = Instant::now();
+        let d = similar::TextDiff::configure()
+            .algorithm(similar::Algorithm::Myers)
+            .diff_chars(&old, &new);
+        whole_ops = d.ops().len();
+        whole.push(t.elapsed().as_secs_f64() * 1000.0);
+    }
+    println!(
+        "compare: {} / {} chars, {} / {} clauses; {:?}",
+        old.chars().count(),
+        new.chars().count(),
+        a.clauses.len(),
+        b.clauses.len(),
+        stats.expect("stats")
+    );
+    println!("  read + split both (ingest):     {read_ms:.1} ms");
+    println!(
+        "  compare (clause LCS + redlines): median {:.2} ms",
+        median(ms.clone())
+    );
+    println!(
+        "  similar char diff, whole text:   median {:.1} ms ({whole_ops} ops)",
+        median(whole.clone())
+    );
+    println!(
+        "  ratio whole-text / compare:      {:.0}x",
+        median(whole) / median(ms)
+    );
+}
+
+fn main() {
+    align_bench();
+    compare_bench();
+}
