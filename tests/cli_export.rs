@@ -260,3 +260,83 @@ fn libreoffice_and_pandoc_read_the_export_when_installed() {
     );
     assert!(md.contains("MASTER SERVICES AGREEMENT"));
 }
+
+#[test]
+fn docx_redline_against_the_model_clauses_shows_only_the_lawyers_edit() {
+    let cli = Cli::new();
+    let id = cli.ok(&[
+        "draft",
+        "new",
+        "--template",
+        "saas-subscription-agreement",
+        "--lang",
+        "en",
+    ]);
+    let id = id.trim();
+    let md = cli.ok(&["draft", "show", id]);
+    let edited: String = md
+        .lines()
+        .map(|l| {
+            if l.contains("physical infrastructure") && l.contains("is responsible for") {
+                format!(
+                    "{} This obligation does not apply to free trials.",
+                    l.replacen(
+                        "is responsible for",
+                        "will use reasonable efforts to maintain",
+                        1
+                    )
+                )
+            } else {
+                l.to_string()
+            }
+        })
+        .collect::<Vec<_>>()
+        .join("\n");
+    assert_ne!(edited, md.trim_end());
+    let file = cli.dir.path().join("edited.md");
+    std::fs::write(&file, edited).unwrap();
+    cli.ok(&["draft", "update", id, file.to_str().unwrap()]);
+    let out = cli.dir.path().join("model.docx");
+    cli.ok(&[
+        "export",
+        id,
+        "--format",
+        "docx",
+        "--out",
+        out.to_str().unwrap(),
+        "--comments",
+        "none",
+        "--redline",
+        "model",
+    ]);
+    let doc = part(&out, "word/document.xml");
+    let ins: Vec<&str> = doc
+        .split("<w:ins ")
+        .skip(1)
+        .map(|s| s.split("</w:ins>").next().unwrap_or(""))
+        .collect();
+    let del: Vec<&str> = doc
+        .split("<w:del ")
+        .skip(1)
+        .map(|s| s.split("</w:del>").next().unwrap_or(""))
+        .collect();
+    assert!(
+        ins.iter().any(|s| s.contains("reasonable efforts")),
+        "the edit is a tracked insertion"
+    );
+    assert!(ins.iter().any(|s| s.contains("free trials")));
+    assert!(
+        del.iter().any(|s| s.contains("is responsible for")),
+        "the model's words are a tracked deletion"
+    );
+    assert!(
+        !ins.iter().any(|s| s.contains("Definitions")),
+        "article titles are not changes"
+    );
+    assert!(
+        ins.len() + del.len() <= 10,
+        "{} insertions and {} deletions: the redline should hold the edit, not noise",
+        ins.len(),
+        del.len()
+    );
+}

@@ -99,29 +99,53 @@ pub fn read_file(file: &Path) -> Result<(String, Vec<u8>), Error> {
     Ok((name, bytes))
 }
 
-/// A contract to work on: a file if one exists at `arg`, else the draft with that id.
+/// A contract to work on: a file if one exists at `arg`, else the draft with that id (its
+/// current text), or `ID@N` (version N of draft ID). The library is opened only for a draft.
 pub fn load_document(
     arg: &str,
     lib: impl FnOnce() -> Result<Library, Error>,
+) -> Result<(Document, Option<DeploymentModel>), Error> {
+    if Path::new(arg).exists() {
+        return document(arg, None);
+    }
+    document(arg, Some(&lib()?))
+}
+
+/// As `load_document`, with the library already open (or none: files only).
+pub fn document(
+    arg: &str,
+    lib: Option<&Library>,
 ) -> Result<(Document, Option<DeploymentModel>), Error> {
     let path = Path::new(arg);
     if path.exists() {
         let (name, bytes) = read_file(path)?;
         return Ok((ingest::read(&name, &bytes)?, None));
     }
-    match arg.parse::<i64>() {
-        Ok(id) => {
-            let d = lib()?.draft(id)?;
-            Ok((
-                render::to_document(&d.doc, d.meta.lang, Some(&d.meta.title)).document,
-                d.meta.model,
-            ))
+    let (id, version) = match arg.split_once('@') {
+        Some((id, v)) => (id, Some(v)),
+        None => (arg, None),
+    };
+    let not_found = || Error::Io {
+        path: arg.to_string(),
+        reason: "no such file (nor a draft id, or DRAFT_ID@VERSION)".into(),
+    };
+    let id: i64 = id.parse().map_err(|_| not_found())?;
+    let lib = lib.ok_or_else(not_found)?;
+    let (doc, meta) = match version {
+        Some(v) => {
+            let n: u32 = v.parse().map_err(|_| not_found())?;
+            let c = lib.draft_version(id, n)?;
+            (c.doc, c.meta)
         }
-        Err(_) => Err(Error::Io {
-            path: arg.to_string(),
-            reason: "no such file (nor a draft id)".into(),
-        }),
-    }
+        None => {
+            let d = lib.draft(id)?;
+            (d.doc, d.meta)
+        }
+    };
+    Ok((
+        render::to_document(&doc, meta.lang, Some(&meta.title)).document,
+        meta.model,
+    ))
 }
 
 /// The deployment model the analyzer detects in a document.

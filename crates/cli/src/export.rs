@@ -11,7 +11,8 @@ use cloudclause_engine::draft::import::import;
 use cloudclause_engine::draft::render::{to_document, to_markdown};
 use cloudclause_engine::draft::DraftDoc;
 use cloudclause_engine::export::{docx, findings, html, tracked};
-use cloudclause_engine::model::{DeploymentModel, Lang};
+use cloudclause_engine::model::{ClauseFilter, DeploymentModel, Lang};
+use cloudclause_engine::redline::{self, AlignOptions, ClauseIndex};
 use cloudclause_engine::templates::{self, TemplateFiles};
 use cloudclause_engine::{files, Error, Library};
 
@@ -29,7 +30,8 @@ pub struct ExportArgs {
     /// Which comments to include: the analyzer's findings, the draft's own, both, or none.
     #[arg(long, value_parser = ["findings", "draft", "all", "none"], default_value = "all")]
     comments: String,
-    /// Tracked changes against a stored version number of the draft (DOCX), or none.
+    /// Tracked changes (DOCX) against the library's model clauses, against a stored version
+    /// number of the draft, or none.
     #[arg(long, default_value = "none")]
     redline: String,
     /// Add the responsibility matrix and the findings as an appendix (DOCX).
@@ -159,9 +161,15 @@ pub fn run(
     }
     let tracked = match (args.redline.as_str(), src.draft) {
         ("none", _) => HashMap::new(),
+        ("model", _) => {
+            let lib = lib()?;
+            let index = ClauseIndex::new(lib.list_clauses(&ClauseFilter::default())?);
+            let alignment = redline::align(&rendered.document, &index, Some(&rules), &AlignOptions::default())?;
+            tracked::model_changes(&rendered, &alignment)
+        }
         (v, Some(id)) => {
             let n: u32 = v.parse().map_err(|_| Error::InvalidInput {
-                message: format!("--redline {v}: give a version number of the draft (see `cloudclause draft versions {id}`) or none"),
+                message: format!("--redline {v}: give model, a version number of the draft (see `cloudclause draft versions {id}`) or none"),
             })?;
             let old = lib()?.draft_version(id, n)?;
             tracked::version_changes(&old.doc, &src.doc, src.lang)

@@ -296,7 +296,7 @@ fn run(cli: Cli) -> Result<(), Error> {
         Command::Diff(args) => {
             redline::diff(&open_library(&cli)?, &template_files(&cli.templates)?, args)
         }
-        Command::Compare(args) => redline::compare(args),
+        Command::Compare(args) => redline::compare(args, || open_library(&cli)),
     }
 }
 

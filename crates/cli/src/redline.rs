@@ -8,7 +8,6 @@ use std::path::{Path, PathBuf};
 
 use clap::Args;
 use cloudclause_engine::analysis::Rules;
-use cloudclause_engine::ingest::{self, Document};
 use cloudclause_engine::library::Library;
 use cloudclause_engine::model::ClauseFilter;
 use cloudclause_engine::redline::{
@@ -21,8 +20,9 @@ use crate::output;
 
 #[derive(Args)]
 pub struct DiffArgs {
-    /// The draft (DOCX, Markdown or text).
-    file: PathBuf,
+    /// The draft: a DOCX, Markdown or text file, or the id of a draft in the database.
+    #[arg(value_name = "FILE_OR_DRAFT_ID")]
+    file: String,
     /// Least similarity (0-1) for a model clause to count as the draft clause's counterpart.
     #[arg(long, default_value_t = AlignOptions::default().threshold)]
     threshold: f64,
@@ -35,10 +35,10 @@ pub struct DiffArgs {
 
 #[derive(Args)]
 pub struct CompareArgs {
-    /// The earlier version.
-    old: PathBuf,
-    /// The later version.
-    new: PathBuf,
+    /// The earlier version: a file, a draft id (its current text) or DRAFT_ID@VERSION.
+    old: String,
+    /// The later version, the same way.
+    new: String,
     /// Show white space, numbering, punctuation width and quote styles as changes.
     #[arg(long)]
     show_formatting: bool,
@@ -47,18 +47,6 @@ pub struct CompareArgs {
     /// Write the redline as a self-contained HTML page to this file.
     #[arg(long, value_name = "OUT")]
     html: Option<PathBuf>,
-}
-
-/// Reads a contract file into a document (size-bounded).
-fn read_document(file: &Path) -> Result<Document, Error> {
-    let name = file.display().to_string();
-    let limit = ingest::MAX_INPUT_BYTES as u64;
-    let bytes = files::read_limited(file, limit, |size| Error::DocumentTooLarge {
-        name: name.clone(),
-        size_mb: u32::try_from(size / (1024 * 1024)).unwrap_or(u32::MAX),
-        limit_mb: u32::try_from(ingest::MAX_INPUT_BYTES / (1024 * 1024)).unwrap_or(u32::MAX),
-    })?;
-    ingest::read(&name, &bytes)
 }
 
 /// `cloudclause diff FILE`.
@@ -71,7 +59,7 @@ pub fn diff(lib: &Library, templates: &TemplateFiles, args: &DiffArgs) -> Result
             ),
         });
     }
-    let doc = read_document(&args.file)?;
+    let (doc, _) = crate::draft::document(&args.file, Some(lib))?;
     let index = ClauseIndex::new(lib.list_clauses(&ClauseFilter::default())?);
     let rules = Rules::load(templates)?;
     let opts = AlignOptions {
@@ -144,8 +132,17 @@ fn print_alignment(a: &Alignment) {
 }
 
 /// `cloudclause compare OLD NEW`.
-pub fn compare(args: &CompareArgs) -> Result<(), Error> {
-    let (old, new) = (read_document(&args.old)?, read_document(&args.new)?);
+pub fn compare(
+    args: &CompareArgs,
+    lib: impl FnOnce() -> Result<Library, Error>,
+) -> Result<(), Error> {
+    // The database is opened only if a draft is named.
+    let needs_db = [&args.old, &args.new]
+        .iter()
+        .any(|a| !Path::new(a.as_str()).exists());
+    let lib = if needs_db { Some(lib()?) } else { None };
+    let (old, _) = crate::draft::document(&args.old, lib.as_ref())?;
+    let (new, _) = crate::draft::document(&args.new, lib.as_ref())?;
     let c = redline::compare(
         &old,
         &new,
@@ -154,11 +151,7 @@ pub fn compare(args: &CompareArgs) -> Result<(), Error> {
         },
     );
     if let Some(out) = &args.html {
-        let page = html(
-            &c,
-            &args.old.display().to_string(),
-            &args.new.display().to_string(),
-        );
+        let page = html(&c, &args.old, &args.new);
         files::write_atomic(out, page.as_bytes())?;
         println!("wrote {}", out.display());
         return Ok(());

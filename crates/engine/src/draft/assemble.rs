@@ -41,7 +41,12 @@ pub fn assemble(
             for (k, line) in lines(c.body.get(lang)).enumerate() {
                 let line = fill(line);
                 match (k, item(&line)) {
-                    (0, _) => out.push(Block::clause(2, None, line)),
+                    // A body that opens with its first item gets the clause's title as its lead-in.
+                    (0, Some(rest)) => {
+                        out.push(Block::clause(2, None, fill(c.title.get(lang))));
+                        out.push(Block::clause(3, None, rest));
+                    }
+                    (0, None) => out.push(Block::clause(2, None, line)),
                     (_, Some(rest)) => out.push(Block::clause(3, None, rest)),
                     (_, None) => out.push(Block::paragraph(line)),
                 }

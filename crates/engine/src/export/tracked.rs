@@ -8,9 +8,10 @@ use std::collections::HashMap;
 use similar::{capture_diff_slices, Algorithm, ChangeTag, DiffOp, TextDiff};
 
 use super::Change;
-use crate::draft::render::to_document;
+use crate::draft::render::{to_document, Rendered};
 use crate::draft::DraftDoc;
 use crate::model::Lang;
+use crate::redline::{Alignment, OpKind};
 
 fn blocks(doc: &DraftDoc, lang: Lang) -> Vec<(Vec<u32>, String)> {
     let r = to_document(doc, lang, None);
@@ -133,6 +134,108 @@ pub fn version_changes(
         out.insert(path.clone(), changes);
     }
     out
+}
+
+/// Tracked changes against the model clauses: for each draft clause that has a model
+/// counterpart, the redline ops (model text as the base, the draft's text as the result) are
+/// laid onto the text blocks the clause covers: the draft's own characters are walked in step
+/// with the document text, so numbers and line breaks between blocks fall away and a deletion
+/// lands in the block where it occurs. A block whose ops do not spell its exact text is left
+/// without tracked changes.
+pub fn model_changes(rendered: &Rendered, alignment: &Alignment) -> HashMap<Vec<u32>, Vec<Change>> {
+    let mut out = HashMap::new();
+    let chars: Vec<char> = rendered.document.text.chars().collect();
+    for a in &alignment.alignments {
+        if a.model_clause.is_none() || a.ops.iter().all(|o| o.op == OpKind::Equal) {
+            continue;
+        }
+        let segs: Vec<_> = rendered
+            .segments
+            .iter()
+            .filter(|s| s.start < a.end && s.start + s.len > a.start)
+            .collect();
+        // The segment holding document position `p`, or the next one after it.
+        let seg_at = |p: u32| segs.iter().position(|s| p < s.start + s.len);
+        let mut per: Vec<Vec<Change>> = vec![Vec::new(); segs.len()];
+        let mut pos = a.start;
+        let mut ok = true;
+        for op in &a.ops {
+            if op.op == OpKind::Delete {
+                if let Some(k) = seg_at(pos) {
+                    push(&mut per[k], Change::Delete(op.text.clone()));
+                }
+                continue;
+            }
+            for c in op.text.chars() {
+                if chars.get(pos as usize) != Some(&c) {
+                    ok = false;
+                    break;
+                }
+                if let Some(k) = segs
+                    .iter()
+                    .position(|s| pos >= s.start && pos < s.start + s.len)
+                {
+                    let piece = c.to_string();
+                    push(
+                        &mut per[k],
+                        if op.op == OpKind::Equal {
+                            Change::Equal(piece)
+                        } else {
+                            Change::Insert(piece)
+                        },
+                    );
+                }
+                pos += 1;
+            }
+            if !ok {
+                break;
+            }
+        }
+        if !ok {
+            continue;
+        }
+        for (seg, mut changes) in segs.iter().zip(per) {
+            let block: String = chars
+                .get(seg.start as usize..(seg.start + seg.len) as usize)
+                .map(|c| c.iter().collect())
+                .unwrap_or_default();
+            let spelled: String = changes
+                .iter()
+                .filter_map(|c| match c {
+                    Change::Equal(t) | Change::Insert(t) => Some(t.as_str()),
+                    Change::Delete(_) => None,
+                })
+                .collect();
+            if !block.starts_with(&spelled) || spelled.trim_end() != block.trim_end() {
+                continue;
+            }
+            if spelled.len() < block.len() {
+                push(
+                    &mut changes,
+                    Change::Equal(block[spelled.len()..].to_string()),
+                );
+            }
+            // A block the model has nothing of (an article title, a heading of the draft's own)
+            // is the draft's structure, not a change to the model's wording.
+            let touches_model = changes
+                .iter()
+                .any(|c| matches!(c, Change::Equal(t) if !t.trim().is_empty()));
+            if touches_model && changes.iter().any(|c| !matches!(c, Change::Equal(_))) {
+                out.insert(seg.path.clone(), changes);
+            }
+        }
+    }
+    out
+}
+
+/// Appends a change, merging it into the last one of the same kind.
+fn push(v: &mut Vec<Change>, c: Change) {
+    match (v.last_mut(), c) {
+        (Some(Change::Equal(a)), Change::Equal(b))
+        | (Some(Change::Insert(a)), Change::Insert(b))
+        | (Some(Change::Delete(a)), Change::Delete(b)) => a.push_str(&b),
+        (_, c) => v.push(c),
+    }
 }
 
 #[cfg(test)]
