@@ -151,6 +151,9 @@ impl Writer {
                     line.push(' ');
                 }
                 let text = one_line(inl);
+                if text.is_empty() {
+                    continue;
+                }
                 self.segments.push(Segment {
                     path: vec![idx(table), idx(r), idx(c), idx(k)],
                     start: idx(at + line.chars().count()),

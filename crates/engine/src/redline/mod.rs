@@ -96,6 +96,15 @@ pub(crate) fn redline_tokens(
     let edits = cleanup::lossless(diff::diff_tokens(old, new), old, new);
     let edits = cleanup::semantic(edits, old, new);
     let mut ops = diff::ops(&edits, old, new);
+    // A text with no tokens at all (only a clause number) has nothing to show its number with.
+    let shown = ops.iter().any(|o| o.op != OpKind::Delete);
+    if new.toks.is_empty() && !shown && !new.src.trim_end().is_empty() {
+        ops.push(Op {
+            op: OpKind::Equal,
+            text: new.src.trim_end().to_string(),
+            moved: None,
+        });
+    }
     moves::mark(&mut ops, show_formatting);
     ops
 }
