@@ -59,3 +59,115 @@ fn engine_code_has_no_unwrap_outside_tests() {
         );
     }
 }
+
+/// The webview's Content Security Policy stays strict: scripts only from the app itself (no
+/// inline script, no eval), no remote origin anywhere, no plugins, frames or form posts.
+#[test]
+fn the_content_security_policy_is_strict() {
+    let conf: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(root().join("tauri.conf.json")).unwrap())
+            .unwrap();
+    let csp = conf["app"]["security"]["csp"]
+        .as_str()
+        .expect("a CSP is set");
+    let directives: std::collections::HashMap<&str, Vec<&str>> = csp
+        .split(';')
+        .filter_map(|d| {
+            let mut w = d.split_whitespace();
+            Some((w.next()?, w.collect()))
+        })
+        .collect();
+    assert_eq!(
+        directives.get("script-src"),
+        Some(&vec!["'self'"]),
+        "scripts only from the app: {csp}"
+    );
+    assert_eq!(directives.get("default-src"), Some(&vec!["'self'"]));
+    assert_eq!(directives.get("object-src"), Some(&vec!["'none'"]));
+    assert_eq!(directives.get("frame-ancestors"), Some(&vec!["'none'"]));
+    assert_eq!(directives.get("form-action"), Some(&vec!["'none'"]));
+    for bad in [
+        "'unsafe-eval'",
+        "'wasm-unsafe-eval'",
+        "https:",
+        "http:",
+        "*",
+        "'strict-dynamic'",
+    ] {
+        assert!(
+            !csp.split(|c: char| c.is_whitespace() || c == ';')
+                .any(|t| t == bad),
+            "the CSP allows {bad}: {csp}"
+        );
+    }
+    assert!(
+        !directives
+            .get("script-src")
+            .is_some_and(|s| s.contains(&"'unsafe-inline'")),
+        "inline script allowed"
+    );
+    // Remote origins: only Tauri's local IPC origin may appear.
+    for token in csp
+        .split(|c: char| c.is_whitespace() || c == ';')
+        .filter(|t| t.contains("://"))
+    {
+        assert_eq!(
+            token, "http://ipc.localhost",
+            "remote origin in the CSP: {token}"
+        );
+    }
+    assert_eq!(conf["app"]["security"]["freezePrototype"], true);
+}
+
+/// Least privilege: the page may call the app's own commands and nothing else — no file system,
+/// shell, HTTP, opener or dialog permissions (files are chosen in dialogs opened by Rust).
+#[test]
+fn the_window_has_only_the_apps_own_commands() {
+    let caps: serde_json::Value = serde_json::from_str(
+        &std::fs::read_to_string(root().join("src-tauri/capabilities/main.json")).unwrap(),
+    )
+    .unwrap();
+    let perms: Vec<&str> = caps["permissions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|p| p.as_str())
+        .collect();
+    assert!(!perms.is_empty());
+    for p in &perms {
+        assert!(
+            p.starts_with("allow-") && !p.contains(':'),
+            "{p} is not one of the app's own commands"
+        );
+    }
+    assert!(
+        perms.iter().all(|p| !p.contains("default")),
+        "no default permission sets"
+    );
+}
+
+/// No command takes a file path from the page: every path comes from a dialog the user saw.
+#[test]
+fn no_command_takes_a_path_from_the_page() {
+    let mut files = Vec::new();
+    rust_files(&root().join("src-tauri/src"), &mut files);
+    for f in files {
+        let text = std::fs::read_to_string(&f).unwrap_or_default();
+        for (i, chunk) in text.split("#[tauri::command]").enumerate().skip(1) {
+            let signature = chunk.split('{').next().unwrap_or("");
+            for bad in [
+                "PathBuf",
+                "&Path",
+                "path: String",
+                "file: String",
+                "dir: String",
+            ] {
+                assert!(
+                    !signature.contains(bad),
+                    "{} command #{i} takes a path from the page: {signature}",
+                    f.display()
+                );
+            }
+        }
+    }
+}
