@@ -306,6 +306,22 @@ export type FindingKind = "security" | "personal_information" | "risk";
 
 export type Change = { "op": "equal", "text": string } | { "op": "insert", "text": string } | { "op": "delete", "text": string };
 
+export type ExportFormat = "docx" | "html" | "pdf" | "md" | "json";
+
+export type CommentChoice = "findings" | "draft" | "all" | "none";
+
+export type RedlineChoice = { "kind": "none" } | { "kind": "model" } | { "kind": "version", "version": number };
+
+export type ExportRequest = { format: ExportFormat, comments: CommentChoice, redline: RedlineChoice, appendix: boolean, 
+/**
+ * Author of the finding comments and of the tracked changes.
+ */
+author: string, 
+/**
+ * The deployment model to analyse for; the draft's (or detected) when absent.
+ */
+model: DeploymentModel | null, };
+
 export type OpKind = "equal" | "insert" | "delete";
 
 export type Op = { op: OpKind, text: string, 

@@ -1,18 +1,15 @@
 //! `cloudclause export FILE_OR_DRAFT_ID --format docx|html|pdf|md|json --out PATH …`: a draft
 //! (or a contract file, analysed on the fly) written with its comments, findings and redline.
 
-use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
 use clap::Args;
-use cloudclause_engine::analysis::{self, Options, Perspective, Rules};
-use cloudclause_engine::comments::{DraftComment, NewComment};
+use cloudclause_engine::analysis::Rules;
 use cloudclause_engine::draft::import::import;
-use cloudclause_engine::draft::render::{to_document, to_markdown};
-use cloudclause_engine::draft::DraftDoc;
-use cloudclause_engine::export::{docx, findings, html, tracked};
-use cloudclause_engine::model::{ClauseFilter, DeploymentModel, Lang};
-use cloudclause_engine::redline::{self, AlignOptions, ClauseIndex};
+use cloudclause_engine::export::request::{
+    export, now_iso, CommentChoice, ExportFormat, ExportRequest, ExportSource, RedlineChoice,
+};
+use cloudclause_engine::model::DeploymentModel;
 use cloudclause_engine::templates::{self, TemplateFiles};
 use cloudclause_engine::{files, Error, Library};
 
@@ -44,19 +41,10 @@ pub struct ExportArgs {
     author: String,
 }
 
-struct Source {
-    title: String,
-    lang: Lang,
-    model: Option<DeploymentModel>,
-    doc: DraftDoc,
-    comments: Vec<DraftComment>,
-    draft: Option<i64>,
-}
-
 fn load(
     args: &ExportArgs,
     lib: &mut dyn FnMut() -> Result<Library, Error>,
-) -> Result<Source, Error> {
+) -> Result<(ExportSource, Option<Library>), Error> {
     let path = Path::new(&args.source);
     if path.exists() {
         let (name, bytes) = read_file(path)?;
@@ -66,54 +54,59 @@ fn load(
                 .map(|s| s.to_string_lossy().to_string())
                 .unwrap_or_default()
         });
-        return Ok(Source {
+        let src = ExportSource {
             title,
             lang: imported.lang,
             model: None,
             doc: imported.doc,
             comments: Vec::new(),
             draft: None,
-        });
+        };
+        // The library is needed only for a redline against the model clauses.
+        let lib = if args.redline == "model" {
+            Some(lib()?)
+        } else {
+            None
+        };
+        return Ok((src, lib));
     }
     let id: i64 = args.source.parse().map_err(|_| Error::Io {
         path: args.source.clone(),
         reason: "no such file (nor a draft id)".into(),
     })?;
     let lib = lib()?;
-    let d = lib.draft(id)?;
-    let comments = lib.comments(id)?;
-    Ok(Source {
-        title: d.meta.title,
-        lang: d.meta.lang,
-        model: d.meta.model,
-        doc: d.doc,
-        comments,
-        draft: Some(id),
-    })
+    Ok((ExportSource::draft(&lib, id)?, Some(lib)))
 }
 
-fn now() -> String {
-    let secs = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map(|d| d.as_secs())
-        .unwrap_or(0);
-    let (days, rem) = (secs / 86_400, secs % 86_400);
-    // Civil date from days since 1970-01-01 (Howard Hinnant's algorithm).
-    let z = days as i64 + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z - era * 146_097;
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let d = doy - (153 * mp + 2) / 5 + 1;
-    let m = if mp < 10 { mp + 3 } else { mp - 9 };
-    let y = yoe + era * 400 + i64::from(m <= 2);
-    format!(
-        "{y:04}-{m:02}-{d:02}T{:02}:{:02}:{:02}Z",
-        rem / 3600,
-        rem % 3600 / 60,
-        rem % 60
-    )
+fn request(args: &ExportArgs) -> Result<ExportRequest, Error> {
+    let format = match args.format.as_str() {
+        "docx" => ExportFormat::Docx,
+        "html" => ExportFormat::Html,
+        "pdf" => ExportFormat::Pdf,
+        "md" => ExportFormat::Md,
+        _ => ExportFormat::Json,
+    };
+    let comments = match args.comments.as_str() {
+        "findings" => CommentChoice::Findings,
+        "draft" => CommentChoice::Draft,
+        "none" => CommentChoice::None,
+        _ => CommentChoice::All,
+    };
+    let redline = match args.redline.as_str() {
+        "none" => RedlineChoice::None,
+        "model" => RedlineChoice::Model,
+        v => RedlineChoice::Version(v.parse().map_err(|_| Error::InvalidInput {
+            message: format!("--redline {v}: give model, a version number of the draft (see `cloudclause draft versions ID`) or none"),
+        })?),
+    };
+    Ok(ExportRequest {
+        format,
+        comments,
+        redline,
+        appendix: args.appendix,
+        author: args.author.clone(),
+        model: args.model.as_deref().and_then(DeploymentModel::parse),
+    })
 }
 
 pub fn run(
@@ -121,96 +114,26 @@ pub fn run(
     files_: &TemplateFiles,
     mut lib: impl FnMut() -> Result<Library, Error>,
 ) -> Result<(), Error> {
-    let src = load(args, &mut lib)?;
+    let req = request(args)?;
+    let (src, lib) = load(args, &mut lib)?;
     let set = templates::load(files_)?;
     let rules = Rules::load(files_)?;
-    let rendered = to_document(&src.doc, src.lang, Some(&src.title));
-    let opts = Options {
-        model: args
-            .model
-            .as_deref()
-            .and_then(DeploymentModel::parse)
-            .or(src.model),
-        perspective: Perspective::Customer,
-    };
-    let report = analysis::analyze(&rendered.document, &rules, &set, opts);
-    let date = now();
-    let (mut doc, mut comments) = (src.doc.clone(), Vec::new());
-    if matches!(args.comments.as_str(), "draft" | "all") {
-        comments.extend(src.comments.iter().cloned());
+    let out = export(lib.as_ref(), &rules, &set, &src, &req, &now_iso())?;
+    if req.format == ExportFormat::Pdf {
+        return pdf(&out.bytes, &args.out);
     }
-    if matches!(args.comments.as_str(), "findings" | "all") {
-        let (annotated, new) = findings::findings_as_comments(
-            &doc,
-            &rendered.segments,
-            &report,
-            src.lang,
-            &args.author,
-            "finding-",
-        );
-        doc = annotated;
-        comments.extend(new.into_iter().map(|n: NewComment| DraftComment {
-            id: n.id,
-            parent: None,
-            author: n.author,
-            body: n.body,
-            resolved: false,
-            source: n.source,
-            created_at: date.clone(),
-        }));
-    }
-    let tracked = match (args.redline.as_str(), src.draft) {
-        ("none", _) => HashMap::new(),
-        ("model", _) => {
-            let lib = lib()?;
-            let index = ClauseIndex::new(lib.list_clauses(&ClauseFilter::default())?);
-            let alignment = redline::align(&rendered.document, &index, Some(&rules), &AlignOptions::default())?;
-            tracked::model_changes(&rendered, &alignment)
-        }
-        (v, Some(id)) => {
-            let n: u32 = v.parse().map_err(|_| Error::InvalidInput {
-                message: format!("--redline {v}: give model, a version number of the draft (see `cloudclause draft versions {id}`) or none"),
-            })?;
-            let old = lib()?.draft_version(id, n)?;
-            tracked::version_changes(&old.doc, &src.doc, src.lang)
-        }
-        (_, None) => {
-            return Err(Error::InvalidInput { message: "--redline VERSION needs a draft id; import the file first (`cloudclause draft import`)".into() })
-        }
-    };
-    let bytes: Vec<u8> = match args.format.as_str() {
-        "docx" => docx::write(&docx::DocxInput {
-            doc: &doc,
-            lang: src.lang,
-            comments: &comments,
-            tracked: &tracked,
-            author: &args.author,
-            date: &date,
-            appendix: args.appendix.then_some(&report),
-        })?,
-        "html" => html::report(&src.title, &report, src.lang).into_bytes(),
-        "md" => to_markdown(&doc, src.lang).into_bytes(),
-        "json" => serde_json::to_vec_pretty(&serde_json::json!({
-            "title": src.title, "lang": src.lang, "doc": doc, "comments": comments,
-            "findings": findings::findings(&report),
-        }))
-        .map_err(|e| Error::InvalidInput {
-            message: e.to_string(),
-        })?,
-        _ => return pdf(&src.title, &report, src.lang, &args.out),
-    };
-    files::write_atomic(&args.out, &bytes)?;
+    files::write_atomic(&args.out, &out.bytes)?;
     println!(
         "wrote {} ({} bytes, {} comments)",
         args.out.display(),
-        bytes.len(),
-        comments.len()
+        out.bytes.len(),
+        out.comments
     );
     Ok(())
 }
 
 /// PDF through a locally installed Chromium or Chrome printing the HTML report (no network).
-fn pdf(title: &str, report: &analysis::Report, lang: Lang, out: &Path) -> Result<(), Error> {
+fn pdf(html: &[u8], out: &Path) -> Result<(), Error> {
     let browser = ["chromium", "chromium-browser", "google-chrome", "chrome"]
         .iter()
         .find(|b| std::process::Command::new(b).arg("--version").output().is_ok_and(|o| o.status.success()))
@@ -223,7 +146,7 @@ fn pdf(title: &str, report: &analysis::Report, lang: Lang, out: &Path) -> Result
         reason: e.to_string(),
     })?;
     let page = dir.join("report.html");
-    files::write_atomic(&page, html::report(title, report, lang).as_bytes())?;
+    files::write_atomic(&page, html)?;
     let tmp_pdf = dir.join("report.pdf");
     let status = std::process::Command::new(browser)
         .args([

@@ -7,6 +7,7 @@ pub mod findings;
 pub mod html;
 pub mod labels;
 pub mod marks;
+pub mod request;
 pub mod tracked;
 
 use serde::Serialize;
