@@ -210,8 +210,9 @@ fn cjk_phrase(
     let conn = lib.connection();
     let mut rarest: Option<(i64, &String)> = None;
     {
-        let mut count =
-            conn.prepare_cached("SELECT count(*) FROM search_bigram WHERE gram = ?1")?;
+        // Counting stops at a cap: only which gram is rarest matters, and counting a very common
+        // gram in full would cost more than the search.
+        let mut count = conn.prepare_cached(COUNT_CAPPED_SQL)?;
         for g in &grams {
             let n: i64 = count.query_row([g], |r| r.get(0))?;
             if rarest.is_none_or(|(m, _)| n < m) {
@@ -254,6 +255,88 @@ fn fts_only(lib: &Library, expr: &str, limit: Option<usize>) -> Result<Vec<(i64,
     let mut stmt = lib.connection().prepare_cached(&sql)?;
     let rows = stmt.query_map([expr], |r| Ok((r.get::<_, i64>(0)?, r.get::<_, f64>(1)?)))?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+const COUNT_CAPPED_SQL: &str =
+    "SELECT count(*) FROM (SELECT 1 FROM search_bigram WHERE gram = ?1 LIMIT 5000)";
+/// Postings read before the walk gives up and the full-text index answers instead.
+const WALK_CAP: usize = 3000;
+
+/// The index keys of a term: its CJK bigrams, or its English words of three or more letters.
+fn term_keys(term: &str) -> Option<Vec<String>> {
+    let chars: Vec<char> = term.chars().collect();
+    if chars.len() >= 2 && chars.iter().all(|&c| is_cjk(c)) {
+        return Some(chars.windows(2).map(|w| w.iter().collect()).collect());
+    }
+    if !term.is_ascii() {
+        return None;
+    }
+    let words: Vec<String> = term
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .filter(|w| w.len() >= 3)
+        .map(str::to_ascii_lowercase)
+        .collect();
+    (!words.is_empty()).then_some(words)
+}
+
+/// Several terms (personal data, sub-processor, 数据 删除): walk the postings of the rarest key,
+/// best first, and keep the documents whose text holds every term. `None` when a term has no
+/// index key (a one-letter word) or the walk reads `WALK_CAP` postings without filling the page.
+fn walk_terms(
+    lib: &Library,
+    terms: &[Term],
+    filter: &ClauseFilter,
+    want: usize,
+) -> Result<Option<Vec<(i64, f64)>>> {
+    let mut keys: Vec<String> = Vec::new();
+    for t in terms {
+        match term_keys(t.text()) {
+            Some(k) => keys.extend(k),
+            None => return Ok(None),
+        }
+    }
+    let conn = lib.connection();
+    let mut rarest: Option<(i64, String)> = None;
+    {
+        let mut count = conn.prepare_cached(COUNT_CAPPED_SQL)?;
+        for k in &keys {
+            let n: i64 = count.query_row([k], |r| r.get(0))?;
+            if rarest.as_ref().is_none_or(|(m, _)| n < *m) {
+                rarest = Some((n, k.clone()));
+            }
+        }
+    }
+    let Some((_, key)) = rarest else {
+        return Ok(None);
+    };
+    let needles: Vec<String> = terms.iter().map(|t| t.text().to_lowercase()).collect();
+    let mut args = vec![key];
+    let filters = filter_sql(filter, &mut args);
+    let sql = BIGRAM_SQL.replace("{filters}", &filters);
+    let mut walk = conn.prepare_cached(&sql)?;
+    let mut text =
+        conn.prepare_cached("SELECT title, body, guidance FROM search_fts WHERE rowid = ?1")?;
+    let mut rows = walk.query(params_from_iter(args.iter()))?;
+    let (mut out, mut read) = (Vec::new(), 0usize);
+    while let Some(row) = rows.next()? {
+        read += 1;
+        if read > WALK_CAP {
+            return Ok(None);
+        }
+        let (doc, score): (i64, f64) = (row.get(0)?, row.get(1)?);
+        let found = text.query_row([doc], |r| {
+            let (t, b, g): (String, String, String) = (r.get(0)?, r.get(1)?, r.get(2)?);
+            let all = format!("{t}\n{b}\n{g}").to_lowercase();
+            Ok(needles.iter().all(|n| all.contains(n.as_str())))
+        })?;
+        if found {
+            out.push((doc, score));
+            if out.len() >= want {
+                break;
+            }
+        }
+    }
+    Ok(Some(out))
 }
 
 const TRIGRAM_SQL: &str =
@@ -326,6 +409,14 @@ pub fn search(
                     }
                 }
             }
+            return hits(lib, &terms, &scored, filter, limit);
+        }
+    }
+    // Several words or phrases: walk the rarest key's postings (see `walk_terms`).
+    if terms.len() > 1
+        || matches!(terms.as_slice(), [Term::Trigram(t)] if !t.chars().all(|c| c.is_ascii_alphanumeric()))
+    {
+        if let Some(scored) = walk_terms(lib, &terms, filter, limit * 2)? {
             return hits(lib, &terms, &scored, filter, limit);
         }
     }
