@@ -288,3 +288,5 @@ export type FromTemplate = { template: string, lang: Lang, matter: string, count
 
 export type Created = { draft: Draft, missing_clauses: Array<string>, };
 
+export type DraftAnalysis = { report: Report, segments: Array<Segment>, };
+

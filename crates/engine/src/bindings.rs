@@ -10,6 +10,7 @@ use crate::analysis::{
     AnalysisResult, Evidence, Found, Gap, Perspective, PiRow, Report, RiskRow, SecurityRow,
     Severity,
 };
+use crate::draft::analyze::DraftAnalysis;
 use crate::draft::render::{Rendered, Segment};
 use crate::draft::{
     Block, CellAttrs, ClauseAttrs, CommentAttrs, DraftDoc, HeadingAttrs, Inline, ListItem, Mark,
@@ -42,7 +43,7 @@ pub fn typescript() -> String {
         SecurityRow, PiRow, RiskRow, Role, Parties, Report, AnalysisResult,
         DraftDoc, Block, HeadingAttrs, ClauseAttrs, OrderedListAttrs, ListItem, TableRow, TableCell, CellAttrs, Inline, Mark,
         CommentAttrs, Segment, Rendered, DraftMeta, DraftSummary, Draft, VersionKind, DraftVersion, DraftVersionContent,
-        SaveReport, FromTemplate, Created,
+        SaveReport, FromTemplate, Created, DraftAnalysis,
     );
     let mut out = String::from(
         "// Generated from the Rust types in crates/engine by ts-rs. Do not edit.\n\
