@@ -9,7 +9,9 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { appPid, clickWhenReady, freshDir, sleep, withApp } from './driver.mjs';
 
-const editorText = "return document.querySelector('[data-testid=editor]').innerText;";
+// textContent, not innerText: blocks out of view skip rendering (content-visibility) and
+// innerText leaves them out.
+const editorText = "return document.querySelector('[data-testid=editor]').textContent;";
 const saveStatus = "return document.querySelector('[data-testid=save-status]').dataset.status;";
 
 async function waitFor(driver, script, pred, timeoutMs = 20000) {
@@ -22,7 +24,7 @@ async function waitFor(driver, script, pred, timeoutMs = 20000) {
   }
 }
 
-/** Types at the end of the document: WebDriver puts the caret at the end of a contenteditable. */
+/** Types into the text where WebDriver puts the caret (WebKitWebDriver: the start of the editor). */
 async function typeAtEnd(driver, text) {
   const [editor] = await driver.waitFor('[data-testid=editor]');
   await driver.type(editor, text);
@@ -45,13 +47,14 @@ test('draft from the SaaS template, type, insert a library clause, close, reopen
     await waitFor(driver, editorText, (t) => typeof t === 'string' && t.includes('上海明远律师事务所'));
     await waitFor(driver, "return document.querySelectorAll('[data-testid=draft-item]').length;", (n) => n === 2);
 
-    await typeAtEnd(driver, `\n${typed}`);
+    await typeAtEnd(driver, typed);
     await waitFor(driver, editorText, (t) => t.includes(typed));
 
     await clickWhenReady(driver, '[data-testid=panel-library]');
     const [search] = await driver.waitFor('[data-testid=draft-library-search]');
     await driver.type(search, '数据销毁');
-    const hit = await waitFor(driver, "const h = document.querySelector('[data-testid=lib-hit]'); return h && h.dataset.id;", (id) => !!id);
+    // The list shows the library first, then the search's hits: wait for a data-destruction clause.
+    const hit = await waitFor(driver, "const h = document.querySelector('[data-testid=lib-hit][data-id^=\"data.destruction\"]'); return h && h.dataset.id;", (id) => !!id);
     const lengthBefore = (await driver.run(editorText)).length;
     await clickWhenReady(driver, `[data-testid=lib-hit][data-id="${hit}"] [data-testid=insert-clause]`);
     await waitFor(driver, editorText, (t) => t.length > lengthBefore + 20);
