@@ -24,6 +24,20 @@ fn main() {
         "analyze_sample",
         "analyze_again",
         "export_png",
+        "draft_list",
+        "draft_get",
+        "draft_new_from_template",
+        "draft_new_blank",
+        "draft_import_pick",
+        "draft_save",
+        "draft_name_version",
+        "draft_versions",
+        "draft_version",
+        "draft_restore",
+        "draft_delete",
+        "draft_clause_blocks",
+        "draft_analyze",
+        "app_quit",
     ]);
     let attrs = tauri_build::Attributes::new()
         .config_path("../tauri.conf.json")

@@ -228,3 +228,29 @@ fn a_save_that_is_not_valid_stores_nothing() {
     assert!(lib.draft_save(d.id, &bad, &d.meta).is_err());
     assert_eq!(lib.draft(d.id).unwrap().doc, d.doc);
 }
+
+#[test]
+fn the_sample_draft_is_made_once_on_first_start_only() {
+    let mut lib = lib();
+    let text = "第一条 服务\n\n1.1 服务商应当提供服务。\n".as_bytes();
+    let first = lib.draft_sample_once("sample.md", text, None).unwrap();
+    assert!(first.is_some());
+    assert!(lib
+        .draft_sample_once("sample.md", text, None)
+        .unwrap()
+        .is_none());
+    // Deleting every draft does not bring the sample back at the next start.
+    lib.draft_delete(first.unwrap().id).unwrap();
+    assert!(lib
+        .draft_sample_once("sample.md", text, None)
+        .unwrap()
+        .is_none());
+    assert!(lib.drafts().unwrap().is_empty());
+    // A database that already has drafts gets no sample.
+    let mut other = self::lib();
+    other.draft_import("a.md", text, None).unwrap();
+    assert!(other
+        .draft_sample_once("sample.md", text, None)
+        .unwrap()
+        .is_none());
+}

@@ -18,7 +18,10 @@ use crate::AppState;
 type Res<T> = Result<T, Error>;
 
 /// Runs `f` on the open library, or returns the error that kept it closed.
-fn with<T>(state: &State<'_, AppState>, f: impl FnOnce(&mut Library) -> Res<T>) -> Res<T> {
+pub(crate) fn with<T>(
+    state: &State<'_, AppState>,
+    f: impl FnOnce(&mut Library) -> Res<T>,
+) -> Res<T> {
     let mut guard = state.library.lock().map_err(|_| Error::Database {
         message: "an earlier operation failed midway; restart the app".into(),
     })?;
@@ -208,7 +211,18 @@ pub async fn analyze_pick(
     model: Option<DeploymentModel>,
     perspective: Perspective,
 ) -> Res<Option<AnalysisResult>> {
-    let Some(path) = pick(&app, "Contract", &["docx", "md", "markdown", "txt"]) else {
+    let Some((name, bytes)) = pick_contract(&app)? else {
+        return Ok(None);
+    };
+    let result = analyse(&state, &name, &bytes, model, perspective)?;
+    remember(&state, name, bytes);
+    Ok(Some(result))
+}
+
+/// A contract file (DOCX, Markdown, text) the user chose in the native open dialog, read within
+/// the size limit: its name and bytes, or `None` when cancelled.
+pub(crate) fn pick_contract(app: &tauri::AppHandle) -> Res<Option<(String, Vec<u8>)>> {
+    let Some(path) = pick(app, "Contract", &["docx", "md", "markdown", "txt"]) else {
         return Ok(None);
     };
     let name = path
@@ -218,13 +232,11 @@ pub async fn analyze_pick(
     let bytes = files::read_limited(&path, MAX_INPUT_BYTES as u64, |size| {
         Error::DocumentTooLarge {
             name: name.clone(),
-            size_mb: u32::try_from(size / (1024 * 1024)).unwrap_or(u32::MAX),
+            size_mb: u32::try_from(size.div_ceil(1024 * 1024)).unwrap_or(u32::MAX),
             limit_mb: (MAX_INPUT_BYTES / (1024 * 1024)) as u32,
         }
     })?;
-    let result = analyse(&state, &name, &bytes, model, perspective)?;
-    remember(&state, name, bytes);
-    Ok(Some(result))
+    Ok(Some((name, bytes)))
 }
 
 fn remember(state: &State<'_, AppState>, name: String, bytes: Vec<u8>) {
@@ -297,4 +309,10 @@ pub async fn export_png(
         .take(80)
         .collect();
     save(&app, "PNG image", &["png"], &name, &bytes)
+}
+
+/// The page has saved what it had to save: the window closes now (see `main.rs`, close requests).
+#[tauri::command]
+pub fn app_quit(app: tauri::AppHandle) {
+    app.exit(0);
 }

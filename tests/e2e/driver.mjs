@@ -1,7 +1,7 @@
 // A small W3C WebDriver client for the end-to-end tests: WebKitWebDriver (webkit2gtk-driver)
 // starts target/debug/cloudclause-app under Xvfb on a fresh temporary database.
 
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { mkdtempSync, mkdirSync, writeFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve, dirname } from 'node:path';
@@ -78,13 +78,32 @@ async function waitForDriver(driver, timeoutMs = 20000) {
   }
 }
 
+/** A folder for a database that several runs of the app share (close and reopen, crash and restart). */
+export function freshDir() {
+  return mkdtempSync(join(tmpdir(), 'cloudclause-e2e-'));
+}
+
+/** The pid of the app process the driver started (a descendant of the driver's process group). */
+export function appPid(driver) {
+  const rows = execFileSync('ps', ['-eo', 'pid=,ppid=,comm='], { encoding: 'utf8' }).trim().split('\n')
+    .map((l) => l.trim().split(/\s+/)).map(([pid, ppid, comm]) => ({ pid: Number(pid), ppid: Number(ppid), comm }));
+  const mine = new Set([driver.rootPid]);
+  for (let grew = true; grew;) {
+    grew = false;
+    for (const r of rows) if (mine.has(r.ppid) && !mine.has(r.pid)) { mine.add(r.pid); grew = true; }
+  }
+  const app = rows.find((r) => mine.has(r.pid) && r.comm.startsWith('cloudclause-app'));
+  if (!app) throw new Error('the app process was not found');
+  return app.pid;
+}
+
 /**
- * Starts the real app on a fresh database, runs `body(driver)`, keeps a screenshot named
- * `<name>-failed.png` if it throws, and always closes the app before the driver.
+ * Starts the real app on a fresh database (or the one in `opts.dir`), runs `body(driver)`, keeps
+ * a screenshot named `<name>-failed.png` if it throws, and always closes the app before the driver.
  */
-export async function withApp(name, body) {
+export async function withApp(name, body, opts = {}) {
   if (!existsSync(APP)) throw new Error(`${APP} is missing: run cargo build -p cloudclause-app`);
-  const dir = mkdtempSync(join(tmpdir(), 'cloudclause-e2e-'));
+  const dir = opts.dir ?? freshDir();
   const port = 4444 + Math.floor(Math.random() * 1000);
   const env = { ...process.env, CLOUDCLAUSE_DB: join(dir, 'library.sqlite3'), TAURI_WEBVIEW_AUTOMATION: 'true' };
   delete env.DISPLAY;
@@ -92,6 +111,7 @@ export async function withApp(name, body) {
     env, stdio: ['ignore', 'inherit', 'inherit'], detached: true,
   });
   const driver = new Driver(port);
+  driver.rootPid = proc.pid;
   try {
     await waitForDriver(driver);
     const session = await driver.req('POST', '/session', {

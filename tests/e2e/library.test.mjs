@@ -12,6 +12,8 @@ import { clickWhenReady, withApp } from './driver.mjs';
 test('search 数据销毁, open the clause, see Chinese and English', { timeout: 120000 }, async () => {
   await withApp('library', async (driver) => {
 
+    // The first start opens on the drafting screen (with the sample draft): go to the library.
+    await clickWhenReady(driver, '[data-testid=nav-library]');
     const [search] = await driver.waitFor('[data-testid=search]');
     // The library is listed before any search.
     await driver.waitFor('[data-testid=result]');

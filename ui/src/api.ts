@@ -11,8 +11,20 @@ import type {
   ClauseSummary,
   ClauseVersion,
   ContractTemplate,
+  Block,
+  Created,
   DeploymentModel,
+  Draft,
+  DraftAnalysis,
+  DraftDoc,
+  DraftMeta,
+  DraftSummary,
+  DraftVersion,
+  DraftVersionContent,
   Error as CommandError,
+  FromTemplate,
+  Lang,
+  SaveReport,
   ImportReport,
   Perspective,
   ReferenceModel,
@@ -28,8 +40,8 @@ export type ErrorKind = AppError['kind'];
 const KIND_NAMES: Record<CommandError['kind'], true> = {
   database_too_new: true, database_open: true, database: true, clause_not_found: true, clause_exists: true,
   invalid_clause: true, templates_unreadable: true, invalid_templates: true, invalid_pack: true, io: true,
-  invalid_document: true, document_too_large: true, empty_query: true, invalid_input: true,
-  draft_not_found: true, version_not_found: true,
+  invalid_document: true, document_too_large: true, draft_not_found: true, version_not_found: true, empty_query: true,
+  invalid_input: true,
 };
 const KINDS: ReadonlySet<string> = new Set(Object.keys(KIND_NAMES));
 
@@ -80,4 +92,23 @@ export const api = {
     call<AnalysisResult>('analyze_bytes', { name, bytes, model, perspective }),
   /** Native save dialog; the saved path, or null when cancelled. */
   exportPng: (suggestedName: string, bytes: number[]) => call<string | null>('export_png', { suggestedName, bytes }),
+  draftList: () => call<DraftSummary[]>('draft_list'),
+  draftGet: (id: number) => call<Draft>('draft_get', { id }),
+  draftNewFromTemplate: (request: FromTemplate) => call<Created>('draft_new_from_template', { request }),
+  draftNewBlank: (meta: DraftMeta) => call<Draft>('draft_new_blank', { meta }),
+  /** Native open dialog (.docx, .md, .txt); null when cancelled. */
+  draftImportPick: () => call<Draft | null>('draft_import_pick'),
+  draftSave: (id: number, doc: DraftDoc, meta: DraftMeta) => call<SaveReport>('draft_save', { id, doc, meta }),
+  draftNameVersion: (id: number, name: string) => call<DraftVersion>('draft_name_version', { id, name }),
+  draftVersions: (id: number) => call<DraftVersion[]>('draft_versions', { id }),
+  draftVersion: (id: number, number: number) => call<DraftVersionContent>('draft_version', { id, number }),
+  draftRestore: (id: number, number: number) => call<Draft>('draft_restore', { id, number }),
+  draftDelete: (id: number) => call<null>('draft_delete', { id }),
+  /** A library clause as blocks, its placeholders filled from `variables` (else the registry defaults). */
+  draftClauseBlocks: (id: string, lang: Lang, variables: Record<string, string>) =>
+    call<Block[]>('draft_clause_blocks', { id, lang, variables }),
+  draftAnalyze: (doc: DraftDoc, lang: Lang, model: DeploymentModel | null, perspective: Perspective) =>
+    call<DraftAnalysis>('draft_analyze', { doc, lang, model, perspective }),
+  /** The window may close now (everything is saved). */
+  appQuit: () => call<null>('app_quit'),
 };

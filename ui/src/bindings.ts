@@ -419,3 +419,5 @@ export type CompareStats = { unchanged: number, modified: number, inserted: numb
 
 export type Comparison = { changes: Array<ClauseChange>, stats: CompareStats, };
 
+export type DraftAnalysis = { report: Report, segments: Array<Segment>, };
+

@@ -1,8 +1,11 @@
-// Keyboard shortcuts of the library screen, and of the review screen (see reviewKey below).
+// Keyboard shortcuts of the library screen, the review screen (reviewKey) and the drafting screen (draftsKey).
 //   / or Ctrl+K  focus the search        ↑ ↓  move through the results     Enter  open / search
 //   Esc          close the form, else clear the search, else dismiss the error    Ctrl+S  save the form
 import { askDelete, cancelForm, dismissError, moveCursor, openCursor, saveForm } from './actions';
 import { moveMatrixCursor, selectMatrixCursor } from './review-actions';
+import { saveNow } from './draft-actions';
+import { drafts } from './draft-state';
+import { findBar } from './views/drafts';
 import { state } from './state';
 import { clearSearch, flushSearch, focusSearch, searchInput } from './views/topbar';
 import { resultList } from './views/results';
@@ -23,6 +26,10 @@ export function installKeyboard(): void {
     if (ev.isComposing || ev.keyCode === 229) return; // IME composition (pinyin input) owns the keys
     if (state.screen === 'review') {
       reviewKey(ev);
+      return;
+    }
+    if (state.screen === 'drafts') {
+      draftsKey(ev);
       return;
     }
     const target = ev.target;
@@ -96,5 +103,23 @@ function reviewKey(ev: KeyboardEvent): void {
   }
   if (ev.key === 'Enter' && !ev.ctrlKey && !ev.metaKey && !isInteractive(target) && selectMatrixCursor()) {
     ev.preventDefault();
+  }
+}
+
+/**
+ * Drafting screen (the editor's own keys are in editor/keymap.ts):
+ *   Ctrl+S  save now     Ctrl+F  find & replace     Esc  dismiss the error
+ */
+function draftsKey(ev: KeyboardEvent): void {
+  const ctrl = ev.ctrlKey || ev.metaKey;
+  if (ctrl && (ev.key === 's' || ev.key === 'S')) {
+    ev.preventDefault();
+    void saveNow();
+  } else if (ctrl && (ev.key === 'f' || ev.key === 'F') && drafts.current && !drafts.dialog) {
+    ev.preventDefault();
+    findBar.open();
+  } else if (ev.key === 'Escape' && state.error && !ev.defaultPrevented) {
+    ev.preventDefault();
+    dismissError();
   }
 }

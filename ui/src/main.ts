@@ -1,4 +1,8 @@
 // Entry point: lays out the screen, wires state changes to the views and loads the library.
+import 'prosemirror-view/style/prosemirror.css';
+import 'prosemirror-tables/style/tables.css';
+import 'prosemirror-gapcursor/style/gapcursor.css';
+import './editor.css';
 import { init } from './actions';
 import { h } from './dom';
 import { installDrop } from './drop';
@@ -13,6 +17,8 @@ import { renderBanner, renderFooter } from './views/status';
 import { renderTopbar } from './views/topbar';
 import { dropOverlay, mountReview, renderDrop, renderReview, renderReviewBusy, renderReviewSelection } from './views/review';
 import { renderMatrixCursor } from './views/matrix';
+import { initDrafts } from './draft-actions';
+import { mountDrafts, renderDraftDialog, renderDraftFindings, renderDraftStatus, renderDrafts } from './views/drafts';
 
 const app = document.getElementById('app')!;
 
@@ -26,8 +32,10 @@ const footer = h('footer', { class: 'footer' });
 const columns = h('div', { class: 'columns' }, filters, results, detail);
 const review = h('div', { class: 'review', testid: 'review' });
 mountReview(review);
+const draftsScreen = h('div', { class: 'drafts', testid: 'drafts' });
+mountDrafts(draftsScreen);
 
-app.append(topbar, banner, columns, review, footer, dropOverlay);
+app.append(topbar, banner, columns, review, draftsScreen, footer, dropOverlay);
 
 let shownId: string | null = null;
 
@@ -72,6 +80,7 @@ function renderRegions(regions: ReadonlySet<Region>): void {
   if (all || regions.has('screen')) {
     columns.hidden = state.screen !== 'library';
     review.hidden = state.screen !== 'review';
+    draftsScreen.hidden = state.screen !== 'drafts';
     if (!all) renderTopbar(topbar);
   }
   if (all || regions.has('review')) renderReview();
@@ -81,10 +90,17 @@ function renderRegions(regions: ReadonlySet<Region>): void {
     if (regions.has('matrixCursor')) renderMatrixCursor();
   }
   if (all || regions.has('drag')) renderDrop();
+  if (all || regions.has('drafts')) renderDrafts();
+  else {
+    if (regions.has('draftStatus')) renderDraftStatus();
+    if (regions.has('draftFindings')) renderDraftFindings();
+  }
+  if (all || regions.has('draftDialog')) renderDraftDialog();
 }
 
 onChange(render);
 render(new Set<Region>(['all']));
 installKeyboard();
 installDrop();
-void init();
+// The drafting screen opens on the latest draft when there is one; else the library, as before.
+void init().then(() => initDrafts());

@@ -14,7 +14,7 @@ export interface ResultItem {
 export type Mode = 'view' | 'edit' | 'new';
 
 /** The two screens of the window, switched in the top bar. */
-export type Screen = 'library' | 'review';
+export type Screen = 'drafts' | 'library' | 'review';
 
 export type FindingKind = 'security' | 'pi' | 'risk';
 
@@ -72,7 +72,9 @@ export interface State {
 }
 
 export type Region = 'all' | 'filters' | 'results' | 'cursor' | 'clause' | 'form' | 'status'
-  | 'screen' | 'review' | 'selection' | 'matrixCursor' | 'reviewBusy' | 'drag';
+  | 'screen' | 'review' | 'selection' | 'matrixCursor' | 'reviewBusy' | 'drag'
+  /** The drafting screen: everything but the text; the save status; the findings pane; the new-draft dialog. */
+  | 'drafts' | 'draftStatus' | 'draftFindings' | 'draftDialog';
 
 export const state: State = {
   info: null,

@@ -359,6 +359,147 @@
     },
   });
 
+  // ---------- drafting screen: drafts in memory, a fake template, a fake analysis of the draft ----------
+  const ZH_DIGITS = '零一二三四五六七八九';
+  const zhNum = (n) => (n < 10 ? ZH_DIGITS[n] : n < 20 ? '十' + (n % 10 ? ZH_DIGITS[n % 10] : '') : ZH_DIGITS[Math.floor(n / 10)] + '十' + (n % 10 ? ZH_DIGITS[n % 10] : ''));
+  const fill = (text, lang, values) => text.replace(/\{\{([a-z0-9_]+)\}\}/g, (whole, name) => {
+    if (values[name]) return values[name];
+    const v = variables.find((x) => x.name === name);
+    return v ? v.default[lang] : whole;
+  });
+  const para = (text) => (text ? { type: 'paragraph', content: [{ type: 'text', text }] } : { type: 'paragraph' });
+  const clauseBlock = (level, text) => ({ type: 'clause', attrs: { level, number: null }, content: text ? [{ type: 'text', text }] : undefined });
+  const SAAS = {
+    id: 'saas-subscription-agreement', version: 1, model: 'saas', kind: 'contract',
+    title: { zh: 'SaaS 订阅协议', en: 'SaaS Subscription Agreement' },
+    preamble: { zh: '甲方（客户）：{{customer_name}}\n乙方（服务商）：{{provider_name}}', en: 'Customer: {{customer_name}}\nProvider: {{provider_name}}' },
+    sections: [
+      { title: { zh: '安全责任', en: 'Security' }, clauses: ['data.destruction.preferred'] },
+      { title: { zh: '服务水平', en: 'Service levels' }, clauses: ['sla.provider_form'] },
+    ],
+    signature: { zh: '甲方（盖章）：\n乙方（盖章）：', en: 'Customer (seal):\nProvider (seal):' },
+  };
+  if (!variables.some((v) => v.name === 'customer_name')) {
+    variables.push({ name: 'customer_name', kind: 'text', label: { zh: '客户名称', en: 'Customer name' }, default: { zh: '【客户名称】', en: '[Customer name]' } });
+    variables.push({ name: 'provider_name', kind: 'text', label: { zh: '服务商名称', en: 'Provider name' }, default: { zh: '【服务商名称】', en: '[Provider name]' } });
+  }
+  function clauseBlocks(c, lang, values) {
+    const lines = c.body[lang].split('\n').map((l) => l.trim()).filter(Boolean);
+    return lines.map((line, k) => {
+      const text = fill(line, lang, values);
+      const item = text.match(/^(?:（[一二三四五六七八九十]+）|\([a-z]\))\s*(.*)$/);
+      return k === 0 ? clauseBlock(2, text) : item ? clauseBlock(3, item[1]) : para(text);
+    });
+  }
+  const drafts = new Map();
+  let nextDraft = 1;
+  let clock = 0;
+  const stamp = () => `2026-11-28T10:${String(Math.floor(clock / 60) % 60).padStart(2, '0')}:${String(clock++ % 60).padStart(2, '0')}.000Z`;
+  function insertDraft(meta, doc, source) {
+    const id = nextDraft++;
+    const d = { id, meta, doc, source, revision: 1, created_at: stamp(), updated_at: stamp(), versions: [] };
+    d.versions.push({ number: 1, kind: 'created', name: null, created_at: stamp(), meta, doc });
+    drafts.set(id, d);
+    return d;
+  }
+  const publicDraft = (d) => ({ id: d.id, meta: d.meta, doc: d.doc, source: d.source, revision: d.revision, created_at: d.created_at, updated_at: d.updated_at });
+  const versionOf = (v) => ({ number: v.number, kind: v.kind, name: v.name, created_at: v.created_at, title: v.meta.title });
+  for (const d of options.drafts || []) insertDraft(d.meta, d.doc, d.source || 'import:test.md');
+  const getDraft = (id) => drafts.get(id) || null;
+  window.__drafts = drafts;
+
+  /** A simplified render::to_document: one line per text block, clauses prefixed with their numbers. */
+  function renderDraft(doc, lang) {
+    const lines = [];
+    const segments = [];
+    const counts = [0, 0, 0, 0];
+    let pos = 0;
+    const textOf = (b) => (b.content || []).map((i) => (i.type === 'text' ? i.text : ' ')).join('').replace(/[\n\r]/g, ' ');
+    doc.content.forEach((b, i) => {
+      let prefix = '';
+      if (b.type === 'clause') {
+        const l = Math.min(4, Math.max(1, b.attrs.level)) - 1;
+        counts[l]++;
+        for (let k = l + 1; k < 4; k++) counts[k] = 0;
+        const n = counts[l];
+        const auto = l === 0 ? (lang === 'zh' ? `第${zhNum(n)}条` : `${n}.`) : l === 1 ? `${counts[0]}.${n}` : lang === 'zh' ? `（${zhNum(n)}）` : `(${String.fromCharCode(96 + n)})`;
+        prefix = `${b.attrs.number ?? auto} `;
+      }
+      if (!['heading', 'paragraph', 'clause'].includes(b.type)) return;
+      const text = textOf(b);
+      if (!text.trim() && !prefix) return;
+      if (lines.length) { lines.push(''); pos += 1; }
+      segments.push({ path: [i], start: pos + cp(prefix).length, len: cp(text).length });
+      lines.push(prefix + text);
+      pos += cp(prefix + text).length + 1;
+    });
+    return { text: lines.join('\n'), segments };
+  }
+
+  Object.assign(handlers, {
+    contract_templates: () => [SAAS],
+    draft_list: () => [...drafts.values()].sort((a, b) => b.updated_at.localeCompare(a.updated_at) || b.id - a.id)
+      .map((d) => ({ id: d.id, meta: d.meta, source: d.source, revision: d.revision, created_at: d.created_at, updated_at: d.updated_at, versions: d.versions.length })),
+    draft_get: ({ id }) => (getDraft(id) ? publicDraft(getDraft(id)) : reject('draft_not_found', { id })),
+    draft_new_from_template: ({ request }) => {
+      const { lang, variables: values } = request;
+      const content = [{ type: 'heading', attrs: { level: 1 }, content: [{ type: 'text', text: SAAS.title[lang] }] }];
+      for (const line of SAAS.preamble[lang].split('\n')) content.push(para(fill(line, lang, values)));
+      for (const section of SAAS.sections) {
+        content.push(clauseBlock(1, section.title[lang]));
+        for (const id of section.clauses) content.push(...clauseBlocks(clauses.get(id), lang, values));
+      }
+      for (const line of SAAS.signature[lang].split('\n')) content.push(para(line));
+      const meta = { title: SAAS.title[lang], lang, model: 'saas', matter: request.matter, counterpart: request.counterpart, variables: values };
+      return { draft: publicDraft(insertDraft(meta, { type: 'doc', content }, `template:${SAAS.id}`)), missing_clauses: [] };
+    },
+    draft_new_blank: ({ meta }) => publicDraft(insertDraft(meta, { type: 'doc', content: [{ type: 'heading', attrs: { level: 1 }, content: [{ type: 'text', text: meta.title }] }] }, 'blank')),
+    draft_import_pick: () => (options.importDraft ? publicDraft(insertDraft(options.importDraft.meta, options.importDraft.doc, 'import:picked.md')) : null),
+    draft_save: async ({ id, doc, meta }) => {
+      if (options.saveDelayMs) await new Promise((r) => setTimeout(r, options.saveDelayMs));
+      const d = getDraft(id);
+      if (!d) return reject('draft_not_found', { id });
+      d.doc = doc;
+      d.meta = meta;
+      d.revision += 1;
+      d.updated_at = stamp();
+      return { revision: d.revision, updated_at: d.updated_at, snapshot: null };
+    },
+    draft_name_version: ({ id, name }) => {
+      const d = getDraft(id);
+      if (!d) return reject('draft_not_found', { id });
+      const v = { number: d.versions.length + 1, kind: 'named', name, created_at: stamp(), meta: d.meta, doc: d.doc };
+      d.versions.push(v);
+      return versionOf(v);
+    },
+    draft_versions: ({ id }) => (getDraft(id) ? getDraft(id).versions.map(versionOf) : reject('draft_not_found', { id })),
+    draft_version: ({ id, number }) => {
+      const v = getDraft(id)?.versions.find((x) => x.number === number);
+      return v ? { version: versionOf(v), meta: v.meta, doc: v.doc } : reject('version_not_found', { id, version: number });
+    },
+    draft_restore: ({ id, number }) => {
+      const d = getDraft(id);
+      const v = d?.versions.find((x) => x.number === number);
+      if (!v) return reject('version_not_found', { id, version: number });
+      d.versions.push({ number: d.versions.length + 1, kind: 'before_restore', name: `v${number}`, created_at: stamp(), meta: d.meta, doc: d.doc });
+      d.doc = v.doc;
+      d.meta = v.meta;
+      d.revision += 1;
+      return publicDraft(d);
+    },
+    draft_delete: ({ id }) => (drafts.delete(id) ? null : reject('draft_not_found', { id })),
+    draft_clause_blocks: ({ id, lang, variables: values }) => {
+      const c = clauses.get(id);
+      return c ? clauseBlocks(c, lang, values) : reject('clause_not_found', { id });
+    },
+    draft_analyze: async ({ doc, lang, model, perspective }) => {
+      if (options.analysisDelayMs) await new Promise((r) => setTimeout(r, options.analysisDelayMs));
+      const { text, segments } = renderDraft(doc, lang);
+      const { report } = analysis('draft', text, model, perspective);
+      return { report, segments };
+    },
+  });
+
   let nextCallback = 1;
   window.__TAURI_INTERNALS__ = {
     invoke: async (cmd, args = {}) => {

@@ -23,7 +23,8 @@ export async function launch() {
 }
 
 /** A fresh page on the app, with the fake IPC, the production CSP and an error collector. */
-export async function openApp(browser, fakeOptions = {}, viewport = { width: 1440, height: 900 }) {
+/** `ready`: the test id to wait for (the library's first result, or e.g. the editor). */
+export async function openApp(browser, fakeOptions = {}, viewport = { width: 1440, height: 900 }, ready = 'result') {
   const context = await browser.newContext({ viewport, locale: 'zh-CN' });
   const page = await context.newPage();
   const problems = [];
@@ -45,6 +46,6 @@ export async function openApp(browser, fakeOptions = {}, viewport = { width: 144
   await page.addInitScript((opts) => { window.__FAKE_OPTIONS__ = opts; }, fakeOptions);
   await page.addInitScript({ path: fakeTauri });
   await page.goto(`${ORIGIN}/index.html`);
-  await page.getByTestId('result').first().waitFor();
+  await page.getByTestId(ready).first().waitFor();
   return { page, context, problems, calls: () => page.evaluate(() => window.__ipcCalls) };
 }

@@ -11,6 +11,7 @@ use crate::analysis::{
     Severity,
 };
 use crate::comments::{DraftComment, NewComment};
+use crate::draft::analyze::DraftAnalysis;
 use crate::draft::render::{Rendered, Segment};
 use crate::draft::{
     Block, CellAttrs, ClauseAttrs, CommentAttrs, DraftDoc, HeadingAttrs, Inline, ListItem, Mark,
@@ -53,7 +54,7 @@ pub fn typescript() -> String {
         SaveReport, FromTemplate, Created, DraftComment, NewComment, Finding, FindingKind, Change,
         ExportFormat, CommentChoice, RedlineChoice, ExportRequest,
         OpKind, Op, RedlineOptions, AlignOptions, Candidate, ClauseAlignment, Alignment, ChangeKind, ClauseChange,
-        CompareStats, Comparison,
+        CompareStats, Comparison, DraftAnalysis,
     );
     let mut out = String::from(
         "// Generated from the Rust types in crates/engine by ts-rs. Do not edit.\n\

@@ -291,6 +291,36 @@ impl Library {
         self.draft(id)
     }
 
+    /// On the first start only (no draft yet, and none was ever made this way): a sample draft
+    /// imported from `bytes`, so the editor has something to show. `None` otherwise.
+    pub fn draft_sample_once(
+        &mut self,
+        name: &str,
+        bytes: &[u8],
+        model: Option<DeploymentModel>,
+    ) -> Result<Option<Draft>> {
+        let done: Option<String> = self
+            .conn
+            .query_row(
+                "SELECT value FROM meta WHERE key = 'sample_draft'",
+                [],
+                |r| r.get(0),
+            )
+            .optional()?;
+        let any: i64 = self
+            .conn
+            .query_row("SELECT COUNT(*) FROM draft", [], |r| r.get(0))?;
+        if done.is_some() || any > 0 {
+            return Ok(None);
+        }
+        let d = self.draft_import(name, bytes, model)?;
+        self.conn.execute(
+            "INSERT INTO meta(key, value) VALUES ('sample_draft', ?1) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+            [d.id.to_string()],
+        )?;
+        Ok(Some(d))
+    }
+
     fn insert_draft(&mut self, meta: &DraftMeta, doc: &DraftDoc, source: &str) -> Result<Draft> {
         let (doc_json, meta_json) = validate(doc, meta)?;
         let tx = self.conn.transaction()?;

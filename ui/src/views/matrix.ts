@@ -6,7 +6,15 @@ import { select } from '../review-actions';
 import { h } from '../dom';
 import { pick, t } from '../i18n';
 import { allocationLabel, foundLabel, gapLabel, isStandardSource, modelLabel, severityLabel } from '../labels';
-import { state, type FindingKind } from '../state';
+import { state, type FindingKind, type Selection } from '../state';
+
+/** Where the rows go and what a click on one does: the review screen's, or the drafting screen's pane. */
+export interface FindingsTarget {
+  table: HTMLTableElement;
+  select: (sel: Selection) => void;
+  /** Prefix of the rows' test ids ('' on the review screen). */
+  prefix: string;
+}
 
 export const matrixTable = h('table', {
   class: 'matrix',
@@ -26,16 +34,16 @@ function severityTag(row: { severity: SecurityRow['severity'] }): HTMLElement | 
     severityLabel(row.severity));
 }
 
-function rowProps(kind: FindingKind, id: string, testid: string, index: number) {
+function rowProps(kind: FindingKind, id: string, testid: string, index: number, target: FindingsTarget) {
   return {
     class: 'finding-row',
-    testid,
-    attrs: { 'data-id': id, 'data-kind': kind, id: `${kind}-row-${index}` },
-    on: { click: () => select({ kind, id }) },
+    testid: target.prefix + testid,
+    attrs: { 'data-id': id, 'data-kind': kind, id: `${target.prefix}${kind}-row-${index}` },
+    on: { click: () => target.select({ kind, id }) },
   };
 }
 
-function securityRow(row: SecurityRow, index: number): HTMLElement {
+function securityRow(row: SecurityRow, index: number, target: FindingsTarget): HTMLElement {
   const standard = isStandardSource(row.expected_source);
   const gapKey = row.gap ?? 'none';
   const found = h('td', { class: `col-found found-${row.allocation}` },
@@ -45,7 +53,7 @@ function securityRow(row: SecurityRow, index: number): HTMLElement {
       t(row.split_specified ? 'split.yes' : 'split.no')));
   }
   if (row.hedged && row.gap !== 'hedged') found.appendChild(h('span', { class: 'split split-no' }, t('found.hedged')));
-  return h('tr', rowProps('security', row.id, 'matrix-row', index),
+  return h('tr', rowProps('security', row.id, 'matrix-row', index, target),
     h('td', { class: 'col-no' }, String(index + 1)),
     h('th', { class: 'col-item', attrs: { scope: 'row' } }, pick(row.name)),
     h('td', { class: `col-expected exp-${row.expected}` },
@@ -63,7 +71,8 @@ function securityRow(row: SecurityRow, index: number): HTMLElement {
   );
 }
 
-function matrixSection(report: Report): HTMLElement {
+function matrixSection(report: Report, target: FindingsTarget): HTMLElement {
+  const matrixTable = target.table;
   const gaps = report.security.filter((r) => r.gap !== null).length;
   const model = modelLabel(report.deployment_model);
   matrixTable.replaceChildren(
@@ -76,7 +85,7 @@ function matrixSection(report: Report): HTMLElement {
       h('th', { class: 'col-status', attrs: { scope: 'col' } }, t('matrix.status')),
       h('th', { class: 'col-evidence', attrs: { scope: 'col' } }, t('matrix.evidence')),
     )),
-    h('tbody', {}, ...report.security.map(securityRow)),
+    h('tbody', {}, ...report.security.map((r, i) => securityRow(r, i, target))),
   );
   matrixTable.setAttribute('aria-label', t('matrix.title'));
   return h('section', { class: 'findings-section' },
@@ -90,8 +99,8 @@ function matrixSection(report: Report): HTMLElement {
   );
 }
 
-function piRow(row: PiRow, index: number): HTMLElement {
-  return h('tr', rowProps('pi', row.id, 'pi-row', index),
+function piRow(row: PiRow, index: number, target: FindingsTarget): HTMLElement {
+  return h('tr', rowProps('pi', row.id, 'pi-row', index, target),
     h('th', { class: 'col-item', attrs: { scope: 'row' } }, pick(row.name)),
     h('td', { class: 'col-state' }, row.present
       ? h('span', { class: 'state state-ok' }, h('span', { class: 'state-icon', attrs: { 'aria-hidden': 'true' } }, '✓'), t('pi.present'))
@@ -101,7 +110,7 @@ function piRow(row: PiRow, index: number): HTMLElement {
   );
 }
 
-function piSection(report: Report): HTMLElement {
+function piSection(report: Report, target: FindingsTarget): HTMLElement {
   const missing = report.pi.filter((r) => !r.present).length;
   return h('section', { class: 'findings-section' },
     h('header', { class: 'findings-head' },
@@ -116,7 +125,7 @@ function piSection(report: Report): HTMLElement {
         h('th', { class: 'col-state', attrs: { scope: 'col' } }, t('pi.state')),
         h('th', { class: 'col-evidence', attrs: { scope: 'col' } }, t('matrix.evidence')),
       )),
-      h('tbody', {}, ...report.pi.map(piRow)),
+      h('tbody', {}, ...report.pi.map((r, i) => piRow(r, i, target))),
     ),
   );
 }
@@ -127,15 +136,15 @@ function riskState(row: RiskRow): HTMLElement {
   return h('span', { class: 'state state-ok' }, h('span', { class: 'state-icon', attrs: { 'aria-hidden': 'true' } }, '✓'), t('risk.addressed'));
 }
 
-function riskRow(row: RiskRow, index: number): HTMLElement {
-  return h('tr', rowProps('risk', row.id, 'risk-row', index),
+function riskRow(row: RiskRow, index: number, target: FindingsTarget): HTMLElement {
+  return h('tr', rowProps('risk', row.id, 'risk-row', index, target),
     h('th', { class: 'col-item', attrs: { scope: 'row' } }, pick(row.name)),
     h('td', { class: 'col-state' }, riskState(row), severityTag(row)),
     evidenceCell(row.evidence),
   );
 }
 
-function riskSection(report: Report): HTMLElement {
+function riskSection(report: Report, target: FindingsTarget): HTMLElement {
   const bad = report.risks.filter((r) => r.customer_unfavourable).length;
   const absent = report.risks.filter((r) => !r.present).length;
   return h('section', { class: 'findings-section' },
@@ -151,7 +160,7 @@ function riskSection(report: Report): HTMLElement {
         h('th', { class: 'col-state', attrs: { scope: 'col' } }, t('risk.state')),
         h('th', { class: 'col-evidence', attrs: { scope: 'col' } }, t('matrix.evidence')),
       )),
-      h('tbody', {}, ...report.risks.map(riskRow)),
+      h('tbody', {}, ...report.risks.map((r, i) => riskRow(r, i, target))),
     ),
   );
 }
@@ -178,19 +187,26 @@ function partiesBlock(report: Report): HTMLElement {
   );
 }
 
-export function renderFindings(root: HTMLElement, report: Report): void {
-  root.replaceChildren(partiesBlock(report), matrixSection(report), piSection(report), riskSection(report));
-  renderFindingSelection(root);
+const REVIEW: FindingsTarget = { table: matrixTable, select, prefix: '' };
+
+export function renderFindings(root: HTMLElement, report: Report, target: FindingsTarget = REVIEW): void {
+  root.replaceChildren(partiesBlock(report), matrixSection(report, target), piSection(report, target),
+    riskSection(report, target));
+  if (target === REVIEW) renderFindingSelection(root);
 }
 
 /** Marks the selected row (in any of the three tables) without rebuilding them. */
-export function renderFindingSelection(root: HTMLElement): void {
-  const sel = state.review.selection;
+export function markSelection(root: HTMLElement, sel: Selection | null): void {
   root.querySelectorAll<HTMLElement>('.finding-row').forEach((el) => {
     const on = !!sel && el.dataset.kind === sel.kind && el.dataset.id === sel.id;
     el.classList.toggle('selected', on);
     el.setAttribute('aria-selected', String(on));
   });
+}
+
+/** The review screen's selection and keyboard cursor. */
+export function renderFindingSelection(root: HTMLElement): void {
+  markSelection(root, state.review.selection);
   renderMatrixCursor(false);
 }
 

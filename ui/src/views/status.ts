@@ -19,10 +19,10 @@ export function errorMessage(e: AppError): string {
     case 'io': return t('err.io', e.data);
     case 'invalid_document': return t('err.invalid_document', e.data);
     case 'document_too_large': return t('err.document_too_large', e.data);
-    case 'empty_query': return t('err.empty_query');
-    case 'invalid_input': return t('err.invalid_input', e.data);
     case 'draft_not_found': return t('err.draft_not_found', e.data);
     case 'version_not_found': return t('err.version_not_found', e.data);
+    case 'empty_query': return t('err.empty_query');
+    case 'invalid_input': return t('err.invalid_input', e.data);
     case 'unknown': return t('err.unknown', e.data);
   }
 }

@@ -77,6 +77,7 @@ export function renderTopbar(root: HTMLElement): void {
 
   // The two screens. Buttons, so Tab and Enter/Space reach them; the current one is marked.
   const screens: { value: Screen; key: MessageKey; testid: string }[] = [
+    { value: 'drafts', key: 'nav.drafts', testid: 'nav-drafts' },
     { value: 'library', key: 'nav.library', testid: 'nav-library' },
     { value: 'review', key: 'nav.review', testid: 'nav-review' },
   ];

@@ -38,19 +38,7 @@ pub fn assemble(
                 missing.push(id.clone());
                 continue;
             };
-            for (k, line) in lines(c.body.get(lang)).enumerate() {
-                let line = fill(line);
-                match (k, item(&line)) {
-                    // A body that opens with its first item gets the clause's title as its lead-in.
-                    (0, Some(rest)) => {
-                        out.push(Block::clause(2, None, fill(c.title.get(lang))));
-                        out.push(Block::clause(3, None, rest));
-                    }
-                    (0, None) => out.push(Block::clause(2, None, line)),
-                    (_, Some(rest)) => out.push(Block::clause(3, None, rest)),
-                    (_, None) => out.push(Block::paragraph(line)),
-                }
-            }
+            out.extend(clause_blocks(&c, lang, values, registry));
         }
     }
     for line in lines(t.signature.get(lang)) {
@@ -60,6 +48,36 @@ pub fn assemble(
         doc: DraftDoc::new(out),
         missing,
     }
+}
+
+/// A library clause as draft blocks, placeholders filled: its first line a sub-clause (level 2),
+/// enumerated items ("（一）…", "(a) …") numbered items under it (level 3), other lines paragraphs.
+/// The editor inserts these at the cursor.
+pub fn clause_blocks(
+    c: &ClauseContent,
+    lang: Lang,
+    values: &HashMap<String, String>,
+    registry: &[Variable],
+) -> Vec<Block> {
+    let mut out = Vec::new();
+    for (k, line) in lines(c.body.get(lang)).enumerate() {
+        let line = placeholders::fill(line, lang, values, registry);
+        match (k, item(&line)) {
+            // A body that opens with its first item gets the clause's title as its lead-in.
+            (0, Some(rest)) => {
+                out.push(Block::clause(
+                    2,
+                    None,
+                    placeholders::fill(c.title.get(lang), lang, values, registry),
+                ));
+                out.push(Block::clause(3, None, rest));
+            }
+            (0, None) => out.push(Block::clause(2, None, line)),
+            (_, Some(rest)) => out.push(Block::clause(3, None, rest)),
+            (_, None) => out.push(Block::paragraph(line)),
+        }
+    }
+    out
 }
 
 fn lines(s: &str) -> impl Iterator<Item = &str> {
@@ -119,6 +137,27 @@ mod tests {
         );
         let en = assemble(t, Lang::En, &HashMap::new(), &set.variables, lookup);
         assert_eq!(clause_numbers(&en.doc, Lang::En)[0], "1.");
+    }
+
+    #[test]
+    fn a_library_clause_becomes_a_sub_clause_with_numbered_items() {
+        let set = templates::load(&TemplateFiles::builtin()).unwrap();
+        let c = set
+            .clauses
+            .iter()
+            .find(|c| c.content.body.zh.contains("（一）"))
+            .unwrap();
+        let values = HashMap::from([("provider".to_string(), "云峰".to_string())]);
+        let blocks = clause_blocks(&c.content, Lang::Zh, &values, &set.variables);
+        assert!(matches!(&blocks[0], Block::Clause { attrs, .. } if attrs.level == 2));
+        assert!(blocks
+            .iter()
+            .any(|b| matches!(b, Block::Clause { attrs, .. } if attrs.level == 3)));
+        let text: String = blocks
+            .iter()
+            .filter_map(|b| b.inlines().map(inline_plain))
+            .collect();
+        assert!(!text.contains("{{"), "{text}");
     }
 
     #[test]

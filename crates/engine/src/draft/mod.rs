@@ -2,6 +2,7 @@
 //! clause numbers, drafts assembled from contract templates or imported from files, and the
 //! draft rendered as text for analysis, redlines and export. Storage is in `drafts`.
 
+pub mod analyze;
 pub mod assemble;
 pub mod doc;
 pub mod import;

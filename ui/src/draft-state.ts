@@ -1,0 +1,55 @@
+// The state of the drafting screen. The text itself lives in the ProseMirror view (editor/);
+// this holds everything around it. Changes are announced with state.ts's `update({}, region)`.
+import type {
+  ContractTemplate, Draft, DraftAnalysis, DraftSummary, DraftVersion, Perspective, SearchHit,
+} from './bindings';
+import type { SaveStatus } from './editor/autosave';
+import type { DiffLine } from './editor/diff';
+import type { FindingRef } from './editor/findings';
+
+export type DraftPanel = 'findings' | 'library' | 'versions' | 'details';
+export type NewDraftTab = 'template' | 'blank' | 'import';
+
+export interface Compare {
+  /** Version numbers; null = the current text. */
+  from: number;
+  to: number | null;
+  lines: DiffLine[];
+}
+
+export interface DraftsState {
+  list: DraftSummary[];
+  /** The open draft: its metadata is edited here, its text in the editor. */
+  current: Draft | null;
+  status: SaveStatus;
+  analysis: DraftAnalysis | null;
+  analysing: boolean;
+  perspective: Perspective;
+  selection: FindingRef | null;
+  panel: DraftPanel;
+  libraryQuery: string;
+  libraryHits: SearchHit[];
+  versions: DraftVersion[];
+  compare: Compare | null;
+  confirmRestore: number | null;
+  confirmDelete: boolean;
+  dialog: { tab: NewDraftTab; templates: ContractTemplate[]; busy: boolean } | null;
+}
+
+export const drafts: DraftsState = {
+  list: [],
+  current: null,
+  status: 'saved',
+  analysis: null,
+  analysing: false,
+  perspective: 'customer',
+  selection: null,
+  panel: 'findings',
+  libraryQuery: '',
+  libraryHits: [],
+  versions: [],
+  compare: null,
+  confirmRestore: null,
+  confirmDelete: false,
+  dialog: null,
+};

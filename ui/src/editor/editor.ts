@@ -1,0 +1,89 @@
+// The editor: one ProseMirror view with the draft schema, history, keys, tables, find, clause
+// numbering and live findings. The rest of the screen talks to it through these functions.
+import { dropCursor } from 'prosemirror-dropcursor';
+import { gapCursor } from 'prosemirror-gapcursor';
+import { history } from 'prosemirror-history';
+import { Fragment, Node as PMNode } from 'prosemirror-model';
+import { EditorState, TextSelection, type Transaction } from 'prosemirror-state';
+import { tableEditing } from 'prosemirror-tables';
+import { EditorView } from 'prosemirror-view';
+import type { Block, DraftDoc, Lang } from '../bindings';
+import { findingsPlugin } from './findings';
+import { findPlugin } from './find-replace';
+import { editorKeymaps, type KeyHandlers } from './keymap';
+import { numberingPlugin, setNumberingLang } from './numbering';
+import { sanitizePastedHTML } from './paste';
+import { schema } from './schema';
+
+export interface EditorHooks extends KeyHandlers {
+  /** After every transaction that changed the document. */
+  docChanged: (tr: Transaction) => void;
+  /** After every transaction (selection moves included). */
+  updated: () => void;
+}
+
+function stateFor(doc: DraftDoc, lang: Lang, hooks: EditorHooks): EditorState {
+  const content = doc.content.length ? doc : { type: 'doc', content: [{ type: 'paragraph' }] };
+  return EditorState.create({
+    doc: PMNode.fromJSON(schema, content),
+    plugins: [
+      ...editorKeymaps(hooks),
+      history(),
+      dropCursor(),
+      gapCursor(),
+      tableEditing(),
+      findPlugin(),
+      numberingPlugin(lang),
+      findingsPlugin(),
+    ],
+  });
+}
+
+export function createEditor(mount: HTMLElement, doc: DraftDoc, lang: Lang, hooks: EditorHooks): EditorView {
+  const view: EditorView = new EditorView(mount, {
+    state: stateFor(doc, lang, hooks),
+    attributes: { class: 'draft-text', 'data-testid': 'editor', spellcheck: 'false' },
+    transformPastedHTML: sanitizePastedHTML,
+    dispatchTransaction(tr) {
+      view.updateState(view.state.apply(tr));
+      if (tr.docChanged) hooks.docChanged(tr);
+      hooks.updated();
+    },
+  });
+  return view;
+}
+
+/** Replaces the whole document (another draft opened, or a version restored): a fresh history. */
+export function loadDoc(view: EditorView, doc: DraftDoc, lang: Lang, hooks: EditorHooks): void {
+  view.updateState(stateFor(doc, lang, hooks));
+}
+
+export function setLang(view: EditorView, lang: Lang): void {
+  view.dispatch(setNumberingLang(view.state.tr, lang));
+}
+
+export function docJson(view: EditorView): DraftDoc {
+  return view.state.doc.toJSON() as DraftDoc;
+}
+
+/** Inserts blocks after the block holding the cursor (or in place of an empty paragraph). */
+export function insertBlocks(view: EditorView, blocks: Block[]): void {
+  if (!blocks.length) return;
+  const nodes = Fragment.fromArray(blocks.map((b) => PMNode.fromJSON(schema, b)));
+  const { state } = view;
+  const $from = state.selection.$from;
+  const tr = state.tr;
+  let at: number;
+  const top = $from.depth >= 1 ? $from.node(1) : null;
+  if (top && top.type === schema.nodes.paragraph && top.content.size === 0) {
+    at = $from.before(1);
+    tr.replaceWith(at, $from.after(1), nodes);
+  } else {
+    at = $from.depth >= 1 ? $from.after(1) : state.doc.content.size;
+    tr.insert(at, nodes);
+  }
+  const end = at + nodes.size;
+  tr.setSelection(TextSelection.near(tr.doc.resolve(Math.max(0, end - 1)), -1)).scrollIntoView();
+  view.dispatch(tr);
+  view.focus();
+}
