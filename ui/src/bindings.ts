@@ -232,7 +232,7 @@ export type CellAttrs = { colspan: number, rowspan: number, colwidth: Array<numb
 
 export type Inline = { "type": "text", text: string, marks?: Array<Mark>, } | { "type": "hard_break" };
 
-export type Mark = { "type": "bold" } | { "type": "italic" } | { "type": "underline" } | { "type": "comment", attrs: CommentAttrs, };
+export type Mark = { "type": "bold" } | { "type": "italic" } | { "type": "underline" } | { "type": "comment", attrs: CommentAttrs, } | { "type": "insertion", attrs: TrackAttrs, } | { "type": "deletion", attrs: TrackAttrs, };
 
 export type CommentAttrs = { id: string, };
 
@@ -420,4 +420,31 @@ export type CompareStats = { unchanged: number, modified: number, inserted: numb
 export type Comparison = { changes: Array<ClauseChange>, stats: CompareStats, };
 
 export type DraftAnalysis = { report: Report, segments: Array<Segment>, };
+
+export type TrackAttrs = { author: string, date: string, };
+
+export type CandidateRedline = { model_clause: string, 
+/**
+ * Similarity to the draft clause, 0–1.
+ */
+similarity: number, 
+/**
+ * The model clause itself (title, body, guidance …).
+ */
+clause: Clause, 
+/**
+ * Model (placeholders filled with the draft's wording) → draft; the `equal` and `insert`
+ * ops are `text` with trailing white space trimmed.
+ */
+ops: Array<Op>, };
+
+export type DraftAlignment = { alignment: Alignment, 
+/**
+ * The rendered text the alignment's char ranges refer to.
+ */
+text: string, 
+/**
+ * Where each block's text is in `text` (as in `DraftAnalysis`).
+ */
+segments: Array<Segment>, };
 

@@ -12,7 +12,9 @@ use crate::analysis::{
 };
 use crate::comments::{DraftComment, NewComment};
 use crate::draft::analyze::DraftAnalysis;
+use crate::draft::redline::DraftAlignment;
 use crate::draft::render::{Rendered, Segment};
+use crate::draft::TrackAttrs;
 use crate::draft::{
     Block, CellAttrs, ClauseAttrs, CommentAttrs, DraftDoc, HeadingAttrs, Inline, ListItem, Mark,
     OrderedListAttrs, TableCell, TableRow,
@@ -28,6 +30,7 @@ use crate::export::Change;
 use crate::ingest::{BlockKind, ClauseSpan, Document, SourceFormat};
 use crate::library::{ImportReport, LibraryPack, PackClause, SeedReport};
 use crate::model::*;
+use crate::redline::CandidateRedline;
 use crate::redline::{
     AlignOptions, Alignment, Candidate, ChangeKind, ClauseAlignment, ClauseChange, CompareStats,
     Comparison, Op, OpKind, RedlineOptions,
@@ -55,6 +58,7 @@ pub fn typescript() -> String {
         ExportFormat, CommentChoice, RedlineChoice, ExportRequest,
         OpKind, Op, RedlineOptions, AlignOptions, Candidate, ClauseAlignment, Alignment, ChangeKind, ClauseChange,
         CompareStats, Comparison, DraftAnalysis,
+        TrackAttrs, CandidateRedline, DraftAlignment,
     );
     let mut out = String::from(
         "// Generated from the Rust types in crates/engine by ts-rs. Do not edit.\n\

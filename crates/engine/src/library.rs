@@ -471,6 +471,17 @@ impl Library {
         )?)
     }
 
+    /// A value that changes whenever a clause is created, edited, updated or deleted (count, sum
+    /// of versions, latest change): a cache built from the clauses is stale when it differs.
+    pub fn clauses_fingerprint(&self) -> Result<String> {
+        Ok(self.conn.query_row(
+            "SELECT count(*) || ':' || coalesce(sum(version), 0) || ':' || coalesce(max(updated_at), '') \
+             FROM clause WHERE deleted = 0",
+            [],
+            |r| r.get::<_, String>(0),
+        )?)
+    }
+
     /// The whole library as a JSON pack.
     pub fn export_pack(&self) -> Result<LibraryPack> {
         let clauses = self

@@ -198,11 +198,35 @@ pub enum Mark {
     Comment {
         attrs: CommentAttrs,
     },
+    /// A tracked insertion: text added (e.g. a model clause's wording adopted) that has not been
+    /// accepted yet. It reads as part of the text.
+    Insertion {
+        attrs: TrackAttrs,
+    },
+    /// A tracked deletion: text removed but kept visible (struck through) until the change is
+    /// accepted. It is not part of the text the analyzer and the redline read.
+    Deletion {
+        attrs: TrackAttrs,
+    },
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 pub struct CommentAttrs {
     pub id: String,
+}
+
+/// Who made a tracked change and when (ISO 8601, UTC).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct TrackAttrs {
+    pub author: String,
+    pub date: String,
+}
+
+impl Mark {
+    /// A tracked deletion: text shown struck through that is no longer part of the text.
+    pub fn is_deletion(&self) -> bool {
+        matches!(self, Mark::Deletion { .. })
+    }
 }
 
 impl Block {
@@ -241,6 +265,22 @@ fn inline_text(s: String) -> Vec<Inline> {
     } else {
         vec![Inline::text(s)]
     }
+}
+
+/// The text of inline content as it reads with its tracked changes applied: like
+/// [`inline_plain`], without the text of tracked deletions.
+pub fn inline_visible(content: &[Inline]) -> String {
+    let mut s = String::new();
+    for i in content {
+        match i {
+            Inline::Text { text, marks } if !marks.iter().any(Mark::is_deletion) => {
+                s.push_str(text)
+            }
+            Inline::Text { .. } => {}
+            Inline::HardBreak => s.push(' '),
+        }
+    }
+    s
 }
 
 /// The plain text of inline content; a hard break counts as one space so offsets stay 1:1.
@@ -309,6 +349,26 @@ mod tests {
         let doc: DraftDoc = serde_json::from_str(json).unwrap();
         assert_eq!(doc.content.len(), 2);
         assert!(matches!(&doc.content[1], Block::Clause { attrs, .. } if attrs.level == 2));
+    }
+
+    #[test]
+    fn tracked_changes_are_marks_with_author_and_date() {
+        let json = r#"{"type":"text","text":"x","marks":[{"type":"insertion","attrs":{"author":"王律师","date":"2026-11-28T10:00:00Z"}},{"type":"deletion","attrs":{"author":"","date":""}}]}"#;
+        let inline: Inline = serde_json::from_str(json).unwrap();
+        let Inline::Text { marks, .. } = &inline else {
+            panic!("{inline:?}")
+        };
+        assert_eq!(
+            marks[0],
+            Mark::Insertion {
+                attrs: TrackAttrs {
+                    author: "王律师".into(),
+                    date: "2026-11-28T10:00:00Z".into()
+                }
+            }
+        );
+        assert!(marks[1].is_deletion());
+        assert_eq!(serde_json::to_string(&inline).unwrap(), json);
     }
 
     #[test]

@@ -7,6 +7,7 @@ pub mod assemble;
 pub mod doc;
 pub mod import;
 pub mod numbers;
+pub mod redline;
 pub mod render;
 
 pub use doc::*;

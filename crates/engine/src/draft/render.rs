@@ -5,7 +5,7 @@
 use serde::Serialize;
 use ts_rs::TS;
 
-use super::doc::{inline_plain, Block, DraftDoc, Inline, Mark, TableCell};
+use super::doc::{inline_visible, Block, DraftDoc, Inline, Mark, TableCell};
 use super::numbers::Counter;
 use crate::ingest::{split, Builder, Document, Hint, SourceFormat};
 use crate::model::Lang;
@@ -96,7 +96,7 @@ pub fn to_document(doc: &DraftDoc, lang: Lang, title: Option<&str>) -> Rendered 
 
 /// Short and without sentence punctuation: "Security", "DEFINITIONS AND INTERPRETATION", "数据安全".
 fn is_title(content: &[Inline]) -> bool {
-    let t = inline_plain(content);
+    let t = inline_visible(content);
     let t = t.trim();
     !t.is_empty()
         && t.chars().count() <= 60
@@ -178,8 +178,9 @@ impl Writer {
 }
 
 /// A block's text on one line: line breaks inside a text node become spaces (same length).
+/// Tracked deletions are not part of it (segments count the remaining chars only).
 fn one_line(content: &[Inline]) -> String {
-    inline_plain(content)
+    inline_visible(content)
         .chars()
         .map(|c| {
             if matches!(c, '\n' | '\r' | '\u{2028}' | '\u{2029}') {
@@ -205,7 +206,7 @@ pub fn to_text(doc: &DraftDoc, lang: Lang) -> String {
 fn render_lines(doc: &DraftDoc, lang: Lang, md: bool) -> String {
     let mut out: Vec<String> = Vec::new();
     let mut counter = Counter::default();
-    let inl = |c: &[Inline]| if md { inline_md(c) } else { inline_plain(c) };
+    let inl = |c: &[Inline]| if md { inline_md(c) } else { inline_visible(c) };
     for block in &doc.content {
         match block {
             Block::Heading { attrs, content } => {
@@ -294,6 +295,7 @@ fn inline_md(content: &[Inline]) -> String {
     let mut s = String::new();
     for i in content {
         match i {
+            Inline::Text { marks, .. } if marks.iter().any(Mark::is_deletion) => {}
             Inline::Text { text, marks } => {
                 let bold = marks.contains(&Mark::Bold);
                 let italic = marks.contains(&Mark::Italic);
@@ -324,6 +326,7 @@ fn inline_md(content: &[Inline]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::draft::doc::{inline_plain, TrackAttrs};
     use crate::draft::import::import;
 
     fn sample() -> DraftDoc {
@@ -403,5 +406,47 @@ mod tests {
                 .collect::<String>(),
             "Provider"
         );
+    }
+
+    #[test]
+    fn tracked_deletions_are_not_read_and_segments_count_what_is() {
+        let by = TrackAttrs {
+            author: "王律师".into(),
+            date: "2026-11-28T10:00:00Z".into(),
+        };
+        let doc = DraftDoc::new(vec![
+            Block::clause(1, None, "Data"),
+            Block::Clause {
+                attrs: crate::draft::ClauseAttrs {
+                    level: 2,
+                    number: None,
+                },
+                content: vec![
+                    Inline::text("The Provider shall delete Customer Data within "),
+                    Inline::marked("30", vec![Mark::Deletion { attrs: by.clone() }]),
+                    Inline::marked("15", vec![Mark::Insertion { attrs: by }]),
+                    Inline::text(" days."),
+                ],
+            },
+        ]);
+        let r = to_document(&doc, Lang::En, None);
+        assert!(
+            r.document
+                .text
+                .contains("1.1 The Provider shall delete Customer Data within 15 days."),
+            "{}",
+            r.document.text
+        );
+        assert!(!r.document.text.contains("30"));
+        let seg = r.segments.iter().find(|s| s.path == vec![1]).unwrap();
+        let text: Vec<char> = r.document.text.chars().collect();
+        assert_eq!(
+            text[seg.start as usize..(seg.start + seg.len) as usize]
+                .iter()
+                .collect::<String>(),
+            "The Provider shall delete Customer Data within 15 days."
+        );
+        assert!(!to_text(&doc, Lang::En).contains("30"));
+        assert!(!to_markdown(&doc, Lang::En).contains("30"));
     }
 }

@@ -290,7 +290,10 @@ impl<'a> Writer<'a> {
                             Mark::Bold => run.bold(),
                             Mark::Italic => run.italic(),
                             Mark::Underline => run.underline("single"),
-                            Mark::Comment { .. } => run,
+                            // Tracked changes of the editor are written as plain text for now.
+                            Mark::Comment { .. }
+                            | Mark::Insertion { .. }
+                            | Mark::Deletion { .. } => run,
                         };
                     }
                     p = p.add_run(run);

@@ -10,7 +10,8 @@
 //! - `fill.rs` learns what the draft wrote for each `{{placeholder}}` of a model clause;
 //! - `similarity.rs` compares texts by tf-idf cosine of token bigrams, with an inverted index;
 //! - `align.rs` finds each draft clause's model clause ([`align`], [`ClauseIndex`]);
-//! - `compare.rs` compares two documents clause by clause ([`compare`]).
+//! - `compare.rs` compares two documents clause by clause ([`compare`]);
+//! - `candidates.rs` gives the model clauses nearest to one clause, each with its redline.
 //!
 //! In every diff the old side is the model (or the old version) and the new side is the draft
 //! (or the new version): `delete` is text only the old side has, `insert` text only the new side
@@ -18,6 +19,7 @@
 //! concatenated, are exactly the new text.
 
 mod align;
+mod candidates;
 mod cleanup;
 mod compare;
 mod diff;
@@ -32,6 +34,7 @@ use ts_rs::TS;
 use crate::model::Lang;
 
 pub use align::{align, AlignOptions, Alignment, Candidate, ClauseAlignment, ClauseIndex};
+pub use candidates::{candidates, CandidateRedline, MAX_CANDIDATES};
 pub use compare::{compare, ChangeKind, ClauseChange, CompareStats, Comparison};
 
 /// What an op does to the old text.
