@@ -54,7 +54,7 @@ export function toAppError(e: unknown): AppError {
 }
 
 /** Rejects with an AppError, never with anything else. */
-async function call<T>(cmd: string, args?: Record<string, unknown>): Promise<T> {
+export async function call<T>(cmd: string, args?: Record<string, unknown>): Promise<T> {
   try {
     return await invoke<T>(cmd, args);
   } catch (e) {

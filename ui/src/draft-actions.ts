@@ -7,11 +7,10 @@ import { showError } from './actions';
 import type { DraftMeta, FromTemplate, Perspective } from './bindings';
 import { drafts, type DraftPanel, type NewDraftTab } from './draft-state';
 import { Autosave } from './editor/autosave';
-import { lineDiff } from './editor/diff';
 import { createEditor, docJson, insertBlocks, loadDoc, setLang, type EditorHooks } from './editor/editor';
 import { findingsKey, locate, rangesOf, type FindingRef, type FindingsMeta } from './editor/findings';
-import { docLines } from './editor/plain';
 import { t } from './i18n';
+import { redlineApi } from './redline-api';
 import { state, update, type Region } from './state';
 
 /** Analysis runs this long after the last keystroke. */
@@ -297,14 +296,13 @@ export async function restore(n: number): Promise<void> {
   }
 }
 
-/** Compares version `from` with version `to` (null: the current text) as a line diff. */
+/** Compares version `from` with version `to` (null: the current text) clause by clause. */
 export async function compare(from: number, to: number | null): Promise<void> {
   const d = drafts.current;
   if (!d || !view) return;
   try {
-    const a = await api.draftVersion(d.id, from);
-    const b = to === null ? { doc: docJson(view), meta: d.meta } : await api.draftVersion(d.id, to);
-    drafts.compare = { from, to, lines: lineDiff(docLines(a.doc, a.meta.lang), docLines(b.doc, b.meta.lang)) };
+    const comparison = await redlineApi.draftCompare(d.id, from, to, to === null ? docJson(view) : null);
+    drafts.compare = { from, to, comparison, cursor: 0 };
     redraw('drafts');
   } catch (e) {
     showError(e);

@@ -1,20 +1,22 @@
 // The state of the drafting screen. The text itself lives in the ProseMirror view (editor/);
 // this holds everything around it. Changes are announced with state.ts's `update({}, region)`.
 import type {
-  ContractTemplate, Draft, DraftAnalysis, DraftSummary, DraftVersion, Perspective, SearchHit,
+  Comparison, ContractTemplate, Draft, DraftAnalysis, DraftSummary, DraftVersion, Perspective, SearchHit,
 } from './bindings';
 import type { SaveStatus } from './editor/autosave';
-import type { DiffLine } from './editor/diff';
 import type { FindingRef } from './editor/findings';
 
-export type DraftPanel = 'findings' | 'library' | 'versions' | 'details';
+export type DraftPanel = 'findings' | 'library' | 'versions' | 'details' | 'redline';
 export type NewDraftTab = 'template' | 'blank' | 'import';
 
 export interface Compare {
   /** Version numbers; null = the current text. */
   from: number;
   to: number | null;
-  lines: DiffLine[];
+  /** The engine's clause-by-clause comparison (redline.rs `compare`). */
+  comparison: Comparison;
+  /** The change stepped to (index into the changed clauses). */
+  cursor: number;
 }
 
 export interface DraftsState {

@@ -249,7 +249,7 @@ test('live analysis: findings drawn in the text, the matrix beside it; a click o
   await context.close();
 });
 
-test('versions: name one, compare it with the text as a line diff, restore it after confirming', async () => {
+test('versions: name one, compare it with the text clause by clause, restore it after confirming', async () => {
   const { page, context, problems } = await openDraftsApp({ drafts: [FINDINGS_DRAFT] });
   await page.getByTestId('panel-versions').click();
   await page.getByTestId('version-name').fill('发给对方');
@@ -258,11 +258,10 @@ test('versions: name one, compare it with the text as a line diff, restore it af
   await cursorAtEnd(page, '不承担任何责任');
   await page.keyboard.type('但故意或重大过失除外');
   await page.locator('[data-testid="version"]', { hasText: '发给对方' }).getByTestId('compare-current').click();
-  const lines = await page.getByTestId('diff-line').evaluateAll((els) => els.map((e) => [e.dataset.op, e.textContent]));
-  assert.deepEqual(lines.filter(([op]) => op !== 'same').map(([op, t]) => [op, t.slice(1)]), [
-    ['del', '1.2 对于因应用漏洞导致的数据泄露，甲方不承担任何责任。'],
-    ['add', '1.2 对于因应用漏洞导致的数据泄露，甲方不承担任何责任。但故意或重大过失除外'],
-  ]);
+  await page.getByTestId('compare-change').first().waitFor();
+  const changes = await page.getByTestId('compare-change').evaluateAll((els) => els.map((e) => [e.dataset.kind, e.dataset.clause]));
+  assert.deepEqual(changes, [['modified', '1.2']]);
+  assert.deepEqual(await page.getByTestId('compare-doc').getByTestId('rl-ins').allTextContents(), ['但故意或重大过失除外']);
   await page.getByTestId('compare-close').click();
   await page.locator('[data-testid="version"]', { hasText: '发给对方' }).getByTestId('restore').click();
   await page.getByTestId('restore-yes').click();

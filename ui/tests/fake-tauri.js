@@ -414,7 +414,8 @@
     const segments = [];
     const counts = [0, 0, 0, 0];
     let pos = 0;
-    const textOf = (b) => (b.content || []).map((i) => (i.type === 'text' ? i.text : ' ')).join('').replace(/[\n\r]/g, ' ');
+    // Text under a tracked deletion is not read (as render.rs).
+    const textOf = (b) => (b.content || []).map((i) => (i.type !== 'text' ? ' ' : (i.marks || []).some((m) => m.type === 'deletion') ? '' : i.text)).join('').replace(/[\n\r]/g, ' ');
     doc.content.forEach((b, i) => {
       let prefix = '';
       if (b.type === 'clause') {
@@ -497,6 +498,134 @@
       const { text, segments } = renderDraft(doc, lang);
       const { report } = analysis('draft', text, model, perspective);
       return { report, segments };
+    },
+  });
+
+  // ---------- redlines: a small aligner over the fake library (one model line per draft clause) ----------
+  // Tokens: CJK characters one by one, English words, anything else one char; ops as redline.rs
+  // gives them (model = old side: delete; draft = new side: insert; equal shows the draft).
+  const tokens = (s) => s.match(/[\u3400-\u9fff\uf900-\ufaff]|[A-Za-z0-9]+|\s+|[^\sA-Za-z0-9\u3400-\u9fff\uf900-\ufaff]/gu) || [];
+  function redlineOps(oldText, newText) {
+    const a = tokens(oldText);
+    const b = tokens(newText);
+    const n = a.length;
+    const m = b.length;
+    const lcs = Array.from({ length: n + 1 }, () => new Uint16Array(m + 1));
+    for (let i = n - 1; i >= 0; i--) for (let j = m - 1; j >= 0; j--) lcs[i][j] = a[i] === b[j] ? lcs[i + 1][j + 1] + 1 : Math.max(lcs[i + 1][j], lcs[i][j + 1]);
+    const ops = [];
+    const push = (op, text) => {
+      const last = ops[ops.length - 1];
+      if (last && last.op === op) last.text += text;
+      else ops.push({ op, text });
+    };
+    let i = 0;
+    let j = 0;
+    while (i < n || j < m) {
+      if (i < n && j < m && a[i] === b[j]) { push('equal', b[j]); i++; j++; }
+      else if (i < n && (j === m || lcs[i + 1][j] >= lcs[i][j + 1])) { push('delete', a[i]); i++; }
+      else { push('insert', b[j]); j++; }
+    }
+    // Deletions before insertions inside a change (as the engine orders them).
+    for (let k = 0; k + 1 < ops.length; k++) {
+      if (ops[k].op === 'insert' && ops[k + 1].op === 'delete') [ops[k], ops[k + 1]] = [ops[k + 1], ops[k]];
+    }
+    return ops;
+  }
+  const bigrams = (s) => { const c = cp(s.replace(/\s+/g, '')); const out = new Set(); for (let k = 0; k + 1 < c.length; k++) out.add(c[k] + c[k + 1]); return out; };
+  const similarity = (x, y) => {
+    const a = bigrams(x);
+    const b = bigrams(y);
+    if (!a.size || !b.size) return 0;
+    let common = 0;
+    for (const g of a) if (b.has(g)) common++;
+    return Math.round((2 * common / (a.size + b.size)) * 1000) / 1000;
+  };
+  const NUMBER = /^(第[一二三四五六七八九十]+条|\d+(?:\.\d+)*\.?|（[一二三四五六七八九十]+）|\([a-z]\)) /;
+  /** Model lines of the library: each body line (item numbers dropped), placeholders filled with the defaults. */
+  const modelLines = (lang) => [...clauses.values()].flatMap((c) => c.body[lang].split('\n').map((l) => l.trim()).filter(Boolean)
+    .map((l) => ({ id: c.id, text: fill(l.replace(/^(?:（[一二三四五六七八九十]+）|\([a-z]\))\s*/, ''), lang, {}) })));
+  /** The nearest library clauses to a text (best line per clause), best first. */
+  function nearest(text, lang, k) {
+    const body = text.replace(NUMBER, '');
+    const best = new Map();
+    for (const l of modelLines(lang)) {
+      const sim = similarity(body, l.text);
+      if (!best.has(l.id) || best.get(l.id).sim < sim) best.set(l.id, { ...l, sim });
+    }
+    return [...best.values()].sort((x, y) => y.sim - x.sim || x.id.localeCompare(y.id)).slice(0, k);
+  }
+  /** A text's ops against a model line: its number is no change (folded away by the engine). */
+  function opsAgainst(model, text) {
+    const number = (text.match(NUMBER) || [''])[0];
+    const ops = redlineOps(model, cp(text).slice(cp(number).length).join(''));
+    if (number) {
+      if (ops[0] && ops[0].op === 'equal') ops[0].text = number + ops[0].text;
+      else ops.unshift({ op: 'equal', text: number });
+    }
+    return ops;
+  }
+  function alignDraft(doc, lang) {
+    const { text, segments } = renderDraft(doc, lang);
+    const chars = cp(text);
+    const alignments = [];
+    for (const seg of segments) {
+      const block = doc.content[seg.path[0]];
+      if (block.type !== 'clause') continue;
+      const lineStart = chars.lastIndexOf('\n', seg.start - 1) + 1;
+      const own = chars.slice(lineStart, seg.start + seg.len).join('').trimEnd();
+      const body = chars.slice(seg.start, seg.start + seg.len).join('');
+      if (cp(body.trim()).length < 6) continue; // a title ("安全责任") is no unit
+      const [best, second] = nearest(own, lang, 2);
+      const match = best && best.sim >= (options.alignThreshold ?? 0.2) ? best : null;
+      alignments.push({
+        clause: chars.slice(lineStart, seg.start).join('').trim(), index: alignments.length,
+        start: lineStart, end: seg.start + seg.len, lang, topics: match ? clauses.get(match.id).topics.slice(0, 1) : [],
+        model_clause: match ? match.id : null, similarity: best ? best.sim : 0,
+        runner_up: (match ? second : best) ? { model_clause: (match ? second : best).id, similarity: (match ? second : best).sim } : null,
+        ops: match ? opsAgainst(match.text, own) : [],
+      });
+    }
+    return { alignment: { alignments, missing_topics: [] }, text, segments };
+  }
+  /** A canned-or-computed comparison of two drafts: clause lines by LCS, neighbours paired as modified. */
+  function compareDrafts(a, b, lang) {
+    const lines = (doc) => renderDraft(doc, lang).text.split('\n').filter((l) => l.trim()).map((l) => ({ number: (l.match(NUMBER) || ['', ''])[1], body: l.replace(NUMBER, ''), text: l }));
+    const x = lines(a);
+    const y = lines(b);
+    const lcs = Array.from({ length: x.length + 1 }, () => new Uint16Array(y.length + 1));
+    for (let i = x.length - 1; i >= 0; i--) for (let j = y.length - 1; j >= 0; j--) lcs[i][j] = x[i].body === y[j].body ? lcs[i + 1][j + 1] + 1 : Math.max(lcs[i + 1][j], lcs[i][j + 1]);
+    const changes = [];
+    const stats = { unchanged: 0, modified: 0, inserted: 0, deleted: 0, moved: 0 };
+    const change = (kind, o, nw, ops, sim) => {
+      stats[kind === 'moved_away' ? 'moved' : kind] += kind === 'moved_away' ? 0 : 1;
+      changes.push({ kind, old_clause: o ? o.number : null, new_clause: nw ? nw.number : null, old_start: null, old_end: null, new_start: null, new_end: null, similarity: sim, moved: null, ops });
+    };
+    let i = 0;
+    let j = 0;
+    while (i < x.length || j < y.length) {
+      if (i < x.length && j < y.length && x[i].body === y[j].body) { change('unchanged', x[i], y[j], [{ op: 'equal', text: y[j].text }], 1); i++; j++; }
+      else if (i < x.length && j < y.length && lcs[i + 1][j + 1] === lcs[i][j] && similarity(x[i].body, y[j].body) >= 0.5) {
+        change('modified', x[i], y[j], opsAgainst(x[i].body, y[j].text), similarity(x[i].body, y[j].body)); i++; j++;
+      } else if (i < x.length && (j === y.length || lcs[i + 1][j] >= lcs[i][j + 1])) { change('deleted', x[i], null, [{ op: 'delete', text: x[i].text }], 0); i++; }
+      else { change('inserted', null, y[j], [{ op: 'insert', text: y[j].text }], 0); j++; }
+    }
+    return { changes, stats };
+  }
+  Object.assign(handlers, {
+    draft_align: async ({ doc, lang }) => {
+      if (options.alignDelayMs) await new Promise((r) => setTimeout(r, options.alignDelayMs));
+      return alignDraft(doc, lang);
+    },
+    redline_candidates: ({ text, lang }) => nearest(text, lang, 5).map((c) => ({
+      model_clause: c.id, similarity: c.sim, clause: clauses.get(c.id), ops: opsAgainst(c.text, text.trimEnd()),
+    })),
+    draft_compare: ({ id, oldVersion, newVersion, current }) => {
+      if (options.compare) return options.compare;
+      const d = getDraft(id);
+      if (!d) return reject('draft_not_found', { id });
+      const v = (n) => d.versions.find((x) => x.number === n);
+      if (!v(oldVersion) || (newVersion !== null && !v(newVersion))) return reject('version_not_found', { id, version: v(oldVersion) ? newVersion : oldVersion });
+      return compareDrafts(v(oldVersion).doc, newVersion === null ? (current || d.doc) : v(newVersion).doc, d.meta.lang);
     },
   });
 

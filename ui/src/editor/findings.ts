@@ -31,7 +31,7 @@ interface FindingsState {
 export const findingsKey = new PluginKey<FindingsState>('findings');
 
 /** The position where the text of the block at `path` starts, or null if the path is stale. */
-function blockAt(doc: PMNode, tops: number[], path: number[]): { node: PMNode; start: number } | null {
+export function blockAt(doc: PMNode, tops: number[], path: number[]): { node: PMNode; start: number } | null {
   const [first, ...rest] = path;
   if (first === undefined || first >= doc.childCount) return null;
   let node = doc.child(first);
@@ -46,12 +46,15 @@ function blockAt(doc: PMNode, tops: number[], path: number[]): { node: PMNode; s
   return node.isTextblock ? { node, start } : null;
 }
 
-/** Editor offsets (UTF-16, a hard break is one) of each char (code point) of a text block. */
-function charOffsets(node: PMNode): number[] {
+/** Editor offsets (UTF-16, a hard break is one) of each char (code point) of a text block, as the
+ * engine reads it: text under a tracked deletion is skipped (render.rs leaves it out). */
+export function charOffsets(node: PMNode): number[] {
   const out: number[] = [];
   let at = 0;
   node.forEach((child) => {
-    if (child.isText) {
+    if (child.isText && child.marks.some((m) => m.type.name === 'deletion')) {
+      at += child.nodeSize;
+    } else if (child.isText) {
       for (const ch of child.text ?? '') {
         out.push(at);
         at += ch.length;

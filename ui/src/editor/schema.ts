@@ -1,13 +1,25 @@
 // The editor's schema. Node and mark names and attrs are exactly the Rust document model's
 // (crates/engine/src/draft/doc.rs): `doc.toJSON()` is what `draft_save` stores and the engine
 // reads. toDOM returns DOM specs only (no HTML strings): contract text is data.
-import { Schema, type DOMOutputSpec, type NodeSpec } from 'prosemirror-model';
+import { Schema, type DOMOutputSpec, type MarkSpec, type NodeSpec } from 'prosemirror-model';
 import { tableNodes } from 'prosemirror-tables';
 
 const level = (dom: HTMLElement, max: number): number => {
   const n = Number(dom.getAttribute('data-level'));
   return Number.isInteger(n) && n >= 1 && n <= max ? n : 1;
 };
+
+/** A tracked change mark (`insertion` / `deletion`): who and when, drawn as <ins> / <del>. */
+const tracked = (tag: 'ins' | 'del', cls: string): MarkSpec => ({
+  attrs: { author: { default: '' }, date: { default: '' } },
+  inclusive: false,
+  excludes: 'insertion deletion',
+  parseDOM: [{ tag: `${tag}.${cls}`, getAttrs: (dom: HTMLElement) => ({ author: dom.dataset.author ?? '', date: dom.dataset.date ?? '' }) }],
+  toDOM: (mark): DOMOutputSpec => [tag, {
+    class: cls, 'data-author': String(mark.attrs.author), 'data-date': String(mark.attrs.date),
+    title: `${String(mark.attrs.author)} ${String(mark.attrs.date)}`.trim(),
+  }, 0],
+});
 
 const nodes: Record<string, NodeSpec> = {
   doc: { content: 'block+' },
@@ -94,6 +106,10 @@ export const schema = new Schema({
       parseDOM: [{ tag: 'span.comment', getAttrs: (dom: HTMLElement) => ({ id: dom.getAttribute('data-comment') ?? '' }) }],
       toDOM: (mark): DOMOutputSpec => ['span', { class: 'comment', 'data-comment': String(mark.attrs.id) }, 0],
     },
+    /** A tracked insertion (until accepted): `Mark::Insertion` in doc.rs. */
+    insertion: tracked('ins', 'tracked-ins'),
+    /** A tracked deletion (until accepted): shown struck through, not part of the text the engine reads. */
+    deletion: tracked('del', 'tracked-del'),
   },
 });
 

@@ -3,10 +3,10 @@
 // draft's details (title, matter, counterpart, model, language, party names).
 import type { DeploymentModel, Lang, Perspective } from '../bindings';
 import {
-  askDeleteDraft, askRestore, choosePerspective, closeCompare, compare, deleteDraft, insertClause,
+  askDeleteDraft, askRestore, choosePerspective, compare, deleteDraft, insertClause,
   nameVersion, restore, searchLibrary, selectFinding, setMeta, setVariable,
 } from '../draft-actions';
-import { drafts, type Compare } from '../draft-state';
+import { drafts } from '../draft-state';
 import { button, h } from '../dom';
 import { pick, t } from '../i18n';
 import { MODELS, PERSPECTIVES, modelLabel, perspectiveLabel, positionLabel } from '../labels';
@@ -76,23 +76,22 @@ export function renderLibraryPanel(root: HTMLElement): void {
 
 // ---------- versions ----------
 
-function compareView(c: Compare): HTMLElement {
-  const label = (n: number | null) => (n === null ? t('versions.current') : t('versions.number', { n }));
-  return h('section', { class: 'compare', testid: 'compare' },
-    h('header', { class: 'panel-head' },
-      h('strong', {}, t('versions.comparing', { a: label(c.from), b: label(c.to) })),
-      button(t('versions.closeCompare'), closeCompare, { class: 'btn btn-small btn-quiet', testid: 'compare-close' })),
-    h('div', { class: 'diff' }, ...c.lines.map((l) => h('div', { class: `diff-line diff-${l.op}`, testid: 'diff-line', attrs: { 'data-op': l.op } },
-      h('span', { class: 'diff-op', attrs: { 'aria-hidden': 'true' } }, l.op === 'add' ? '+' : l.op === 'del' ? '−' : ' '),
-      l.text))),
-  );
+/** Two versions (or a version and the current text) to compare. */
+function comparePicker(): HTMLElement | null {
+  const versions = [...drafts.versions].reverse();
+  if (!versions.length) return null;
+  const option = (value: string, text: string, selected: boolean) => h('option', { attrs: { value, selected } }, text);
+  const from = h('select', { class: 'input', testid: 'compare-from', attrs: { 'aria-label': t('compare.from') } },
+    ...versions.map((v, i) => option(String(v.number), t('versions.number', { n: v.number }), i === 0)));
+  const to = h('select', { class: 'input', testid: 'compare-to', attrs: { 'aria-label': t('compare.to') } },
+    option('current', t('versions.current'), true),
+    ...versions.map((v) => option(String(v.number), t('versions.number', { n: v.number }), false)));
+  return h('div', { class: 'panel-head compare-pick' },
+    from, h('span', { class: 'muted' }, '→'), to,
+    button(t('compare.go'), () => void compare(Number(from.value), to.value === 'current' ? null : Number(to.value)), { class: 'btn btn-small', testid: 'compare-go' }));
 }
 
 export function renderVersionsPanel(root: HTMLElement): void {
-  if (drafts.compare) {
-    root.replaceChildren(compareView(drafts.compare));
-    return;
-  }
   const name = h('input', { class: 'input', testid: 'version-name', attrs: { type: 'text', placeholder: t('versions.namePlaceholder') } });
   const saveVersion = () => { void nameVersion(name.value); };
   name.addEventListener('keydown', (ev) => { if (ev.key === 'Enter') { ev.preventDefault(); saveVersion(); } });
@@ -111,6 +110,7 @@ export function renderVersionsPanel(root: HTMLElement): void {
   ));
   root.replaceChildren(
     h('div', { class: 'panel-head' }, name, button(t('versions.name'), saveVersion, { class: 'btn btn-small btn-primary', testid: 'version-save' })),
+    comparePicker() ?? '',
     items.length ? h('ol', { class: 'versions' }, ...items) : h('p', { class: 'muted' }, t('versions.none')),
   );
 }

@@ -16,6 +16,9 @@ import { schema } from '../editor/schema';
 import { t, type MessageKey } from '../i18n';
 import { renderDetails, renderFindingsPane, renderLibraryPanel, renderVersionsPanel } from './draft-panels';
 import { renderNewDraft } from './new-draft';
+import { compareRoot, renderCompareView } from './compare-view';
+import { redlineRoot, renderRedlinePanel } from './redline-panel';
+import { redlineDocChanged, redlineSelectionChanged } from '../redline-actions';
 
 const toolbar = h('div', { class: 'draft-toolbar', attrs: { role: 'toolbar' } });
 const statusChip = h('span', { class: 'save-status', testid: 'save-status', attrs: { role: 'status', 'aria-live': 'polite' } });
@@ -40,7 +43,7 @@ function scheduleOutline(): void {
 }
 
 export function mountDrafts(root: HTMLElement): void {
-  const stage = h('div', { class: 'draft-stage' }, findBar.el, emptyEl, editorMount);
+  const stage = h('div', { class: 'draft-stage' }, findBar.el, emptyEl, editorMount, compareRoot);
   root.replaceChildren(
     toolbar,
     h('div', { class: 'draft-body' },
@@ -51,8 +54,8 @@ export function mountDrafts(root: HTMLElement): void {
     dialogRoot,
   );
   attachEditor(editorMount, {
-    changed: () => { scheduleOutline(); findBar.updateCount(); },
-    updated: () => renderMarks(),
+    changed: () => { scheduleOutline(); findBar.updateCount(); redlineDocChanged(); },
+    updated: () => { renderMarks(); redlineSelectionChanged(); },
     find: () => findBar.open(),
   });
   outlineEl.addEventListener('click', (ev) => {
@@ -124,6 +127,9 @@ function renderToolbar(): void {
       tool('↷', 'tool.redo', 'tool-redo', commands.redo),
       button(t('tool.find'), () => findBar.open(), { class: 'btn btn-small', testid: 'tool-find', attrs: { title: t('tool.findHint') } }),
       button(t('tool.save'), () => void saveNow(), { class: 'btn btn-small', testid: 'tool-save', attrs: { title: t('tool.saveHint') } }),
+      button(t('redline.toggle'), () => showPanel(drafts.panel === 'redline' ? 'findings' : 'redline'), {
+        class: 'btn btn-small', testid: 'tool-redline', attrs: { title: t('redline.toggleHint'), 'aria-pressed': String(drafts.panel === 'redline') },
+      }),
     ),
   ] : [];
   toolbar.replaceChildren(
@@ -164,6 +170,7 @@ const PANELS: { value: DraftPanel; key: MessageKey }[] = [
   { value: 'library', key: 'panel.library' },
   { value: 'versions', key: 'panel.versions' },
   { value: 'details', key: 'panel.details' },
+  { value: 'redline', key: 'panel.redline' },
 ];
 
 function renderTabs(): void {
@@ -179,6 +186,7 @@ function renderPanel(): void {
   if (drafts.panel === 'findings') renderFindingsPane(panel);
   else if (drafts.panel === 'library') renderLibraryPanel(panel);
   else if (drafts.panel === 'versions') renderVersionsPanel(panel);
+  else if (drafts.panel === 'redline') { panel.replaceChildren(redlineRoot); renderRedlinePanel(); }
   else renderDetails(panel);
 }
 
@@ -189,6 +197,7 @@ export function renderDrafts(): void {
   renderList();
   renderTabs();
   renderPanel();
+  renderCompareView();
   findBar.render();
   const open = drafts.current !== null;
   editorMount.hidden = !open;
