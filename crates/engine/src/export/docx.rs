@@ -1,7 +1,8 @@
 //! DOCX export with docx-rs: headings as Word heading styles, clauses with their printed
 //! numbers, lists, tables, bold/italic/underline; comments as real Word comments anchored to
 //! the ranges their marks cover (replies as threaded replies); tracked changes (`w:ins`/`w:del`
-//! with author and date) for blocks given a redline; optionally an appendix with the
+//! with author and date) for blocks given a redline and for the editor's own tracked
+//! `insertion` / `deletion` marks; optionally an appendix with the
 //! responsibility matrix and the findings. Comment ids are numbered 1.. and unique.
 
 use std::collections::{BTreeMap, HashMap, HashSet};
@@ -284,19 +285,40 @@ impl<'a> Writer<'a> {
                             p = self.start(p, id);
                         }
                     }
-                    let mut run = Run::new().add_text(text.as_str());
+                    // Tracked changes of the editor (adopted model wording) stay tracked in Word.
+                    let tracked = marks.iter().find_map(|m| match m {
+                        Mark::Insertion { attrs } => Some((true, attrs)),
+                        Mark::Deletion { attrs } => Some((false, attrs)),
+                        _ => None,
+                    });
+                    let mut run = match tracked {
+                        Some((false, _)) => Run::new().add_delete_text(text.as_str()),
+                        _ => Run::new().add_text(text.as_str()),
+                    };
                     for m in marks {
                         run = match m {
                             Mark::Bold => run.bold(),
                             Mark::Italic => run.italic(),
                             Mark::Underline => run.underline("single"),
-                            // Tracked changes of the editor are written as plain text for now.
                             Mark::Comment { .. }
                             | Mark::Insertion { .. }
                             | Mark::Deletion { .. } => run,
                         };
                     }
-                    p = p.add_run(run);
+                    p = match tracked {
+                        Some((true, a)) => p.add_insert(
+                            Insert::new(run)
+                                .author(a.author.as_str())
+                                .date(a.date.as_str()),
+                        ),
+                        Some((false, a)) => p.add_delete(
+                            Delete::new()
+                                .add_run(run)
+                                .author(a.author.as_str())
+                                .date(a.date.as_str()),
+                        ),
+                        None => p.add_run(run),
+                    };
                     for id in &ids {
                         p = self.count_down(p, id);
                     }
@@ -468,4 +490,52 @@ fn appendix(mut docx: Docx, report: &Report, lang: Lang) -> Docx {
         }
     }
     docx
+}
+
+#[cfg(test)]
+mod tracked_mark_tests {
+    use std::io::Read;
+
+    use super::*;
+    use crate::draft::{ClauseAttrs, TrackAttrs};
+
+    #[test]
+    fn editor_tracked_changes_are_word_tracked_changes() {
+        let by = TrackAttrs {
+            author: "王律师".into(),
+            date: "2026-11-28T10:00:00Z".into(),
+        };
+        let doc = DraftDoc::new(vec![Block::Clause {
+            attrs: ClauseAttrs {
+                level: 1,
+                number: None,
+            },
+            content: vec![
+                Inline::text("甲方应当在"),
+                Inline::marked("60", vec![Mark::Deletion { attrs: by.clone() }]),
+                Inline::marked("30", vec![Mark::Insertion { attrs: by }]),
+                Inline::text("日内删除数据。"),
+            ],
+        }]);
+        let bytes = write(&DocxInput {
+            doc: &doc,
+            lang: Lang::Zh,
+            comments: &[],
+            tracked: &HashMap::new(),
+            author: "",
+            date: "",
+            appendix: None,
+        })
+        .unwrap();
+        let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
+        let mut xml = String::new();
+        zip.by_name("word/document.xml")
+            .unwrap()
+            .read_to_string(&mut xml)
+            .unwrap();
+        assert!(xml.contains("<w:ins "), "{xml}");
+        assert!(xml.contains("<w:del "), "{xml}");
+        assert!(xml.contains("王律师"));
+        assert!(xml.contains(">60</w:delText>"), "{xml}");
+    }
 }
