@@ -37,6 +37,9 @@ fn main() {
         "draft_delete",
         "draft_clause_blocks",
         "draft_analyze",
+        "draft_align",
+        "redline_candidates",
+        "draft_compare",
         "app_quit",
     ]);
     let attrs = tauri_build::Attributes::new()

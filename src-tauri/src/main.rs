@@ -5,6 +5,7 @@
 
 mod commands;
 mod drafts;
+mod redlines;
 
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex};
@@ -136,6 +137,7 @@ fn main() {
         .plugin(tauri_plugin_dialog::init())
         .on_window_event(on_window_event)
         .manage(open_state())
+        .manage(redlines::RedlineCache::default())
         .invoke_handler(tauri::generate_handler![
             commands::app_info,
             commands::reference_model,
@@ -171,6 +173,9 @@ fn main() {
             drafts::draft_delete,
             drafts::draft_clause_blocks,
             drafts::draft_analyze,
+            redlines::draft_align,
+            redlines::redline_candidates,
+            redlines::draft_compare,
             commands::app_quit,
         ])
         .run(tauri::generate_context!("../tauri.conf.json"));
