@@ -19,9 +19,18 @@ fn median(mut v: Vec<f64>) -> f64 {
 fn main() {
     let root = concat!(env!("CARGO_MANIFEST_DIR"), "/../..");
     let mut sources: Vec<String> = Vec::new();
-    for dir in [format!("{root}/tests/fixtures/contracts"), format!("{root}/../shared/corpus")] {
-        let Ok(entries) = std::fs::read_dir(&dir) else { continue };
-        let mut paths: Vec<_> = entries.flatten().map(|e| e.path()).filter(|p| p.extension().is_some_and(|x| x == "md")).collect();
+    for dir in [
+        format!("{root}/tests/fixtures/contracts"),
+        format!("{root}/../shared/corpus"),
+    ] {
+        let Ok(entries) = std::fs::read_dir(&dir) else {
+            continue;
+        };
+        let mut paths: Vec<_> = entries
+            .flatten()
+            .map(|e| e.path())
+            .filter(|p| p.extension().is_some_and(|x| x == "md"))
+            .collect();
         paths.sort();
         for p in paths {
             sources.push(std::fs::read_to_string(p).unwrap_or_default());
@@ -40,14 +49,21 @@ fn main() {
     let files = TemplateFiles::builtin();
     let set = templates::load(&files).expect("templates");
     let rules = Rules::load(&files).expect("rules");
-    let opts = Options { model: None, perspective: Perspective::Customer };
+    let opts = Options {
+        model: None,
+        perspective: Perspective::Customer,
+    };
     let chars = text.chars().count();
 
     let mut read_ms = Vec::new();
     let mut analyze_ms = Vec::new();
     let mut doc = None;
     // BENCH_EDITS_ONLY=1: one full analysis, then only the edits (for profiling them).
-    let rounds = if std::env::var_os("BENCH_EDITS_ONLY").is_some() { 1 } else { 15 };
+    let rounds = if std::env::var_os("BENCH_EDITS_ONLY").is_some() {
+        1
+    } else {
+        15
+    };
     for _ in 0..rounds {
         let t = Instant::now();
         let d = ingest::read("bench.md", text.as_bytes()).expect("reads");
@@ -59,10 +75,22 @@ fn main() {
         doc = Some(d);
     }
     let doc = doc.expect("doc");
-    println!("contract: {chars} characters, {} clauses", doc.clauses.len());
-    println!("read + split (ingest):   median {:.2} ms", median(read_ms.clone()));
-    println!("analysis (whole report): median {:.2} ms", median(analyze_ms.clone()));
-    println!("read + analysis:         median {:.2} ms", median(read_ms) + median(analyze_ms));
+    println!(
+        "contract: {chars} characters, {} clauses",
+        doc.clauses.len()
+    );
+    println!(
+        "read + split (ingest):   median {:.2} ms",
+        median(read_ms.clone())
+    );
+    println!(
+        "analysis (whole report): median {:.2} ms",
+        median(analyze_ms.clone())
+    );
+    println!(
+        "read + analysis:         median {:.2} ms",
+        median(read_ms) + median(analyze_ms)
+    );
 
     // Live editing: one clause changed; the engine re-reads that clause's sentences and
     // re-aggregates the report from the cached reading of the others.
@@ -71,10 +99,19 @@ fn main() {
     let mut edited = doc.clone();
     let original: String = {
         let c = &edited.clauses[idx];
-        edited.text.chars().skip(c.start as usize).take((c.end - c.start) as usize).collect()
+        edited
+            .text
+            .chars()
+            .skip(c.start as usize)
+            .take((c.end - c.start) as usize)
+            .collect()
     };
     let mut edit_ms = Vec::new();
-    let edits = if std::env::var_os("BENCH_EDITS_ONLY").is_some() { 400 } else { 50 };
+    let edits = if std::env::var_os("BENCH_EDITS_ONLY").is_some() {
+        400
+    } else {
+        50
+    };
     for i in 0..edits {
         // A lawyer types into the clause: its text grows by a few characters each time.
         let new_text = format!("{original} 服务商应当在{i}小时内通知客户。");
@@ -86,6 +123,13 @@ fn main() {
     // The incremental result equals a full analysis of the edited text.
     let full = analysis::analyze(&edited, &rules, &set, opts);
     let inc = cache.report(&edited, &rules, &set, opts);
-    assert_eq!(serde_json::to_string(&full.security).ok(), serde_json::to_string(&inc.security).ok(), "incremental = full");
-    println!("re-analysis of one edited clause: median {:.3} ms", median(edit_ms));
+    assert_eq!(
+        serde_json::to_string(&full.security).ok(),
+        serde_json::to_string(&inc.security).ok(),
+        "incremental = full"
+    );
+    println!(
+        "re-analysis of one edited clause: median {:.3} ms",
+        median(edit_ms)
+    );
 }

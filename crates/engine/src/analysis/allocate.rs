@@ -53,7 +53,9 @@ impl Reading<'_> {
     pub fn evidence(&self, sentences: impl IntoIterator<Item = usize>) -> Vec<Evidence> {
         let mut out: Vec<Evidence> = Vec::new();
         for i in sentences {
-            let Some(s) = self.sentences.get(i) else { continue };
+            let Some(s) = self.sentences.get(i) else {
+                continue;
+            };
             let e = Evidence {
                 clause: s.clause.clone(),
                 start: s.cstart,
@@ -72,11 +74,18 @@ impl Reading<'_> {
 }
 
 fn cells(row: &str) -> Vec<String> {
-    row.trim().trim_matches('|').split('|').map(|c| c.trim().trim_matches('*').trim().to_string()).collect()
+    row.trim()
+        .trim_matches('|')
+        .split('|')
+        .map(|c| c.trim().trim_matches('*').trim().to_string())
+        .collect()
 }
 
 fn empty_cell(c: &str) -> bool {
-    matches!(c.trim(), "" | "-" | "–" | "—" | "/" | "n/a" | "N/A" | "无" | "不适用" | "—/—")
+    matches!(
+        c.trim(),
+        "" | "-" | "–" | "—" | "/" | "n/a" | "N/A" | "无" | "不适用" | "—/—"
+    )
 }
 
 /// The header row of the table a row belongs to: the first of the contiguous `|` lines above.
@@ -102,7 +111,18 @@ fn table_header(text: &str, row_start: usize) -> Option<Vec<String>> {
 
 fn role_word(cell: &str, mentions: &Mentions) -> Option<Role> {
     let c = cell.trim().to_lowercase();
-    if ["shared", "both", "joint", "共担", "共同", "双方", "共同负责", "双方共同"].contains(&c.as_str()) {
+    if [
+        "shared",
+        "both",
+        "joint",
+        "共担",
+        "共同",
+        "双方",
+        "共同负责",
+        "双方共同",
+    ]
+    .contains(&c.as_str())
+    {
         return Some(Role::Both);
     }
     let found = mentions.find(cell);
@@ -113,7 +133,11 @@ fn role_word(cell: &str, mentions: &Mentions) -> Option<Role> {
 }
 
 /// Reads a responsibility-table row: the party column, or R marks under party columns.
-pub(crate) fn table_claim(text: &str, s: &Sentence, mentions: &Mentions) -> Option<(Option<Role>, Option<bool>)> {
+pub(crate) fn table_claim(
+    text: &str,
+    s: &Sentence,
+    mentions: &Mentions,
+) -> Option<(Option<Role>, Option<bool>)> {
     let row = cells(s.text(text));
     let header = table_header(text, s.start).unwrap_or_default();
     // A "Responsible" column, or any cell that is only a party word.
@@ -131,7 +155,9 @@ pub(crate) fn table_claim(text: &str, s: &Sentence, mentions: &Mentions) -> Opti
     let mut customer = false;
     for (i, h) in header.iter().enumerate() {
         let Some(cell) = row.get(i) else { continue };
-        let marked = cell.split(['/', ',', '，', ' ']).any(|x| x.trim().eq_ignore_ascii_case("R"));
+        let marked = cell
+            .split(['/', ',', '，', ' '])
+            .any(|x| x.trim().eq_ignore_ascii_case("R"));
         if !marked {
             continue;
         }
@@ -142,7 +168,15 @@ pub(crate) fn table_claim(text: &str, s: &Sentence, mentions: &Mentions) -> Opti
         }
     }
     // Both R: a split only where the activity text says which part is whose, naming both.
-    let activity: String = row.iter().filter(|c| !c.split(['/', ',', ' ']).all(|x| ["R", "A", "C", "I", ""].contains(&x.trim()))).cloned().collect::<Vec<_>>().join(" ");
+    let activity: String = row
+        .iter()
+        .filter(|c| {
+            !c.split(['/', ',', ' '])
+                .all(|x| ["R", "A", "C", "I", ""].contains(&x.trim()))
+        })
+        .cloned()
+        .collect::<Vec<_>>()
+        .join(" ");
     let named: Vec<Role> = mentions.find(&activity).into_iter().map(|m| m.2).collect();
     let split = named.contains(&Role::Provider) && named.contains(&Role::Customer);
     match (provider, customer) {
@@ -155,14 +189,28 @@ pub(crate) fn table_claim(text: &str, s: &Sentence, mentions: &Mentions) -> Opti
 }
 
 /// The cross-references of one sentence: which clause numbers it points at, and to whom.
-pub(crate) fn cross_references_in(t: &str, rules: &Rules, mentions: &Mentions) -> Vec<(String, Role)> {
+pub(crate) fn cross_references_in(
+    t: &str,
+    rules: &Rules,
+    mentions: &Mentions,
+) -> Vec<(String, Role)> {
     let mut out = Vec::new();
-    for re in rules.modality_zh.crossref.iter().chain(rules.modality_en.crossref.iter()) {
+    for re in rules
+        .modality_zh
+        .crossref
+        .iter()
+        .chain(rules.modality_en.crossref.iter())
+    {
         for cap in re.captures_iter(t) {
             // Two forms: (clause, party) or (paragraph, schedule, party) → "Schedule 4 §3".
             let (target, party) = match (cap.get(1), cap.get(2), cap.get(3)) {
-                (Some(para), Some(sched), Some(party)) => (format!("{} §{}", sched.as_str(), para.as_str()), party),
-                (Some(num), Some(party), None) => (num.as_str().trim_end_matches(['.', '．']).to_string(), party),
+                (Some(para), Some(sched), Some(party)) => {
+                    (format!("{} §{}", sched.as_str(), para.as_str()), party)
+                }
+                (Some(num), Some(party), None) => (
+                    num.as_str().trim_end_matches(['.', '．']).to_string(),
+                    party,
+                ),
                 _ => continue,
             };
             let role = mentions.find(party.as_str()).first().map(|x| x.2);
@@ -187,7 +235,12 @@ fn in_clause(number: &str, target: &str) -> bool {
 }
 
 /// Aggregates the sentence features into claims per item, applying cross-references.
-pub fn read<'a>(doc: &'a Document, sentences: &'a [Sentence], feats: &'a [SentenceFeatures], rules: &Rules) -> Reading<'a> {
+pub fn read<'a>(
+    doc: &'a Document,
+    sentences: &'a [Sentence],
+    feats: &'a [SentenceFeatures],
+    rules: &Rules,
+) -> Reading<'a> {
     let refs: Vec<&(String, Role)> = feats.iter().flat_map(|f| f.crossrefs.iter()).collect();
     let mut claims: HashMap<String, Vec<Claim>> = HashMap::new();
     let mut overrides: HashMap<usize, Vec<Statement>> = HashMap::new();
@@ -197,7 +250,13 @@ pub fn read<'a>(doc: &'a Document, sentences: &'a [Sentence], feats: &'a [Senten
         if let Some((role, split)) = f.table {
             count += 1;
             for &item in &f.items {
-                claims.entry(id(item)).or_default().push(Claim { sentence: i, role, kind: Kind::Duty, hedged: false, split });
+                claims.entry(id(item)).or_default().push(Claim {
+                    sentence: i,
+                    role,
+                    kind: Kind::Duty,
+                    hedged: false,
+                    split,
+                });
             }
             continue;
         }
@@ -206,15 +265,29 @@ pub fn read<'a>(doc: &'a Document, sentences: &'a [Sentence], feats: &'a [Senten
         }
         // A cross-reference gives the referenced clause's duties to its party: the passive ones,
         // and a description with no modal verb at all ("每日快照，保留7日").
-        let referenced = if refs.is_empty() { None } else { refs.iter().find(|(n, _)| in_clause(&s.clause, n)) };
+        let referenced = if refs.is_empty() {
+            None
+        } else {
+            refs.iter().find(|(n, _)| in_clause(&s.clause, n))
+        };
         let st: &[Statement] = match referenced {
             Some((_, r)) => {
                 let mut own = f.statements.clone();
-                for x in own.iter_mut().filter(|x| x.role.is_none() && x.kind == Kind::Duty) {
+                for x in own
+                    .iter_mut()
+                    .filter(|x| x.role.is_none() && x.kind == Kind::Duty)
+                {
                     x.role = Some(*r);
                 }
                 if own.is_empty() {
-                    own.push(Statement { role: Some(*r), kind: Kind::Duty, hedged: false, joint: false, start: 0, end: s.end - s.start });
+                    own.push(Statement {
+                        role: Some(*r),
+                        kind: Kind::Duty,
+                        hedged: false,
+                        joint: false,
+                        start: 0,
+                        end: s.end - s.start,
+                    });
                 }
                 overrides.entry(i).or_insert(own)
             }
@@ -222,7 +295,11 @@ pub fn read<'a>(doc: &'a Document, sentences: &'a [Sentence], feats: &'a [Senten
         };
         count += st.iter().filter(|x| x.kind == Kind::Duty).count();
         for (k, x) in st.iter().enumerate() {
-            let own = f.segment_items.get(k).filter(|o| !o.is_empty()).unwrap_or(&f.items);
+            let own = f
+                .segment_items
+                .get(k)
+                .filter(|o| !o.is_empty())
+                .unwrap_or(&f.items);
             for &item in own {
                 claims.entry(id(item)).or_default().push(Claim {
                     sentence: i,
@@ -234,17 +311,30 @@ pub fn read<'a>(doc: &'a Document, sentences: &'a [Sentence], feats: &'a [Senten
             }
         }
     }
-    Reading { text: doc.text.as_str(), sentences, feats, overrides, claims, statement_count: count }
+    Reading {
+        text: doc.text.as_str(),
+        sentences,
+        feats,
+        overrides,
+        claims,
+        statement_count: count,
+    }
 }
 
 /// The allocation the claims of one item add up to.
 pub fn allocation(claims: &[Claim]) -> (Found, Option<bool>, bool, Vec<usize>) {
-    let duty = |r: Role| claims.iter().filter(move |c| c.kind == Kind::Duty && c.role == Some(r));
+    let duty = |r: Role| {
+        claims
+            .iter()
+            .filter(move |c| c.kind == Kind::Duty && c.role == Some(r))
+    };
     let p: Vec<&Claim> = duty(Role::Provider).collect();
     let c: Vec<&Claim> = duty(Role::Customer).collect();
     let b: Vec<&Claim> = duty(Role::Both).collect();
-    let d: Vec<&Claim> =
-        claims.iter().filter(|x| x.kind == Kind::Disclaimer && matches!(x.role, Some(Role::Provider) | None)).collect();
+    let d: Vec<&Claim> = claims
+        .iter()
+        .filter(|x| x.kind == Kind::Disclaimer && matches!(x.role, Some(Role::Provider) | None))
+        .collect();
     let hedged = !p.is_empty() && p.iter().all(|x| x.hedged);
     let sentences = |v: &[&Claim]| v.iter().map(|x| x.sentence).collect::<Vec<_>>();
     if !p.is_empty() && !c.is_empty() {
@@ -273,7 +363,12 @@ pub fn allocation(claims: &[Claim]) -> (Found, Option<bool>, bool, Vec<usize>) {
 }
 
 /// The gap rule of analysis-json.md (customer side); the provider side swaps P and C.
-pub fn gap(expected: Allocation, found: Found, split: Option<bool>, perspective: Perspective) -> Option<Gap> {
+pub fn gap(
+    expected: Allocation,
+    found: Found,
+    split: Option<bool>,
+    perspective: Perspective,
+) -> Option<Gap> {
     let (d, a) = match perspective {
         Perspective::Customer => (expected, found),
         Perspective::Provider => (
@@ -310,10 +405,24 @@ pub fn gap(expected: Allocation, found: Found, split: Option<bool>, perspective:
 
 /// Items whose failure touches the data itself weigh more.
 fn severity(item: &str, gap: Option<Gap>, expected: Allocation) -> Option<Severity> {
-    let data = matches!(item, "data.storage" | "data.access" | "data.destruction" | "data.privacy" | "data.transmission" | "iam");
+    let data = matches!(
+        item,
+        "data.storage"
+            | "data.access"
+            | "data.destruction"
+            | "data.privacy"
+            | "data.transmission"
+            | "iam"
+    );
     Some(match gap? {
         Gap::Disclaimed => Severity::High,
-        Gap::Inverted => if data { Severity::High } else { Severity::Medium },
+        Gap::Inverted => {
+            if data {
+                Severity::High
+            } else {
+                Severity::Medium
+            }
+        }
         Gap::Missing => match expected {
             Allocation::C => Severity::Low,
             _ if data => Severity::High,
@@ -326,7 +435,11 @@ fn severity(item: &str, gap: Option<Gap>, expected: Allocation) -> Option<Severi
 
 /// Library clauses that would close a gap: the item's preferred clause (the model's variant if
 /// one exists), then its fallback.
-pub fn suggestions(templates: &TemplateSet, topic: &str, model: Option<DeploymentModel>) -> Vec<String> {
+pub fn suggestions(
+    templates: &TemplateSet,
+    topic: &str,
+    model: Option<DeploymentModel>,
+) -> Vec<String> {
     let mut out = Vec::new();
     for pos in ["preferred", "fallback"] {
         let base = format!("{topic}.{pos}");
@@ -356,19 +469,37 @@ pub fn security_rows(
             let claims = reading.claims.get(&id).unwrap_or(&none);
             let (found, split, hedged, sentences) = allocation(claims);
             let mut g = gap(expected, found, split, perspective);
-            if g.is_none() && hedged && matches!(expected, Allocation::P | Allocation::S) && perspective == Perspective::Customer {
+            if g.is_none()
+                && hedged
+                && matches!(expected, Allocation::P | Allocation::S)
+                && perspective == Perspective::Customer
+            {
                 g = Some(Gap::Hedged);
             }
             let evidence = reading.evidence(sentences);
             let sev = severity(&id, g, expected);
             Some(SecurityRow {
-                explanation: explain::security(topic, deployment, expected, found, split, g, hedged, &evidence),
-                suggested_clauses: if g.is_some() { suggestions(templates, &id, Some(deployment)) } else { Vec::new() },
+                explanation: explain::security(
+                    topic, deployment, expected, found, split, g, hedged, &evidence,
+                ),
+                suggested_clauses: if g.is_some() {
+                    suggestions(templates, &id, Some(deployment))
+                } else {
+                    Vec::new()
+                },
                 name: topic.name.clone(),
-                expected_source: if deployment == DeploymentModel::Iaas { "YD/T 4060-2022".into() } else { "derived".into() },
+                expected_source: if deployment == DeploymentModel::Iaas {
+                    "YD/T 4060-2022".into()
+                } else {
+                    "derived".into()
+                },
                 id,
                 allocation: found,
-                split_specified: if found == Found::Shared { split.or(Some(false)) } else { None },
+                split_specified: if found == Found::Shared {
+                    split.or(Some(false))
+                } else {
+                    None
+                },
                 expected,
                 gap: g,
                 hedged,
@@ -400,7 +531,10 @@ mod tests {
         assert_eq!(gap(S, F::Provider, None, c), None);
         // The provider side mirrors: a provider item put on the customer is no gap for the provider.
         assert_eq!(gap(P, F::Customer, None, Perspective::Provider), None);
-        assert_eq!(gap(C, F::Provider, None, Perspective::Provider), Some(Gap::Inverted));
+        assert_eq!(
+            gap(C, F::Provider, None, Perspective::Provider),
+            Some(Gap::Inverted)
+        );
     }
 
     #[test]

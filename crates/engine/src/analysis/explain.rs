@@ -15,11 +15,26 @@ fn who(a: Allocation) -> (&'static str, &'static str) {
 
 fn found_words(f: Found, split: Option<bool>) -> (&'static str, &'static str) {
     match (f, split) {
-        (Found::Provider, _) => ("合同将其明确由云服务商负责", "the contract makes the provider responsible"),
-        (Found::Customer, _) => ("合同将其明确由客户负责", "the contract makes the customer responsible"),
-        (Found::Shared, Some(true)) => ("合同约定双方分担，并写明各自的分工", "the contract shares it and says who does what"),
-        (Found::Shared, _) => ("合同约定双方共同负责，但未写明各自分工", "the contract makes both parties responsible without saying who does what"),
-        (Found::Disclaimed, _) => ("合同中云服务商对此免责，且未约定任何一方负责", "the provider disclaims it and the contract makes nobody responsible"),
+        (Found::Provider, _) => (
+            "合同将其明确由云服务商负责",
+            "the contract makes the provider responsible",
+        ),
+        (Found::Customer, _) => (
+            "合同将其明确由客户负责",
+            "the contract makes the customer responsible",
+        ),
+        (Found::Shared, Some(true)) => (
+            "合同约定双方分担，并写明各自的分工",
+            "the contract shares it and says who does what",
+        ),
+        (Found::Shared, _) => (
+            "合同约定双方共同负责，但未写明各自分工",
+            "the contract makes both parties responsible without saying who does what",
+        ),
+        (Found::Disclaimed, _) => (
+            "合同中云服务商对此免责，且未约定任何一方负责",
+            "the provider disclaims it and the contract makes nobody responsible",
+        ),
         (Found::Absent, _) => ("合同对此未作约定", "the contract says nothing about it"),
     }
 }
@@ -31,8 +46,16 @@ fn clause_ref(n: &str) -> (String, String) {
         return ("前言".into(), "the preamble".into());
     }
     let bare = n.chars().next().is_some_and(|c| c.is_ascii_digit());
-    let zh = if bare { format!("第{n}条") } else { n.replace(" row ", " 第") + if n.contains(" row ") { "行" } else { "" } };
-    let en = if bare { format!("clause {n}") } else { n.to_string() };
+    let zh = if bare {
+        format!("第{n}条")
+    } else {
+        n.replace(" row ", " 第") + if n.contains(" row ") { "行" } else { "" }
+    };
+    let en = if bare {
+        format!("clause {n}")
+    } else {
+        n.to_string()
+    };
     (zh, en)
 }
 
@@ -40,9 +63,16 @@ fn quote(e: &[Evidence]) -> (String, String) {
     match e.first() {
         Some(x) => {
             let q: String = x.quote.chars().take(80).collect();
-            let more = if x.quote.chars().count() > 80 { "…" } else { "" };
+            let more = if x.quote.chars().count() > 80 {
+                "…"
+            } else {
+                ""
+            };
             let (rz, re) = clause_ref(&x.clause);
-            (format!("（见{rz}：“{q}{more}”）"), format!(" (see {re}: \"{q}{more}\")"))
+            (
+                format!("（见{rz}：“{q}{more}”）"),
+                format!(" (see {re}: \"{q}{more}\")"),
+            )
         }
         None => (String::new(), String::new()),
     }
@@ -71,12 +101,29 @@ pub fn security(
     let (fz, fe) = found_words(found, split);
     let (qz, qe) = quote(evidence);
     let m = model_name(model);
-    let src_zh = if model == DeploymentModel::Iaas { "YD/T 4060-2022《云计算安全责任共担模型》" } else { "参照YD/T 4060-2022的原则推导的模型" };
-    let src_en = if model == DeploymentModel::Iaas { "YD/T 4060-2022 (cloud shared-responsibility model)" } else { "the model derived from the principles of YD/T 4060-2022" };
-    let mut zh = format!("{}：{fz}{qz}。按{src_zh}，{m}模式下该项默认由{ez}。", topic.name.zh);
-    let mut en = format!("{}: {fe}{qe}. Under {src_en}, for {m} this item defaults to {ee}.", topic.name.en);
+    let src_zh = if model == DeploymentModel::Iaas {
+        "YD/T 4060-2022《云计算安全责任共担模型》"
+    } else {
+        "参照YD/T 4060-2022的原则推导的模型"
+    };
+    let src_en = if model == DeploymentModel::Iaas {
+        "YD/T 4060-2022 (cloud shared-responsibility model)"
+    } else {
+        "the model derived from the principles of YD/T 4060-2022"
+    };
+    let mut zh = format!(
+        "{}：{fz}{qz}。按{src_zh}，{m}模式下该项默认由{ez}。",
+        topic.name.zh
+    );
+    let mut en = format!(
+        "{}: {fe}{qe}. Under {src_en}, for {m} this item defaults to {ee}.",
+        topic.name.en
+    );
     let parts = match (&topic.provider_part, &topic.customer_part) {
-        (Some(p), Some(c)) => Some((format!("服务商的部分：{}；客户的部分：{}", p.zh, c.zh), format!("Provider's part: {}; customer's part: {}", p.en, c.en))),
+        (Some(p), Some(c)) => Some((
+            format!("服务商的部分：{}；客户的部分：{}", p.zh, c.zh),
+            format!("Provider's part: {}; customer's part: {}", p.en, c.en),
+        )),
         _ => None,
     };
     let (gz, ge) = match gap {
@@ -129,13 +176,25 @@ pub fn pi(topic: &Topic, present: bool, applicable: bool, evidence: &[Evidence])
     let basis = topic.basis.clone().unwrap_or_default();
     if present {
         Bilingual {
-            zh: format!("{}：合同已有约定{qz}。请核对其内容是否满足{}的要求。", topic.name.zh, basis.zh),
-            en: format!("{}: addressed{qe}. Check that its content meets {}.", topic.name.en, basis.en),
+            zh: format!(
+                "{}：合同已有约定{qz}。请核对其内容是否满足{}的要求。",
+                topic.name.zh, basis.zh
+            ),
+            en: format!(
+                "{}: addressed{qe}. Check that its content meets {}.",
+                topic.name.en, basis.en
+            ),
         }
     } else if applicable {
         Bilingual {
-            zh: format!("{}：合同涉及个人信息，但缺少该项约定。依据：{}。", topic.name.zh, basis.zh),
-            en: format!("{}: the contract concerns personal information but lacks this term. Basis: {}.", topic.name.en, basis.en),
+            zh: format!(
+                "{}：合同涉及个人信息，但缺少该项约定。依据：{}。",
+                topic.name.zh, basis.zh
+            ),
+            en: format!(
+                "{}: the contract concerns personal information but lacks this term. Basis: {}.",
+                topic.name.en, basis.en
+            ),
         }
     } else {
         Bilingual {
@@ -145,7 +204,12 @@ pub fn pi(topic: &Topic, present: bool, applicable: bool, evidence: &[Evidence])
     }
 }
 
-pub fn risk(topic: &Topic, present: bool, unfavourable: Option<bool>, evidence: &[Evidence]) -> Bilingual {
+pub fn risk(
+    topic: &Topic,
+    present: bool,
+    unfavourable: Option<bool>,
+    evidence: &[Evidence],
+) -> Bilingual {
     let (qz, qe) = quote(evidence);
     let pf = topic.provider_form.clone().unwrap_or_default();
     let cp = topic.customer_position.clone().unwrap_or_default();

@@ -33,7 +33,11 @@ pub struct SentenceFeatures {
 
 /// The topics of a list that a text speaks to.
 fn matching(list: &[TopicCues], text: &str) -> Vec<usize> {
-    list.iter().enumerate().filter(|(_, c)| c.matches(text)).map(|(i, _)| i).collect()
+    list.iter()
+        .enumerate()
+        .filter(|(_, c)| c.matches(text))
+        .map(|(i, _)| i)
+        .collect()
 }
 
 /// Computes the features of one sentence of `doc_text`.
@@ -57,7 +61,12 @@ pub fn of(doc_text: &str, s: &Sentence, rules: &Rules, mentions: &Mentions) -> S
             f.table = table_claim(doc_text, s, mentions);
         }
         if f.table.is_none() {
-            f.external = (t.contains('《') || t.contains("http") || t.contains("olic") || t.contains("ocumentation") || t.contains("DPA") || t.contains("greement"))
+            f.external = (t.contains('《')
+                || t.contains("http")
+                || t.contains("olic")
+                || t.contains("ocumentation")
+                || t.contains("DPA")
+                || t.contains("greement"))
                 && rules.external_reference.is_match(t);
             if !f.external {
                 f.statements = statements(t, mentions, &rules.modality_zh, &rules.modality_en);
@@ -65,19 +74,28 @@ pub fn of(doc_text: &str, s: &Sentence, rules: &Rules, mentions: &Mentions) -> S
                 f.segment_items = if f.statements.len() == 1 {
                     vec![f.items.clone()]
                 } else {
-                    (0..f.statements.len()).map(|k| matching(&rules.items, segment(t, &f.statements, k))).collect()
+                    (0..f.statements.len())
+                        .map(|k| matching(&rules.items, segment(t, &f.statements, k)))
+                        .collect()
                 };
             }
         }
     }
     // Risk topics: a topic that needs a duty (backup) counts only where a duty's segment speaks to it.
-    let risk_candidates = if s.definitional { Vec::new() } else { matching(&rules.risks, t) };
+    let risk_candidates = if s.definitional {
+        Vec::new()
+    } else {
+        matching(&rules.risks, t)
+    };
     f.risks = risk_candidates
         .into_iter()
         .map(|i| (i, &rules.risks[i]))
         .filter(|(_, c)| {
             !c.duty_required
-                || (0..f.statements.len()).any(|k| f.statements[k].kind == Kind::Duty && c.any.is_match(segment(t, &f.statements, k)))
+                || (0..f.statements.len()).any(|k| {
+                    f.statements[k].kind == Kind::Duty
+                        && c.any.is_match(segment(t, &f.statements, k))
+                })
         })
         .map(|(i, _)| i)
         .collect();

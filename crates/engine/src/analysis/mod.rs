@@ -170,7 +170,11 @@ impl Cache {
         let sentences = text::sentences(doc);
         let (parties, mentions) = parties::resolve(&doc.text, &rules.parties);
         // Long documents: read the two halves on two threads (the features are independent).
-        let read = |part: &[text::Sentence]| part.iter().map(|s| features::of(&doc.text, s, rules, &mentions)).collect::<Vec<_>>();
+        let read = |part: &[text::Sentence]| {
+            part.iter()
+                .map(|s| features::of(&doc.text, s, rules, &mentions))
+                .collect::<Vec<_>>()
+        };
         let feats = if sentences.len() > 1000 {
             let (a, b) = sentences.split_at(sentences.len() / 2);
             std::thread::scope(|scope| {
@@ -188,7 +192,14 @@ impl Cache {
             cjk += usize::from(crate::search::is_cjk(c));
         }
         let lang = if cjk * 4 > all { "zh" } else { "en" };
-        Cache { sentences, feats, parties, mentions, scores: topics::model_scores(&doc.text, rules), lang }
+        Cache {
+            sentences,
+            feats,
+            parties,
+            mentions,
+            scores: topics::model_scores(&doc.text, rules),
+            lang,
+        }
     }
 
     /// Replaces the text of clause `idx` with `new_text`, re-reads that clause's sentences and
@@ -220,8 +231,16 @@ impl Cache {
                 }
             }
             // Drop the clause's old sentences, shift the later ones, read the new ones.
-            let first = self.sentences.iter().position(|s| s.clause_idx == Some(idx)).unwrap_or(self.sentences.len());
-            let keep_from = self.sentences.iter().rposition(|s| s.clause_idx == Some(idx)).map_or(first, |p| p + 1);
+            let first = self
+                .sentences
+                .iter()
+                .position(|s| s.clause_idx == Some(idx))
+                .unwrap_or(self.sentences.len());
+            let keep_from = self
+                .sentences
+                .iter()
+                .rposition(|s| s.clause_idx == Some(idx))
+                .map_or(first, |p| p + 1);
             let move_by = |x: usize| usize::try_from(x as i64 + byte_delta).unwrap_or(0);
             for s in &mut self.sentences[keep_from..] {
                 s.start = move_by(s.start);
@@ -230,8 +249,10 @@ impl Cache {
                 s.cend = shift(s.cend);
             }
             let fresh: Vec<text::Sentence> = text::clause_sentences(doc, idx);
-            let fresh_feats: Vec<features::SentenceFeatures> =
-                fresh.iter().map(|s| features::of(&doc.text, s, rules, &self.mentions)).collect();
+            let fresh_feats: Vec<features::SentenceFeatures> = fresh
+                .iter()
+                .map(|s| features::of(&doc.text, s, rules, &self.mentions))
+                .collect();
             self.sentences.splice(first..keep_from, fresh);
             self.feats.splice(first..keep_from, fresh_feats);
         }
@@ -239,7 +260,13 @@ impl Cache {
     }
 
     /// Aggregates the cached reading into a report.
-    pub fn report(&self, doc: &Document, rules: &Rules, templates: &TemplateSet, opts: Options) -> Report {
+    pub fn report(
+        &self,
+        doc: &Document,
+        rules: &Rules,
+        templates: &TemplateSet,
+        opts: Options,
+    ) -> Report {
         let reading = allocate::read(doc, &self.sentences, &self.feats, rules);
         let scores = self.scores.clone();
         let (model, source) = match opts.model {
@@ -248,10 +275,34 @@ impl Cache {
         };
         let lang = self.lang;
         let mut warnings = Vec::new();
-        let security = allocate::security_rows(&reading, &templates.model, model, opts.perspective, templates);
-        let (pi, pi_applicable) = topics::pi_rows(doc, &self.sentences, &self.feats, rules, &reading, templates);
-        let risks = topics::risk_rows(doc, &self.sentences, &self.feats, rules, &reading, lang, &self.parties, templates);
-        if self.parties.provider.is_empty() && self.parties.customer.is_empty() || reading.statement_count < 3 {
+        let security = allocate::security_rows(
+            &reading,
+            &templates.model,
+            model,
+            opts.perspective,
+            templates,
+        );
+        let (pi, pi_applicable) = topics::pi_rows(
+            doc,
+            &self.sentences,
+            &self.feats,
+            rules,
+            &reading,
+            templates,
+        );
+        let risks = topics::risk_rows(
+            doc,
+            &self.sentences,
+            &self.feats,
+            rules,
+            &reading,
+            lang,
+            &self.parties,
+            templates,
+        );
+        if self.parties.provider.is_empty() && self.parties.customer.is_empty()
+            || reading.statement_count < 3
+        {
             warnings.push(Bilingual {
                 zh: "这段文本看起来不像一份合同：未识别出当事人或义务条款，以下结果仅供参考。".into(),
                 en: "This text does not look like a contract: no parties or obligations were recognised, so treat the results below with caution.".into(),
@@ -290,10 +341,20 @@ pub struct AnalysisResult {
 }
 
 /// Reads a file's bytes and analyses them.
-pub fn analyze_bytes(name: &str, bytes: &[u8], rules: &Rules, templates: &TemplateSet, opts: Options) -> crate::Result<AnalysisResult> {
+pub fn analyze_bytes(
+    name: &str,
+    bytes: &[u8],
+    rules: &Rules,
+    templates: &TemplateSet,
+    opts: Options,
+) -> crate::Result<AnalysisResult> {
     let document = crate::ingest::read(name, bytes)?;
     let report = analyze(&document, rules, templates, opts);
-    Ok(AnalysisResult { name: name.to_string(), document, report })
+    Ok(AnalysisResult {
+        name: name.to_string(),
+        document,
+        report,
+    })
 }
 
 /// The ids of a kind in the reference model, in order.

@@ -38,9 +38,40 @@ fn places(line: &str) -> Vec<String> {
     if let Some(r) = static_re!(r"([\p{Han}]{2,6}?)(?:市|省|区)") {
         out.extend(r.captures_iter(line).map(|c| c[1].to_string()));
     }
-    const STOP: [&str; 24] = ["The", "A", "An", "Limited", "Ltd", "Inc", "LLC", "Company", "Customer", "Provider", "Supplier", "Agreement", "Services", "Processor", "Controller", "Client", "Contractor", "Vendor", "Registered", "Number", "Office", "Street", "Road", "House"];
-    if let Some(r) = static_re!(r"\b(?:in|of|at|,)\s+(?:the\s+)?([A-Z][a-z]{2,}(?: [A-Z][a-z]{2,})?)") {
-        out.extend(r.captures_iter(line).map(|c| c[1].to_string()).filter(|w| !STOP.contains(&w.as_str())));
+    const STOP: [&str; 24] = [
+        "The",
+        "A",
+        "An",
+        "Limited",
+        "Ltd",
+        "Inc",
+        "LLC",
+        "Company",
+        "Customer",
+        "Provider",
+        "Supplier",
+        "Agreement",
+        "Services",
+        "Processor",
+        "Controller",
+        "Client",
+        "Contractor",
+        "Vendor",
+        "Registered",
+        "Number",
+        "Office",
+        "Street",
+        "Road",
+        "House",
+    ];
+    if let Some(r) =
+        static_re!(r"\b(?:in|of|at|,)\s+(?:the\s+)?([A-Z][a-z]{2,}(?: [A-Z][a-z]{2,})?)")
+    {
+        out.extend(
+            r.captures_iter(line)
+                .map(|c| c[1].to_string())
+                .filter(|w| !STOP.contains(&w.as_str())),
+        );
     }
     out
 }
@@ -54,11 +85,18 @@ pub struct Mentions {
 impl Mentions {
     /// Mentions in `text`: (byte start, byte end, role).
     pub fn find(&self, text: &str) -> Vec<(usize, usize, Role)> {
-        let Some(re) = &self.regex else { return Vec::new() };
+        let Some(re) = &self.regex else {
+            return Vec::new();
+        };
         // ASCII lower-casing keeps byte offsets, so matches map back onto `text`.
         let lower = text.to_ascii_lowercase();
         re.find_iter(&lower)
-            .filter_map(|m| self.roles.iter().find(|(a, _)| a == m.as_str()).map(|(_, r)| (m.start(), m.end(), *r)))
+            .filter_map(|m| {
+                self.roles
+                    .iter()
+                    .find(|(a, _)| a == m.as_str())
+                    .map(|(_, r)| (m.start(), m.end(), *r))
+            })
             .filter(|(s, _, _)| !preceded_by_user_qualifier(text, *s))
             .filter(|(_, e, _)| !names_a_thing(&text[*e..]))
             .collect()
@@ -67,8 +105,26 @@ impl Mentions {
 
 /// "Customer Data", "甲方数据", "您的内容": the party's name inside a defined thing is not the party.
 fn names_a_thing(after: &str) -> bool {
-    const ZH: [&str; 8] = ["数据", "的数据", "内容", "的内容", "信息", "的信息", "资料", "账号"];
-    const EN: [&str; 8] = [" data", " content", " materials", " personal data", " information", " account", " dat", " property"];
+    const ZH: [&str; 8] = [
+        "数据",
+        "的数据",
+        "内容",
+        "的内容",
+        "信息",
+        "的信息",
+        "资料",
+        "账号",
+    ];
+    const EN: [&str; 8] = [
+        " data",
+        " content",
+        " materials",
+        " personal data",
+        " information",
+        " account",
+        " dat",
+        " property",
+    ];
     ZH.iter().any(|z| after.starts_with(z)) || {
         let lower: String = after.chars().take(16).collect::<String>().to_lowercase();
         EN.iter().any(|e| lower.starts_with(e))
@@ -77,8 +133,17 @@ fn names_a_thing(after: &str) -> bool {
 
 /// 终端用户 / 最终用户 / end users are the customer's users, not the customer.
 fn preceded_by_user_qualifier(text: &str, start: usize) -> bool {
-    let before: String = text[..start].chars().rev().take(3).collect::<String>().chars().rev().collect();
-    ["终端", "最终", "授权", "end ", "End "].iter().any(|q| before.ends_with(q))
+    let before: String = text[..start]
+        .chars()
+        .rev()
+        .take(3)
+        .collect::<String>()
+        .chars()
+        .rev()
+        .collect();
+    ["终端", "最终", "授权", "end ", "End "]
+        .iter()
+        .any(|q| before.ends_with(q))
 }
 
 fn has_word(text: &str, word: &str) -> bool {
@@ -93,8 +158,14 @@ fn has_word_lower(lower: &str, word: &str) -> bool {
         while let Some(i) = lower[from..].find(&w) {
             let s = from + i;
             let e = s + w.len();
-            let ok_before = lower[..s].chars().next_back().is_none_or(|c| !c.is_alphanumeric());
-            let ok_after = lower[e..].chars().next().is_none_or(|c| !c.is_alphanumeric());
+            let ok_before = lower[..s]
+                .chars()
+                .next_back()
+                .is_none_or(|c| !c.is_alphanumeric());
+            let ok_after = lower[e..]
+                .chars()
+                .next()
+                .is_none_or(|c| !c.is_alphanumeric());
             if ok_before && ok_after {
                 return true;
             }
@@ -107,8 +178,18 @@ fn has_word_lower(lower: &str, word: &str) -> bool {
 }
 
 fn role_of(context: &str, words: &PartyWords) -> Option<Role> {
-    let p = words.provider_words.iter().filter(|w| has_word(context, w)).map(|w| w.chars().count()).max();
-    let c = words.customer_words.iter().filter(|w| has_word(context, w)).map(|w| w.chars().count()).max();
+    let p = words
+        .provider_words
+        .iter()
+        .filter(|w| has_word(context, w))
+        .map(|w| w.chars().count())
+        .max();
+    let c = words
+        .customer_words
+        .iter()
+        .filter(|w| has_word(context, w))
+        .map(|w| w.chars().count())
+        .max();
     match (p, c) {
         (Some(_), None) => Some(Role::Provider),
         (None, Some(_)) => Some(Role::Customer),
@@ -118,14 +199,15 @@ fn role_of(context: &str, words: &PartyWords) -> Option<Role> {
     }
 }
 
-
 /// Resolves the parties from the text (the preamble and definitions carry most of it).
 pub fn resolve(text: &str, words: &PartyWords) -> (Parties, Mentions) {
     let mut provider: BTreeSet<String> = BTreeSet::new();
     let mut customer: BTreeSet<String> = BTreeSet::new();
     let head: String = text.chars().take(6000).collect();
     let add = |role: Role, name: &str, p: &mut BTreeSet<String>, c: &mut BTreeSet<String>| {
-        let name = name.trim().trim_matches(|ch: char| matches!(ch, '*' | '"' | '“' | '”' | ':' | '：' | ' ' | '，' | ','));
+        let name = name.trim().trim_matches(|ch: char| {
+            matches!(ch, '*' | '"' | '“' | '”' | ':' | '：' | ' ' | '，' | ',')
+        });
         if name.chars().count() < 1 || name.chars().count() > 60 {
             return;
         }
@@ -142,7 +224,9 @@ pub fn resolve(text: &str, words: &PartyWords) -> (Parties, Mentions) {
 
     // 甲方（客户） / 乙方(服务商)：名称 / 委托方（甲方）
     let mut label_roles: Vec<(String, Role)> = Vec::new();
-    if let Some(r) = static_re!(r"(甲方|乙方|丙方|委托方|受托方)\s*\**\s*[（(]\s*([^）)\n]{1,12})\s*[）)]\s*\**\s*[：:]?\s*([^\n（(，,]{0,40})") {
+    if let Some(r) = static_re!(
+        r"(甲方|乙方|丙方|委托方|受托方)\s*\**\s*[（(]\s*([^）)\n]{1,12})\s*[）)]\s*\**\s*[：:]?\s*([^\n（(，,]{0,40})"
+    ) {
         for cap in r.captures_iter(&head) {
             let label = cap.get(1).map_or("", |m| m.as_str());
             let inside = cap.get(2).map_or("", |m| m.as_str());
@@ -153,7 +237,10 @@ pub fn resolve(text: &str, words: &PartyWords) -> (Parties, Mentions) {
                 if role_of(inside, words).is_some() {
                     add(role, inside, &mut provider, &mut customer);
                 }
-                if ["公司", "有限", "集团", "研究院", "中心", "大学", "医院"].iter().any(|m| name.contains(m)) {
+                if ["公司", "有限", "集团", "研究院", "中心", "大学", "医院"]
+                    .iter()
+                    .any(|m| name.contains(m))
+                {
                     add(role, name, &mut provider, &mut customer);
                 }
             }
@@ -161,31 +248,51 @@ pub fn resolve(text: &str, words: &PartyWords) -> (Parties, Mentions) {
     }
     // 甲方：名称 (no parenthetical): keep the name with its label for later.
     let mut label_names: Vec<(String, String)> = Vec::new();
-    if let Some(r) = static_re!(r"(?m)^\W{0,4}(甲方|乙方)\s*\**\s*[：:]\s*\**\s*([^\n（(，,*]{2,40})") {
+    if let Some(r) =
+        static_re!(r"(?m)^\W{0,4}(甲方|乙方)\s*\**\s*[：:]\s*\**\s*([^\n（(，,*]{2,40})")
+    {
         for cap in r.captures_iter(&head) {
             label_names.push((cap[1].to_string(), cap[2].trim().to_string()));
         }
     }
     // 名称（以下简称“X”或“Y”） / Name ("X") / (hereinafter "X")
-    let alias_zh = static_re!(r"([^\s，。；、：:（()）“”]{2,40})\s*[（(]\s*(?:以下|下文)?(?:简称|称)[为:：]?\s*[“「\x22]([^”」\x22]{1,16})[”」\x22](?:\s*(?:或|、|及|和)\s*[“「\x22]([^”」\x22]{1,16})[”」\x22])?");
-    let alias_en = static_re!(r#"([A-Z0-9][A-Za-z0-9&.,'’ -]{1,80}?)["”]?\s*\((?:the\s+|each\s+a\s+|together\s+|collectively\s+)?(?:hereinafter\s+)?(?:referred\s+to\s+as\s+|called\s+)?(?:the\s+)?["“]([^"”]{1,30})["”](?:\s*(?:,\s*)?(?:or|and|also)\s*(?:the\s+)?["“]([^"”]{1,30})["”])?"#);
+    let alias_zh = static_re!(
+        r"([^\s，。；、：:（()）“”]{2,40})\s*[（(]\s*(?:以下|下文)?(?:简称|称)[为:：]?\s*[“「\x22]([^”」\x22]{1,16})[”」\x22](?:\s*(?:或|、|及|和)\s*[“「\x22]([^”」\x22]{1,16})[”」\x22])?"
+    );
+    let alias_en = static_re!(
+        r#"([A-Z0-9][A-Za-z0-9&.,'’ -]{1,80}?)["”]?\s*\((?:the\s+|each\s+a\s+|together\s+|collectively\s+)?(?:hereinafter\s+)?(?:referred\s+to\s+as\s+|called\s+)?(?:the\s+)?["“]([^"”]{1,30})["”](?:\s*(?:,\s*)?(?:or|and|also)\s*(?:the\s+)?["“]([^"”]{1,30})["”])?"#
+    );
     // Party lines: (legal name, aliases, role if known).
     let mut candidates: Vec<(String, Vec<String>, Option<Role>)> = Vec::new();
     let mut lines: Vec<(Vec<String>, String, Option<Role>, String)> = Vec::new();
     // A defined term in brackets with no capitalised name before it: "the customer ("Customer")".
     let alias_bare = static_re!(r#"()\((?:the\s+)?["“]([^"”]{1,30})["”]()\)"#);
-    for (bare, r) in [(false, alias_zh), (false, alias_en), (true, alias_bare)].into_iter().filter_map(|(b, r)| r.map(|r| (b, r))) {
+    for (bare, r) in [(false, alias_zh), (false, alias_en), (true, alias_bare)]
+        .into_iter()
+        .filter_map(|(b, r)| r.map(|r| (b, r)))
+    {
         for cap in r.captures_iter(&head) {
-            let aliases: Vec<&str> = [cap.get(2), cap.get(3)].into_iter().flatten().map(|m| m.as_str()).collect();
+            let aliases: Vec<&str> = [cap.get(2), cap.get(3)]
+                .into_iter()
+                .flatten()
+                .map(|m| m.as_str())
+                .collect();
             let at = cap.get(0).map_or(0, |m| m.start());
             let line_start = head[..at].rfind('\n').map_or(0, |i| i + 1);
             let line_end = head[at..].find('\n').map_or(head.len(), |i| at + i);
             let line = &head[line_start..line_end];
             // The legal name opens the line ("(1) ACME LIMITED, a company…"; "甲方：某某公司").
             let opening = line
-                .trim_start_matches(|c: char| c.is_whitespace() || matches!(c, '(' | ')' | '（' | '）' | '*' | '-' | '1'..='9'))
+                .trim_start_matches(|c: char| {
+                    c.is_whitespace()
+                        || matches!(c, '(' | ')' | '（' | '）' | '*' | '-' | '1'..='9')
+                })
                 .trim_start_matches(['甲', '乙', '方', '：', ':', ' ']);
-            let name = opening.split([',', '，', '(', '（', ';', '；']).next().unwrap_or("").trim();
+            let name = opening
+                .split([',', '，', '(', '（', ';', '；'])
+                .next()
+                .unwrap_or("")
+                .trim();
             // "服务方：杭州某某有限公司" → the name after the role label.
             let name = match name.split_once(['：', ':']) {
                 Some((label, rest)) if label.chars().count() <= 6 => rest.trim(),
@@ -197,7 +304,13 @@ pub fn resolve(text: &str, words: &PartyWords) -> (Parties, Mentions) {
                 .iter()
                 .filter(|a| {
                     let last = a.split_whitespace().last().unwrap_or("");
-                    !a.is_ascii() || role_of(last, words).is_some() || words.provider_words.iter().chain(&words.customer_words).any(|w| a.to_ascii_lowercase().ends_with(w.as_str()))
+                    !a.is_ascii()
+                        || role_of(last, words).is_some()
+                        || words
+                            .provider_words
+                            .iter()
+                            .chain(&words.customer_words)
+                            .any(|w| a.to_ascii_lowercase().ends_with(w.as_str()))
                 })
                 .find_map(|a| role_of(a, words));
             let from_pronoun = aliases.iter().find_map(|a| {
@@ -211,19 +324,69 @@ pub fn resolve(text: &str, words: &PartyWords) -> (Parties, Mentions) {
             });
             // Only parties: a role word or pronoun in the alias, a company-like line, or a label
             // on the line ("甲方：某某公司（以下简称…）"). 本服务 / "Services" are not parties.
-            let company = ["公司", "有限", "集团", "研究院", "Ltd", "LTD", "Limited", "LIMITED", "Inc", "INC", "LLC", "Corp", "CORP", "GmbH", "GMBH", "plc", "PLC", "LLP", "S.A", "B.V", "Pte", "PTE", " AG"]
-                .iter()
-                .any(|m| line.contains(m));
+            let company = [
+                "公司",
+                "有限",
+                "集团",
+                "研究院",
+                "Ltd",
+                "LTD",
+                "Limited",
+                "LIMITED",
+                "Inc",
+                "INC",
+                "LLC",
+                "Corp",
+                "CORP",
+                "GmbH",
+                "GMBH",
+                "plc",
+                "PLC",
+                "LLP",
+                "S.A",
+                "B.V",
+                "Pte",
+                "PTE",
+                " AG",
+            ]
+            .iter()
+            .any(|m| line.contains(m));
             // A label counts only where it opens the line (a party line, not a clause that
             // mentions 甲方 in passing).
-            let head8: String = line.trim_start_matches(|c: char| !c.is_alphanumeric()).chars().take(8).collect();
+            let head8: String = line
+                .trim_start_matches(|c: char| !c.is_alphanumeric())
+                .chars()
+                .take(8)
+                .collect();
             let from_label = label_roles
                 .iter()
-                .find(|(l, _)| head8.strip_prefix(l.as_str()).is_some_and(|rest| rest.starts_with(['：', ':', '（', '(', ' '])))
+                .find(|(l, _)| {
+                    head8
+                        .strip_prefix(l.as_str())
+                        .is_some_and(|rest| rest.starts_with(['：', ':', '（', '(', ' ']))
+                })
                 .map(|(_, r)| *r);
             const NOT_PARTIES: [&str; 20] = [
-                "本服务", "本协议", "本合同", "主协议", "本平台", "本条款", "本产品", "服务", "平台", "Services", "Service", "Agreement", "Platform",
-                "Terms", "Software", "Order Form", "Users", "User", "End Users", "Authorized Users",
+                "本服务",
+                "本协议",
+                "本合同",
+                "主协议",
+                "本平台",
+                "本条款",
+                "本产品",
+                "服务",
+                "平台",
+                "Services",
+                "Service",
+                "Agreement",
+                "Platform",
+                "Terms",
+                "Software",
+                "Order Form",
+                "Users",
+                "User",
+                "End Users",
+                "Authorized Users",
             ];
             if aliases.iter().all(|a| NOT_PARTIES.contains(a)) {
                 continue;
@@ -236,23 +399,64 @@ pub fn resolve(text: &str, words: &PartyWords) -> (Parties, Mentions) {
                 continue;
             }
             let role = from_alias.or(from_pronoun).or(from_label);
-            let company_name = ["公司", "有限", "集团", "研究院", "Ltd", "LTD", "Limited", "LIMITED", "Inc", "INC", "LLC", "Corp", "CORP", "GmbH", "GMBH", "plc", "PLC", "LLP", "S.A", "B.V", "Pte", "PTE", " AG"]
-                .iter()
-                .any(|m| name.contains(m));
-            let name = if company_name { name.to_string() } else { String::new() };
+            let company_name = [
+                "公司",
+                "有限",
+                "集团",
+                "研究院",
+                "Ltd",
+                "LTD",
+                "Limited",
+                "LIMITED",
+                "Inc",
+                "INC",
+                "LLC",
+                "Corp",
+                "CORP",
+                "GmbH",
+                "GMBH",
+                "plc",
+                "PLC",
+                "LLP",
+                "S.A",
+                "B.V",
+                "Pte",
+                "PTE",
+                " AG",
+            ]
+            .iter()
+            .any(|m| name.contains(m));
+            let name = if company_name {
+                name.to_string()
+            } else {
+                String::new()
+            };
             let mut aliases: Vec<String> = aliases.iter().map(|a| a.to_string()).collect();
-            if let Some(r) = static_re!(r#"(?:trading as|doing business as|d/b/a|品牌为?)\s*["“]([^"”]{1,30})["”]"#) {
+            if let Some(r) = static_re!(
+                r#"(?:trading as|doing business as|d/b/a|品牌为?)\s*["“]([^"”]{1,30})["”]"#
+            ) {
                 aliases.extend(r.captures_iter(line).map(|c| c[1].to_string()));
             }
-            let next_end = head[line_end..].get(1..).and_then(|r| r.find('\n')).map_or(head.len(), |i| line_end + 1 + i);
-            lines.push((aliases.clone(), name.clone(), role, head[line_start..next_end.min(head.len())].to_string()));
+            let next_end = head[line_end..]
+                .get(1..)
+                .and_then(|r| r.find('\n'))
+                .map_or(head.len(), |i| line_end + 1 + i);
+            lines.push((
+                aliases.clone(),
+                name.clone(),
+                role,
+                head[line_start..next_end.min(head.len())].to_string(),
+            ));
             candidates.push((name, aliases, role));
         }
     }
     // A party line with no role word (a brand: "ACME Cloud Ltd (\"Nimbus\")") is the other side
     // of the one whose role is known.
     let known: Vec<Role> = candidates.iter().filter_map(|c| c.2).collect();
-    let fill = match (known.contains(&Role::Provider), known.contains(&Role::Customer)) {
+    let fill = match (
+        known.contains(&Role::Provider),
+        known.contains(&Role::Customer),
+    ) {
         (false, true) => Some(Role::Provider),
         (true, false) => Some(Role::Customer),
         _ => None,
@@ -269,7 +473,17 @@ pub fn resolve(text: &str, words: &PartyWords) -> (Parties, Mentions) {
     // 甲方（客户）：名称 and the address line under it.
     if let Some(r) = static_re!(r"(?m)^\W{0,4}(甲方|乙方|委托方|受托方)[^\n]*\n?[^\n]*") {
         for m in r.find_iter(&head) {
-            let label = if m.as_str().trim_start_matches(|c: char| !c.is_alphanumeric()).starts_with("甲方") { "甲方" } else if m.as_str().contains("乙方") { "乙方" } else { "" };
+            let label = if m
+                .as_str()
+                .trim_start_matches(|c: char| !c.is_alphanumeric())
+                .starts_with("甲方")
+            {
+                "甲方"
+            } else if m.as_str().contains("乙方") {
+                "乙方"
+            } else {
+                ""
+            };
             match label_roles.iter().find(|(l, _)| l == label).map(|x| x.1) {
                 Some(Role::Provider) => provider_places.extend(places(m.as_str())),
                 Some(Role::Customer) => customer_places.extend(places(m.as_str())),
@@ -284,7 +498,10 @@ pub fn resolve(text: &str, words: &PartyWords) -> (Parties, Mentions) {
         if by_line[i].is_some() {
             continue;
         }
-        let same: Vec<Role> = (0..lines.len()).filter(|&j| j != i && lines[j].3 == lines[i].3).filter_map(|j| candidates[j].2).collect();
+        let same: Vec<Role> = (0..lines.len())
+            .filter(|&j| j != i && lines[j].3 == lines[i].3)
+            .filter_map(|j| candidates[j].2)
+            .collect();
         by_line[i] = match same.as_slice() {
             [Role::Customer] => Some(Role::Provider),
             [Role::Provider] => Some(Role::Customer),
@@ -304,8 +521,16 @@ pub fn resolve(text: &str, words: &PartyWords) -> (Parties, Mentions) {
     // unless a name or alias already says otherwise.
     for (label, role) in [("甲方", Role::Customer), ("乙方", Role::Provider)] {
         if text.contains(label) && !provider.contains(label) && !customer.contains(label) {
-            let names: Vec<&String> = label_names.iter().filter(|(l, _)| l == label).map(|(_, n)| n).collect();
-            let set = if role == Role::Customer { &mut customer } else { &mut provider };
+            let names: Vec<&String> = label_names
+                .iter()
+                .filter(|(l, _)| l == label)
+                .map(|(_, n)| n)
+                .collect();
+            let set = if role == Role::Customer {
+                &mut customer
+            } else {
+                &mut provider
+            };
             set.insert(label.to_string());
             for n in names {
                 set.insert(n.clone());
@@ -326,8 +551,28 @@ pub fn resolve(text: &str, words: &PartyWords) -> (Parties, Mentions) {
     }
     // The generic role words always count (Provider / Customer / 服务商 / 客户 …), unless a
     // label already took them for the other side.
-    let generic_p: Vec<&str> = ["provider", "supplier", "vendor", "processor", "服务商", "服务方", "云服务商", "受托方", "受托人"].to_vec();
-    let generic_c: Vec<&str> = ["customer", "client", "controller", "客户", "用户", "委托方", "委托人"].to_vec();
+    let generic_p: Vec<&str> = [
+        "provider",
+        "supplier",
+        "vendor",
+        "processor",
+        "服务商",
+        "服务方",
+        "云服务商",
+        "受托方",
+        "受托人",
+    ]
+    .to_vec();
+    let generic_c: Vec<&str> = [
+        "customer",
+        "client",
+        "controller",
+        "客户",
+        "用户",
+        "委托方",
+        "委托人",
+    ]
+    .to_vec();
     for w in generic_p {
         if has_word_lower(&lower_text, w) && !customer.iter().any(|c| c.eq_ignore_ascii_case(w)) {
             provider.insert(capitalise(w));
@@ -360,17 +605,34 @@ pub fn resolve(text: &str, words: &PartyWords) -> (Parties, Mentions) {
         .iter()
         .map(|(a, _)| {
             let esc = regex::escape(a);
-            if a.is_ascii() { format!(r"(?-u:\b){esc}(?-u:\b)") } else { esc }
+            if a.is_ascii() {
+                format!(r"(?-u:\b){esc}(?-u:\b)")
+            } else {
+                esc
+            }
         })
         .collect::<Vec<_>>()
         .join("|");
-    let regex = if alternation.is_empty() { None } else { RegexBuilder::new(&alternation).build().ok() };
+    let regex = if alternation.is_empty() {
+        None
+    } else {
+        RegexBuilder::new(&alternation).build().ok()
+    };
     // A place on both lines tells nothing.
-    let shared: Vec<String> = provider_places.iter().filter(|p| customer_places.contains(p)).cloned().collect();
+    let shared: Vec<String> = provider_places
+        .iter()
+        .filter(|p| customer_places.contains(p))
+        .cloned()
+        .collect();
     provider_places.retain(|p| !shared.contains(p));
     customer_places.retain(|p| !shared.contains(p));
     (
-        Parties { provider: provider.into_iter().collect(), customer: customer.into_iter().collect(), provider_places, customer_places },
+        Parties {
+            provider: provider.into_iter().collect(),
+            customer: customer.into_iter().collect(),
+            provider_places,
+            customer_places,
+        },
         Mentions { regex, roles },
     )
 }
@@ -403,8 +665,16 @@ mod tests {
 
     #[test]
     fn jia_is_not_always_the_customer() {
-        let p = parties("甲方（服务提供方）：深圳某某科技有限公司\n乙方（客户）：成都某某集团有限公司\n");
-        assert!(p.provider.contains(&"甲方".to_string()) && p.customer.contains(&"乙方".to_string()), "{p:?}");
-        assert!(p.provider.contains(&"深圳某某科技有限公司".to_string()), "{p:?}");
+        let p = parties(
+            "甲方（服务提供方）：深圳某某科技有限公司\n乙方（客户）：成都某某集团有限公司\n",
+        );
+        assert!(
+            p.provider.contains(&"甲方".to_string()) && p.customer.contains(&"乙方".to_string()),
+            "{p:?}"
+        );
+        assert!(
+            p.provider.contains(&"深圳某某科技有限公司".to_string()),
+            "{p:?}"
+        );
     }
 }

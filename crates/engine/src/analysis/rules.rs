@@ -21,7 +21,11 @@ impl Patterns {
         }
         // Word boundaries are ASCII ones: a Latin term next to Chinese characters ("的DDoS防护")
         // still has a boundary, while "expressly" does not contain the word "SSL".
-        let joined = list.iter().map(|p| format!("(?:{})", p.replace(r"\b", r"(?-u:\b)"))).collect::<Vec<_>>().join("|");
+        let joined = list
+            .iter()
+            .map(|p| format!("(?:{})", p.replace(r"\b", r"(?-u:\b)")))
+            .collect::<Vec<_>>()
+            .join("|");
         RegexBuilder::new(&joined)
             .case_insensitive(true)
             .size_limit(1 << 24)
@@ -43,7 +47,10 @@ impl Patterns {
         }
     }
     pub fn first(&self, text: &str) -> Option<(usize, usize)> {
-        self.0.as_ref().and_then(|r| r.find(text)).map(|m| (m.start(), m.end()))
+        self.0
+            .as_ref()
+            .and_then(|r| r.find(text))
+            .map(|m| (m.start(), m.end()))
     }
 }
 
@@ -196,7 +203,13 @@ struct RawModelCue {
 }
 
 fn problem(message: String) -> Error {
-    Error::InvalidTemplates { problems: vec![TemplateProblem { path: format!("templates/{RULES_PATH}"), line: 0, message }] }
+    Error::InvalidTemplates {
+        problems: vec![TemplateProblem {
+            path: format!("templates/{RULES_PATH}"),
+            line: 0,
+            message,
+        }],
+    }
 }
 
 fn topic(raw: RawTopic) -> Result<TopicCues, String> {
@@ -229,7 +242,12 @@ fn modality(
 ) -> Result<Modality, String> {
     let crossref = crossref
         .iter()
-        .map(|p| RegexBuilder::new(p).case_insensitive(true).build().map_err(|e| format!("crossref_{lang}: {e}")))
+        .map(|p| {
+            RegexBuilder::new(p)
+                .case_insensitive(true)
+                .build()
+                .map_err(|e| format!("crossref_{lang}: {e}"))
+        })
         .collect::<Result<Vec<_>, _>>()?;
     Ok(Modality {
         disclaimer: Patterns::compile(disclaimer, &format!("disclaimer_{lang}"))?,
@@ -246,21 +264,49 @@ fn modality(
 impl Rules {
     /// Loads `analyzer/rules.toml` from a template set.
     pub fn load(files: &TemplateFiles) -> Result<Rules> {
-        let text = files.files.get(RULES_PATH).ok_or_else(|| problem("the analyzer rules file is missing".into()))?;
+        let text = files
+            .files
+            .get(RULES_PATH)
+            .ok_or_else(|| problem("the analyzer rules file is missing".into()))?;
         Rules::parse(text)
     }
 
     pub fn parse(text: &str) -> Result<Rules> {
         let raw: RawRules = toml::from_str(text).map_err(|e| problem(e.message().to_string()))?;
         let m = &raw.modality;
-        let zh = modality(&m.disclaimer_zh, &m.right_zh, &m.duty_zh, &m.by_party_zh, &m.hedge_zh, &m.joint_zh, &m.restriction_zh, &m.crossref_zh, "zh")
-            .map_err(problem)?;
-        let en = modality(&m.disclaimer_en, &m.right_en, &m.duty_en, &m.by_party_en, &m.hedge_en, &m.joint_en, &m.restriction_en, &m.crossref_en, "en")
-            .map_err(problem)?;
+        let zh = modality(
+            &m.disclaimer_zh,
+            &m.right_zh,
+            &m.duty_zh,
+            &m.by_party_zh,
+            &m.hedge_zh,
+            &m.joint_zh,
+            &m.restriction_zh,
+            &m.crossref_zh,
+            "zh",
+        )
+        .map_err(problem)?;
+        let en = modality(
+            &m.disclaimer_en,
+            &m.right_en,
+            &m.duty_en,
+            &m.by_party_en,
+            &m.hedge_en,
+            &m.joint_en,
+            &m.restriction_en,
+            &m.crossref_en,
+            "en",
+        )
+        .map_err(problem)?;
         let mut model_cues = Vec::new();
         for c in raw.model_cue {
-            let model = DeploymentModel::parse(&c.model).ok_or_else(|| problem(format!("unknown model {}", c.model)))?;
-            model_cues.push(ModelCue { model, weight: c.weight, any: Patterns::compile(&c.any, "model_cue").map_err(problem)? });
+            let model = DeploymentModel::parse(&c.model)
+                .ok_or_else(|| problem(format!("unknown model {}", c.model)))?;
+            model_cues.push(ModelCue {
+                model,
+                weight: c.weight,
+                any: Patterns::compile(&c.any, "model_cue").map_err(problem)?,
+            });
         }
         Ok(Rules {
             parties: PartyWords {
@@ -272,11 +318,31 @@ impl Rules {
             },
             modality_zh: zh,
             modality_en: en,
-            pi_mention: Patterns::compile(&raw.pi_mention.patterns, "pi_mention").map_err(problem)?,
-            external_reference: Patterns::compile(&raw.external_reference.patterns, "external_reference").map_err(problem)?,
-            items: raw.item.into_iter().map(topic).collect::<Result<_, _>>().map_err(problem)?,
-            pi: raw.pi.into_iter().map(topic).collect::<Result<_, _>>().map_err(problem)?,
-            risks: raw.risk.into_iter().map(topic).collect::<Result<_, _>>().map_err(problem)?,
+            pi_mention: Patterns::compile(&raw.pi_mention.patterns, "pi_mention")
+                .map_err(problem)?,
+            external_reference: Patterns::compile(
+                &raw.external_reference.patterns,
+                "external_reference",
+            )
+            .map_err(problem)?,
+            items: raw
+                .item
+                .into_iter()
+                .map(topic)
+                .collect::<Result<_, _>>()
+                .map_err(problem)?,
+            pi: raw
+                .pi
+                .into_iter()
+                .map(topic)
+                .collect::<Result<_, _>>()
+                .map_err(problem)?,
+            risks: raw
+                .risk
+                .into_iter()
+                .map(topic)
+                .collect::<Result<_, _>>()
+                .map_err(problem)?,
             model_cues,
         })
     }

@@ -37,7 +37,11 @@ fn parts(text: &str, zh: bool) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
     let mut start = 0;
     for (i, c) in text.char_indices() {
-        let cut = if zh { matches!(c, '，' | '：') } else { false };
+        let cut = if zh {
+            matches!(c, '，' | '：')
+        } else {
+            false
+        };
         if cut {
             out.push((start, i + c.len_utf8()));
             start = i + c.len_utf8();
@@ -48,7 +52,12 @@ fn parts(text: &str, zh: bool) -> Vec<(usize, usize)> {
 }
 
 /// The statements of one sentence.
-pub fn statements(text: &str, mentions: &Mentions, zh_rules: &Modality, en_rules: &Modality) -> Vec<Statement> {
+pub fn statements(
+    text: &str,
+    mentions: &Mentions,
+    zh_rules: &Modality,
+    en_rules: &Modality,
+) -> Vec<Statement> {
     let zh = is_zh(text);
     let m = if zh { zh_rules } else { en_rules };
     let mut out = Vec::new();
@@ -56,7 +65,13 @@ pub fn statements(text: &str, mentions: &Mentions, zh_rules: &Modality, en_rules
     for (ps, pe) in parts(text, zh) {
         let part = &text[ps..pe];
         let found = mentions.find(part);
-        let nearest_before = |pos: usize| found.iter().rev().find(|(s, _, _)| *s < pos).map(|(_, _, r)| *r);
+        let nearest_before = |pos: usize| {
+            found
+                .iter()
+                .rev()
+                .find(|(s, _, _)| *s < pos)
+                .map(|(_, _, r)| *r)
+        };
         let hedged = m.hedge.is_match(part);
         let joint = m.joint.is_match(part);
         let disclaimer = m.disclaimer.first(part);
@@ -64,15 +79,24 @@ pub fn statements(text: &str, mentions: &Mentions, zh_rules: &Modality, en_rules
         let duty = m.duty.first(part);
         // 由乙方负责 / the responsibility of Customer: the party after the marker.
         let by = m.by_party.find_all(part).into_iter().find_map(|(_, e)| {
-            found.iter().find(|(s, _, _)| *s >= e && *s <= e + 6).map(|(_, _, r)| *r)
+            found
+                .iter()
+                .find(|(s, _, _)| *s >= e && *s <= e + 6)
+                .map(|(_, _, r)| *r)
         });
         // Chinese: the subject opens the part (after numbering) or carries over from the
         // previous part; a mention in mid-part is usually an object ("按照委托方的选择…予以删除").
         // English: the nearest party before the modal verb.
-        let opening = found.first().filter(|(s, _, _)| subject_position(&part[..*s])).map(|x| x.2);
+        let opening = found
+            .first()
+            .filter(|(s, _, _)| subject_position(&part[..*s]))
+            .map(|x| x.2);
         let subject_at = |pos: usize| {
             if zh {
-                opening.filter(|_| found.first().is_some_and(|f| f.0 < pos)).or(inherited).or_else(|| nearest_before(pos))
+                opening
+                    .filter(|_| found.first().is_some_and(|f| f.0 < pos))
+                    .or(inherited)
+                    .or_else(|| nearest_before(pos))
             } else {
                 nearest_before(pos).or(inherited)
             }
@@ -94,15 +118,28 @@ pub fn statements(text: &str, mentions: &Mentions, zh_rules: &Modality, en_rules
         } else if let Some((ds, _)) = duty {
             // A right that comes before the first duty marker governs the part ("甲方可以…").
             match right {
-                Some((rs, _)) if rs <= ds && !zh_duty_after_right(part, rs, ds) => Some((subject_at(rs), Kind::Right)),
+                Some((rs, _)) if rs <= ds && !zh_duty_after_right(part, rs, ds) => {
+                    Some((subject_at(rs), Kind::Right))
+                }
                 _ => Some((subject_at(ds), Kind::Duty)),
             }
         } else {
             right.map(|(rs, _)| (subject_at(rs), Kind::Right))
         };
         if let Some((role, kind)) = stmt {
-            let role = if joint && kind == Kind::Duty { Some(Role::Both) } else { role };
-            out.push(Statement { role, kind, hedged, joint: joint && kind == Kind::Duty, start: ps, end: pe });
+            let role = if joint && kind == Kind::Duty {
+                Some(Role::Both)
+            } else {
+                role
+            };
+            out.push(Statement {
+                role,
+                kind,
+                hedged,
+                joint: joint && kind == Kind::Duty,
+                start: ps,
+                end: pe,
+            });
             if let Some(r) = role {
                 inherited = Some(r);
             }
@@ -120,7 +157,9 @@ pub fn statements(text: &str, mentions: &Mentions, zh_rules: &Modality, en_rules
 /// Whether the text before a mention is only numbering, punctuation or a connective.
 fn subject_position(prefix: &str) -> bool {
     prefix.chars().all(|c| {
-        !c.is_alphabetic() || "一二三四五六七八九十第条款项但并且如若另同时此外其中".contains(c) || (c.is_ascii_alphabetic() && prefix.trim().len() <= 4)
+        !c.is_alphabetic()
+            || "一二三四五六七八九十第条款项但并且如若另同时此外其中".contains(c)
+            || (c.is_ascii_alphabetic() && prefix.trim().len() <= 4)
     })
 }
 
@@ -141,7 +180,10 @@ mod tests {
     fn run(text: &str, body: &str) -> Vec<(Option<Role>, Kind)> {
         let rules = Rules::load(&TemplateFiles::builtin()).expect("rules");
         let (_, mentions) = resolve(&format!("{text}\n{body}"), &rules.parties);
-        statements(body, &mentions, &rules.modality_zh, &rules.modality_en).into_iter().map(|s| (s.role, s.kind)).collect()
+        statements(body, &mentions, &rules.modality_zh, &rules.modality_en)
+            .into_iter()
+            .map(|s| (s.role, s.kind))
+            .collect()
     }
 
     const ZH: &str = "甲方（客户）：某某公司\n乙方（服务商）：某某云公司\n";
@@ -149,28 +191,60 @@ mod tests {
 
     #[test]
     fn negation_about_the_customer_then_a_named_provider() {
-        let s = run(ZH, "甲方不负责本服务所使用服务器的操作系统维护和补丁更新，该等工作由乙方负责。");
+        let s = run(
+            ZH,
+            "甲方不负责本服务所使用服务器的操作系统维护和补丁更新，该等工作由乙方负责。",
+        );
         assert!(s.contains(&(Some(Role::Provider), Kind::Duty)), "{s:?}");
-        assert!(!s.iter().any(|x| x.0 == Some(Role::Provider) && x.1 == Kind::Disclaimer));
+        assert!(!s
+            .iter()
+            .any(|x| x.0 == Some(Role::Provider) && x.1 == Kind::Disclaimer));
     }
 
     #[test]
     fn rights_and_disclaimers() {
-        assert_eq!(run(ZH, "服务期满后，乙方有权删除甲方数据。"), vec![(Some(Role::Provider), Kind::Right)]);
         assert_eq!(
-            run(ZH, "我们的员工仅在您为处理支持工单明确授权后，方可在授权范围内查看您的内容。"),
+            run(ZH, "服务期满后，乙方有权删除甲方数据。"),
+            vec![(Some(Role::Provider), Kind::Right)]
+        );
+        assert_eq!(
+            run(
+                ZH,
+                "我们的员工仅在您为处理支持工单明确授权后，方可在授权范围内查看您的内容。"
+            ),
             vec![(Some(Role::Provider), Kind::Duty)],
             "a permission fenced by 仅/方可 is a restriction on the provider"
         );
-        assert_eq!(run(EN, "Provider may, but is not obliged to, assist Customer with migration."), vec![(Some(Role::Provider), Kind::Right)]);
-        assert_eq!(run(EN, "Provider has no responsibility for any personal data."), vec![(Some(Role::Provider), Kind::Disclaimer)]);
-        assert_eq!(run(EN, "Customer shall encrypt traffic between its Instances and the internet."), vec![(Some(Role::Customer), Kind::Duty)]);
-        assert_eq!(run(EN, "access keys shall be rotated at least every 90 days"), vec![(None, Kind::Duty)]);
+        assert_eq!(
+            run(
+                EN,
+                "Provider may, but is not obliged to, assist Customer with migration."
+            ),
+            vec![(Some(Role::Provider), Kind::Right)]
+        );
+        assert_eq!(
+            run(EN, "Provider has no responsibility for any personal data."),
+            vec![(Some(Role::Provider), Kind::Disclaimer)]
+        );
+        assert_eq!(
+            run(
+                EN,
+                "Customer shall encrypt traffic between its Instances and the internet."
+            ),
+            vec![(Some(Role::Customer), Kind::Duty)]
+        );
+        assert_eq!(
+            run(EN, "access keys shall be rotated at least every 90 days"),
+            vec![(None, Kind::Duty)]
+        );
     }
 
     #[test]
     fn subjects_carry_over_chinese_parts_and_joint_duties() {
-        let s = run(ZH, "乙方应当对甲方数据进行加密存储，每日进行备份，备份数据保留15日。");
+        let s = run(
+            ZH,
+            "乙方应当对甲方数据进行加密存储，每日进行备份，备份数据保留15日。",
+        );
         assert!(s.iter().all(|x| x.0 == Some(Role::Provider)), "{s:?}");
         let j = run(ZH, "双方共同负责本服务账号的安全。");
         assert_eq!(j, vec![(Some(Role::Both), Kind::Duty)]);

@@ -47,8 +47,10 @@ impl Sentence {
     }
 }
 
-const ABBREVIATIONS: [&str; 16] =
-    ["e.g", "i.e", "etc", "art", "arts", "no", "nos", "inc", "ltd", "co", "corp", "para", "sec", "cl", "vs", "u.s"];
+const ABBREVIATIONS: [&str; 16] = [
+    "e.g", "i.e", "etc", "art", "arts", "no", "nos", "inc", "ltd", "co", "corp", "para", "sec",
+    "cl", "vs", "u.s",
+];
 
 fn ends_sentence(text: &str, i: usize, c: char) -> bool {
     match c {
@@ -56,7 +58,8 @@ fn ends_sentence(text: &str, i: usize, c: char) -> bool {
         '\n' => {
             let next = text[i + 1..].chars().next();
             let prev = text[..i].trim_end_matches(' ').chars().next_back();
-            !(next.is_some_and(|n| n.is_ascii_lowercase()) && !prev.is_some_and(|p| matches!(p, '.' | ';' | ':' | '。' | '；' | '：')))
+            !(next.is_some_and(|n| n.is_ascii_lowercase())
+                && !prev.is_some_and(|p| matches!(p, '.' | ';' | ':' | '。' | '；' | '：')))
         }
         '。' | '！' | '？' | '；' => true,
         '.' | '!' | '?' | ';' => {
@@ -68,9 +71,17 @@ fn ends_sentence(text: &str, i: usize, c: char) -> bool {
                 return true;
             }
             let before = &text[..i];
-            let word: String = before.chars().rev().take_while(|ch| ch.is_alphanumeric() || *ch == '.').collect::<String>().chars().rev().collect();
+            let word: String = before
+                .chars()
+                .rev()
+                .take_while(|ch| ch.is_alphanumeric() || *ch == '.')
+                .collect::<String>()
+                .chars()
+                .rev()
+                .collect();
             let w = word.to_lowercase();
-            !(ABBREVIATIONS.contains(&w.as_str()) || (w.chars().count() == 1 && w.chars().all(|ch| ch.is_alphabetic())))
+            !(ABBREVIATIONS.contains(&w.as_str())
+                || (w.chars().count() == 1 && w.chars().all(|ch| ch.is_alphabetic())))
         }
         _ => false,
     }
@@ -80,7 +91,11 @@ fn ends_sentence(text: &str, i: usize, c: char) -> bool {
 pub fn sentences(doc: &Document) -> Vec<Sentence> {
     let off = Offsets::new(&doc.text);
     let mut segments: Vec<Segment> = Vec::new();
-    let first = doc.clauses.first().map(|c| off.byte_of(c.start)).unwrap_or(doc.text.len());
+    let first = doc
+        .clauses
+        .first()
+        .map(|c| off.byte_of(c.start))
+        .unwrap_or(doc.text.len());
     if first > 0 {
         segments.push((0, first, 0, String::new(), None, BlockKind::Paragraph));
     }
@@ -95,11 +110,25 @@ pub fn sentences(doc: &Document) -> Vec<Sentence> {
 
 /// The sentences of one clause (after an edit).
 pub fn clause_sentences(doc: &Document, idx: usize) -> Vec<Sentence> {
-    let Some(c) = doc.clauses.get(idx) else { return Vec::new() };
-    let mut it = doc.text.char_indices().map(|(b, _)| b).chain(std::iter::once(doc.text.len()));
+    let Some(c) = doc.clauses.get(idx) else {
+        return Vec::new();
+    };
+    let mut it = doc
+        .text
+        .char_indices()
+        .map(|(b, _)| b)
+        .chain(std::iter::once(doc.text.len()));
     let s = it.nth(c.start as usize).unwrap_or(doc.text.len());
-    let e = if c.end > c.start { it.nth((c.end - c.start - 1) as usize).unwrap_or(doc.text.len()) } else { s };
-    cut(doc, vec![(s, e, c.start, c.number.clone(), Some(idx), c.kind)])
+    let e = if c.end > c.start {
+        it.nth((c.end - c.start - 1) as usize)
+            .unwrap_or(doc.text.len())
+    } else {
+        s
+    };
+    cut(
+        doc,
+        vec![(s, e, c.start, c.number.clone(), Some(idx), c.kind)],
+    )
 }
 
 /// A clause's text: byte range, char start, number, index, kind.
@@ -132,7 +161,11 @@ fn cut(doc: &Document, segments: Vec<Segment>) -> Vec<Sentence> {
         wanted.sort_unstable();
         let mut w = 0;
         let mut count = cs;
-        for (b, _) in seg.char_indices().map(|(i, c)| (s + i, c)).chain(std::iter::once((e, ' '))) {
+        for (b, _) in seg
+            .char_indices()
+            .map(|(i, c)| (s + i, c))
+            .chain(std::iter::once((e, ' ')))
+        {
             while w < wanted.len() && wanted[w].0 <= b {
                 let (_, k, is_start) = wanted[w];
                 if is_start {
@@ -148,7 +181,15 @@ fn cut(doc: &Document, segments: Vec<Segment>) -> Vec<Sentence> {
     out
 }
 
-fn push(out: &mut Vec<Sentence>, text: &str, s: usize, e: usize, number: &str, idx: Option<usize>, kind: BlockKind) {
+fn push(
+    out: &mut Vec<Sentence>,
+    text: &str,
+    s: usize,
+    e: usize,
+    number: &str,
+    idx: Option<usize>,
+    kind: BlockKind,
+) {
     let t = &text[s..e];
     let trimmed = t.trim_matches(|c: char| c.is_whitespace() || matches!(c, '|' | '*' | '#'));
     if trimmed.chars().filter(|c| c.is_alphanumeric()).count() < 2 {
@@ -171,7 +212,22 @@ fn push(out: &mut Vec<Sentence>, text: &str, s: usize, e: usize, number: &str, i
 /// "X" 指… / "X" means … / X：指…
 pub fn is_definition(s: &str) -> bool {
     let head: String = s.chars().take(60).collect();
-    let quoted = head.starts_with(['“', '"', '「', '‘']) || head.trim_start_matches(['(', '（', '0', '1', '2', '3', '4', '5', '6', '7', '8', '9', '.', ' ']).starts_with(['“', '"']);
-    let means = ["指", "是指", "系指", " means", " shall mean", " refers to", " has the meaning"].iter().any(|m| head.contains(m));
+    let quoted = head.starts_with(['“', '"', '「', '‘'])
+        || head
+            .trim_start_matches([
+                '(', '（', '0', '1', '2', '3', '4', '5', '6', '7', '8', '9', '.', ' ',
+            ])
+            .starts_with(['“', '"']);
+    let means = [
+        "指",
+        "是指",
+        "系指",
+        " means",
+        " shall mean",
+        " refers to",
+        " has the meaning",
+    ]
+    .iter()
+    .any(|m| head.contains(m));
     quoted && means
 }

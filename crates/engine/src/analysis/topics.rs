@@ -4,7 +4,6 @@
 //! through a defined term whose definition includes it (convention 6). A risk topic is present
 //! when the text addresses it; whether it is against the customer follows the topic's rule.
 
-
 use super::allocate::{suggestions, Reading};
 use super::features::SentenceFeatures;
 use super::parties::Role;
@@ -18,7 +17,8 @@ use crate::templates::TemplateSet;
 
 /// Weighted cue counts per deployment model.
 pub fn model_scores(text: &str, rules: &Rules) -> Vec<(DeploymentModel, u32)> {
-    let mut out: Vec<(DeploymentModel, u32)> = DeploymentModel::ALL.iter().map(|m| (*m, 0)).collect();
+    let mut out: Vec<(DeploymentModel, u32)> =
+        DeploymentModel::ALL.iter().map(|m| (*m, 0)).collect();
     for cue in &rules.model_cues {
         let n = u32::try_from(cue.any.find_all(text).len()).unwrap_or(u32::MAX);
         if let Some(x) = out.iter_mut().find(|(m, _)| *m == cue.model) {
@@ -30,7 +30,11 @@ pub fn model_scores(text: &str, rules: &Rules) -> Vec<(DeploymentModel, u32)> {
 
 /// The model with the highest score; SaaS when nothing says otherwise.
 pub fn detect_model(scores: &[(DeploymentModel, u32)]) -> DeploymentModel {
-    scores.iter().filter(|(_, s)| *s > 0).max_by_key(|(m, s)| (*s, std::cmp::Reverse(*m))).map_or(DeploymentModel::Saas, |(m, _)| *m)
+    scores
+        .iter()
+        .filter(|(_, s)| *s > 0)
+        .max_by_key(|(m, s)| (*s, std::cmp::Reverse(*m)))
+        .map_or(DeploymentModel::Saas, |(m, _)| *m)
 }
 
 /// A defined term whose definition expressly includes personal information, if the sentence
@@ -38,14 +42,25 @@ pub fn detect_model(scores: &[(DeploymentModel, u32)]) -> DeploymentModel {
 /// including Personal Data".
 pub fn pi_term_of(t: &str, rules: &Rules) -> Option<String> {
     // Cheap gate before the regex: a definition says 指 / means / refers to / includes.
-    if !(t.contains('指') || t.contains("means") || t.contains("refers to") || t.contains("includes")) {
+    if !(t.contains('指')
+        || t.contains("means")
+        || t.contains("refers to")
+        || t.contains("includes"))
+    {
         return None;
     }
-    let term = static_re!(r#"^[^“"「‘：:，,。]{0,12}?[“"「‘]?([^”"」’：:，,（）()]{2,24}?)[”"」’]?\s*[：:]?\s*(?:是指|系指|指|means|shall mean|refers to|includes)"#)?;
+    let term = static_re!(
+        r#"^[^“"「‘：:，,。]{0,12}?[“"「‘]?([^”"」’：:，,（）()]{2,24}?)[”"」’]?\s*[：:]?\s*(?:是指|系指|指|means|shall mean|refers to|includes)"#
+    )?;
     let c = term.captures(t)?;
-    let name = c[1].trim_start_matches(|ch: char| ch.is_ascii_digit() || ch == '.' || ch == ' ').to_string();
+    let name = c[1]
+        .trim_start_matches(|ch: char| ch.is_ascii_digit() || ch == '.' || ch == ' ')
+        .to_string();
     let rest = &t[c.get(0).map_or(0, |m| m.end())..];
-    (name.chars().count() >= 2 && rules.pi_mention.is_match(rest) && !rules.pi_mention.is_match(&name)).then_some(name)
+    (name.chars().count() >= 2
+        && rules.pi_mention.is_match(rest)
+        && !rules.pi_mention.is_match(&name))
+    .then_some(name)
 }
 
 pub fn pi_rows(
@@ -57,20 +72,39 @@ pub fn pi_rows(
     templates: &TemplateSet,
 ) -> (Vec<PiRow>, bool) {
     let terms: Vec<&String> = feats.iter().filter_map(|f| f.pi_term.as_ref()).collect();
-    let direct = |i: usize| feats[i].pi_mention || terms.iter().any(|t| sentences[i].text(&doc.text).contains(t.as_str()));
+    let direct = |i: usize| {
+        feats[i].pi_mention
+            || terms
+                .iter()
+                .any(|t| sentences[i].text(&doc.text).contains(t.as_str()))
+    };
     // A sub-item whose lead-in concerns PI ("in processing Personal Data, the Supplier shall: (c) …").
     let pi_clauses: std::collections::HashSet<usize> = (0..sentences.len())
-        .filter(|&i| direct(i) && sentences[i].text(&doc.text).trim_end().ends_with([':', '：']))
+        .filter(|&i| {
+            direct(i)
+                && sentences[i]
+                    .text(&doc.text)
+                    .trim_end()
+                    .ends_with([':', '：'])
+        })
         .filter_map(|i| sentences[i].clause_idx)
         .collect();
     let parent_is_pi = |i: usize| {
-        sentences[i].clause_idx.and_then(|c| doc.clauses.get(c)).and_then(|c| c.parent).is_some_and(|p| pi_clauses.contains(&(p as usize)))
+        sentences[i]
+            .clause_idx
+            .and_then(|c| doc.clauses.get(c))
+            .and_then(|c| c.parent)
+            .is_some_and(|p| pi_clauses.contains(&(p as usize)))
     };
-    let pi_sentences: Vec<usize> = (0..sentences.len()).filter(|&i| direct(i) || parent_is_pi(i)).collect();
+    let pi_sentences: Vec<usize> = (0..sentences.len())
+        .filter(|&i| direct(i) || parent_is_pi(i))
+        .collect();
     let applicable = !pi_sentences.is_empty();
     let mut rows = Vec::new();
     for id in super::ids(&templates.model, TopicKind::Pi) {
-        let Some(topic) = templates.model.topic(&id) else { continue };
+        let Some(topic) = templates.model.topic(&id) else {
+            continue;
+        };
         let hits: Vec<usize> = match rules.pi.iter().position(|c| c.id == id) {
             Some(k) => pi_sentences
                 .iter()
@@ -83,10 +117,20 @@ pub fn pi_rows(
         rows.push((id, topic, hits));
     }
     // An audit right over an agreement with PI-specific clauses supervises PI (convention 6).
-    let specific = rows.iter().filter(|(id, _, h)| id != "pi.supervision_audit" && !h.is_empty()).count();
+    let specific = rows
+        .iter()
+        .filter(|(id, _, h)| id != "pi.supervision_audit" && !h.is_empty())
+        .count();
     let audit: Vec<usize> = rules
         .risk("audit_rights")
-        .map(|cues| sentences.iter().enumerate().filter(|(_, s)| cues.favourable_guard.is_match(s.text(&doc.text))).map(|(i, _)| i).collect())
+        .map(|cues| {
+            sentences
+                .iter()
+                .enumerate()
+                .filter(|(_, s)| cues.favourable_guard.is_match(s.text(&doc.text)))
+                .map(|(i, _)| i)
+                .collect()
+        })
         .unwrap_or_default();
     let out = rows
         .into_iter()
@@ -97,15 +141,35 @@ pub fn pi_rows(
             let present = !hits.is_empty();
             let severity = if present {
                 None
-            } else if matches!(id.as_str(), "pi.roles" | "pi.instructions" | "pi.subprocessing" | "pi.return_deletion" | "pi.breach_notification" | "pi.security_measures") {
-                Some(if applicable { Severity::High } else { Severity::Medium })
+            } else if matches!(
+                id.as_str(),
+                "pi.roles"
+                    | "pi.instructions"
+                    | "pi.subprocessing"
+                    | "pi.return_deletion"
+                    | "pi.breach_notification"
+                    | "pi.security_measures"
+            ) {
+                Some(if applicable {
+                    Severity::High
+                } else {
+                    Severity::Medium
+                })
             } else {
-                Some(if applicable { Severity::Medium } else { Severity::Low })
+                Some(if applicable {
+                    Severity::Medium
+                } else {
+                    Severity::Low
+                })
             };
             let evidence = reading.evidence(hits);
             PiRow {
                 explanation: explain::pi(topic, present, applicable, &evidence),
-                suggested_clauses: if present { Vec::new() } else { suggestions(templates, &id, None) },
+                suggested_clauses: if present {
+                    Vec::new()
+                } else {
+                    suggestions(templates, &id, None)
+                },
                 name: topic.name.clone(),
                 id,
                 present,
@@ -119,7 +183,9 @@ pub fn pi_rows(
 
 /// Hours of a notice deadline in a text, if a fixed one is stated.
 fn deadline_hours(text: &str) -> Option<u32> {
-    let re = static_re!(r"(?i)(\d+|one|two|three|four|six|twelve|twenty-four|forty-eight|seventy-two|一|两|二|三|四|六|十二|二十四|四十八|七十二)\s*(?:\(\d+\)\s*)?(个)?\s*(小时|hours?|日|天|days?|个?工作日|business days?)")?;
+    let re = static_re!(
+        r"(?i)(\d+|one|two|three|four|six|twelve|twenty-four|forty-eight|seventy-two|一|两|二|三|四|六|十二|二十四|四十八|七十二)\s*(?:\(\d+\)\s*)?(个)?\s*(小时|hours?|日|天|days?|个?工作日|business days?)"
+    )?;
     let word = |w: &str| -> Option<u32> {
         Some(match w.to_lowercase().as_str() {
             "one" | "一" => 1,
@@ -138,20 +204,38 @@ fn deadline_hours(text: &str) -> Option<u32> {
         .filter_map(|c| {
             let n = word(&c[1])?;
             let unit = c[3].to_lowercase();
-            Some(if unit.contains("小时") || unit.starts_with("hour") { n } else { n.saturating_mul(24) })
+            Some(if unit.contains("小时") || unit.starts_with("hour") {
+                n
+            } else {
+                n.saturating_mul(24)
+            })
         })
         .min()
 }
 
-
 /// Place names in a forum clause (the words before 人民法院 / after "courts of").
 fn forum_names(text: &str) -> Vec<String> {
-    let Some(re) = static_re!(r"(?:courts? of|seated in|arbitration in|venue (?:is|shall be) in)\s+(?:the\s+)?([A-Z][A-Za-z]+(?: [A-Z][a-z]+)?)|([\p{Han}]{2,6}?)(?:市|省|区)") else { return Vec::new() };
-    re.captures_iter(text).filter_map(|c| c.get(1).or(c.get(2)).map(|m| m.as_str().to_string())).collect()
+    let Some(re) = static_re!(
+        r"(?:courts? of|seated in|arbitration in|venue (?:is|shall be) in)\s+(?:the\s+)?([A-Z][A-Za-z]+(?: [A-Z][a-z]+)?)|([\p{Han}]{2,6}?)(?:市|省|区)"
+    ) else {
+        return Vec::new();
+    };
+    re.captures_iter(text)
+        .filter_map(|c| c.get(1).or(c.get(2)).map(|m| m.as_str().to_string()))
+        .collect()
 }
 
 #[allow(clippy::too_many_arguments)]
-fn unfavourable(id: &str, cues: &TopicCues, doc: &Document, sentences: &[Sentence], hits: &[usize], reading: &Reading, lang: &str, parties: &super::Parties) -> bool {
+fn unfavourable(
+    id: &str,
+    cues: &TopicCues,
+    doc: &Document,
+    sentences: &[Sentence],
+    hits: &[usize],
+    reading: &Reading,
+    lang: &str,
+    parties: &super::Parties,
+) -> bool {
     let text = |i: usize| sentences[i].text(&doc.text);
     // The hit sentences and the other sentences of the same clauses ("…的唯一救济" often
     // follows the sentence that names the credits).
@@ -169,7 +253,11 @@ fn unfavourable(id: &str, cues: &TopicCues, doc: &Document, sentences: &[Sentenc
         }
         c
     };
-    let roots: std::collections::HashSet<usize> = hits.iter().filter_map(|&i| sentences[i].clause_idx).map(root).collect();
+    let roots: std::collections::HashSet<usize> = hits
+        .iter()
+        .filter_map(|&i| sentences[i].clause_idx)
+        .map(root)
+        .collect();
     let scope: Vec<usize> = sentences
         .iter()
         .enumerate()
@@ -177,12 +265,15 @@ fn unfavourable(id: &str, cues: &TopicCues, doc: &Document, sentences: &[Sentenc
         .map(|(i, _)| i)
         .collect();
     let any_unfav = scope.iter().any(|&i| cues.unfavourable.is_match(text(i)));
-    let guarded = scope.iter().any(|&i| cues.favourable_guard.is_match(text(i)));
+    let guarded = scope
+        .iter()
+        .any(|&i| cues.favourable_guard.is_match(text(i)));
     // Sentences of the same top-level clauses, for carve-outs and content lists.
     match id {
         "liability_cap" => {
             let mates = &scope;
-            let carved = mates.iter().any(|&i| cues.carve_out.is_match(text(i))) && mates.iter().any(|&i| cues.carve_topic.is_match(text(i)));
+            let carved = mates.iter().any(|&i| cues.carve_out.is_match(text(i)))
+                && mates.iter().any(|&i| cues.carve_topic.is_match(text(i)));
             !carved
         }
         "exit" => {
@@ -190,13 +281,40 @@ fn unfavourable(id: &str, cues: &TopicCues, doc: &Document, sentences: &[Sentenc
             let window = |t: &str| {
                 let l = t.to_lowercase();
                 // Retention windows only, not delivery deadlines ("export within 10 days" is good).
-                ["保留", "保存", "可供", "取回", "retain", "retriev", "available"].iter().any(|w| l.contains(w))
+                [
+                    "保留",
+                    "保存",
+                    "可供",
+                    "取回",
+                    "retain",
+                    "retriev",
+                    "available",
+                ]
+                .iter()
+                .any(|w| l.contains(w))
             };
-            let short = hits.iter().filter(|&&i| window(text(i))).filter_map(|&i| deadline_hours(text(i))).any(|h| h < 30 * 24);
+            let short = hits
+                .iter()
+                .filter(|&&i| window(text(i)))
+                .filter_map(|&i| deadline_hours(text(i)))
+                .any(|h| h < 30 * 24);
             // No way to get the data out at all is the provider-form position too.
             let export = scope.iter().any(|&i| {
                 let l = text(i).to_lowercase();
-                ["导出", "取回", "迁移", "返还", "export", "retriev", "download", "transition", "return of customer data", "return your"].iter().any(|w| l.contains(w))
+                [
+                    "导出",
+                    "取回",
+                    "迁移",
+                    "返还",
+                    "export",
+                    "retriev",
+                    "download",
+                    "transition",
+                    "return of customer data",
+                    "return your",
+                ]
+                .iter()
+                .any(|w| l.contains(w))
             });
             (any_unfav || short || !export) && !(guarded && !short)
         }
@@ -204,26 +322,34 @@ fn unfavourable(id: &str, cues: &TopicCues, doc: &Document, sentences: &[Sentenc
             let forum_of = |names: &[String]| {
                 scope.iter().any(|&i| {
                     let t = text(i);
-                    if !(t.contains("所在地") || t.contains("住所地") || t.contains("注册地")) {
+                    if !(t.contains("所在地") || t.contains("住所地") || t.contains("注册地"))
+                    {
                         return false;
                     }
                     names.iter().any(|n| {
                         t.match_indices(n.as_str()).any(|(at, _)| {
                             let after: String = t[at + n.len()..].chars().take(6).collect();
-                            ["所在地", "住所地", "注册地", "的所在地"].iter().any(|w| after.starts_with(w))
+                            ["所在地", "住所地", "注册地", "的所在地"]
+                                .iter()
+                                .any(|w| after.starts_with(w))
                         })
                     })
                 })
             };
             let forums: Vec<String> = scope.iter().flat_map(|&i| forum_names(text(i))).collect();
-            let provider_home = forum_of(&parties.provider) || parties.provider_places.iter().any(|p| forums.contains(p));
-            let customer_home = forum_of(&parties.customer) || parties.customer_places.iter().any(|p| forums.contains(p));
+            let provider_home = forum_of(&parties.provider)
+                || parties.provider_places.iter().any(|p| forums.contains(p));
+            let customer_home = forum_of(&parties.customer)
+                || parties.customer_places.iter().any(|p| forums.contains(p));
             provider_home && !customer_home || (any_unfav && !guarded && !customer_home)
         }
         "incident_notice" => {
             let mates = &scope;
             let hours = hits.iter().filter_map(|&i| deadline_hours(text(i))).min();
-            let content = mates.iter().chain(hits.iter()).any(|&i| cues.content.is_match(text(i)));
+            let content = mates
+                .iter()
+                .chain(hits.iter())
+                .any(|&i| cues.content.is_match(text(i)));
             let limit = if lang == "zh" { 4 } else { 72 };
             hours.is_none_or(|h| h > limit) || !content
         }
@@ -232,7 +358,13 @@ fn unfavourable(id: &str, cues: &TopicCues, doc: &Document, sentences: &[Sentenc
             // Unhedged duties only: "我们将尽力…备份" promises nothing firm.
             let roles: Vec<Option<Role>> = hits
                 .iter()
-                .flat_map(|&i| reading.statements(i).iter().filter(|s| s.kind == Kind::Duty && !s.hedged).map(|s| s.role))
+                .flat_map(|&i| {
+                    reading
+                        .statements(i)
+                        .iter()
+                        .filter(|s| s.kind == Kind::Duty && !s.hedged)
+                        .map(|s| s.role)
+                })
                 .collect();
             !(roles.contains(&Some(Role::Provider)) || roles.contains(&Some(Role::Both)))
         }
@@ -240,7 +372,8 @@ fn unfavourable(id: &str, cues: &TopicCues, doc: &Document, sentences: &[Sentenc
             // An audit right the text takes away ("not entitled to audit") is no right.
             let negated = scope.iter().any(|&i| {
                 let l = text(i).to_lowercase();
-                static_re!(r"\b(not|no)\b[^.;]{0,25}\b(audit|inspect)|不得[^。；]{0,10}(审计|检查)").is_some_and(|r| r.is_match(&l))
+                static_re!(r"\b(not|no)\b[^.;]{0,25}\b(audit|inspect)|不得[^。；]{0,10}(审计|检查)")
+                    .is_some_and(|r| r.is_match(&l))
             });
             !guarded || negated
         }
@@ -265,23 +398,40 @@ pub fn risk_rows(
             let k = rules.risks.iter().position(|c| c.id == id);
             let cues = k.map(|k| &rules.risks[k]);
             let hits: Vec<usize> = match k {
-                Some(k) => (0..sentences.len()).filter(|&i| feats[i].risks.contains(&k)).collect(),
+                Some(k) => (0..sentences.len())
+                    .filter(|&i| feats[i].risks.contains(&k))
+                    .collect(),
                 None => Vec::new(),
             };
             let present = !hits.is_empty();
             let unfav = match (present, cues) {
-                (true, Some(c)) => Some(unfavourable(&id, c, doc, sentences, &hits, reading, lang, parties)),
+                (true, Some(c)) => Some(unfavourable(
+                    &id, c, doc, sentences, &hits, reading, lang, parties,
+                )),
                 _ => None,
             };
             let severity = match (present, unfav) {
                 (false, _) => Some(Severity::Medium),
-                (true, Some(true)) => Some(if matches!(id.as_str(), "liability_cap" | "exit" | "incident_notice" | "data_location") { Severity::High } else { Severity::Medium }),
+                (true, Some(true)) => Some(
+                    if matches!(
+                        id.as_str(),
+                        "liability_cap" | "exit" | "incident_notice" | "data_location"
+                    ) {
+                        Severity::High
+                    } else {
+                        Severity::Medium
+                    },
+                ),
                 _ => None,
             };
             let evidence = reading.evidence(hits);
             Some(RiskRow {
                 explanation: explain::risk(topic, present, unfav, &evidence),
-                suggested_clauses: if severity.is_some() { suggestions(templates, &id, None) } else { Vec::new() },
+                suggested_clauses: if severity.is_some() {
+                    suggestions(templates, &id, None)
+                } else {
+                    Vec::new()
+                },
                 name: topic.name.clone(),
                 id,
                 present,
@@ -300,7 +450,10 @@ mod tests {
     #[test]
     fn deadlines_in_both_languages() {
         assert_eq!(deadline_hours("应当在发现后24小时内通知甲方"), Some(24));
-        assert_eq!(deadline_hours("within 72 hours after becoming aware"), Some(72));
+        assert_eq!(
+            deadline_hours("within 72 hours after becoming aware"),
+            Some(72)
+        );
         assert_eq!(deadline_hours("within two (2) business days"), Some(48));
         assert_eq!(deadline_hours("without undue delay"), None);
         assert_eq!(deadline_hours("及时通知"), None);
