@@ -21,6 +21,7 @@ pub mod allocate;
 pub mod explain;
 pub mod features;
 pub mod parties;
+pub mod prefilter;
 pub mod rules;
 pub mod statements;
 pub mod text;

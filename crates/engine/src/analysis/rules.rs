@@ -4,20 +4,31 @@
 use regex::{Regex, RegexBuilder};
 use serde::Deserialize;
 
+use super::prefilter::{Candidates, Prefilter, PrefilterBuilder};
 use crate::error::{Error, Result, TemplateProblem};
 use crate::model::DeploymentModel;
 use crate::templates::TemplateFiles;
 
 pub const RULES_PATH: &str = "analyzer/rules.toml";
 
-/// A list of patterns compiled into one regex; `None` when the list is empty.
+/// A list of patterns compiled into one regex; no regex when the list is empty.
 #[derive(Debug, Clone, Default)]
-pub struct Patterns(Option<Regex>);
+pub struct Patterns {
+    re: Option<Regex>,
+    /// The list's group in the literal prefilter; `None`: no literal set, the regex always runs.
+    gate: Option<u32>,
+}
 
 impl Patterns {
-    fn compile(list: &[String], what: &str) -> Result<Patterns, String> {
+    /// Compiles a list; `pre` registers its literals with the prefilter (lists that run per
+    /// sentence).
+    fn compile(
+        list: &[String],
+        what: &str,
+        pre: Option<&mut PrefilterBuilder>,
+    ) -> Result<Patterns, String> {
         if list.is_empty() {
-            return Ok(Patterns(None));
+            return Ok(Patterns::default());
         }
         // Word boundaries are ASCII ones: a Latin term next to Chinese characters ("的DDoS防护")
         // still has a boundary, while "expressly" does not contain the word "SSL".
@@ -26,29 +37,48 @@ impl Patterns {
             .map(|p| format!("(?:{})", p.replace(r"\b", r"(?-u:\b)")))
             .collect::<Vec<_>>()
             .join("|");
-        RegexBuilder::new(&joined)
+        let re = RegexBuilder::new(&joined)
             .case_insensitive(true)
             .size_limit(1 << 24)
             // A roomy lazy-DFA cache: the Unicode classes make many states, and a cache that
             // keeps clearing rebuilds them sentence after sentence.
             .dfa_size_limit(1 << 25)
             .build()
-            .map(|r| Patterns(Some(r)))
-            .map_err(|e| format!("{what}: {e}"))
+            .map_err(|e| format!("{what}: {e}"))?;
+        // The literals are read from the case-sensitive syntax (the prefilter ignores ASCII case
+        // itself).
+        let gate = pre.and_then(|b| {
+            regex_syntax::ParserBuilder::new()
+                .build()
+                .parse(&joined)
+                .ok()
+                .and_then(|h| b.group(&h))
+        });
+        Ok(Patterns { re: Some(re), gate })
     }
-    pub fn is_match(&self, text: &str) -> bool {
-        self.0.as_ref().is_some_and(|r| r.is_match(text))
+    fn regex(&self, c: &Candidates) -> Option<&Regex> {
+        self.re
+            .as_ref()
+            .filter(|_| self.gate.is_none_or(|g| c.has(g)))
+    }
+    /// Whether the list is empty.
+    pub fn is_empty(&self) -> bool {
+        self.re.is_none()
+    }
+    /// Whether a pattern matches `text`, a sentence or a part of one whose prefilter answer is `c`
+    /// (`Candidates::ALL` for any other text).
+    pub fn is_match(&self, text: &str, c: &Candidates) -> bool {
+        self.regex(c).is_some_and(|r| r.is_match(text))
     }
     /// Byte ranges of the matches.
-    pub fn find_all(&self, text: &str) -> Vec<(usize, usize)> {
-        match &self.0 {
+    pub fn find_all(&self, text: &str, c: &Candidates) -> Vec<(usize, usize)> {
+        match self.regex(c) {
             Some(r) => r.find_iter(text).map(|m| (m.start(), m.end())).collect(),
             None => Vec::new(),
         }
     }
-    pub fn first(&self, text: &str) -> Option<(usize, usize)> {
-        self.0
-            .as_ref()
+    pub fn first(&self, text: &str, c: &Candidates) -> Option<(usize, usize)> {
+        self.regex(c)
             .and_then(|r| r.find(text))
             .map(|m| (m.start(), m.end()))
     }
@@ -91,13 +121,13 @@ pub struct TopicCues {
 }
 
 impl TopicCues {
-    /// Whether a sentence speaks to this topic.
-    pub fn matches(&self, text: &str) -> bool {
-        self.any.is_match(text) && self.confirm(text)
+    /// Whether a sentence (or a part of one whose prefilter answer is `c`) speaks to this topic.
+    pub fn matches(&self, text: &str, c: &Candidates) -> bool {
+        self.any.is_match(text, c) && self.confirm(text, c)
     }
     /// The checks after `any` has matched (`not` and `also`).
-    pub fn confirm(&self, text: &str) -> bool {
-        !self.not.is_match(text) && (self.also.0.is_none() || self.also.is_match(text))
+    pub fn confirm(&self, text: &str, c: &Candidates) -> bool {
+        !self.not.is_match(text, c) && (self.also.is_empty() || self.also.is_match(text, c))
     }
 }
 
@@ -120,6 +150,8 @@ pub struct Rules {
     pub pi: Vec<TopicCues>,
     pub risks: Vec<TopicCues>,
     pub model_cues: Vec<ModelCue>,
+    /// Which of the lists above may match a sentence (see prefilter.rs).
+    pub prefilter: Prefilter,
 }
 
 #[derive(Deserialize)]
@@ -212,9 +244,9 @@ fn problem(message: String) -> Error {
     }
 }
 
-fn topic(raw: RawTopic) -> Result<TopicCues, String> {
+fn topic(raw: RawTopic, pre: &mut PrefilterBuilder) -> Result<TopicCues, String> {
     let id = raw.id.clone();
-    let c = |l: &[String], f: &str| Patterns::compile(l, &format!("{id}.{f}"));
+    let mut c = |l: &[String], f: &str| Patterns::compile(l, &format!("{id}.{f}"), Some(&mut *pre));
     Ok(TopicCues {
         any: c(&raw.any, "any")?,
         not: c(&raw.not, "not")?,
@@ -239,6 +271,7 @@ fn modality(
     restriction: &[String],
     crossref: &[String],
     lang: &str,
+    pre: &mut PrefilterBuilder,
 ) -> Result<Modality, String> {
     let crossref = crossref
         .iter()
@@ -250,13 +283,17 @@ fn modality(
         })
         .collect::<Result<Vec<_>, _>>()?;
     Ok(Modality {
-        disclaimer: Patterns::compile(disclaimer, &format!("disclaimer_{lang}"))?,
-        right: Patterns::compile(right, &format!("right_{lang}"))?,
-        duty: Patterns::compile(duty, &format!("duty_{lang}"))?,
-        by_party: Patterns::compile(by_party, &format!("by_party_{lang}"))?,
-        hedge: Patterns::compile(hedge, &format!("hedge_{lang}"))?,
-        joint: Patterns::compile(joint, &format!("joint_{lang}"))?,
-        restriction: Patterns::compile(restriction, &format!("restriction_{lang}"))?,
+        disclaimer: Patterns::compile(disclaimer, &format!("disclaimer_{lang}"), Some(&mut *pre))?,
+        right: Patterns::compile(right, &format!("right_{lang}"), Some(&mut *pre))?,
+        duty: Patterns::compile(duty, &format!("duty_{lang}"), Some(&mut *pre))?,
+        by_party: Patterns::compile(by_party, &format!("by_party_{lang}"), Some(&mut *pre))?,
+        hedge: Patterns::compile(hedge, &format!("hedge_{lang}"), Some(&mut *pre))?,
+        joint: Patterns::compile(joint, &format!("joint_{lang}"), Some(&mut *pre))?,
+        restriction: Patterns::compile(
+            restriction,
+            &format!("restriction_{lang}"),
+            Some(&mut *pre),
+        )?,
         crossref,
     })
 }
@@ -274,6 +311,7 @@ impl Rules {
     pub fn parse(text: &str) -> Result<Rules> {
         let raw: RawRules = toml::from_str(text).map_err(|e| problem(e.message().to_string()))?;
         let m = &raw.modality;
+        let mut pre = PrefilterBuilder::default();
         let zh = modality(
             &m.disclaimer_zh,
             &m.right_zh,
@@ -284,6 +322,7 @@ impl Rules {
             &m.restriction_zh,
             &m.crossref_zh,
             "zh",
+            &mut pre,
         )
         .map_err(problem)?;
         let en = modality(
@@ -296,6 +335,7 @@ impl Rules {
             &m.restriction_en,
             &m.crossref_en,
             "en",
+            &mut pre,
         )
         .map_err(problem)?;
         let mut model_cues = Vec::new();
@@ -305,9 +345,26 @@ impl Rules {
             model_cues.push(ModelCue {
                 model,
                 weight: c.weight,
-                any: Patterns::compile(&c.any, "model_cue").map_err(problem)?,
+                any: Patterns::compile(&c.any, "model_cue", None).map_err(problem)?,
             });
         }
+        let pi_mention = Patterns::compile(&raw.pi_mention.patterns, "pi_mention", Some(&mut pre))
+            .map_err(problem)?;
+        let external_reference = Patterns::compile(
+            &raw.external_reference.patterns,
+            "external_reference",
+            Some(&mut pre),
+        )
+        .map_err(problem)?;
+        let mut topics = |list: Vec<RawTopic>| {
+            list.into_iter()
+                .map(|t| topic(t, &mut pre))
+                .collect::<Result<Vec<_>, _>>()
+                .map_err(problem)
+        };
+        let items = topics(raw.item)?;
+        let pi = topics(raw.pi)?;
+        let risks = topics(raw.risk)?;
         Ok(Rules {
             parties: PartyWords {
                 provider_words: raw.parties.provider_words,
@@ -318,32 +375,13 @@ impl Rules {
             },
             modality_zh: zh,
             modality_en: en,
-            pi_mention: Patterns::compile(&raw.pi_mention.patterns, "pi_mention")
-                .map_err(problem)?,
-            external_reference: Patterns::compile(
-                &raw.external_reference.patterns,
-                "external_reference",
-            )
-            .map_err(problem)?,
-            items: raw
-                .item
-                .into_iter()
-                .map(topic)
-                .collect::<Result<_, _>>()
-                .map_err(problem)?,
-            pi: raw
-                .pi
-                .into_iter()
-                .map(topic)
-                .collect::<Result<_, _>>()
-                .map_err(problem)?,
-            risks: raw
-                .risk
-                .into_iter()
-                .map(topic)
-                .collect::<Result<_, _>>()
-                .map_err(problem)?,
+            pi_mention,
+            external_reference,
+            items,
+            pi,
+            risks,
             model_cues,
+            prefilter: pre.build().map_err(problem)?,
         })
     }
 
