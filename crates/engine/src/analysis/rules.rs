@@ -17,11 +17,13 @@ pub struct Patterns {
     re: Option<Regex>,
     /// The list's group in the literal prefilter; `None`: no literal set, the regex always runs.
     gate: Option<u32>,
+    /// The longest match in bytes, when every match is non-empty and no longer than that.
+    bounded: Option<usize>,
 }
 
 impl Patterns {
     /// Compiles a list; `pre` registers its literals with the prefilter (lists that run per
-    /// sentence).
+    /// sentence; the others run over the whole text).
     fn compile(
         list: &[String],
         what: &str,
@@ -45,16 +47,32 @@ impl Patterns {
             .dfa_size_limit(1 << 25)
             .build()
             .map_err(|e| format!("{what}: {e}"))?;
-        // The literals are read from the case-sensitive syntax (the prefilter ignores ASCII case
-        // itself).
-        let gate = pre.and_then(|b| {
+        let syntax = |ci: bool| {
             regex_syntax::ParserBuilder::new()
+                .case_insensitive(ci)
                 .build()
                 .parse(&joined)
                 .ok()
-                .and_then(|h| b.group(&h))
-        });
-        Ok(Patterns { re: Some(re), gate })
+        };
+        // The literals are read from the case-sensitive syntax (the prefilter ignores ASCII case
+        // itself); the lengths from the syntax as compiled.
+        let (gate, bounded) = match pre {
+            Some(b) => (syntax(false).and_then(|h| b.group(&h)), None),
+            // Lists run over the whole text: their longest match, to re-count after an edit.
+            None => (
+                None,
+                syntax(true).and_then(|h| {
+                    let p = h.properties();
+                    p.maximum_len()
+                        .filter(|_| p.minimum_len().is_some_and(|m| m > 0))
+                }),
+            ),
+        };
+        Ok(Patterns {
+            re: Some(re),
+            gate,
+            bounded,
+        })
     }
     fn regex(&self, c: &Candidates) -> Option<&Regex> {
         self.re
@@ -81,6 +99,68 @@ impl Patterns {
         self.regex(c)
             .and_then(|r| r.find(text))
             .map(|m| (m.start(), m.end()))
+    }
+    /// `find_all` of a text after the bytes `start..old_end` were replaced by `start..new_end`,
+    /// from the matches `old` before. A match depends only on the bytes it spans and one
+    /// character on either side, so the search is repeated only from the last match well before
+    /// the edit to a point well after it; from there on the matches are the old ones, shifted.
+    pub(crate) fn rematch(
+        &self,
+        old: &[(usize, usize)],
+        text: &str,
+        start: usize,
+        old_end: usize,
+        new_end: usize,
+    ) -> Vec<(usize, usize)> {
+        let (Some(re), Some(longest)) = (&self.re, self.bounded) else {
+            return self.find_all(text, &Candidates::ALL);
+        };
+        let reach = longest + 8;
+        let shift = |x: usize| (x + new_end).saturating_sub(old_end);
+        let keep = old.partition_point(|m| m.0 + reach <= start);
+        let mut out = old[..keep].to_vec();
+        let mut pos = out.last().map_or(0, |m| m.1);
+        // The matches that start before `sync`, searched for in the text cut `reach` after it
+        // (which changes no match that starts before `sync`).
+        let sync = new_end + reach;
+        let mut cut = (sync + reach).min(text.len());
+        while !text.is_char_boundary(cut) {
+            cut += 1;
+        }
+        while let Some(m) = re
+            .find_at(&text[..cut], pos)
+            .map(|m| (m.start(), m.end()))
+            .filter(|m| m.0 < sync)
+        {
+            out.push(m);
+            // Every match is non-empty (`bounded`), so the search moves on.
+            pos = m.1;
+        }
+        // The search goes on from `pos`, where the old one went on from `at` unless an old match
+        // spans `at`: then the rest is the old matches from `at` on.
+        let pos = pos.max(sync);
+        let at = (pos + old_end).saturating_sub(new_end);
+        let next = old.partition_point(|m| m.0 < at);
+        if next == 0 || old[next - 1].1 <= at {
+            out.extend(old[next..].iter().map(|m| (shift(m.0), shift(m.1))));
+            return out;
+        }
+        // Rare: search on until the two searches meet at the same match.
+        let tail = &old[next..];
+        let mut t = 0;
+        let mut pos = pos;
+        while let Some(m) = re.find_at(text, pos).map(|m| (m.start(), m.end())) {
+            while t < tail.len() && shift(tail[t].0) < m.0 {
+                t += 1;
+            }
+            if tail.get(t).is_some_and(|o| (shift(o.0), shift(o.1)) == m) {
+                out.extend(tail[t..].iter().map(|o| (shift(o.0), shift(o.1))));
+                return out;
+            }
+            out.push(m);
+            pos = m.1;
+        }
+        out
     }
 }
 

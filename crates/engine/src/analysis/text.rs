@@ -108,26 +108,14 @@ pub fn sentences(doc: &Document) -> Vec<Sentence> {
     cut(doc, segments)
 }
 
-/// The sentences of one clause (after an edit).
-pub fn clause_sentences(doc: &Document, idx: usize) -> Vec<Sentence> {
+/// The sentences of one clause (after an edit), whose text is the bytes `start..end`.
+pub fn clause_sentences(doc: &Document, idx: usize, start: usize, end: usize) -> Vec<Sentence> {
     let Some(c) = doc.clauses.get(idx) else {
         return Vec::new();
     };
-    let mut it = doc
-        .text
-        .char_indices()
-        .map(|(b, _)| b)
-        .chain(std::iter::once(doc.text.len()));
-    let s = it.nth(c.start as usize).unwrap_or(doc.text.len());
-    let e = if c.end > c.start {
-        it.nth((c.end - c.start - 1) as usize)
-            .unwrap_or(doc.text.len())
-    } else {
-        s
-    };
     cut(
         doc,
-        vec![(s, e, c.start, c.number.clone(), Some(idx), c.kind)],
+        vec![(start, end, c.start, c.number.clone(), Some(idx), c.kind)],
     )
 }
 
