@@ -362,6 +362,9 @@ pub(crate) fn resolve_with(
     let mut lines: Vec<(Vec<String>, String, Option<Role>, String)> = Vec::new();
     // A defined term in brackets with no capitalised name before it: "the customer ("Customer")".
     let alias_bare = static_re!(r#"()\((?:the\s+)?["“]([^"”]{1,30})["”]()\)"#);
+    // A brand on a party line: "trading as "X"", "品牌为“X”".
+    let trading_as =
+        static_re!(r#"(?:trading as|doing business as|d/b/a|品牌为?)\s*["“]([^"”]{1,30})["”]"#);
     for (bare, r) in [(false, alias_zh), (false, alias_en), (true, alias_bare)]
         .into_iter()
         .filter_map(|(b, r)| r.map(|r| (b, r)))
@@ -527,9 +530,7 @@ pub(crate) fn resolve_with(
                 String::new()
             };
             let mut aliases: Vec<String> = aliases.iter().map(|a| a.to_string()).collect();
-            if let Some(r) = static_re!(
-                r#"(?:trading as|doing business as|d/b/a|品牌为?)\s*["“]([^"”]{1,30})["”]"#
-            ) {
+            if let Some(r) = trading_as {
                 aliases.extend(r.captures_iter(line).map(|c| c[1].to_string()));
             }
             let next_end = head[line_end..]

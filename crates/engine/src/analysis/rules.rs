@@ -341,6 +341,7 @@ fn topic(raw: RawTopic, pre: &mut PrefilterBuilder) -> Result<TopicCues, String>
     })
 }
 
+#[allow(clippy::too_many_arguments)]
 fn modality(
     disclaimer: &[String],
     right: &[String],

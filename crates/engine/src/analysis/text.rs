@@ -58,8 +58,8 @@ fn ends_sentence(text: &str, i: usize, c: char) -> bool {
         '\n' => {
             let next = text[i + 1..].chars().next();
             let prev = text[..i].trim_end_matches(' ').chars().next_back();
-            !(next.is_some_and(|n| n.is_ascii_lowercase())
-                && !prev.is_some_and(|p| matches!(p, '.' | ';' | ':' | '。' | '；' | '：')))
+            !next.is_some_and(|n| n.is_ascii_lowercase())
+                || prev.is_some_and(|p| matches!(p, '.' | ';' | ':' | '。' | '；' | '：'))
         }
         '。' | '！' | '？' | '；' => true,
         '.' | '!' | '?' | ';' => {
@@ -148,12 +148,11 @@ fn cut(doc: &Document, segments: Vec<Segment>) -> Vec<Sentence> {
         }
         wanted.sort_unstable();
         let mut w = 0;
-        let mut count = cs;
-        for (b, _) in seg
-            .char_indices()
-            .map(|(i, c)| (s + i, c))
-            .chain(std::iter::once((e, ' ')))
-        {
+        for (count, b) in (cs..).zip(
+            seg.char_indices()
+                .map(|(i, _)| s + i)
+                .chain(std::iter::once(e)),
+        ) {
             while w < wanted.len() && wanted[w].0 <= b {
                 let (_, k, is_start) = wanted[w];
                 if is_start {
@@ -163,7 +162,6 @@ fn cut(doc: &Document, segments: Vec<Segment>) -> Vec<Sentence> {
                 }
                 w += 1;
             }
-            count += 1;
         }
     }
     out

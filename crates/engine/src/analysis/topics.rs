@@ -394,7 +394,7 @@ fn unfavourable(
                 .any(|h| h < 30 * 24);
             // No way to get the data out at all is the provider-form position too.
             let export = scope.iter().any(|&i| facts(i).export);
-            (any_unfav || short || !export) && !(guarded && !short)
+            (any_unfav || short || !export) && (!guarded || short)
         }
         "governing_law" => {
             let forum_of = |names: &[String]| {
@@ -451,6 +451,7 @@ fn unfavourable(
     }
 }
 
+#[allow(clippy::too_many_arguments)]
 pub fn risk_rows(
     doc: &Document,
     sentences: &[Sentence],
