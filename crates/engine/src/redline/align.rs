@@ -198,11 +198,12 @@ fn content_len(text: &str) -> usize {
 /// The topic ids whose cues match `text`.
 fn cue_topics(text: &str, rules: Option<&Rules>) -> Vec<String> {
     let Some(r) = rules else { return Vec::new() };
+    let candidates = r.prefilter.scan(text);
     r.items
         .iter()
         .chain(&r.pi)
         .chain(&r.risks)
-        .filter(|c| c.matches(text))
+        .filter(|c| c.matches(text, &candidates))
         .map(|c| c.id.clone())
         .collect()
 }
