@@ -37,6 +37,13 @@ fn main() {
         "draft_delete",
         "draft_clause_blocks",
         "draft_analyze",
+        "comments_list",
+        "comments_add",
+        "comment_set_resolved",
+        "comment_edit",
+        "comment_delete",
+        "comments_from_findings",
+        "draft_export",
         "app_quit",
     ]);
     let attrs = tauri_build::Attributes::new()

@@ -4,7 +4,10 @@
 #![cfg_attr(not(debug_assertions), windows_subsystem = "windows")]
 
 mod commands;
+mod comments;
 mod drafts;
+mod exports;
+mod print;
 
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex};
@@ -171,6 +174,13 @@ fn main() {
             drafts::draft_delete,
             drafts::draft_clause_blocks,
             drafts::draft_analyze,
+            comments::comments_list,
+            comments::comments_add,
+            comments::comment_set_resolved,
+            comments::comment_edit,
+            comments::comment_delete,
+            comments::comments_from_findings,
+            exports::draft_export,
             commands::app_quit,
         ])
         .run(tauri::generate_context!("../tauri.conf.json"));

@@ -7,7 +7,7 @@ import type { SaveStatus } from './editor/autosave';
 import type { DiffLine } from './editor/diff';
 import type { FindingRef } from './editor/findings';
 
-export type DraftPanel = 'findings' | 'library' | 'versions' | 'details';
+export type DraftPanel = 'findings' | 'comments' | 'library' | 'versions' | 'details';
 export type NewDraftTab = 'template' | 'blank' | 'import';
 
 export interface Compare {
