@@ -17,6 +17,9 @@
 use std::collections::HashMap;
 use std::time::Instant;
 
+mod common;
+use common::{contract_text, median};
+
 use cloudclause_engine::analysis::Rules;
 use cloudclause_engine::ingest;
 use cloudclause_engine::model::{Clause, ClauseFilter, Lang};
@@ -24,11 +27,6 @@ use cloudclause_engine::placeholders;
 use cloudclause_engine::redline::{self, AlignOptions, ClauseIndex, RedlineOptions};
 use cloudclause_engine::templates::{self, TemplateFiles};
 use cloudclause_engine::Library;
-
-fn median(mut v: Vec<f64>) -> f64 {
-    v.sort_by(|a, b| a.total_cmp(b));
-    v[v.len() / 2]
-}
 
 /// A small deterministic generator (xorshift).
 struct Rng(u64);
@@ -169,35 +167,7 @@ fn align_bench() {
 
 /// The 300,000-character pair: the corpus concatenated, then edited.
 fn pair() -> (String, String) {
-    let root = concat!(env!("CARGO_MANIFEST_DIR"), "/../..");
-    let mut sources: Vec<String> = Vec::new();
-    for dir in [
-        format!("{root}/tests/fixtures/contracts"),
-        format!("{root}/../shared/corpus"),
-    ] {
-        let Ok(entries) = std::fs::read_dir(&dir) else {
-            continue;
-        };
-        let mut paths: Vec<_> = entries
-            .flatten()
-            .map(|e| e.path())
-            .filter(|p| p.extension().is_some_and(|x| x == "md"))
-            .collect();
-        paths.sort();
-        for p in paths {
-            sources.push(std::fs::read_to_string(p).unwrap_or_default());
-        }
-    }
-    let mut old = String::new();
-    'fill: loop {
-        for s in &sources {
-            old.push_str(s);
-            old.push_str("\n\n");
-            if old.chars().count() >= 300_000 {
-                break 'fill;
-            }
-        }
-    }
+    let old = contract_text(300_000, true);
     // Version 2: ~1% of sentences edited; every 150th paragraph dropped, every 150th (offset)
     // gets a new one after it, and 5 paragraphs move 40 paragraphs down.
     let mut rng = Rng(42);
