@@ -40,6 +40,13 @@ fn main() {
         "draft_align",
         "redline_candidates",
         "draft_compare",
+        "comments_list",
+        "comments_add",
+        "comment_set_resolved",
+        "comment_edit",
+        "comment_delete",
+        "comments_from_findings",
+        "draft_export",
         "app_quit",
     ]);
     let attrs = tauri_build::Attributes::new()

@@ -2,6 +2,7 @@
 //! gap and the clauses it rests on for each security item; PI elements; risk topics) is kept
 //! in tests/golden/analyze/<name>.txt. A change in the rules that changes a verdict shows up
 //! as a diff to review. Regenerate: UPDATE_GOLDEN=1 cargo test -p cloudclause-tests --test analyzer_golden
+#![allow(clippy::panic)] // (a test helper fails the test by panicking with a message)
 
 use std::fmt::Write;
 use std::path::Path;

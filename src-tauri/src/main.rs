@@ -4,8 +4,11 @@
 #![cfg_attr(not(debug_assertions), windows_subsystem = "windows")]
 
 mod commands;
+mod comments;
 mod drafts;
 mod redlines;
+mod exports;
+mod print;
 
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex};
@@ -176,6 +179,13 @@ fn main() {
             redlines::draft_align,
             redlines::redline_candidates,
             redlines::draft_compare,
+            comments::comments_list,
+            comments::comments_add,
+            comments::comment_set_resolved,
+            comments::comment_edit,
+            comments::comment_delete,
+            comments::comments_from_findings,
+            exports::draft_export,
             commands::app_quit,
         ])
         .run(tauri::generate_context!("../tauri.conf.json"));

@@ -1,6 +1,7 @@
 //! Helpers for the CLI integration tests: running the `cloudclause` binary on a temporary
 //! database. Included with `#[path]` by tests that the cli package compiles, so that cargo
 //! builds the binary first and `CARGO_BIN_EXE_cloudclause` points at it.
+#![allow(clippy::panic)] // (a test helper fails the test by panicking with a message)
 
 use std::path::PathBuf;
 use std::process::{Command, Output};

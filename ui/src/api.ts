@@ -16,6 +16,11 @@ import type {
   DeploymentModel,
   Draft,
   DraftAnalysis,
+  DraftComment,
+  ExportOutcome,
+  ExportRequest,
+  FindingComments,
+  NewComment,
   DraftDoc,
   DraftMeta,
   DraftSummary,
@@ -109,6 +114,18 @@ export const api = {
     call<Block[]>('draft_clause_blocks', { id, lang, variables }),
   draftAnalyze: (doc: DraftDoc, lang: Lang, model: DeploymentModel | null, perspective: Perspective) =>
     call<DraftAnalysis>('draft_analyze', { doc, lang, model, perspective }),
+  commentsList: (id: number) => call<DraftComment[]>('comments_list', { id }),
+  /** New threads or replies; an empty author is the one in the settings. */
+  commentsAdd: (id: number, comments: NewComment[]) => call<DraftComment[]>('comments_add', { id, comments }),
+  commentSetResolved: (id: number, comment: string, resolved: boolean) =>
+    call<null>('comment_set_resolved', { id, comment, resolved }),
+  commentEdit: (id: number, comment: string, body: string) => call<null>('comment_edit', { id, comment, body }),
+  commentDelete: (id: number, comment: string) => call<null>('comment_delete', { id, comment }),
+  /** Findings of the document not yet commented (`only`: one finding) as stored comments + the annotated doc. */
+  commentsFromFindings: (id: number, doc: DraftDoc, lang: Lang, model: DeploymentModel | null, perspective: Perspective, only: string | null) =>
+    call<FindingComments>('comments_from_findings', { id, doc, lang, model, perspective, only }),
+  /** Exports the stored draft; native save dialog (path null when cancelled); PDF opens a print window. */
+  draftExport: (id: number, request: ExportRequest) => call<ExportOutcome>('draft_export', { id, request }),
   /** The window may close now (everything is saved). */
   appQuit: () => call<null>('app_quit'),
 };

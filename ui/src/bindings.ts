@@ -322,6 +322,14 @@ author: string,
  */
 model: DeploymentModel | null, };
 
+export type ExportOutcome = { format: ExportFormat, path: string | null, comments: number, 
+/**
+ * PDF: the report was opened in a print window (the system print dialog saves the PDF).
+ */
+printed: boolean, };
+
+export type FindingComments = { doc: DraftDoc, comments: Array<DraftComment>, };
+
 export type OpKind = "equal" | "insert" | "delete";
 
 export type Op = { op: OpKind, text: string, 

@@ -5,6 +5,7 @@ import type { EditorView } from 'prosemirror-view';
 import { api, toAppError } from './api';
 import { showError } from './actions';
 import type { DraftMeta, FromTemplate, Perspective } from './bindings';
+import { loadComments } from './comment-actions';
 import { drafts, type DraftPanel, type NewDraftTab } from './draft-state';
 import { Autosave } from './editor/autosave';
 import { createEditor, docJson, insertBlocks, loadDoc, setLang, type EditorHooks } from './editor/editor';
@@ -53,10 +54,11 @@ export function saveNow(): Promise<void> {
 }
 
 /** Creates the editor in `mount` (once); `extra` runs after each change (outline, find count). */
-export function attachEditor(mount: HTMLElement, extra: { changed: () => void; updated: () => void; find: () => void }): void {
+export function attachEditor(mount: HTMLElement, extra: { changed: () => void; updated: () => void; find: () => void; comment?: () => void }): void {
   hooks = {
     save: () => void saveNow(),
     find: extra.find,
+    comment: extra.comment,
     docChanged: () => {
       autosave.changed();
       scheduleAnalysis();
@@ -115,6 +117,7 @@ function show(d: NonNullable<typeof drafts.current>): void {
   if (view && hooks) loadDoc(view, d.doc, d.meta.lang, hooks);
   redraw('drafts', 'draftStatus', 'draftFindings');
   runAnalysis();
+  void loadComments();
   if (drafts.panel === 'versions') void loadVersions();
 }
 

@@ -6,7 +6,7 @@ import type {
 import type { SaveStatus } from './editor/autosave';
 import type { FindingRef } from './editor/findings';
 
-export type DraftPanel = 'findings' | 'library' | 'versions' | 'details' | 'redline';
+export type DraftPanel = 'findings' | 'comments' | 'library' | 'versions' | 'details' | 'redline';
 export type NewDraftTab = 'template' | 'blank' | 'import';
 
 export interface Compare {

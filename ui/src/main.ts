@@ -3,6 +3,7 @@ import 'prosemirror-view/style/prosemirror.css';
 import 'prosemirror-tables/style/tables.css';
 import 'prosemirror-gapcursor/style/gapcursor.css';
 import './editor.css';
+import './comments.css';
 import { init } from './actions';
 import { h } from './dom';
 import { installDrop } from './drop';
@@ -18,7 +19,7 @@ import { renderTopbar } from './views/topbar';
 import { dropOverlay, mountReview, renderDrop, renderReview, renderReviewBusy, renderReviewSelection } from './views/review';
 import { renderMatrixCursor } from './views/matrix';
 import { initDrafts } from './draft-actions';
-import { mountDrafts, renderDraftDialog, renderDraftFindings, renderDraftStatus, renderDrafts } from './views/drafts';
+import { mountDrafts, renderDraftComments, renderDraftDialog, renderDraftFindings, renderDraftStatus, renderDrafts } from './views/drafts';
 
 const app = document.getElementById('app')!;
 
@@ -94,6 +95,7 @@ function renderRegions(regions: ReadonlySet<Region>): void {
   else {
     if (regions.has('draftStatus')) renderDraftStatus();
     if (regions.has('draftFindings')) renderDraftFindings();
+    if (regions.has('draftComments')) renderDraftComments();
   }
   if (all || regions.has('draftDialog')) renderDraftDialog();
 }

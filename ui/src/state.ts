@@ -74,7 +74,9 @@ export interface State {
 export type Region = 'all' | 'filters' | 'results' | 'cursor' | 'clause' | 'form' | 'status'
   | 'screen' | 'review' | 'selection' | 'matrixCursor' | 'reviewBusy' | 'drag'
   /** The drafting screen: everything but the text; the save status; the findings pane; the new-draft dialog. */
-  | 'drafts' | 'draftStatus' | 'draftFindings' | 'draftDialog';
+  | 'drafts' | 'draftStatus' | 'draftFindings' | 'draftDialog'
+  /** The drafting screen's comments pane. */
+  | 'draftComments';
 
 export const state: State = {
   info: null,

@@ -629,6 +629,109 @@
     },
   });
 
+  // ---------- comments and export (drafting screen) ----------
+  const draftComments = new Map(); // draft id -> DraftComment[]
+  const exports = [];
+  window.__exports = exports;
+  window.__draftComments = draftComments;
+  const commentsOf = (id) => { if (!draftComments.has(id)) draftComments.set(id, []); return draftComments.get(id); };
+  const invalid = (message) => reject('invalid_input', { message });
+  /** Adds a mark to code points a..b of a top-level text block (as export::marks::add_mark). */
+  function addMark(doc, path, a, b, mark) {
+    const block = doc.content[path[0]];
+    if (!block || path.length !== 1 || b <= a) return false;
+    const out = [];
+    let pos = 0;
+    let touched = false;
+    for (const inline of block.content || []) {
+      if (inline.type !== 'text') { pos += 1; out.push(inline); continue; }
+      const chars = cp(inline.text);
+      const x = Math.min(Math.max(a, pos), pos + chars.length) - pos;
+      const y = Math.min(Math.max(b, pos), pos + chars.length) - pos;
+      if (x >= y) { out.push(inline); pos += chars.length; continue; }
+      touched = true;
+      const part = (i, j, marks) => ({ type: 'text', text: chars.slice(i, j).join(''), ...(marks.length ? { marks } : {}) });
+      const marks = inline.marks || [];
+      if (x > 0) out.push(part(0, x, marks));
+      out.push(part(x, y, [...marks, mark]));
+      if (y < chars.length) out.push(part(y, chars.length, marks));
+      pos += chars.length;
+    }
+    block.content = out;
+    return touched;
+  }
+  const SEV_RANK = { high: 3, medium: 2, low: 1 };
+  function addComments(id, list) {
+    const stored = commentsOf(id);
+    for (const c of list) {
+      if (!c.body.trim()) return invalid('the comment is empty; write something or cancel');
+      if (stored.some((x) => x.id === c.id)) return invalid('a comment with this id already exists');
+      if (c.parent && !stored.some((x) => x.id === c.parent)) return invalid('the comment being answered no longer exists');
+    }
+    const added = list.map((c) => ({ id: c.id, parent: c.parent ?? null, author: c.author.trim() || settings.author || 'CloudClause', body: c.body, resolved: false, source: c.source ?? null, created_at: stamp() }));
+    stored.push(...added);
+    return added;
+  }
+  Object.assign(handlers, {
+    comments_list: ({ id }) => (getDraft(id) ? commentsOf(id) : reject('draft_not_found', { id })),
+    comments_add: ({ id, comments }) => (getDraft(id) ? addComments(id, comments) : reject('draft_not_found', { id })),
+    comment_set_resolved: ({ id, comment, resolved }) => {
+      const hit = commentsOf(id).filter((c) => c.id === comment || c.parent === comment);
+      if (!hit.length) return invalid('no such comment; it may have been deleted');
+      for (const c of hit) c.resolved = resolved;
+      return null;
+    },
+    comment_edit: ({ id, comment, body }) => {
+      const c = commentsOf(id).find((x) => x.id === comment);
+      if (!c) return invalid('no such comment; it may have been deleted');
+      if (!body.trim()) return invalid('the comment is empty; write something or delete it');
+      c.body = body;
+      return null;
+    },
+    comment_delete: ({ id, comment }) => {
+      const list = commentsOf(id);
+      const keep = list.filter((c) => c.id !== comment && c.parent !== comment);
+      if (keep.length === list.length) return invalid('no such comment; it may have been deleted');
+      draftComments.set(id, keep);
+      return null;
+    },
+    comments_from_findings: ({ id, doc, lang, model, perspective, only }) => {
+      if (!getDraft(id)) return reject('draft_not_found', { id });
+      const { text, segments } = renderDraft(doc, lang);
+      const { report } = analysis('draft', text, model, perspective);
+      const all = [...report.security, ...(report.pi_applicable ? report.pi : []), ...report.risks]
+        .filter((r) => r.severity)
+        .sort((a, b) => SEV_RANK[b.severity] - SEV_RANK[a.severity]);
+      const stored = commentsOf(id);
+      const out = JSON.parse(JSON.stringify(doc));
+      const fresh = [];
+      for (const f of all) {
+        const key = `finding:${f.id}`;
+        if ((only && f.id !== only) || stored.some((c) => c.source === key || c.id === key)) continue;
+        const mark = { type: 'comment', attrs: { id: key } };
+        const e = f.evidence[0];
+        const seg = e && segments.find((sg) => e.start < sg.start + Math.max(sg.len, 1) && e.end > sg.start);
+        const anchored = (seg && addMark(out, seg.path, Math.max(e.start, seg.start) - seg.start, Math.min(e.end, seg.start + seg.len) - seg.start, mark))
+          || (segments[0] && addMark(out, segments[0].path, 0, segments[0].len, mark));
+        if (!anchored) continue;
+        const name = f.name[lang];
+        const body = lang === 'zh' ? `【${name}｜风险：${f.severity}】${f.explanation.zh}` : `[${name} | severity: ${f.severity}] ${f.explanation.en}`;
+        fresh.push({ id: key, parent: null, author: settings.author, body, source: key });
+      }
+      return { doc: out, comments: addComments(id, fresh) };
+    },
+    draft_export: async ({ id, request }) => {
+      const d = getDraft(id);
+      if (!d) return reject('draft_not_found', { id });
+      if (options.exportDelayMs) await new Promise((r) => setTimeout(r, options.exportDelayMs));
+      exports.push({ id, request, doc: JSON.parse(JSON.stringify(d.doc)) });
+      const ext = request.format;
+      const n = request.comments === 'none' ? 0 : commentsOf(id).length;
+      if (ext === 'pdf') return { format: ext, path: null, comments: n, printed: true };
+      return { format: ext, path: `/home/lawyer/Documents/${d.meta.title}.${ext}`, comments: n, printed: false };
+    },
+  });
+
   let nextCallback = 1;
   window.__TAURI_INTERNALS__ = {
     invoke: async (cmd, args = {}) => {

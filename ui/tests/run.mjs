@@ -20,5 +20,5 @@ if (!existsSync(built) || Math.max(...sources.map(newest)) > statSync(built).mti
   if (b.status !== 0) process.exit(b.status ?? 1);
 }
 
-const r = spawnSync(process.execPath, ['--test', join('tests', 'ui.test.mjs'), join('tests', 'review.test.mjs'), join('tests', 'editor.test.mjs'), join('tests', 'redline.test.mjs')], { cwd: ui, stdio: 'inherit' });
+const r = spawnSync(process.execPath, ['--test', join('tests', 'ui.test.mjs'), join('tests', 'review.test.mjs'), join('tests', 'editor.test.mjs'), join('tests', 'comments.test.mjs'), join('tests', 'redline.test.mjs')], { cwd: ui, stdio: 'inherit' });
 process.exit(r.status ?? 1);

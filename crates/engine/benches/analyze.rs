@@ -7,45 +7,15 @@
 
 use std::time::Instant;
 
+mod common;
+use common::{contract_text, median};
+
 use cloudclause_engine::analysis::{self, Options, Perspective, Rules};
 use cloudclause_engine::ingest;
 use cloudclause_engine::templates::{self, TemplateFiles};
 
-fn median(mut v: Vec<f64>) -> f64 {
-    v.sort_by(|a, b| a.total_cmp(b));
-    v[v.len() / 2]
-}
-
 fn main() {
-    let root = concat!(env!("CARGO_MANIFEST_DIR"), "/../..");
-    let mut sources: Vec<String> = Vec::new();
-    for dir in [
-        format!("{root}/tests/fixtures/contracts"),
-        format!("{root}/../shared/corpus"),
-    ] {
-        let Ok(entries) = std::fs::read_dir(&dir) else {
-            continue;
-        };
-        let mut paths: Vec<_> = entries
-            .flatten()
-            .map(|e| e.path())
-            .filter(|p| p.extension().is_some_and(|x| x == "md"))
-            .collect();
-        paths.sort();
-        for p in paths {
-            sources.push(std::fs::read_to_string(p).unwrap_or_default());
-        }
-    }
-    let mut text = String::new();
-    'fill: loop {
-        for s in &sources {
-            text.push_str(s);
-            text.push_str("\n\n");
-            if text.chars().count() >= 300_000 {
-                break 'fill;
-            }
-        }
-    }
+    let text = contract_text(300_000, true);
     let files = TemplateFiles::builtin();
     let set = templates::load(&files).expect("templates");
     let rules = Rules::load(&files).expect("rules");
@@ -120,12 +90,13 @@ fn main() {
         edit_ms.push(t.elapsed().as_secs_f64() * 1000.0);
         assert_eq!(report.security.len(), 14);
     }
-    // The incremental result equals a full analysis of the edited text.
+    // The incremental result equals a full analysis of the edited text (tests/analyzer_live.rs
+    // checks this on many kinds of edit).
     let full = analysis::analyze(&edited, &rules, &set, opts);
     let inc = cache.report(&edited, &rules, &set, opts);
     assert_eq!(
-        serde_json::to_string(&full.security).ok(),
-        serde_json::to_string(&inc.security).ok(),
+        format!("{full:?}"),
+        format!("{inc:?}"),
         "incremental = full"
     );
     println!(

@@ -8,6 +8,9 @@
 use std::collections::HashMap;
 use std::time::Instant;
 
+mod common;
+use common::{contract_text, median};
+
 use cloudclause_engine::analysis::{self, Options, Perspective, Rules};
 use cloudclause_engine::comments::{DraftComment, NewComment};
 use cloudclause_engine::draft::import::import;
@@ -16,34 +19,8 @@ use cloudclause_engine::draft::{CommentAttrs, Mark};
 use cloudclause_engine::export::{docx, findings, html, marks};
 use cloudclause_engine::templates::{self, TemplateFiles};
 
-fn median(mut v: Vec<f64>) -> f64 {
-    v.sort_by(|a, b| a.total_cmp(b));
-    v[v.len() / 2]
-}
-
 fn main() {
-    let root = concat!(env!("CARGO_MANIFEST_DIR"), "/../..");
-    let mut sources: Vec<String> = Vec::new();
-    let mut paths: Vec<_> = std::fs::read_dir(format!("{root}/tests/fixtures/contracts"))
-        .unwrap()
-        .flatten()
-        .map(|e| e.path())
-        .filter(|p| p.extension().is_some_and(|x| x == "md"))
-        .collect();
-    paths.sort();
-    for p in paths {
-        sources.push(std::fs::read_to_string(p).unwrap());
-    }
-    let mut text = String::new();
-    'fill: loop {
-        for s in &sources {
-            text.push_str(s);
-            text.push_str("\n\n");
-            if text.chars().count() >= 600_000 {
-                break 'fill;
-            }
-        }
-    }
+    let text = contract_text(600_000, false);
     let files = TemplateFiles::builtin();
     let set = templates::load(&files).unwrap();
     let rules = Rules::load(&files).unwrap();

@@ -12,7 +12,7 @@ cd "$(dirname "$0")/../../.."
 dir=$(mktemp -d)
 trap 'rm -rf "$dir"' EXIT
 # The pair comes from the benchmark itself, so both see the same texts.
-BENCH_WRITE_PAIR="$dir" cargo bench -q -p cloudclause-engine --bench redline | grep -E '^(compare|  compare|  similar)'
+BENCH_ONLY=compare BENCH_WRITE_PAIR="$dir" cargo bench -q -p cloudclause-engine --bench redline | grep -E '^(compare|  compare|  similar)'
 
 python3 - "$dir" <<'PY'
 import statistics, subprocess, sys, time

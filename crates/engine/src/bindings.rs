@@ -24,8 +24,10 @@ use crate::drafts::{
     SaveReport, VersionKind,
 };
 use crate::error::{Error, TemplateProblem};
-use crate::export::findings::{Finding, FindingKind};
-use crate::export::request::{CommentChoice, ExportFormat, ExportRequest, RedlineChoice};
+use crate::export::findings::{Finding, FindingComments, FindingKind};
+use crate::export::request::{
+    CommentChoice, ExportFormat, ExportOutcome, ExportRequest, RedlineChoice,
+};
 use crate::export::Change;
 use crate::ingest::{BlockKind, ClauseSpan, Document, SourceFormat};
 use crate::library::{ImportReport, LibraryPack, PackClause, SeedReport};
@@ -55,7 +57,7 @@ pub fn typescript() -> String {
         DraftDoc, Block, HeadingAttrs, ClauseAttrs, OrderedListAttrs, ListItem, TableRow, TableCell, CellAttrs, Inline, Mark,
         CommentAttrs, Segment, Rendered, DraftMeta, DraftSummary, Draft, VersionKind, DraftVersion, DraftVersionContent,
         SaveReport, FromTemplate, Created, DraftComment, NewComment, Finding, FindingKind, Change,
-        ExportFormat, CommentChoice, RedlineChoice, ExportRequest,
+        ExportFormat, CommentChoice, RedlineChoice, ExportRequest, ExportOutcome, FindingComments,
         OpKind, Op, RedlineOptions, AlignOptions, Candidate, ClauseAlignment, Alignment, ChangeKind, ClauseChange,
         CompareStats, Comparison, DraftAnalysis,
         TrackAttrs, CandidateRedline, DraftAlignment,

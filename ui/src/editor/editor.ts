@@ -7,7 +7,9 @@ import { Fragment, Node as PMNode } from 'prosemirror-model';
 import { EditorState, TextSelection, type Transaction } from 'prosemirror-state';
 import { tableEditing } from 'prosemirror-tables';
 import { EditorView } from 'prosemirror-view';
+import { keymap } from 'prosemirror-keymap';
 import type { Block, DraftDoc, Lang } from '../bindings';
+import { commentsPlugin } from './comments';
 import { findingsPlugin } from './findings';
 import { findPlugin } from './find-replace';
 import { editorKeymaps, type KeyHandlers } from './keymap';
@@ -20,6 +22,8 @@ export interface EditorHooks extends KeyHandlers {
   docChanged: (tr: Transaction) => void;
   /** After every transaction (selection moves included). */
   updated: () => void;
+  /** Ctrl+Alt+M: comment on the selection. */
+  comment?: () => void;
 }
 
 function stateFor(doc: DraftDoc, lang: Lang, hooks: EditorHooks): EditorState {
@@ -27,6 +31,7 @@ function stateFor(doc: DraftDoc, lang: Lang, hooks: EditorHooks): EditorState {
   return EditorState.create({
     doc: PMNode.fromJSON(schema, content),
     plugins: [
+      keymap({ 'Mod-Alt-m': () => { hooks.comment?.(); return true; } }),
       ...editorKeymaps(hooks),
       history(),
       dropCursor(),
@@ -35,6 +40,7 @@ function stateFor(doc: DraftDoc, lang: Lang, hooks: EditorHooks): EditorState {
       findPlugin(),
       numberingPlugin(lang),
       findingsPlugin(),
+      commentsPlugin(),
     ],
   });
 }

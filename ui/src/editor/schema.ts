@@ -103,6 +103,8 @@ export const schema = new Schema({
     comment: {
       attrs: { id: {} },
       inclusive: false,
+      // Comments may overlap (the Rust model keeps every mark): one never replaces another.
+      excludes: '',
       parseDOM: [{ tag: 'span.comment', getAttrs: (dom: HTMLElement) => ({ id: dom.getAttribute('data-comment') ?? '' }) }],
       toDOM: (mark): DOMOutputSpec => ['span', { class: 'comment', 'data-comment': String(mark.attrs.id) }, 0],
     },

@@ -6,6 +6,7 @@ import {
   askDeleteDraft, askRestore, choosePerspective, compare, deleteDraft, insertClause,
   nameVersion, restore, searchLibrary, selectFinding, setMeta, setVariable,
 } from '../draft-actions';
+import { comments, findingsToComments } from '../comment-actions';
 import { drafts } from '../draft-state';
 import { button, h } from '../dom';
 import { pick, t } from '../i18n';
@@ -44,8 +45,15 @@ export function renderFindingsPane(root: HTMLElement): void {
   renderFindings(findingsBody, a.report, { table: draftMatrix, select: selectFinding, prefix: 'draft-' });
   markSelection(findingsBody, drafts.selection);
   const row = drafts.selection ? findRow(a.report, drafts.selection) : null;
-  const note = row ? h('div', { class: 'finding-note', testid: 'draft-finding' }, h('strong', {}, pick(row.name)), h('p', {}, pick(row.explanation))) : '';
-  root.replaceChildren(head, note, findingsBody);
+  const sel = drafts.selection;
+  const note = row && sel ? h('div', { class: 'finding-note', testid: 'draft-finding' }, h('strong', {}, pick(row.name)), h('p', {}, pick(row.explanation)),
+    row.severity ? button(t('comments.addFinding'), () => void findingsToComments(sel), {
+      class: 'btn btn-small', testid: 'finding-to-comment', attrs: { title: t('comments.addFindingHint'), disabled: comments.busy },
+    }) : null) : '';
+  const addAll = button(comments.busy ? t('comments.working') : t('comments.addAllFindings'), () => void findingsToComments(null), {
+    class: 'btn btn-small', testid: 'findings-to-comments', attrs: { title: t('comments.addAllFindingsHint'), disabled: comments.busy },
+  });
+  root.replaceChildren(head, addAll, note, findingsBody);
 }
 
 // ---------- library ----------

@@ -7,6 +7,7 @@ import { addRowAfter, deleteRow, deleteTable, addColumnAfter } from 'prosemirror
 import {
   attachEditor, editorView, importFile, openDraft, openNewDraft, saveNow, showPanel,
 } from '../draft-actions';
+import { startComment } from '../comment-actions';
 import { drafts, type DraftPanel } from '../draft-state';
 import { button, h } from '../dom';
 import { FindBar } from '../editor/find-replace';
@@ -19,6 +20,8 @@ import { renderNewDraft } from './new-draft';
 import { compareRoot, renderCompareView } from './compare-view';
 import { redlineRoot, renderRedlinePanel } from './redline-panel';
 import { redlineDocChanged, redlineSelectionChanged } from '../redline-actions';
+import { renderCommentsPane } from './comments-pane';
+import { exportRoot, openExport } from './export-dialog';
 
 const toolbar = h('div', { class: 'draft-toolbar', attrs: { role: 'toolbar' } });
 const statusChip = h('span', { class: 'save-status', testid: 'save-status', attrs: { role: 'status', 'aria-live': 'polite' } });
@@ -33,6 +36,7 @@ const dialogRoot = h('div', { class: 'dialog-root' });
 export const findBar = new FindBar(editorView);
 
 let outlineTimer: number | undefined;
+let commentsTimer: number | undefined;
 
 function scheduleOutline(): void {
   window.clearTimeout(outlineTimer);
@@ -52,11 +56,20 @@ export function mountDrafts(root: HTMLElement): void {
       h('aside', { class: 'draft-side' }, tabs, panel),
     ),
     dialogRoot,
+    exportRoot,
   );
   attachEditor(editorMount, {
-    changed: () => { scheduleOutline(); findBar.updateCount(); redlineDocChanged(); },
+    changed: () => {
+      scheduleOutline();
+      findBar.updateCount();
+      redlineDocChanged();
+      // Comments follow the text: their order and anchored state are re-read after typing pauses.
+      window.clearTimeout(commentsTimer);
+      commentsTimer = window.setTimeout(renderDraftComments, 200);
+    },
     updated: () => { renderMarks(); redlineSelectionChanged(); },
     find: () => findBar.open(),
+    comment: startComment,
   });
   outlineEl.addEventListener('click', (ev) => {
     const item = (ev.target as HTMLElement).closest<HTMLElement>('[data-testid="outline-item"]');
@@ -101,6 +114,12 @@ function renderMarks(): void {
   }
 }
 
+function commentButton(): HTMLButtonElement {
+  const b = button(t('tool.commentShort'), startComment, { class: 'btn btn-small', testid: 'tool-comment', attrs: { title: t('tool.comment'), 'aria-label': t('tool.comment') } });
+  b.addEventListener('mousedown', (ev) => ev.preventDefault()); // keep the selection in the text
+  return b;
+}
+
 function renderToolbar(): void {
   toolbar.setAttribute('aria-label', t('drafts.toolbar'));
   const open = drafts.current !== null;
@@ -130,6 +149,10 @@ function renderToolbar(): void {
       button(t('redline.toggle'), () => showPanel(drafts.panel === 'redline' ? 'findings' : 'redline'), {
         class: 'btn btn-small', testid: 'tool-redline', attrs: { title: t('redline.toggleHint'), 'aria-pressed': String(drafts.panel === 'redline') },
       }),
+    ),
+    h('div', { class: 'tool-group' },
+      commentButton(),
+      button(t('tool.export'), () => void openExport(), { class: 'btn btn-small', testid: 'tool-export', attrs: { title: t('tool.exportHint') } }),
     ),
   ] : [];
   toolbar.replaceChildren(
@@ -167,6 +190,7 @@ function renderList(): void {
 
 const PANELS: { value: DraftPanel; key: MessageKey }[] = [
   { value: 'findings', key: 'panel.findings' },
+  { value: 'comments', key: 'panel.comments' },
   { value: 'library', key: 'panel.library' },
   { value: 'versions', key: 'panel.versions' },
   { value: 'details', key: 'panel.details' },
@@ -184,6 +208,7 @@ function renderTabs(): void {
 
 function renderPanel(): void {
   if (drafts.panel === 'findings') renderFindingsPane(panel);
+  else if (drafts.panel === 'comments') renderCommentsPane(panel);
   else if (drafts.panel === 'library') renderLibraryPanel(panel);
   else if (drafts.panel === 'versions') renderVersionsPanel(panel);
   else if (drafts.panel === 'redline') { panel.replaceChildren(redlineRoot); renderRedlinePanel(); }
@@ -220,6 +245,10 @@ export function renderDrafts(): void {
 
 export function renderDraftFindings(): void {
   if (drafts.panel === 'findings') renderFindingsPane(panel);
+}
+
+export function renderDraftComments(): void {
+  if (drafts.panel === 'comments') renderCommentsPane(panel);
 }
 
 export function renderDraftDialog(): void {

@@ -36,11 +36,21 @@ pub struct Reading<'a> {
     feats: &'a [SentenceFeatures],
     /// Statements a cross-reference changed (the rest are the features' own).
     overrides: HashMap<usize, Vec<Statement>>,
-    pub claims: HashMap<String, Vec<Claim>>,
+    /// The claims per item id: `ids[k]` has `claims[k]`.
+    ids: Vec<&'a str>,
+    claims: Vec<Vec<Claim>>,
     pub statement_count: usize,
 }
 
 impl Reading<'_> {
+    /// The claims about an item, in the order of the text.
+    pub fn claims(&self, id: &str) -> &[Claim] {
+        self.ids
+            .iter()
+            .position(|i| *i == id)
+            .map_or(&[], |k| self.claims[k].as_slice())
+    }
+
     /// The statements of sentence `i`, after cross-references.
     pub fn statements(&self, i: usize) -> &[Statement] {
         match self.overrides.get(&i) {
@@ -239,18 +249,30 @@ pub fn read<'a>(
     doc: &'a Document,
     sentences: &'a [Sentence],
     feats: &'a [SentenceFeatures],
-    rules: &Rules,
+    rules: &'a Rules,
 ) -> Reading<'a> {
     let refs: Vec<&(String, Role)> = feats.iter().flat_map(|f| f.crossrefs.iter()).collect();
-    let mut claims: HashMap<String, Vec<Claim>> = HashMap::new();
+    // One list of claims per distinct item id, by index rather than by name.
+    let mut ids: Vec<&str> = Vec::new();
+    let slot: Vec<usize> = rules
+        .items
+        .iter()
+        .map(|t| match ids.iter().position(|i| *i == t.id) {
+            Some(k) => k,
+            None => {
+                ids.push(&t.id);
+                ids.len() - 1
+            }
+        })
+        .collect();
+    let mut claims: Vec<Vec<Claim>> = vec![Vec::new(); ids.len()];
     let mut overrides: HashMap<usize, Vec<Statement>> = HashMap::new();
     let mut count = 0;
-    let id = |i: usize| rules.items[i].id.clone();
     for (i, (s, f)) in sentences.iter().zip(feats).enumerate() {
         if let Some((role, split)) = f.table {
             count += 1;
             for &item in &f.items {
-                claims.entry(id(item)).or_default().push(Claim {
+                claims[slot[item]].push(Claim {
                     sentence: i,
                     role,
                     kind: Kind::Duty,
@@ -301,7 +323,7 @@ pub fn read<'a>(
                 .filter(|o| !o.is_empty())
                 .unwrap_or(&f.items);
             for &item in own {
-                claims.entry(id(item)).or_default().push(Claim {
+                claims[slot[item]].push(Claim {
                     sentence: i,
                     role: x.role,
                     kind: x.kind,
@@ -316,6 +338,7 @@ pub fn read<'a>(
         sentences,
         feats,
         overrides,
+        ids,
         claims,
         statement_count: count,
     }
@@ -460,13 +483,12 @@ pub fn security_rows(
     perspective: Perspective,
     templates: &TemplateSet,
 ) -> Vec<SecurityRow> {
-    let none: Vec<Claim> = Vec::new();
     super::ids(model, TopicKind::Security)
         .into_iter()
         .filter_map(|id| {
             let topic = model.topic(&id)?;
             let expected = topic.defaults?.get(deployment);
-            let claims = reading.claims.get(&id).unwrap_or(&none);
+            let claims = reading.claims(&id);
             let (found, split, hedged, sentences) = allocation(claims);
             let mut g = gap(expected, found, split, perspective);
             if g.is_none()

@@ -5,6 +5,7 @@
 
 use super::allocate::{cross_references_in, table_claim};
 use super::parties::{Mentions, Role};
+use super::prefilter::Candidates;
 use super::rules::{Rules, TopicCues};
 use super::statements::{statements, Kind, Statement};
 use super::text::Sentence;
@@ -29,13 +30,32 @@ pub struct SentenceFeatures {
     pub pi_term: Option<String>,
     pub pi_elems: Vec<usize>,
     pub risks: Vec<usize>,
+    /// Per risk topic (index into `Rules::risks`): which of its other cue lists match this
+    /// sentence (`UNFAVOURABLE`, `GUARD`, `CARVE_OUT`, `CARVE_TOPIC`, `CONTENT`), for the
+    /// report's judgement of the topic.
+    pub risk_cues: Vec<u8>,
+    /// What some risk topics' judgement reads from the sentence, once a report needed it.
+    pub facts: std::sync::OnceLock<super::topics::Facts>,
+}
+
+pub const UNFAVOURABLE: u8 = 1;
+pub const GUARD: u8 = 2;
+pub const CARVE_OUT: u8 = 4;
+pub const CARVE_TOPIC: u8 = 8;
+pub const CONTENT: u8 = 16;
+
+impl SentenceFeatures {
+    /// Whether risk topic `k`'s cue list `which` matches this sentence.
+    pub fn risk_cue(&self, k: usize, which: u8) -> bool {
+        self.risk_cues.get(k).is_some_and(|b| b & which != 0)
+    }
 }
 
 /// The topics of a list that a text speaks to.
-fn matching(list: &[TopicCues], text: &str) -> Vec<usize> {
+fn matching(list: &[TopicCues], text: &str, c: &Candidates) -> Vec<usize> {
     list.iter()
         .enumerate()
-        .filter(|(_, c)| c.matches(text))
+        .filter(|(_, q)| q.matches(text, c))
         .map(|(i, _)| i)
         .collect()
 }
@@ -43,11 +63,13 @@ fn matching(list: &[TopicCues], text: &str) -> Vec<usize> {
 /// Computes the features of one sentence of `doc_text`.
 pub fn of(doc_text: &str, s: &Sentence, rules: &Rules, mentions: &Mentions) -> SentenceFeatures {
     let t = s.text(doc_text);
+    // Which cue lists can match this sentence at all (and so any part of it).
+    let c = &rules.prefilter.scan(t);
     let mut f = SentenceFeatures {
-        items: matching(&rules.items, t),
-        pi_mention: rules.pi_mention.is_match(t),
-        pi_term: super::topics::pi_term_of(t, rules),
-        pi_elems: matching(&rules.pi, t),
+        items: matching(&rules.items, t, c),
+        pi_mention: rules.pi_mention.is_match(t, c),
+        pi_term: super::topics::pi_term_of(t, rules, c),
+        pi_elems: matching(&rules.pi, t, c),
         // Cheap gates before the heavier regexes: a cross-reference names an obligation.
         crossrefs: if t.contains('由') || t.contains("apply") || t.contains("responsibility of") {
             cross_references_in(t, rules, mentions)
@@ -67,15 +89,15 @@ pub fn of(doc_text: &str, s: &Sentence, rules: &Rules, mentions: &Mentions) -> S
                 || t.contains("ocumentation")
                 || t.contains("DPA")
                 || t.contains("greement"))
-                && rules.external_reference.is_match(t);
+                && rules.external_reference.is_match(t, c);
             if !f.external {
-                f.statements = statements(t, mentions, &rules.modality_zh, &rules.modality_en);
+                f.statements = statements(t, mentions, &rules.modality_zh, &rules.modality_en, c);
                 // One statement: its segment is the sentence, whose items are known.
                 f.segment_items = if f.statements.len() == 1 {
                     vec![f.items.clone()]
                 } else {
                     (0..f.statements.len())
-                        .map(|k| matching(&rules.items, segment(t, &f.statements, k)))
+                        .map(|k| matching(&rules.items, segment(t, &f.statements, k), c))
                         .collect()
                 };
             }
@@ -85,19 +107,35 @@ pub fn of(doc_text: &str, s: &Sentence, rules: &Rules, mentions: &Mentions) -> S
     let risk_candidates = if s.definitional {
         Vec::new()
     } else {
-        matching(&rules.risks, t)
+        matching(&rules.risks, t, c)
     };
     f.risks = risk_candidates
         .into_iter()
         .map(|i| (i, &rules.risks[i]))
-        .filter(|(_, c)| {
-            !c.duty_required
+        .filter(|(_, q)| {
+            !q.duty_required
                 || (0..f.statements.len()).any(|k| {
                     f.statements[k].kind == Kind::Duty
-                        && c.any.is_match(segment(t, &f.statements, k))
+                        && q.any.is_match(segment(t, &f.statements, k), c)
                 })
         })
         .map(|(i, _)| i)
+        .collect();
+    f.risk_cues = rules
+        .risks
+        .iter()
+        .map(|q| {
+            [
+                (&q.unfavourable, UNFAVOURABLE),
+                (&q.favourable_guard, GUARD),
+                (&q.carve_out, CARVE_OUT),
+                (&q.carve_topic, CARVE_TOPIC),
+                (&q.content, CONTENT),
+            ]
+            .into_iter()
+            .filter(|(p, _)| p.is_match(t, c))
+            .fold(0, |bits, (_, b)| bits | b)
+        })
         .collect();
     f
 }

@@ -20,7 +20,9 @@ macro_rules! static_re {
 pub mod allocate;
 pub mod explain;
 pub mod features;
+mod live;
 pub mod parties;
+pub mod prefilter;
 pub mod rules;
 pub mod statements;
 pub mod text;
@@ -151,7 +153,7 @@ pub struct Options {
 
 /// Analyses a document. Never fails: an empty or odd text yields warnings, not a crash.
 pub fn analyze(doc: &Document, rules: &Rules, templates: &TemplateSet, opts: Options) -> Report {
-    Cache::new(doc, rules).report(doc, rules, templates, opts)
+    Cache::read(doc, rules).report(doc, rules, templates, opts)
 }
 
 /// The per-sentence reading of a document, kept so that an edit to one clause re-reads only
@@ -163,35 +165,33 @@ pub struct Cache {
     mentions: parties::Mentions,
     scores: Vec<(DeploymentModel, u32)>,
     lang: &'static str,
+    /// The whole-text figures kept for edits (`Cache::new`; made on the first edit otherwise).
+    live: Option<live::Live>,
 }
 
 impl Cache {
+    /// Reads a document for live editing.
     pub fn new(doc: &Document, rules: &Rules) -> Cache {
+        let mut cache = Cache::read(doc, rules);
+        cache.live = Some(live::Live::new(&doc.text, rules));
+        cache
+    }
+
+    fn read(doc: &Document, rules: &Rules) -> Cache {
         let sentences = text::sentences(doc);
         let (parties, mentions) = parties::resolve(&doc.text, &rules.parties);
-        // Long documents: read the two halves on two threads (the features are independent).
-        let read = |part: &[text::Sentence]| {
-            part.iter()
-                .map(|s| features::of(&doc.text, s, rules, &mentions))
-                .collect::<Vec<_>>()
-        };
-        let feats = if sentences.len() > 1000 {
-            let (a, b) = sentences.split_at(sentences.len() / 2);
-            std::thread::scope(|scope| {
-                let second = scope.spawn(|| read(b));
-                let mut first = read(a);
-                first.extend(second.join().unwrap_or_else(|_| read(b)));
-                first
-            })
-        } else {
-            read(&sentences)
-        };
+        // One thread: with the prefilter, a second one no longer pays for warming up its own
+        // copy of every regex's lazy DFA (measured slower on the shared two-core machine).
+        let feats = sentences
+            .iter()
+            .map(|s| features::of(&doc.text, s, rules, &mentions))
+            .collect();
         let (mut cjk, mut all) = (0usize, 0usize);
         for c in doc.text.chars() {
             all += 1;
             cjk += usize::from(crate::search::is_cjk(c));
         }
-        let lang = if cjk * 4 > all { "zh" } else { "en" };
+        let lang = live::language(all, cjk);
         Cache {
             sentences,
             feats,
@@ -199,12 +199,33 @@ impl Cache {
             mentions,
             scores: topics::model_scores(&doc.text, rules),
             lang,
+            live: None,
         }
     }
 
+    /// The byte offset of char `ch` of `text`, walking from the nearest sentence before it.
+    fn byte_of(&self, text: &str, ch: u32) -> usize {
+        let (b0, c0) = self
+            .sentences
+            .iter()
+            .filter(|s| s.cstart <= ch)
+            .map(|s| (s.start, s.cstart))
+            .max_by_key(|x| x.1)
+            .unwrap_or((0, 0));
+        text.get(b0..)
+            .and_then(|rest| {
+                rest.char_indices()
+                    .map(|(b, _)| b0 + b)
+                    .chain(std::iter::once(text.len()))
+                    .nth((ch - c0) as usize)
+            })
+            .unwrap_or(text.len())
+    }
+
     /// Replaces the text of clause `idx` with `new_text`, re-reads that clause's sentences and
-    /// returns the new report. The parties and the detected model stay those of the last full
-    /// analysis.
+    /// returns the new report, equal to a full `analyze` of the edited document. The rest of the
+    /// text is re-read only where the edit can reach it: the table rows right after the clause
+    /// (their header is above them), and everything when the parties change.
     pub fn reanalyze_clause(
         &mut self,
         doc: &mut Document,
@@ -214,47 +235,93 @@ impl Cache {
         templates: &TemplateSet,
         opts: Options,
     ) -> Report {
-        if let Some(c) = doc.clauses.get(idx).cloned() {
-            let off = text::Offsets::new(&doc.text);
-            let (bs, be) = (off.byte_of(c.start), off.byte_of(c.end));
-            let old_chars = i64::from(c.end - c.start);
-            let new_chars = i64::try_from(new_text.chars().count()).unwrap_or(0);
-            let byte_delta = new_text.len() as i64 - (be - bs) as i64;
-            doc.text.replace_range(bs..be, new_text);
-            let shift = |x: u32| u32::try_from(i64::from(x) + new_chars - old_chars).unwrap_or(0);
-            for (j, k) in doc.clauses.iter_mut().enumerate() {
-                if j == idx {
-                    k.end = shift(k.end);
-                } else if k.start >= c.end {
-                    k.start = shift(k.start);
-                    k.end = shift(k.end);
-                }
+        let Some(c) = doc.clauses.get(idx).cloned() else {
+            return self.report(doc, rules, templates, opts);
+        };
+        let (bs, be) = (
+            self.byte_of(&doc.text, c.start),
+            self.byte_of(&doc.text, c.end),
+        );
+        let live = self
+            .live
+            .get_or_insert_with(|| live::Live::new(&doc.text, rules));
+        let old_chars = i64::from(c.end - c.start);
+        let new_chars = i64::try_from(new_text.chars().count()).unwrap_or(0);
+        live.replace(&mut doc.text, bs, be, new_text, rules);
+        let ne = bs + new_text.len();
+        let shift = |x: u32| u32::try_from(i64::from(x) + new_chars - old_chars).unwrap_or(0);
+        for (j, k) in doc.clauses.iter_mut().enumerate() {
+            if j == idx {
+                k.end = shift(k.end);
+            } else if k.start >= c.end {
+                k.start = shift(k.start);
+                k.end = shift(k.end);
             }
-            // Drop the clause's old sentences, shift the later ones, read the new ones.
-            let first = self
-                .sentences
+        }
+        self.scores = live.scores(rules);
+        self.lang = live.language();
+        // Who is who: read again when the preamble or a word it counts anywhere changed.
+        let presence = live.present(&doc.text);
+        if (c.start as usize) < parties::HEAD_CHARS || presence != live.presence {
+            let (p, m) = parties::resolve_with(&doc.text, &rules.parties, &presence);
+            live.presence = presence;
+            if p != self.parties || m.roles() != self.mentions.roles() {
+                // Every sentence reads differently: read the whole document again.
+                let live = self.live.take();
+                *self = Cache {
+                    live,
+                    ..Cache::read(doc, rules)
+                };
+                return self.report(doc, rules, templates, opts);
+            }
+        }
+        // Drop the clause's old sentences, shift the later ones, read the new ones.
+        // (The sentences are in clause order, after the preamble's.)
+        let first = self
+            .sentences
+            .iter()
+            .position(|s| s.clause_idx.is_some_and(|k| k >= idx))
+            .unwrap_or(self.sentences.len());
+        let keep_from = first
+            + self.sentences[first..]
                 .iter()
-                .position(|s| s.clause_idx == Some(idx))
-                .unwrap_or(self.sentences.len());
-            let keep_from = self
-                .sentences
-                .iter()
-                .rposition(|s| s.clause_idx == Some(idx))
-                .map_or(first, |p| p + 1);
-            let move_by = |x: usize| usize::try_from(x as i64 + byte_delta).unwrap_or(0);
-            for s in &mut self.sentences[keep_from..] {
+                .take_while(|s| s.clause_idx == Some(idx))
+                .count();
+        let move_by = |x: usize| (x + ne).saturating_sub(be);
+        for (k, s) in self.sentences.iter_mut().enumerate() {
+            if !(first..keep_from).contains(&k) && s.start >= be {
                 s.start = move_by(s.start);
                 s.end = move_by(s.end);
                 s.cstart = shift(s.cstart);
                 s.cend = shift(s.cend);
             }
-            let fresh: Vec<text::Sentence> = text::clause_sentences(doc, idx);
-            let fresh_feats: Vec<features::SentenceFeatures> = fresh
-                .iter()
-                .map(|s| features::of(&doc.text, s, rules, &self.mentions))
-                .collect();
-            self.sentences.splice(first..keep_from, fresh);
-            self.feats.splice(first..keep_from, fresh_feats);
+        }
+        let fresh: Vec<text::Sentence> = text::clause_sentences(doc, idx, bs, ne);
+        let fresh_feats: Vec<features::SentenceFeatures> = fresh
+            .iter()
+            .map(|s| features::of(&doc.text, s, rules, &self.mentions))
+            .collect();
+        let after = first + fresh.len();
+        self.sentences.splice(first..keep_from, fresh);
+        self.feats.splice(first..keep_from, fresh_feats);
+        // A table row reads its header from the lines above it, up to the first line without a
+        // cell: the rows after the edit up to such a line are read again.
+        let text = &doc.text;
+        let mut barrier = text.len();
+        let mut line = text[ne..].find('\n').map(|i| ne + i + 1);
+        while let Some(ls) = line {
+            let le = text[ls..].find('\n').map_or(text.len(), |i| ls + i);
+            if !text[ls..le].contains('|') {
+                barrier = le;
+                break;
+            }
+            line = (le < text.len()).then_some(le + 1);
+        }
+        for j in (0..self.sentences.len()).filter(|j| !(first..after).contains(j)) {
+            let s = &self.sentences[j];
+            if s.kind == crate::ingest::BlockKind::TableRow && s.start >= ne && s.start <= barrier {
+                self.feats[j] = features::of(text, s, rules, &self.mentions);
+            }
         }
         self.report(doc, rules, templates, opts)
     }

@@ -19,7 +19,7 @@ pub enum Role {
 }
 
 /// The resolved parties, with every alias the analyzer will recognise.
-#[derive(Debug, Clone, Default, Serialize, TS)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, TS)]
 pub struct Parties {
     pub provider: Vec<String>,
     pub customer: Vec<String>,
@@ -83,6 +83,10 @@ pub struct Mentions {
 }
 
 impl Mentions {
+    /// The aliases and their roles (the matcher is made from them alone).
+    pub(crate) fn roles(&self) -> &[(String, Role)] {
+        &self.roles
+    }
     /// Mentions in `text`: (byte start, byte end, role).
     pub fn find(&self, text: &str) -> Vec<(usize, usize, Role)> {
         let Some(re) = &self.regex else {
@@ -199,11 +203,102 @@ fn role_of(context: &str, words: &PartyWords) -> Option<Role> {
     }
 }
 
+/// How much of the text's start the preamble reading looks at (chars); the rest of the text
+/// counts only through `presence_words`.
+pub const HEAD_CHARS: usize = 6000;
+
+/// The generic role words that always count, unless a label already took them for the other side.
+const GENERIC_PROVIDER: [&str; 9] = [
+    "provider",
+    "supplier",
+    "vendor",
+    "processor",
+    "服务商",
+    "服务方",
+    "云服务商",
+    "受托方",
+    "受托人",
+];
+const GENERIC_CUSTOMER: [&str; 7] = [
+    "customer",
+    "client",
+    "controller",
+    "客户",
+    "用户",
+    "委托方",
+    "委托人",
+];
+const LABELS: [(&str, Role); 2] = [("甲方", Role::Customer), ("乙方", Role::Provider)];
+
+/// A word whose presence anywhere in the text the resolution reads.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct PresenceWord {
+    /// ASCII-lower-cased.
+    pub lower: String,
+    /// A whole word (`has_word`); otherwise any occurrence counts (labels, Chinese words).
+    pub whole: bool,
+}
+
+/// The words whose presence `resolve` reads beyond the head, in the order `present` answers:
+/// the labels 甲方/乙方, the pronouns of each side, the generic role words of each side.
+pub(crate) fn presence_words(words: &PartyWords) -> Vec<PresenceWord> {
+    let label = LABELS.iter().map(|(l, _)| PresenceWord {
+        lower: l.to_string(),
+        whole: false,
+    });
+    let word = |w: &str| {
+        let lower = w.to_ascii_lowercase();
+        PresenceWord {
+            whole: lower.is_ascii(),
+            lower,
+        }
+    };
+    let lists = words
+        .provider_pronouns
+        .iter()
+        .chain(&words.customer_pronouns)
+        .map(|w| word(w));
+    let generic = GENERIC_PROVIDER
+        .iter()
+        .chain(&GENERIC_CUSTOMER)
+        .map(|w| word(w));
+    label.chain(lists).chain(generic).collect()
+}
+
+/// Which of `presence_words` occur in `text`.
+pub(crate) fn present(text: &str, list: &[PresenceWord]) -> Vec<bool> {
+    let lower_text = text.to_ascii_lowercase();
+    list.iter()
+        .map(|w| {
+            if w.whole {
+                has_word_lower(&lower_text, &w.lower)
+            } else {
+                lower_text.contains(&w.lower)
+            }
+        })
+        .collect()
+}
+
 /// Resolves the parties from the text (the preamble and definitions carry most of it).
 pub fn resolve(text: &str, words: &PartyWords) -> (Parties, Mentions) {
+    resolve_with(text, words, &present(text, &presence_words(words)))
+}
+
+/// `resolve`, given which of `presence_words` occur in the text.
+pub(crate) fn resolve_with(
+    text: &str,
+    words: &PartyWords,
+    present: &[bool],
+) -> (Parties, Mentions) {
+    let is_present = |i: usize| present.get(i).copied().unwrap_or(false);
+    let (n_labels, n_provider_pronouns, n_customer_pronouns) = (
+        LABELS.len(),
+        words.provider_pronouns.len(),
+        words.customer_pronouns.len(),
+    );
     let mut provider: BTreeSet<String> = BTreeSet::new();
     let mut customer: BTreeSet<String> = BTreeSet::new();
-    let head: String = text.chars().take(6000).collect();
+    let head: String = text.chars().take(HEAD_CHARS).collect();
     let add = |role: Role, name: &str, p: &mut BTreeSet<String>, c: &mut BTreeSet<String>| {
         let name = name.trim().trim_matches(|ch: char| {
             matches!(ch, '*' | '"' | '“' | '”' | ':' | '：' | ' ' | '，' | ',')
@@ -267,6 +362,9 @@ pub fn resolve(text: &str, words: &PartyWords) -> (Parties, Mentions) {
     let mut lines: Vec<(Vec<String>, String, Option<Role>, String)> = Vec::new();
     // A defined term in brackets with no capitalised name before it: "the customer ("Customer")".
     let alias_bare = static_re!(r#"()\((?:the\s+)?["“]([^"”]{1,30})["”]()\)"#);
+    // A brand on a party line: "trading as "X"", "品牌为“X”".
+    let trading_as =
+        static_re!(r#"(?:trading as|doing business as|d/b/a|品牌为?)\s*["“]([^"”]{1,30})["”]"#);
     for (bare, r) in [(false, alias_zh), (false, alias_en), (true, alias_bare)]
         .into_iter()
         .filter_map(|(b, r)| r.map(|r| (b, r)))
@@ -432,9 +530,7 @@ pub fn resolve(text: &str, words: &PartyWords) -> (Parties, Mentions) {
                 String::new()
             };
             let mut aliases: Vec<String> = aliases.iter().map(|a| a.to_string()).collect();
-            if let Some(r) = static_re!(
-                r#"(?:trading as|doing business as|d/b/a|品牌为?)\s*["“]([^"”]{1,30})["”]"#
-            ) {
+            if let Some(r) = trading_as {
                 aliases.extend(r.captures_iter(line).map(|c| c[1].to_string()));
             }
             let next_end = head[line_end..]
@@ -519,8 +615,8 @@ pub fn resolve(text: &str, words: &PartyWords) -> (Parties, Mentions) {
     }
     // Labels without a stated role: 甲方 is conventionally the customer, 乙方 the provider,
     // unless a name or alias already says otherwise.
-    for (label, role) in [("甲方", Role::Customer), ("乙方", Role::Provider)] {
-        if text.contains(label) && !provider.contains(label) && !customer.contains(label) {
+    for (k, (label, role)) in LABELS.into_iter().enumerate() {
+        if is_present(k) && !provider.contains(label) && !customer.contains(label) {
             let names: Vec<&String> = label_names
                 .iter()
                 .filter(|(l, _)| l == label)
@@ -537,51 +633,34 @@ pub fn resolve(text: &str, words: &PartyWords) -> (Parties, Mentions) {
             }
         }
     }
-    let lower_text = text.to_ascii_lowercase();
     // Pronouns of online terms, when the text uses them.
+    let mut k = n_labels;
     for p in &words.provider_pronouns {
-        if has_word_lower(&lower_text, p) {
+        if is_present(k) {
             provider.insert(p.clone());
         }
+        k += 1;
     }
     for c in &words.customer_pronouns {
-        if has_word_lower(&lower_text, c) {
+        if is_present(k) {
             customer.insert(c.clone());
         }
+        k += 1;
     }
+    debug_assert_eq!(k, n_labels + n_provider_pronouns + n_customer_pronouns);
     // The generic role words always count (Provider / Customer / 服务商 / 客户 …), unless a
     // label already took them for the other side.
-    let generic_p: Vec<&str> = [
-        "provider",
-        "supplier",
-        "vendor",
-        "processor",
-        "服务商",
-        "服务方",
-        "云服务商",
-        "受托方",
-        "受托人",
-    ]
-    .to_vec();
-    let generic_c: Vec<&str> = [
-        "customer",
-        "client",
-        "controller",
-        "客户",
-        "用户",
-        "委托方",
-        "委托人",
-    ]
-    .to_vec();
-    for w in generic_p {
-        if has_word_lower(&lower_text, w) && !customer.iter().any(|c| c.eq_ignore_ascii_case(w)) {
+    for w in GENERIC_PROVIDER {
+        if is_present(k) && !customer.iter().any(|c| c.eq_ignore_ascii_case(w)) {
             provider.insert(capitalise(w));
         }
+        k += 1;
     }
-    for w in generic_c {
-        if has_word_lower(&lower_text, w) && !provider.iter().any(|c| c.eq_ignore_ascii_case(w)) {
+    for w in GENERIC_CUSTOMER {
+        if is_present(k) && !provider.iter().any(|c| c.eq_ignore_ascii_case(w)) {
             customer.insert(capitalise(w));
         }
+        k += 1;
     }
     // A name on both sides is ambiguous: drop it from both.
     let both: Vec<String> = provider.intersection(&customer).cloned().collect();

@@ -4,20 +4,33 @@
 use regex::{Regex, RegexBuilder};
 use serde::Deserialize;
 
+use super::prefilter::{Candidates, Prefilter, PrefilterBuilder};
 use crate::error::{Error, Result, TemplateProblem};
 use crate::model::DeploymentModel;
 use crate::templates::TemplateFiles;
 
 pub const RULES_PATH: &str = "analyzer/rules.toml";
 
-/// A list of patterns compiled into one regex; `None` when the list is empty.
+/// A list of patterns compiled into one regex; no regex when the list is empty.
 #[derive(Debug, Clone, Default)]
-pub struct Patterns(Option<Regex>);
+pub struct Patterns {
+    re: Option<Regex>,
+    /// The list's group in the literal prefilter; `None`: no literal set, the regex always runs.
+    gate: Option<u32>,
+    /// The longest match in bytes, when every match is non-empty and no longer than that.
+    bounded: Option<usize>,
+}
 
 impl Patterns {
-    fn compile(list: &[String], what: &str) -> Result<Patterns, String> {
+    /// Compiles a list; `pre` registers its literals with the prefilter (lists that run per
+    /// sentence; the others run over the whole text).
+    fn compile(
+        list: &[String],
+        what: &str,
+        pre: Option<&mut PrefilterBuilder>,
+    ) -> Result<Patterns, String> {
         if list.is_empty() {
-            return Ok(Patterns(None));
+            return Ok(Patterns::default());
         }
         // Word boundaries are ASCII ones: a Latin term next to Chinese characters ("的DDoS防护")
         // still has a boundary, while "expressly" does not contain the word "SSL".
@@ -26,31 +39,128 @@ impl Patterns {
             .map(|p| format!("(?:{})", p.replace(r"\b", r"(?-u:\b)")))
             .collect::<Vec<_>>()
             .join("|");
-        RegexBuilder::new(&joined)
+        let re = RegexBuilder::new(&joined)
             .case_insensitive(true)
             .size_limit(1 << 24)
             // A roomy lazy-DFA cache: the Unicode classes make many states, and a cache that
             // keeps clearing rebuilds them sentence after sentence.
             .dfa_size_limit(1 << 25)
             .build()
-            .map(|r| Patterns(Some(r)))
-            .map_err(|e| format!("{what}: {e}"))
+            .map_err(|e| format!("{what}: {e}"))?;
+        let syntax = |ci: bool| {
+            regex_syntax::ParserBuilder::new()
+                .case_insensitive(ci)
+                .build()
+                .parse(&joined)
+                .ok()
+        };
+        // The literals are read from the case-sensitive syntax (the prefilter ignores ASCII case
+        // itself); the lengths from the syntax as compiled.
+        let (gate, bounded) = match pre {
+            Some(b) => (syntax(false).and_then(|h| b.group(&h)), None),
+            // Lists run over the whole text: their longest match, to re-count after an edit.
+            None => (
+                None,
+                syntax(true).and_then(|h| {
+                    let p = h.properties();
+                    p.maximum_len()
+                        .filter(|_| p.minimum_len().is_some_and(|m| m > 0))
+                }),
+            ),
+        };
+        Ok(Patterns {
+            re: Some(re),
+            gate,
+            bounded,
+        })
     }
-    pub fn is_match(&self, text: &str) -> bool {
-        self.0.as_ref().is_some_and(|r| r.is_match(text))
+    fn regex(&self, c: &Candidates) -> Option<&Regex> {
+        self.re
+            .as_ref()
+            .filter(|_| self.gate.is_none_or(|g| c.has(g)))
+    }
+    /// Whether the list is empty.
+    pub fn is_empty(&self) -> bool {
+        self.re.is_none()
+    }
+    /// Whether a pattern matches `text`, a sentence or a part of one whose prefilter answer is `c`
+    /// (`Candidates::ALL` for any other text).
+    pub fn is_match(&self, text: &str, c: &Candidates) -> bool {
+        self.regex(c).is_some_and(|r| r.is_match(text))
     }
     /// Byte ranges of the matches.
-    pub fn find_all(&self, text: &str) -> Vec<(usize, usize)> {
-        match &self.0 {
+    pub fn find_all(&self, text: &str, c: &Candidates) -> Vec<(usize, usize)> {
+        match self.regex(c) {
             Some(r) => r.find_iter(text).map(|m| (m.start(), m.end())).collect(),
             None => Vec::new(),
         }
     }
-    pub fn first(&self, text: &str) -> Option<(usize, usize)> {
-        self.0
-            .as_ref()
+    pub fn first(&self, text: &str, c: &Candidates) -> Option<(usize, usize)> {
+        self.regex(c)
             .and_then(|r| r.find(text))
             .map(|m| (m.start(), m.end()))
+    }
+    /// `find_all` of a text after the bytes `start..old_end` were replaced by `start..new_end`,
+    /// from the matches `old` before. A match depends only on the bytes it spans and one
+    /// character on either side, so the search is repeated only from the last match well before
+    /// the edit to a point well after it; from there on the matches are the old ones, shifted.
+    pub(crate) fn rematch(
+        &self,
+        old: &[(usize, usize)],
+        text: &str,
+        start: usize,
+        old_end: usize,
+        new_end: usize,
+    ) -> Vec<(usize, usize)> {
+        let (Some(re), Some(longest)) = (&self.re, self.bounded) else {
+            return self.find_all(text, &Candidates::ALL);
+        };
+        let reach = longest + 8;
+        let shift = |x: usize| (x + new_end).saturating_sub(old_end);
+        let keep = old.partition_point(|m| m.0 + reach <= start);
+        let mut out = old[..keep].to_vec();
+        let mut pos = out.last().map_or(0, |m| m.1);
+        // The matches that start before `sync`, searched for in the text cut `reach` after it
+        // (which changes no match that starts before `sync`).
+        let sync = new_end + reach;
+        let mut cut = (sync + reach).min(text.len());
+        while !text.is_char_boundary(cut) {
+            cut += 1;
+        }
+        while let Some(m) = re
+            .find_at(&text[..cut], pos)
+            .map(|m| (m.start(), m.end()))
+            .filter(|m| m.0 < sync)
+        {
+            out.push(m);
+            // Every match is non-empty (`bounded`), so the search moves on.
+            pos = m.1;
+        }
+        // The search goes on from `pos`, where the old one went on from `at` unless an old match
+        // spans `at`: then the rest is the old matches from `at` on.
+        let pos = pos.max(sync);
+        let at = (pos + old_end).saturating_sub(new_end);
+        let next = old.partition_point(|m| m.0 < at);
+        if next == 0 || old[next - 1].1 <= at {
+            out.extend(old[next..].iter().map(|m| (shift(m.0), shift(m.1))));
+            return out;
+        }
+        // Rare: search on until the two searches meet at the same match.
+        let tail = &old[next..];
+        let mut t = 0;
+        let mut pos = pos;
+        while let Some(m) = re.find_at(text, pos).map(|m| (m.start(), m.end())) {
+            while t < tail.len() && shift(tail[t].0) < m.0 {
+                t += 1;
+            }
+            if tail.get(t).is_some_and(|o| (shift(o.0), shift(o.1)) == m) {
+                out.extend(tail[t..].iter().map(|o| (shift(o.0), shift(o.1))));
+                return out;
+            }
+            out.push(m);
+            pos = m.1;
+        }
+        out
     }
 }
 
@@ -91,13 +201,13 @@ pub struct TopicCues {
 }
 
 impl TopicCues {
-    /// Whether a sentence speaks to this topic.
-    pub fn matches(&self, text: &str) -> bool {
-        self.any.is_match(text) && self.confirm(text)
+    /// Whether a sentence (or a part of one whose prefilter answer is `c`) speaks to this topic.
+    pub fn matches(&self, text: &str, c: &Candidates) -> bool {
+        self.any.is_match(text, c) && self.confirm(text, c)
     }
     /// The checks after `any` has matched (`not` and `also`).
-    pub fn confirm(&self, text: &str) -> bool {
-        !self.not.is_match(text) && (self.also.0.is_none() || self.also.is_match(text))
+    pub fn confirm(&self, text: &str, c: &Candidates) -> bool {
+        !self.not.is_match(text, c) && (self.also.is_empty() || self.also.is_match(text, c))
     }
 }
 
@@ -120,6 +230,8 @@ pub struct Rules {
     pub pi: Vec<TopicCues>,
     pub risks: Vec<TopicCues>,
     pub model_cues: Vec<ModelCue>,
+    /// Which of the lists above may match a sentence (see prefilter.rs).
+    pub prefilter: Prefilter,
 }
 
 #[derive(Deserialize)]
@@ -212,9 +324,9 @@ fn problem(message: String) -> Error {
     }
 }
 
-fn topic(raw: RawTopic) -> Result<TopicCues, String> {
+fn topic(raw: RawTopic, pre: &mut PrefilterBuilder) -> Result<TopicCues, String> {
     let id = raw.id.clone();
-    let c = |l: &[String], f: &str| Patterns::compile(l, &format!("{id}.{f}"));
+    let mut c = |l: &[String], f: &str| Patterns::compile(l, &format!("{id}.{f}"), Some(&mut *pre));
     Ok(TopicCues {
         any: c(&raw.any, "any")?,
         not: c(&raw.not, "not")?,
@@ -229,6 +341,7 @@ fn topic(raw: RawTopic) -> Result<TopicCues, String> {
     })
 }
 
+#[allow(clippy::too_many_arguments)]
 fn modality(
     disclaimer: &[String],
     right: &[String],
@@ -239,6 +352,7 @@ fn modality(
     restriction: &[String],
     crossref: &[String],
     lang: &str,
+    pre: &mut PrefilterBuilder,
 ) -> Result<Modality, String> {
     let crossref = crossref
         .iter()
@@ -250,13 +364,17 @@ fn modality(
         })
         .collect::<Result<Vec<_>, _>>()?;
     Ok(Modality {
-        disclaimer: Patterns::compile(disclaimer, &format!("disclaimer_{lang}"))?,
-        right: Patterns::compile(right, &format!("right_{lang}"))?,
-        duty: Patterns::compile(duty, &format!("duty_{lang}"))?,
-        by_party: Patterns::compile(by_party, &format!("by_party_{lang}"))?,
-        hedge: Patterns::compile(hedge, &format!("hedge_{lang}"))?,
-        joint: Patterns::compile(joint, &format!("joint_{lang}"))?,
-        restriction: Patterns::compile(restriction, &format!("restriction_{lang}"))?,
+        disclaimer: Patterns::compile(disclaimer, &format!("disclaimer_{lang}"), Some(&mut *pre))?,
+        right: Patterns::compile(right, &format!("right_{lang}"), Some(&mut *pre))?,
+        duty: Patterns::compile(duty, &format!("duty_{lang}"), Some(&mut *pre))?,
+        by_party: Patterns::compile(by_party, &format!("by_party_{lang}"), Some(&mut *pre))?,
+        hedge: Patterns::compile(hedge, &format!("hedge_{lang}"), Some(&mut *pre))?,
+        joint: Patterns::compile(joint, &format!("joint_{lang}"), Some(&mut *pre))?,
+        restriction: Patterns::compile(
+            restriction,
+            &format!("restriction_{lang}"),
+            Some(&mut *pre),
+        )?,
         crossref,
     })
 }
@@ -274,6 +392,7 @@ impl Rules {
     pub fn parse(text: &str) -> Result<Rules> {
         let raw: RawRules = toml::from_str(text).map_err(|e| problem(e.message().to_string()))?;
         let m = &raw.modality;
+        let mut pre = PrefilterBuilder::default();
         let zh = modality(
             &m.disclaimer_zh,
             &m.right_zh,
@@ -284,6 +403,7 @@ impl Rules {
             &m.restriction_zh,
             &m.crossref_zh,
             "zh",
+            &mut pre,
         )
         .map_err(problem)?;
         let en = modality(
@@ -296,6 +416,7 @@ impl Rules {
             &m.restriction_en,
             &m.crossref_en,
             "en",
+            &mut pre,
         )
         .map_err(problem)?;
         let mut model_cues = Vec::new();
@@ -305,9 +426,26 @@ impl Rules {
             model_cues.push(ModelCue {
                 model,
                 weight: c.weight,
-                any: Patterns::compile(&c.any, "model_cue").map_err(problem)?,
+                any: Patterns::compile(&c.any, "model_cue", None).map_err(problem)?,
             });
         }
+        let pi_mention = Patterns::compile(&raw.pi_mention.patterns, "pi_mention", Some(&mut pre))
+            .map_err(problem)?;
+        let external_reference = Patterns::compile(
+            &raw.external_reference.patterns,
+            "external_reference",
+            Some(&mut pre),
+        )
+        .map_err(problem)?;
+        let mut topics = |list: Vec<RawTopic>| {
+            list.into_iter()
+                .map(|t| topic(t, &mut pre))
+                .collect::<Result<Vec<_>, _>>()
+                .map_err(problem)
+        };
+        let items = topics(raw.item)?;
+        let pi = topics(raw.pi)?;
+        let risks = topics(raw.risk)?;
         Ok(Rules {
             parties: PartyWords {
                 provider_words: raw.parties.provider_words,
@@ -318,32 +456,13 @@ impl Rules {
             },
             modality_zh: zh,
             modality_en: en,
-            pi_mention: Patterns::compile(&raw.pi_mention.patterns, "pi_mention")
-                .map_err(problem)?,
-            external_reference: Patterns::compile(
-                &raw.external_reference.patterns,
-                "external_reference",
-            )
-            .map_err(problem)?,
-            items: raw
-                .item
-                .into_iter()
-                .map(topic)
-                .collect::<Result<_, _>>()
-                .map_err(problem)?,
-            pi: raw
-                .pi
-                .into_iter()
-                .map(topic)
-                .collect::<Result<_, _>>()
-                .map_err(problem)?,
-            risks: raw
-                .risk
-                .into_iter()
-                .map(topic)
-                .collect::<Result<_, _>>()
-                .map_err(problem)?,
+            pi_mention,
+            external_reference,
+            items,
+            pi,
+            risks,
             model_cues,
+            prefilter: pre.build().map_err(problem)?,
         })
     }
 

@@ -5,6 +5,7 @@
 //! about itself ("甲方不负责…") is not a disclaimer by the provider.
 
 use super::parties::{Mentions, Role};
+use super::prefilter::Candidates;
 use super::rules::Modality;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -51,12 +52,13 @@ fn parts(text: &str, zh: bool) -> Vec<(usize, usize)> {
     out
 }
 
-/// The statements of one sentence.
+/// The statements of one sentence; `c` is the prefilter's answer for it.
 pub fn statements(
     text: &str,
     mentions: &Mentions,
     zh_rules: &Modality,
     en_rules: &Modality,
+    c: &Candidates,
 ) -> Vec<Statement> {
     let zh = is_zh(text);
     let m = if zh { zh_rules } else { en_rules };
@@ -72,13 +74,13 @@ pub fn statements(
                 .find(|(s, _, _)| *s < pos)
                 .map(|(_, _, r)| *r)
         };
-        let hedged = m.hedge.is_match(part);
-        let joint = m.joint.is_match(part);
-        let disclaimer = m.disclaimer.first(part);
-        let right = m.right.first(part);
-        let duty = m.duty.first(part);
+        let hedged = m.hedge.is_match(part, c);
+        let joint = m.joint.is_match(part, c);
+        let disclaimer = m.disclaimer.first(part, c);
+        let right = m.right.first(part, c);
+        let duty = m.duty.first(part, c);
         // 由乙方负责 / the responsibility of Customer: the party after the marker.
-        let by = m.by_party.find_all(part).into_iter().find_map(|(_, e)| {
+        let by = m.by_party.find_all(part, c).into_iter().find_map(|(_, e)| {
             found
                 .iter()
                 .find(|(s, _, _)| *s >= e && *s <= e + 6)
@@ -103,7 +105,7 @@ pub fn statements(
         };
         // A permission fenced by "only" is a restriction, and a restriction is a duty:
         // "personnel may access … only to resolve", "仅在…授权后，方可查看".
-        let restricted = right.is_some() && m.restriction.is_match(part);
+        let restricted = right.is_some() && m.restriction.is_match(part, c);
         let stmt = if let (true, None) = (restricted, disclaimer) {
             Some((subject_at(right.map_or(0, |r| r.0)), Kind::Duty))
         } else if let Some((ds, _)) = disclaimer {
@@ -180,10 +182,16 @@ mod tests {
     fn run(text: &str, body: &str) -> Vec<(Option<Role>, Kind)> {
         let rules = Rules::load(&TemplateFiles::builtin()).expect("rules");
         let (_, mentions) = resolve(&format!("{text}\n{body}"), &rules.parties);
-        statements(body, &mentions, &rules.modality_zh, &rules.modality_en)
-            .into_iter()
-            .map(|s| (s.role, s.kind))
-            .collect()
+        statements(
+            body,
+            &mentions,
+            &rules.modality_zh,
+            &rules.modality_en,
+            &rules.prefilter.scan(body),
+        )
+        .into_iter()
+        .map(|s| (s.role, s.kind))
+        .collect()
     }
 
     const ZH: &str = "甲方（客户）：某某公司\n乙方（服务商）：某某云公司\n";

@@ -58,8 +58,8 @@ fn ends_sentence(text: &str, i: usize, c: char) -> bool {
         '\n' => {
             let next = text[i + 1..].chars().next();
             let prev = text[..i].trim_end_matches(' ').chars().next_back();
-            !(next.is_some_and(|n| n.is_ascii_lowercase())
-                && !prev.is_some_and(|p| matches!(p, '.' | ';' | ':' | '。' | '；' | '：')))
+            !next.is_some_and(|n| n.is_ascii_lowercase())
+                || prev.is_some_and(|p| matches!(p, '.' | ';' | ':' | '。' | '；' | '：'))
         }
         '。' | '！' | '？' | '；' => true,
         '.' | '!' | '?' | ';' => {
@@ -108,26 +108,14 @@ pub fn sentences(doc: &Document) -> Vec<Sentence> {
     cut(doc, segments)
 }
 
-/// The sentences of one clause (after an edit).
-pub fn clause_sentences(doc: &Document, idx: usize) -> Vec<Sentence> {
+/// The sentences of one clause (after an edit), whose text is the bytes `start..end`.
+pub fn clause_sentences(doc: &Document, idx: usize, start: usize, end: usize) -> Vec<Sentence> {
     let Some(c) = doc.clauses.get(idx) else {
         return Vec::new();
     };
-    let mut it = doc
-        .text
-        .char_indices()
-        .map(|(b, _)| b)
-        .chain(std::iter::once(doc.text.len()));
-    let s = it.nth(c.start as usize).unwrap_or(doc.text.len());
-    let e = if c.end > c.start {
-        it.nth((c.end - c.start - 1) as usize)
-            .unwrap_or(doc.text.len())
-    } else {
-        s
-    };
     cut(
         doc,
-        vec![(s, e, c.start, c.number.clone(), Some(idx), c.kind)],
+        vec![(start, end, c.start, c.number.clone(), Some(idx), c.kind)],
     )
 }
 
@@ -160,12 +148,11 @@ fn cut(doc: &Document, segments: Vec<Segment>) -> Vec<Sentence> {
         }
         wanted.sort_unstable();
         let mut w = 0;
-        let mut count = cs;
-        for (b, _) in seg
-            .char_indices()
-            .map(|(i, c)| (s + i, c))
-            .chain(std::iter::once((e, ' ')))
-        {
+        for (count, b) in (cs..).zip(
+            seg.char_indices()
+                .map(|(i, _)| s + i)
+                .chain(std::iter::once(e)),
+        ) {
             while w < wanted.len() && wanted[w].0 <= b {
                 let (_, k, is_start) = wanted[w];
                 if is_start {
@@ -175,7 +162,6 @@ fn cut(doc: &Document, segments: Vec<Segment>) -> Vec<Sentence> {
                 }
                 w += 1;
             }
-            count += 1;
         }
     }
     out

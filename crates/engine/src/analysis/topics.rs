@@ -5,9 +5,10 @@
 //! when the text addresses it; whether it is against the customer follows the topic's rule.
 
 use super::allocate::{suggestions, Reading};
-use super::features::SentenceFeatures;
+use super::features::{SentenceFeatures, CARVE_OUT, CARVE_TOPIC, CONTENT, GUARD, UNFAVOURABLE};
 use super::parties::Role;
-use super::rules::{Rules, TopicCues};
+use super::prefilter::Candidates;
+use super::rules::Rules;
 use super::statements::Kind;
 use super::text::Sentence;
 use super::{explain, PiRow, RiskRow, Severity};
@@ -17,10 +18,24 @@ use crate::templates::TemplateSet;
 
 /// Weighted cue counts per deployment model.
 pub fn model_scores(text: &str, rules: &Rules) -> Vec<(DeploymentModel, u32)> {
+    scores_of(
+        rules,
+        rules
+            .model_cues
+            .iter()
+            .map(|cue| cue.any.find_all(text, &Candidates::ALL).len()),
+    )
+}
+
+/// The scores from the number of matches of each cue list of `rules.model_cues`.
+pub(crate) fn scores_of(
+    rules: &Rules,
+    counts: impl Iterator<Item = usize>,
+) -> Vec<(DeploymentModel, u32)> {
     let mut out: Vec<(DeploymentModel, u32)> =
         DeploymentModel::ALL.iter().map(|m| (*m, 0)).collect();
-    for cue in &rules.model_cues {
-        let n = u32::try_from(cue.any.find_all(text).len()).unwrap_or(u32::MAX);
+    for (cue, n) in rules.model_cues.iter().zip(counts) {
+        let n = u32::try_from(n).unwrap_or(u32::MAX);
         if let Some(x) = out.iter_mut().find(|(m, _)| *m == cue.model) {
             x.1 = x.1.saturating_add(n.saturating_mul(cue.weight));
         }
@@ -39,8 +54,8 @@ pub fn detect_model(scores: &[(DeploymentModel, u32)]) -> DeploymentModel {
 
 /// A defined term whose definition expressly includes personal information, if the sentence
 /// defines one: "“甲方数据”指…包括个人信息", "甲方数据：指…", "\"Customer Data\" means all data,
-/// including Personal Data".
-pub fn pi_term_of(t: &str, rules: &Rules) -> Option<String> {
+/// including Personal Data". `c` is the prefilter's answer for `t`.
+pub fn pi_term_of(t: &str, rules: &Rules, candidates: &Candidates) -> Option<String> {
     // Cheap gate before the regex: a definition says 指 / means / refers to / includes.
     if !(t.contains('指')
         || t.contains("means")
@@ -58,8 +73,8 @@ pub fn pi_term_of(t: &str, rules: &Rules) -> Option<String> {
         .to_string();
     let rest = &t[c.get(0).map_or(0, |m| m.end())..];
     (name.chars().count() >= 2
-        && rules.pi_mention.is_match(rest)
-        && !rules.pi_mention.is_match(&name))
+        && rules.pi_mention.is_match(rest, candidates)
+        && !rules.pi_mention.is_match(&name, candidates))
     .then_some(name)
 }
 
@@ -72,12 +87,21 @@ pub fn pi_rows(
     templates: &TemplateSet,
 ) -> (Vec<PiRow>, bool) {
     let terms: Vec<&String> = feats.iter().filter_map(|f| f.pi_term.as_ref()).collect();
-    let direct = |i: usize| {
-        feats[i].pi_mention
-            || terms
-                .iter()
-                .any(|t| sentences[i].text(&doc.text).contains(t.as_str()))
+    // (One automaton for all the defined terms, built once per report.)
+    let terms = if terms.is_empty() {
+        None
+    } else {
+        aho_corasick::AhoCorasick::new(&terms).ok()
     };
+    let direct: Vec<bool> = (0..sentences.len())
+        .map(|i| {
+            feats[i].pi_mention
+                || terms
+                    .as_ref()
+                    .is_some_and(|ac| ac.is_match(sentences[i].text(&doc.text)))
+        })
+        .collect();
+    let direct = |i: usize| direct[i];
     // A sub-item whose lead-in concerns PI ("in processing Personal Data, the Supplier shall: (c) …").
     let pi_clauses: std::collections::HashSet<usize> = (0..sentences.len())
         .filter(|&i| {
@@ -122,13 +146,12 @@ pub fn pi_rows(
         .filter(|(id, _, h)| id != "pi.supervision_audit" && !h.is_empty())
         .count();
     let audit: Vec<usize> = rules
-        .risk("audit_rights")
-        .map(|cues| {
-            sentences
-                .iter()
-                .enumerate()
-                .filter(|(_, s)| cues.favourable_guard.is_match(s.text(&doc.text)))
-                .map(|(i, _)| i)
+        .risks
+        .iter()
+        .position(|c| c.id == "audit_rights")
+        .map(|k| {
+            (0..sentences.len())
+                .filter(|&i| feats[i].risk_cue(k, GUARD))
                 .collect()
         })
         .unwrap_or_default();
@@ -225,107 +248,161 @@ fn forum_names(text: &str) -> Vec<String> {
         .collect()
 }
 
-#[allow(clippy::too_many_arguments)]
+/// What the judgement of some risk topics reads from a sentence of their clauses; computed the
+/// first time a report needs it and kept with the sentence's features.
+#[derive(Debug, Clone, Default)]
+pub struct Facts {
+    /// The shortest notice deadline the sentence states, in hours.
+    deadline: Option<u32>,
+    /// It speaks of keeping the data available (a retention window, not a delivery deadline:
+    /// "export within 10 days" is good).
+    retention: bool,
+    /// It gives a way to get the data out.
+    export: bool,
+    /// It names a party's seat (所在地 …).
+    seat: bool,
+    /// Place names of a forum clause.
+    forums: Vec<String>,
+    /// It takes an audit right away ("not entitled to audit").
+    audit_negated: bool,
+}
+
+impl Facts {
+    fn of(t: &str) -> Facts {
+        let l = t.to_lowercase();
+        Facts {
+            deadline: deadline_hours(t),
+            retention: [
+                "保留",
+                "保存",
+                "可供",
+                "取回",
+                "retain",
+                "retriev",
+                "available",
+            ]
+            .iter()
+            .any(|w| l.contains(w)),
+            export: [
+                "导出",
+                "取回",
+                "迁移",
+                "返还",
+                "export",
+                "retriev",
+                "download",
+                "transition",
+                "return of customer data",
+                "return your",
+            ]
+            .iter()
+            .any(|w| l.contains(w)),
+            seat: t.contains("所在地") || t.contains("住所地") || t.contains("注册地"),
+            forums: forum_names(t),
+            audit_negated: static_re!(
+                r"\b(not|no)\b[^.;]{0,25}\b(audit|inspect)|不得[^。；]{0,10}(审计|检查)"
+            )
+            .is_some_and(|r| r.is_match(&l)),
+        }
+    }
+}
+
+/// The top-level ancestor of each clause ("the same clause" below), by index so that the "1" of a
+/// schedule is not the "1" of the body.
+fn roots(doc: &Document) -> Vec<usize> {
+    (0..doc.clauses.len())
+        .map(|c| {
+            let mut c = c;
+            let mut guard = 0;
+            while let Some(p) = doc.clauses.get(c).and_then(|k| k.parent) {
+                c = p as usize;
+                guard += 1;
+                if guard > 64 {
+                    break;
+                }
+            }
+            c
+        })
+        .collect()
+}
+
+/// The sentences a risk topic is judged on and the facts about them.
+struct Judged<'a> {
+    doc: &'a Document,
+    sentences: &'a [Sentence],
+    feats: &'a [SentenceFeatures],
+    roots: &'a [usize],
+    reading: &'a Reading<'a>,
+}
+
 fn unfavourable(
     id: &str,
-    cues: &TopicCues,
-    doc: &Document,
-    sentences: &[Sentence],
+    k: usize,
+    j: &Judged,
     hits: &[usize],
-    reading: &Reading,
     lang: &str,
     parties: &super::Parties,
 ) -> bool {
+    let (doc, sentences, reading) = (j.doc, j.sentences, j.reading);
     let text = |i: usize| sentences[i].text(&doc.text);
+    let cue = |i: usize, which: u8| j.feats[i].risk_cue(k, which);
     // The hit sentences and the other sentences of the same clauses ("…的唯一救济" often
     // follows the sentence that names the credits).
-    // "The same clause" = the same top-level ancestor in the document's structure (by index, so
-    // that the "1" of a schedule is not the "1" of the body).
-    let root = |c: usize| {
-        let mut c = c;
-        let mut guard = 0;
-        while let Some(p) = doc.clauses.get(c).and_then(|k| k.parent) {
-            c = p as usize;
-            guard += 1;
-            if guard > 64 {
-                break;
-            }
-        }
-        c
-    };
-    let roots: std::collections::HashSet<usize> = hits
+    let root = |c: usize| j.roots.get(c).copied().unwrap_or(c);
+    let mut is_root: Vec<bool> = Vec::new();
+    for r in hits
         .iter()
         .filter_map(|&i| sentences[i].clause_idx)
         .map(root)
-        .collect();
+    {
+        if is_root.len() <= r {
+            is_root.resize(r + 1, false);
+        }
+        is_root[r] = true;
+    }
+    let mut is_hit = vec![false; sentences.len()];
+    for &i in hits {
+        is_hit[i] = true;
+    }
     let scope: Vec<usize> = sentences
         .iter()
         .enumerate()
-        .filter(|(i, s)| hits.contains(i) || s.clause_idx.is_some_and(|c| roots.contains(&root(c))))
+        .filter(|(i, s)| {
+            is_hit[*i]
+                || s.clause_idx
+                    .is_some_and(|c| is_root.get(root(c)).copied().unwrap_or(false))
+        })
         .map(|(i, _)| i)
         .collect();
-    let any_unfav = scope.iter().any(|&i| cues.unfavourable.is_match(text(i)));
-    let guarded = scope
-        .iter()
-        .any(|&i| cues.favourable_guard.is_match(text(i)));
+    let facts = |i: usize| j.feats[i].facts.get_or_init(|| Facts::of(text(i)));
+    let any_unfav = scope.iter().any(|&i| cue(i, UNFAVOURABLE));
+    let guarded = scope.iter().any(|&i| cue(i, GUARD));
     // Sentences of the same top-level clauses, for carve-outs and content lists.
     match id {
         "liability_cap" => {
             let mates = &scope;
-            let carved = mates.iter().any(|&i| cues.carve_out.is_match(text(i)))
-                && mates.iter().any(|&i| cues.carve_topic.is_match(text(i)));
+            let carved = mates.iter().any(|&i| cue(i, CARVE_OUT))
+                && mates.iter().any(|&i| cue(i, CARVE_TOPIC));
             !carved
         }
         "exit" => {
             // A retrieval window shorter than 30 days is the provider-form position.
-            let window = |t: &str| {
-                let l = t.to_lowercase();
-                // Retention windows only, not delivery deadlines ("export within 10 days" is good).
-                [
-                    "保留",
-                    "保存",
-                    "可供",
-                    "取回",
-                    "retain",
-                    "retriev",
-                    "available",
-                ]
-                .iter()
-                .any(|w| l.contains(w))
-            };
             let short = hits
                 .iter()
-                .filter(|&&i| window(text(i)))
-                .filter_map(|&i| deadline_hours(text(i)))
+                .filter(|&&i| facts(i).retention)
+                .filter_map(|&i| facts(i).deadline)
                 .any(|h| h < 30 * 24);
             // No way to get the data out at all is the provider-form position too.
-            let export = scope.iter().any(|&i| {
-                let l = text(i).to_lowercase();
-                [
-                    "导出",
-                    "取回",
-                    "迁移",
-                    "返还",
-                    "export",
-                    "retriev",
-                    "download",
-                    "transition",
-                    "return of customer data",
-                    "return your",
-                ]
-                .iter()
-                .any(|w| l.contains(w))
-            });
-            (any_unfav || short || !export) && !(guarded && !short)
+            let export = scope.iter().any(|&i| facts(i).export);
+            (any_unfav || short || !export) && (!guarded || short)
         }
         "governing_law" => {
             let forum_of = |names: &[String]| {
                 scope.iter().any(|&i| {
-                    let t = text(i);
-                    if !(t.contains("所在地") || t.contains("住所地") || t.contains("注册地"))
-                    {
+                    if !facts(i).seat {
                         return false;
                     }
+                    let t = text(i);
                     names.iter().any(|n| {
                         t.match_indices(n.as_str()).any(|(at, _)| {
                             let after: String = t[at + n.len()..].chars().take(6).collect();
@@ -336,20 +413,17 @@ fn unfavourable(
                     })
                 })
             };
-            let forums: Vec<String> = scope.iter().flat_map(|&i| forum_names(text(i))).collect();
+            let forums: Vec<&String> = scope.iter().flat_map(|&i| facts(i).forums.iter()).collect();
             let provider_home = forum_of(&parties.provider)
-                || parties.provider_places.iter().any(|p| forums.contains(p));
+                || parties.provider_places.iter().any(|p| forums.contains(&p));
             let customer_home = forum_of(&parties.customer)
-                || parties.customer_places.iter().any(|p| forums.contains(p));
+                || parties.customer_places.iter().any(|p| forums.contains(&p));
             provider_home && !customer_home || (any_unfav && !guarded && !customer_home)
         }
         "incident_notice" => {
             let mates = &scope;
-            let hours = hits.iter().filter_map(|&i| deadline_hours(text(i))).min();
-            let content = mates
-                .iter()
-                .chain(hits.iter())
-                .any(|&i| cues.content.is_match(text(i)));
+            let hours = hits.iter().filter_map(|&i| facts(i).deadline).min();
+            let content = mates.iter().chain(hits.iter()).any(|&i| cue(i, CONTENT));
             let limit = if lang == "zh" { 4 } else { 72 };
             hours.is_none_or(|h| h > limit) || !content
         }
@@ -370,17 +444,14 @@ fn unfavourable(
         }
         "audit_rights" => {
             // An audit right the text takes away ("not entitled to audit") is no right.
-            let negated = scope.iter().any(|&i| {
-                let l = text(i).to_lowercase();
-                static_re!(r"\b(not|no)\b[^.;]{0,25}\b(audit|inspect)|不得[^。；]{0,10}(审计|检查)")
-                    .is_some_and(|r| r.is_match(&l))
-            });
+            let negated = scope.iter().any(|&i| facts(i).audit_negated);
             !guarded || negated
         }
         _ => any_unfav && !guarded,
     }
 }
 
+#[allow(clippy::too_many_arguments)]
 pub fn risk_rows(
     doc: &Document,
     sentences: &[Sentence],
@@ -391,12 +462,19 @@ pub fn risk_rows(
     parties: &super::Parties,
     templates: &TemplateSet,
 ) -> Vec<RiskRow> {
+    let roots = roots(doc);
+    let judged = Judged {
+        doc,
+        sentences,
+        feats,
+        roots: &roots,
+        reading,
+    };
     super::ids(&templates.model, TopicKind::Risk)
         .into_iter()
         .filter_map(|id| {
             let topic = templates.model.topic(&id)?;
             let k = rules.risks.iter().position(|c| c.id == id);
-            let cues = k.map(|k| &rules.risks[k]);
             let hits: Vec<usize> = match k {
                 Some(k) => (0..sentences.len())
                     .filter(|&i| feats[i].risks.contains(&k))
@@ -404,10 +482,8 @@ pub fn risk_rows(
                 None => Vec::new(),
             };
             let present = !hits.is_empty();
-            let unfav = match (present, cues) {
-                (true, Some(c)) => Some(unfavourable(
-                    &id, c, doc, sentences, &hits, reading, lang, parties,
-                )),
+            let unfav = match (present, k) {
+                (true, Some(k)) => Some(unfavourable(&id, k, &judged, &hits, lang, parties)),
                 _ => None,
             };
             let severity = match (present, unfav) {

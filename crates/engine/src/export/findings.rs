@@ -1,11 +1,13 @@
 //! The analyzer's findings as one list (security gaps, missing PI terms, unfavourable or absent
 //! commercial terms), and turning them into comments anchored to the clause they rest on.
 
+use std::collections::HashSet;
+
 use serde::Serialize;
 use ts_rs::TS;
 
 use crate::analysis::{Evidence, Report, Severity};
-use crate::comments::NewComment;
+use crate::comments::{DraftComment, NewComment};
 use crate::draft::render::Segment;
 use crate::draft::{CommentAttrs, DraftDoc, Mark};
 use crate::model::{Bilingual, Lang};
@@ -139,10 +141,27 @@ pub fn findings_as_comments(
     author: &str,
     prefix: &str,
 ) -> (DraftDoc, Vec<NewComment>) {
+    let all = findings(report);
+    let numbered: Vec<(String, &Finding)> = all
+        .iter()
+        .enumerate()
+        .map(|(n, f)| (format!("{prefix}{}", n + 1), f))
+        .collect();
+    anchor_findings(doc, segments, &numbered, lang, author)
+}
+
+/// Anchors each `(comment id, finding)` as `findings_as_comments` does (first evidence span, or
+/// the first text block for a missing item). Findings that cannot be anchored are left out.
+pub fn anchor_findings(
+    doc: &DraftDoc,
+    segments: &[Segment],
+    chosen: &[(String, &Finding)],
+    lang: Lang,
+    author: &str,
+) -> (DraftDoc, Vec<NewComment>) {
     let mut out = doc.clone();
     let mut comments = Vec::new();
-    for (n, f) in findings(report).iter().enumerate() {
-        let id = format!("{prefix}{}", n + 1);
+    for (id, f) in chosen {
         let mark = Mark::Comment {
             attrs: CommentAttrs { id: id.clone() },
         };
@@ -157,7 +176,7 @@ pub fn findings_as_comments(
                 .is_some_and(|s| add_mark(&mut out, &s.path, 0, s.len as usize, &mark));
         if anchored {
             comments.push(NewComment {
-                id,
+                id: id.clone(),
                 parent: None,
                 author: author.to_string(),
                 body: comment_text(f, lang),
@@ -166,4 +185,140 @@ pub fn findings_as_comments(
         }
     }
     (out, comments)
+}
+
+/// The comment id a finding's comment gets in a stored draft (one per finding, so a finding is
+/// never added twice; deleting the comment frees the id).
+pub fn finding_comment_id(finding: &Finding) -> String {
+    format!("finding:{}", finding.id)
+}
+
+/// Findings turned into comments on a stored draft: what was added (the annotated document and
+/// the stored comments). The app's "Add as comment" / "Add all findings as comments".
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct FindingComments {
+    pub doc: DraftDoc,
+    pub comments: Vec<DraftComment>,
+}
+
+/// The findings of `report` not yet among `existing` (by `source` = `finding:ID`), or only the
+/// one with id `only`, anchored in `doc` with ids from `finding_comment_id`.
+pub fn new_finding_comments(
+    doc: &DraftDoc,
+    segments: &[Segment],
+    report: &Report,
+    existing: &[DraftComment],
+    only: Option<&str>,
+    lang: Lang,
+    author: &str,
+) -> (DraftDoc, Vec<NewComment>) {
+    let stored: HashSet<&str> = existing
+        .iter()
+        .filter_map(|c| c.source.as_deref())
+        .chain(existing.iter().map(|c| c.id.as_str()))
+        .collect();
+    let all = findings(report);
+    let chosen: Vec<(String, &Finding)> = all
+        .iter()
+        .filter(|f| only.is_none_or(|id| f.id == id))
+        .filter(|f| {
+            let key = finding_comment_id(f);
+            !stored.contains(key.as_str())
+        })
+        .map(|f| (finding_comment_id(f), f))
+        .collect();
+    anchor_findings(doc, segments, &chosen, lang, author)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::analysis::{Options, Perspective, Rules};
+    use crate::draft::analyze::analyze_draft;
+    use crate::draft::Block;
+    use crate::templates::{self, TemplateFiles};
+
+    fn marked_ids(doc: &DraftDoc) -> Vec<String> {
+        let json = serde_json::to_value(doc).unwrap_or_default();
+        let mut out = Vec::new();
+        fn walk(v: &serde_json::Value, out: &mut Vec<String>) {
+            if let Some(m) = v.get("marks").and_then(|m| m.as_array()) {
+                for mark in m {
+                    if let Some(id) = mark.pointer("/attrs/id").and_then(|x| x.as_str()) {
+                        out.push(id.to_string());
+                    }
+                }
+            }
+            if let Some(c) = v.get("content").and_then(|c| c.as_array()) {
+                c.iter().for_each(|x| walk(x, out));
+            }
+        }
+        walk(&json, &mut out);
+        out.sort();
+        out.dedup();
+        out
+    }
+
+    #[test]
+    fn new_finding_comments_skips_stored_findings_and_can_pick_one() {
+        let files = TemplateFiles::builtin();
+        let set = templates::load(&files).unwrap();
+        let rules = Rules::load(&files).unwrap();
+        let doc = DraftDoc::new(vec![
+            Block::heading(1, "云服务协议"),
+            Block::paragraph("甲方（服务商）：云峰科技有限公司；乙方（客户）：明远律师事务所。"),
+            Block::clause(1, None, "安全责任"),
+            Block::clause(
+                2,
+                None,
+                "对于因应用漏洞导致的数据泄露，甲方不承担任何责任。",
+            ),
+        ]);
+        let opts = Options {
+            model: None,
+            perspective: Perspective::Customer,
+        };
+        let a = analyze_draft(&doc, Lang::Zh, &rules, &set, opts);
+        let all = findings(&a.report);
+        assert!(all.len() > 2);
+        let (annotated, first) =
+            new_finding_comments(&doc, &a.segments, &a.report, &[], None, Lang::Zh, "Li");
+        assert_eq!(first.len(), all.len());
+        assert!(first
+            .iter()
+            .all(|c| c.source.as_deref() == Some(c.id.as_str())));
+        assert_eq!(marked_ids(&annotated).len(), all.len());
+        let stored: Vec<DraftComment> = first
+            .iter()
+            .map(|n| DraftComment {
+                id: n.id.clone(),
+                parent: None,
+                author: n.author.clone(),
+                body: n.body.clone(),
+                resolved: false,
+                source: n.source.clone(),
+                created_at: String::new(),
+            })
+            .collect();
+        let (again_doc, again) = new_finding_comments(
+            &annotated,
+            &a.segments,
+            &a.report,
+            &stored,
+            None,
+            Lang::Zh,
+            "Li",
+        );
+        assert!(again.is_empty());
+        assert_eq!(again_doc, annotated);
+        let one = &all[1].id;
+        let (_, picked) =
+            new_finding_comments(&doc, &a.segments, &a.report, &[], Some(one), Lang::En, "Li");
+        assert_eq!(picked.len(), 1);
+        assert_eq!(
+            picked[0].source.as_deref(),
+            Some(format!("finding:{one}").as_str())
+        );
+        assert!(picked[0].body.starts_with('['));
+    }
 }

@@ -71,6 +71,17 @@ pub struct ExportRequest {
     pub model: Option<DeploymentModel>,
 }
 
+/// What an export from the app did: where it was written (`None`: the user cancelled the save
+/// dialog, or a PDF went to the print dialog), how many comments it carries.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct ExportOutcome {
+    pub format: ExportFormat,
+    pub path: Option<String>,
+    pub comments: u32,
+    /// PDF: the report was opened in a print window (the system print dialog saves the PDF).
+    pub printed: bool,
+}
+
 /// What is exported: a stored draft, or a file read as a draft (`draft: None`).
 #[derive(Debug, Clone)]
 pub struct ExportSource {
@@ -125,14 +136,20 @@ pub fn export(
         comments.extend(src.comments.iter().cloned());
     }
     if matches!(req.comments, CommentChoice::Findings | CommentChoice::All) {
-        let (annotated, new) = findings::findings_as_comments(
-            &doc,
-            &rendered.segments,
-            &report,
-            src.lang,
-            &req.author,
-            "finding-",
-        );
+        // With the draft's comments too, a finding already stored as a comment is not repeated.
+        let stored: Vec<&str> = comments
+            .iter()
+            .filter_map(|c| c.source.as_deref())
+            .collect();
+        let all = findings::findings(&report);
+        let chosen: Vec<(String, &findings::Finding)> = all
+            .iter()
+            .enumerate()
+            .filter(|(_, f)| !stored.contains(&findings::finding_comment_id(f).as_str()))
+            .map(|(n, f)| (format!("finding-{}", n + 1), f))
+            .collect();
+        let (annotated, new) =
+            findings::anchor_findings(&doc, &rendered.segments, &chosen, src.lang, &req.author);
         doc = annotated;
         comments.extend(new.into_iter().map(|n| DraftComment {
             id: n.id,

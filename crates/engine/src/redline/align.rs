@@ -17,7 +17,8 @@ use ts_rs::TS;
 use super::normalize::{tokenize, Kind};
 use super::similarity::{features, Index};
 use super::{fill, language, redline, round3, Op, RedlineOptions};
-use crate::analysis::text::Offsets;
+use crate::analysis::rules::TopicCues;
+use crate::analysis::text::{self, Offsets};
 use crate::analysis::Rules;
 use crate::error::{Error, Result};
 use crate::ingest::Document;
@@ -195,16 +196,71 @@ fn content_len(text: &str) -> usize {
         .count()
 }
 
-/// The topic ids whose cues match `text`.
-fn cue_topics(text: &str, rules: Option<&Rules>) -> Vec<String> {
-    let Some(r) = rules else { return Vec::new() };
-    r.items
-        .iter()
-        .chain(&r.pi)
-        .chain(&r.risks)
-        .filter(|c| c.matches(text))
-        .map(|c| c.id.clone())
-        .collect()
+/// The topics the analyzer's cues find in each sentence of a document, read once, so that a
+/// stretch of the draft (a clause with or without its sub-clauses) is the union of its
+/// sentences' topics.
+struct Cues<'r> {
+    /// Topic cues in the order of the rules (security items, PI elements, risks).
+    topics: Vec<&'r TopicCues>,
+    /// (first char, end char, indices into `topics`) of each sentence, in reading order.
+    sentences: Vec<(u32, u32, Vec<u16>)>,
+}
+
+impl<'r> Cues<'r> {
+    fn new(doc: &Document, rules: Option<&'r Rules>) -> Cues<'r> {
+        let Some(r) = rules else {
+            return Cues {
+                topics: Vec::new(),
+                sentences: Vec::new(),
+            };
+        };
+        let topics: Vec<&TopicCues> = r.items.iter().chain(&r.pi).chain(&r.risks).collect();
+        let mut sentences: Vec<(u32, u32, Vec<u16>)> = text::sentences(doc)
+            .iter()
+            .map(|s| {
+                let t = doc.text.get(s.start..s.end).unwrap_or("");
+                let candidates = r.prefilter.scan(t);
+                let found = topics
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, c)| c.matches(t, &candidates))
+                    .filter_map(|(i, _)| u16::try_from(i).ok())
+                    .collect();
+                (s.cstart, s.cend, found)
+            })
+            .collect();
+        sentences.sort_by_key(|s| s.0);
+        Cues { topics, sentences }
+    }
+
+    /// The topic ids of the sentences in chars `start..end`, in the order of the rules.
+    fn of(&self, start: usize, end: usize) -> Vec<String> {
+        let (start, end) = (
+            u32::try_from(start).unwrap_or(u32::MAX),
+            u32::try_from(end).unwrap_or(u32::MAX),
+        );
+        let first = self.sentences.partition_point(|s| s.1 <= start);
+        let mut seen = vec![false; self.topics.len()];
+        for (_, _, found) in self
+            .sentences
+            .get(first..)
+            .unwrap_or(&[])
+            .iter()
+            .take_while(|s| s.0 < end)
+        {
+            for &i in found {
+                if let Some(x) = seen.get_mut(usize::from(i)) {
+                    *x = true;
+                }
+            }
+        }
+        self.topics
+            .iter()
+            .zip(seen)
+            .filter(|(_, s)| *s)
+            .map(|(c, _)| c.id.clone())
+            .collect()
+    }
 }
 
 /// Aligns each clause of `doc` with the library in `index`; `cues` (the analyzer's rules) add
@@ -257,9 +313,10 @@ pub fn align(
     let mut scratch = Vec::new();
     // (unit, lang, topics, ranked candidates)
     let mut found: Vec<Judged> = Vec::new();
+    let cue = Cues::new(doc, cues);
     let judge = |u: Unit, text: &str, scratch: &mut Vec<f32>| {
         let lang = language(text);
-        let topics = cue_topics(text, cues);
+        let topics = cue.of(u.start, u.end);
         let ranked = index.ranked(text, lang, &topics, 2, scratch);
         Judged {
             unit: u,

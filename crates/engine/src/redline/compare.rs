@@ -9,11 +9,10 @@
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use super::diff::{diff_slices, Edit};
+use super::diff::{diff_slices, push, Edit};
 use super::normalize::{tokenize, Tokens};
 use super::similarity::{features, Index};
 use super::{redline_tokens, round3, Op, OpKind, RedlineOptions};
-use crate::analysis::text::Offsets;
 use crate::ingest::Document;
 
 /// Least similarity for a deleted and an inserted clause to be one clause, edited or moved.
@@ -70,44 +69,87 @@ pub struct Comparison {
     pub stats: CompareStats,
 }
 
-/// A clause of one version: number and char range.
+/// A clause of one version: number, char range and text.
 struct Unit<'a> {
-    number: String,
+    number: &'a str,
     start: usize,
     end: usize,
-    tokens: Tokens<'a>,
+    text: &'a str,
+}
+
+/// The byte offsets of `chars` (sorted char positions) in `text`, and the text's char count, in
+/// one pass.
+fn byte_offsets(text: &str, chars: &[usize]) -> (Vec<usize>, usize) {
+    let mut out = Vec::with_capacity(chars.len());
+    let mut want = chars.iter().copied().peekable();
+    let mut n = 0;
+    for (b, _) in text.char_indices() {
+        while want.next_if(|&c| c <= n).is_some() {
+            out.push(b);
+        }
+        n += 1;
+    }
+    out.extend(want.map(|_| text.len()));
+    (out, n)
 }
 
 /// The document cut at every clause start (text before the first clause is a unit too), so the
 /// units cover the whole text.
-fn units<'a>(doc: &'a Document, off: &Offsets, show_formatting: bool) -> Vec<Unit<'a>> {
-    let total = doc.text.chars().count();
+fn units(doc: &Document) -> Vec<Unit<'_>> {
     let mut starts: Vec<(usize, &str)> = doc
         .clauses
         .iter()
-        .map(|c| ((c.start as usize).min(total), c.number.as_str()))
+        .map(|c| (c.start as usize, c.number.as_str()))
         .collect();
     starts.sort_by_key(|s| s.0);
     starts.dedup_by_key(|s| s.0);
     if starts.first().is_none_or(|s| s.0 > 0) {
         starts.insert(0, (0, ""));
     }
+    let chars: Vec<usize> = starts.iter().map(|s| s.0).collect();
+    let (bytes, total) = byte_offsets(&doc.text, &chars);
     let mut out = Vec::with_capacity(starts.len());
     for (k, &(start, number)) in starts.iter().enumerate() {
-        let end = starts.get(k + 1).map_or(total, |s| s.0);
-        let (a, b) = (off.byte_of(start as u32), off.byte_of(end as u32));
+        let start = start.min(total);
+        let end = starts.get(k + 1).map_or(total, |s| s.0.min(total));
+        let a = bytes.get(k).copied().unwrap_or(doc.text.len());
+        let b = bytes.get(k + 1).copied().unwrap_or(doc.text.len());
         let text = doc.text.get(a..b.max(a)).unwrap_or("");
         if text.trim().is_empty() && start == 0 {
             continue;
         }
         out.push(Unit {
-            number: number.to_string(),
+            number,
             start,
-            end,
-            tokens: tokenize(text, show_formatting),
+            end: end.max(start),
+            text,
         });
     }
     out
+}
+
+/// A hash of a unit's bytes as written (8 bytes a step): equal texts need no reading.
+fn raw_hash(text: &str) -> u64 {
+    const K: u64 = 0x517c_c1b7_2722_0a95;
+    let bytes = text.as_bytes();
+    let mut h = (bytes.len() as u64).wrapping_mul(K);
+    let mut chunks = bytes.chunks_exact(8);
+    for c in &mut chunks {
+        let mut w = [0u8; 8];
+        w.copy_from_slice(c);
+        h = (h.rotate_left(5) ^ u64::from_le_bytes(w)).wrapping_mul(K);
+    }
+    let mut w = [0u8; 8];
+    let rest = chunks.remainder();
+    if let Some(dst) = w.get_mut(..rest.len()) {
+        dst.copy_from_slice(rest);
+    }
+    h = (h.rotate_left(5) ^ u64::from_le_bytes(w)).wrapping_mul(K);
+    // Final mix (murmur3's), so that nearby texts spread.
+    h ^= h >> 33;
+    h = h.wrapping_mul(0xff51_afd7_ed55_8ccd);
+    h ^= h >> 33;
+    h
 }
 
 /// A hash of a unit's keys: equal for texts that differ only in what the keys fold away.
@@ -125,18 +167,87 @@ fn u(x: usize) -> Option<u32> {
     u32::try_from(x).ok()
 }
 
+/// The units' tokens, read on first use (only changed clauses are ever read).
+struct Lazy<'u, 'a> {
+    units: &'u [Unit<'a>],
+    tokens: Vec<Option<Tokens<'a>>>,
+    show_formatting: bool,
+}
+
+impl<'u, 'a> Lazy<'u, 'a> {
+    fn new(units: &'u [Unit<'a>], show_formatting: bool) -> Self {
+        Lazy {
+            units,
+            tokens: vec![None; units.len()],
+            show_formatting,
+        }
+    }
+    fn read(&mut self, i: usize) {
+        if let (Some(slot @ None), Some(x)) = (self.tokens.get_mut(i), self.units.get(i)) {
+            *slot = Some(tokenize(x.text, self.show_formatting));
+        }
+    }
+    fn get(&self, i: usize) -> Option<&Tokens<'a>> {
+        self.tokens.get(i).and_then(Option::as_ref)
+    }
+}
+
+/// The clause-level diff: an LCS over hashes of the texts as written, then, inside each changed
+/// stretch, an LCS over hashes of the normalised tokens (so renumbered or reformatted clauses
+/// are equal), reading only the clauses of those stretches.
+fn clause_diff(
+    a: &[Unit<'_>],
+    b: &[Unit<'_>],
+    ta: &mut Lazy<'_, '_>,
+    tb: &mut Lazy<'_, '_>,
+) -> Vec<Edit> {
+    let (ha, hb): (Vec<u64>, Vec<u64>) = (
+        a.iter().map(|x| raw_hash(x.text)).collect(),
+        b.iter().map(|x| raw_hash(x.text)).collect(),
+    );
+    let mut out = Vec::new();
+    for e in diff_slices(&ha, &hb) {
+        match e {
+            Edit::Change { old: o, new: n } if !o.is_empty() && !n.is_empty() => {
+                let keyed = |t: &mut Lazy<'_, '_>, r: std::ops::Range<usize>| -> Vec<u64> {
+                    r.map(|i| {
+                        t.read(i);
+                        t.get(i).map_or(0, hash)
+                    })
+                    .collect()
+                };
+                let (ka, kb) = (keyed(ta, o.clone()), keyed(tb, n.clone()));
+                for s in diff_slices(&ka, &kb) {
+                    let shift = |r: &std::ops::Range<usize>, by: usize| r.start + by..r.end + by;
+                    push(
+                        &mut out,
+                        match s {
+                            Edit::Equal { old, new } => Edit::Equal {
+                                old: shift(&old, o.start),
+                                new: shift(&new, n.start),
+                            },
+                            Edit::Change { old, new } => Edit::Change {
+                                old: shift(&old, o.start),
+                                new: shift(&new, n.start),
+                            },
+                        },
+                    );
+                }
+            }
+            e => push(&mut out, e),
+        }
+    }
+    out
+}
+
 /// Compares two versions clause by clause.
 pub fn compare(old: &Document, new: &Document, opts: &RedlineOptions) -> Comparison {
-    let (oo, no) = (Offsets::new(&old.text), Offsets::new(&new.text));
-    let (a, b) = (
-        units(old, &oo, opts.show_formatting),
-        units(new, &no, opts.show_formatting),
+    let (a, b) = (units(old), units(new));
+    let (mut ta, mut tb) = (
+        Lazy::new(&a, opts.show_formatting),
+        Lazy::new(&b, opts.show_formatting),
     );
-    let (ha, hb): (Vec<u64>, Vec<u64>) = (
-        a.iter().map(|x| hash(&x.tokens)).collect(),
-        b.iter().map(|x| hash(&x.tokens)).collect(),
-    );
-    let edits = diff_slices(&ha, &hb);
+    let edits = clause_diff(&a, &b, &mut ta, &mut tb);
 
     // Hunk of each deleted and inserted unit.
     let (mut hunk_a, mut hunk_b) = (vec![usize::MAX; a.len()], vec![usize::MAX; b.len()]);
@@ -147,12 +258,14 @@ pub fn compare(old: &Document, new: &Document, opts: &RedlineOptions) -> Compari
                 if let Some(x) = hunk_a.get_mut(i) {
                     *x = h;
                 }
+                ta.read(i);
                 gone.push(i);
             }
             for j in n.clone() {
                 if let Some(x) = hunk_b.get_mut(j) {
                     *x = h;
                 }
+                tb.read(j);
                 came.push(j);
             }
         }
@@ -164,16 +277,16 @@ pub fn compare(old: &Document, new: &Document, opts: &RedlineOptions) -> Compari
         let index = Index::new(
             &came
                 .iter()
-                .filter_map(|&j| b.get(j))
-                .map(|x| features(&x.tokens))
+                .filter_map(|&j| tb.get(j))
+                .map(features)
                 .collect::<Vec<_>>(),
             false,
         );
         let mut scratch = Vec::new();
         let mut cands: Vec<(f32, usize, usize)> = Vec::new();
         for &i in &gone {
-            let Some(x) = a.get(i) else { continue };
-            let q = index.query_vector(&features(&x.tokens));
+            let Some(x) = ta.get(i) else { continue };
+            let q = index.query_vector(&features(x));
             for (k, s) in index.top(&q, 3, |_| true, &mut scratch) {
                 if s >= SAME_CLAUSE {
                     if let Some(&j) = came.get(k) {
@@ -208,8 +321,7 @@ pub fn compare(old: &Document, new: &Document, opts: &RedlineOptions) -> Compari
             }
         }
     }
-    let whole = |t: &Tokens<'_>, op: OpKind| -> Vec<Op> {
-        let text = t.src;
+    let whole = |text: &str, op: OpKind| -> Vec<Op> {
         if text.is_empty() {
             Vec::new()
         } else {
@@ -223,8 +335,8 @@ pub fn compare(old: &Document, new: &Document, opts: &RedlineOptions) -> Compari
     let change = |kind, x: Option<&Unit<'_>>, y: Option<&Unit<'_>>, similarity: f64, moved, ops| {
         ClauseChange {
             kind,
-            old_clause: x.map(|x| x.number.clone()),
-            new_clause: y.map(|y| y.number.clone()),
+            old_clause: x.map(|x| x.number.to_string()),
+            new_clause: y.map(|y| y.number.to_string()),
             old_start: x.and_then(|x| u(x.start)),
             old_end: x.and_then(|x| u(x.end)),
             new_start: y.and_then(|y| u(y.start)),
@@ -248,7 +360,7 @@ pub fn compare(old: &Document, new: &Document, opts: &RedlineOptions) -> Compari
                         Some(y),
                         1.0,
                         None,
-                        whole(&y.tokens, OpKind::Equal),
+                        whole(y.text, OpKind::Equal),
                     ));
                 }
             }
@@ -258,11 +370,14 @@ pub fn compare(old: &Document, new: &Document, opts: &RedlineOptions) -> Compari
                     let y = b.get(j)?;
                     let Some((i, s)) = pair_b.get(j).copied().flatten() else {
                         stats.inserted += 1;
-                        let ops = whole(&y.tokens, OpKind::Insert);
+                        let ops = whole(y.text, OpKind::Insert);
                         return Some(change(ChangeKind::Inserted, None, Some(y), 0.0, None, ops));
                     };
                     let x = a.get(i)?;
-                    let ops = redline_tokens(&x.tokens, &y.tokens, opts.show_formatting);
+                    let ops = match (ta.get(i), tb.get(j)) {
+                        (Some(p), Some(q)) => redline_tokens(p, q, opts.show_formatting),
+                        _ => Vec::new(),
+                    };
                     let moved = move_ids.get(i).copied().flatten();
                     let kind = if moved.is_some() {
                         stats.moved += 1;
@@ -298,7 +413,7 @@ pub fn compare(old: &Document, new: &Document, opts: &RedlineOptions) -> Compari
                     match pair_a.get(i).copied().flatten() {
                         None => {
                             stats.deleted += 1;
-                            let ops = whole(&x.tokens, OpKind::Delete);
+                            let ops = whole(x.text, OpKind::Delete);
                             changes.push(change(
                                 ChangeKind::Deleted,
                                 Some(x),

@@ -96,12 +96,40 @@ pub(crate) fn cosine(a: &Vector, b: &Vector) -> f32 {
     (dot / (a.norm * b.norm)).clamp(0.0, 1.0)
 }
 
+/// A hasher for keys that are hashes already (the features): one multiply, no SipHash.
+#[derive(Default, Clone, Copy)]
+pub(crate) struct FeatureHasher(u64);
+
+impl std::hash::Hasher for FeatureHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0.rotate_left(8) ^ u64::from(b)).wrapping_mul(0x9e37_79b9_7f4a_7c15);
+        }
+    }
+    fn write_u64(&mut self, x: u64) {
+        let h = (self.0 ^ x).wrapping_mul(0x9e37_79b9_7f4a_7c15);
+        self.0 = h ^ (h >> 29);
+    }
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+type FeatureMap<V> = HashMap<u64, V, std::hash::BuildHasherDefault<FeatureHasher>>;
+
+/// The documents that have a feature, with the feature's weight in each divided by the
+/// document's norm (so that the partial sums rank by cosine).
+#[derive(Debug, Default)]
+struct Postings {
+    list: Vec<(u32, f32)>,
+}
+
 /// Documents with an inverted index over their features.
 #[derive(Debug, Default)]
 pub(crate) struct Index {
     docs: Vec<Vector>,
-    df: HashMap<u64, u32>,
-    postings: HashMap<u64, Vec<(u32, f32)>>,
+    df: FeatureMap<u32>,
+    postings: FeatureMap<Postings>,
     idf_weighted: bool,
     n: usize,
 }
@@ -109,8 +137,14 @@ pub(crate) struct Index {
 impl Index {
     /// Indexes documents given as counted features; `idf_weighted` weighs rare features up.
     pub fn new(counted: &[Vec<(u64, u32)>], idf_weighted: bool) -> Index {
-        let mut df: HashMap<u64, u32> = HashMap::new();
-        for c in counted {
+        Index::with_df(counted, counted.len(), idf_weighted)
+    }
+
+    /// Like [`Index::new`], but document frequencies (the idf) come from the first `df_docs`
+    /// documents only; the others (parts of those documents) are scored in the same weighting.
+    pub fn with_df(counted: &[Vec<(u64, u32)>], df_docs: usize, idf_weighted: bool) -> Index {
+        let mut df: FeatureMap<u32> = FeatureMap::default();
+        for c in counted.iter().take(df_docs) {
             for (f, _) in c {
                 *df.entry(*f).or_insert(0) += 1;
             }
@@ -118,14 +152,16 @@ impl Index {
         let mut index = Index {
             docs: Vec::with_capacity(counted.len()),
             df,
-            postings: HashMap::new(),
+            postings: FeatureMap::default(),
             idf_weighted,
-            n: counted.len(),
+            n: df_docs.min(counted.len()),
         };
         for (d, c) in counted.iter().enumerate() {
             let v = vector(c, |f| index.idf(f));
+            let norm = v.norm.max(f32::MIN_POSITIVE);
             for &(f, w) in &v.feats {
-                index.postings.entry(f).or_default().push((d as u32, w));
+                let p = index.postings.entry(f).or_default();
+                p.list.push((d as u32, w / norm));
             }
             index.docs.push(v);
         }
@@ -146,8 +182,12 @@ impl Index {
         vector(counted, |f| self.idf(f))
     }
 
-    /// The `k` documents most similar to `q` with their cosines, best first, among those that
-    /// `keep` accepts. `scratch` is reused between queries (one slot a document).
+    /// The `k` documents most similar to `q` with their cosines, best first (ties by index),
+    /// among those that `keep` accepts. `scratch` is reused between queries (one slot a
+    /// document).
+    ///
+    /// Candidates come from the query's posting lists, the common ones (in more than an eighth
+    /// of the documents) aside; the best of them by that partial sum are scored exactly.
     pub fn top(
         &self,
         q: &Vector,
@@ -163,13 +203,13 @@ impl Index {
         let common = (self.docs.len() / 8).max(64);
         let mut touched: Vec<u32> = Vec::new();
         for &(f, w) in &q.feats {
-            let Some(list) = self.postings.get(&f) else {
+            let Some(p) = self.postings.get(&f) else {
                 continue;
             };
-            if list.len() > common {
+            if p.list.len() > common {
                 continue;
             }
-            for &(d, dw) in list {
+            for &(d, dw) in &p.list {
                 if let Some(s) = scratch.get_mut(d as usize) {
                     if *s == 0.0 {
                         touched.push(d);
@@ -181,14 +221,7 @@ impl Index {
         let mut cands: Vec<(usize, f32)> = touched
             .iter()
             .filter(|&&d| keep(d as usize))
-            .filter_map(|&d| {
-                let doc = self.docs.get(d as usize)?;
-                Some((
-                    d as usize,
-                    scratch.get(d as usize).copied().unwrap_or(0.0)
-                        / doc.norm.max(f32::MIN_POSITIVE),
-                ))
-            })
+            .map(|&d| (d as usize, scratch.get(d as usize).copied().unwrap_or(0.0)))
             .collect();
         if cands.is_empty() {
             // Only common features in the query: score everything exactly.
