@@ -18,7 +18,7 @@ use std::collections::HashMap;
 use std::time::Instant;
 
 mod common;
-use common::{contract_text, median};
+use common::{contract_text, digest, median};
 
 use cloudclause_engine::analysis::Rules;
 use cloudclause_engine::ingest;
@@ -134,6 +134,7 @@ fn align_bench() {
     let mut align_ms = Vec::new();
     let mut no_cues_ms = Vec::new();
     let mut matched = 0;
+    let mut digests = (String::new(), String::new());
     for _ in 0..7 {
         let t = Instant::now();
         let a =
@@ -144,9 +145,11 @@ fn align_bench() {
             .iter()
             .filter(|x| x.model_clause.is_some())
             .count();
+        digests.0 = digest(&a);
         let t = Instant::now();
-        let _ = redline::align(&doc, &index, None, &AlignOptions::default()).expect("align");
+        let a = redline::align(&doc, &index, None, &AlignOptions::default()).expect("align");
         no_cues_ms.push(t.elapsed().as_secs_f64() * 1000.0);
+        digests.1 = digest(&a);
     }
     println!(
         "align: draft {} clauses ({} chars), library {} clauses; {matched} matched",
@@ -156,12 +159,14 @@ fn align_bench() {
     );
     println!("  index the library (once):       {index_ms:.1} ms");
     println!(
-        "  align + redline, with cues:     median {:.1} ms",
-        median(align_ms)
+        "  align + redline, with cues:     median {:.1} ms (result {})",
+        median(align_ms),
+        digests.0
     );
     println!(
-        "  align + redline, without cues:  median {:.1} ms",
-        median(no_cues_ms)
+        "  align + redline, without cues:  median {:.1} ms (result {})",
+        median(no_cues_ms),
+        digests.1
     );
 }
 
@@ -230,10 +235,12 @@ fn compare_bench() {
     let (a, b) = docs.expect("docs");
     let mut ms = Vec::new();
     let mut stats = None;
+    let mut result = String::new();
     for _ in 0..15 {
         let t = Instant::now();
         let c = redline::compare(&a, &b, &RedlineOptions::default());
         ms.push(t.elapsed().as_secs_f64() * 1000.0);
+        result = digest(&c);
         stats = Some(c.stats);
     }
     let mut whole = Vec::new();
@@ -256,7 +263,7 @@ fn compare_bench() {
     );
     println!("  read + split both (ingest):      median {read_ms:.1} ms (not in compare)");
     println!(
-        "  compare (clause LCS + redlines): median {:.2} ms",
+        "  compare (clause LCS + redlines): median {:.2} ms (result {result})",
         median(ms.clone())
     );
     println!(

@@ -10,6 +10,9 @@
 
 use std::time::Instant;
 
+mod common;
+use common::digest;
+
 use cloudclause_engine::library::Library;
 use cloudclause_engine::model::*;
 use cloudclause_engine::templates::TemplateFiles;
@@ -133,7 +136,8 @@ fn main() {
         for (kind, queries) in kinds {
             let mut ms = Vec::new();
             let mut hits = 0;
-            for _round in 0..25 {
+            let mut results = Vec::new();
+            for round in 0..25 {
                 for q in queries {
                     let t = Instant::now();
                     let r = lib
@@ -141,16 +145,20 @@ fn main() {
                         .expect("search");
                     ms.push(t.elapsed().as_secs_f64() * 1000.0);
                     hits += r.len();
+                    if round == 0 {
+                        results.push(r);
+                    }
                 }
             }
             ms.sort_by(|a, b| a.total_cmp(b));
             println!(
-                "search {kind:<10} limit {limit:>2}: p50 {:.3} ms  p95 {:.3} ms  max {:.3} ms  ({} runs, {:.1} hits/query)",
+                "search {kind:<10} limit {limit:>2}: p50 {:.3} ms  p95 {:.3} ms  max {:.3} ms  ({} runs, {:.1} hits/query, result {})",
                 percentile(&ms, 0.5),
                 percentile(&ms, 0.95),
                 ms[ms.len() - 1],
                 ms.len(),
-                hits as f64 / ms.len() as f64
+                hits as f64 / ms.len() as f64,
+                digest(&results)
             );
         }
     }

@@ -1,6 +1,15 @@
 //! What the benchmarks share: the contract text they work on and the median they print.
 #![allow(dead_code, clippy::unwrap_used)]
 
+/// A fingerprint of a result (its JSON), printed so that a faster build can be checked to give
+/// the same answers.
+pub fn digest<T: serde::Serialize>(value: &T) -> String {
+    use std::hash::{Hash, Hasher};
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    serde_json::to_string(value).unwrap().hash(&mut h);
+    format!("{:016x}", h.finish())
+}
+
 /// The median of a sample (sorted in place).
 pub fn median(mut v: Vec<f64>) -> f64 {
     v.sort_by(|a, b| a.total_cmp(b));
