@@ -11,6 +11,8 @@
 //!     cargo bench -p cloudclause-engine --bench redline
 //!
 //! `BENCH_ONLY=align` or `BENCH_ONLY=compare` runs one of the two.
+//! `BENCH_DUMP=DIR` writes the alignments to DIR/align-cues.json and DIR/align.json (to see
+//! what a change changed when a fingerprint differs).
 //! `BENCH_WRITE_PAIR=DIR` also writes the pair to DIR/old.md and DIR/new.md (for
 //! benches/redline_baselines.sh).
 
@@ -89,6 +91,14 @@ fn library_clauses() -> (Vec<Clause>, Vec<cloudclause_engine::model::Variable>) 
     )
 }
 
+/// Writes `value` to BENCH_DUMP/`name` when BENCH_DUMP is set.
+fn dump<T: serde::Serialize>(name: &str, value: &T) {
+    if let Some(dir) = std::env::var_os("BENCH_DUMP") {
+        let json = serde_json::to_string_pretty(value).unwrap();
+        std::fs::write(std::path::PathBuf::from(dir).join(name), json).expect("write");
+    }
+}
+
 fn align_bench() {
     let (base, vars) = library_clauses();
     let mut rng = Rng(0x9e37_79b9_7f4a_7c15);
@@ -146,10 +156,12 @@ fn align_bench() {
             .filter(|x| x.model_clause.is_some())
             .count();
         digests.0 = digest(&a);
+        dump("align-cues.json", &a);
         let t = Instant::now();
         let a = redline::align(&doc, &index, None, &AlignOptions::default()).expect("align");
         no_cues_ms.push(t.elapsed().as_secs_f64() * 1000.0);
         digests.1 = digest(&a);
+        dump("align.json", &a);
     }
     println!(
         "align: draft {} clauses ({} chars), library {} clauses; {matched} matched",

@@ -5,6 +5,9 @@
 //!
 //!     cargo bench -p cloudclause-engine --bench search
 //!
+//! `BENCH_SAVE=FILE` also writes the library to FILE (for `EXPLAIN QUERY PLAN` in the sqlite3
+//! shell).
+//!
 //! The clauses are recombined from the sentences of the built-in playbook with a fixed-seed
 //! generator, so every run searches the same library.
 
@@ -13,7 +16,7 @@ use std::time::Instant;
 mod common;
 use common::digest;
 
-use cloudclause_engine::library::Library;
+use cloudclause_engine::library::{Library, LibraryPack, PackClause, PACK_FORMAT};
 use cloudclause_engine::model::*;
 use cloudclause_engine::templates::TemplateFiles;
 
@@ -81,6 +84,13 @@ fn main() {
     let mut rng = Lcg(42);
     let t = Instant::now();
     let existing = base.len();
+    // One pack, imported in one transaction (creating the clauses one by one, a transaction
+    // each, builds the same library in several times the time).
+    let mut pack = LibraryPack {
+        format: PACK_FORMAT.into(),
+        format_version: 1,
+        clauses: Vec::new(),
+    };
     for i in 0..n.saturating_sub(existing) {
         let mut c = base[i % base.len()].clone();
         c.id = format!("bench.{i:05}");
@@ -88,9 +98,17 @@ fn main() {
         c.body.en = compose(&en_pool, &mut rng, 500);
         c.guidance.zh = compose(&zh_pool, &mut rng, 120);
         c.guidance.en = compose(&en_pool, &mut rng, 120);
-        lib.create(&c).expect("create");
+        pack.clauses.push(PackClause {
+            content: c,
+            version: 1,
+        });
     }
-    lib.optimize_search_index().expect("optimize");
+    lib.import_pack(&serde_json::to_string(&pack).expect("pack"))
+        .expect("import");
+    if let Some(path) = std::env::var_os("BENCH_SAVE") {
+        // A copy of the library, to look at query plans with the sqlite3 shell.
+        lib.backup(std::path::Path::new(&path)).expect("backup");
+    }
     let stats = lib.stats().expect("stats");
     println!(
         "library: {} clauses (built in {:.1} s)",
