@@ -14,8 +14,8 @@ use std::collections::BTreeSet;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use super::normalize::{tokenize, Kind};
-use super::similarity::{features, Index};
+use super::normalize::{tokenize, Kind, Tokens};
+use super::similarity::{features, Index, Scratch};
 use super::{fill, language, redline, round3, Op, RedlineOptions};
 use crate::analysis::rules::TopicCues;
 use crate::analysis::text::{self, Offsets};
@@ -23,6 +23,7 @@ use crate::analysis::Rules;
 use crate::error::{Error, Result};
 use crate::ingest::Document;
 use crate::model::{Clause, Lang};
+use crate::placeholders;
 
 /// Ranking bonus of a model clause that shares a topic with the draft clause's cues.
 const TOPIC_BONUS: f32 = 0.05;
@@ -115,8 +116,8 @@ impl ClauseIndex {
     /// The best model clauses for a text, best first (`topics`: the text's topic ids, which
     /// favour clauses of the same topic).
     pub fn nearest(&self, text: &str, lang: Lang, topics: &[String], k: usize) -> Vec<Candidate> {
-        let mut scratch = Vec::new();
-        self.ranked(text, lang, topics, k, &mut scratch)
+        let mut scratch = Scratch::default();
+        self.ranked(&tokenize(text, false), lang, topics, k, &mut scratch)
             .into_iter()
             .filter_map(|(i, s)| {
                 Some(Candidate {
@@ -129,17 +130,17 @@ impl ClauseIndex {
 
     fn ranked(
         &self,
-        text: &str,
+        tokens: &Tokens<'_>,
         lang: Lang,
         topics: &[String],
         k: usize,
-        scratch: &mut Vec<f32>,
+        scratch: &mut Scratch,
     ) -> Vec<(usize, f32)> {
         let index = match lang {
             Lang::Zh => &self.zh,
             Lang::En => &self.en,
         };
-        let q = index.query_vector(&features(&tokenize(text, false)));
+        let q = index.query_vector(&features(tokens));
         let mut top = index.top(&q, CANDIDATES.max(k), |_| true, scratch);
         let bonus = |i: usize| {
             let shares = self
@@ -171,8 +172,9 @@ struct Unit {
     heading: bool,
 }
 
-/// A unit with its language, cue topics and ranked candidates.
-struct Judged {
+/// A unit with its tokens, language, cue topics and ranked candidates.
+struct Judged<'a> {
+    tokens: Tokens<'a>,
     unit: Unit,
     lang: Lang,
     topics: Vec<String>,
@@ -265,8 +267,8 @@ impl<'r> Cues<'r> {
 
 /// Aligns each clause of `doc` with the library in `index`; `cues` (the analyzer's rules) add
 /// topic ids to each clause and to what counts as addressed.
-pub fn align(
-    doc: &Document,
+pub fn align<'d>(
+    doc: &'d Document,
     index: &ClauseIndex,
     cues: Option<&Rules>,
     opts: &AlignOptions,
@@ -310,15 +312,17 @@ pub fn align(
         ch.reverse();
     }
     let threshold = opts.threshold as f32;
-    let mut scratch = Vec::new();
+    let mut scratch = Scratch::default();
     // (unit, lang, topics, ranked candidates)
     let mut found: Vec<Judged> = Vec::new();
     let cue = Cues::new(doc, cues);
-    let judge = |u: Unit, text: &str, scratch: &mut Vec<f32>| {
+    let judge = |u: Unit, text: &'d str, scratch: &mut Scratch| {
         let lang = language(text);
         let topics = cue.of(u.start, u.end);
-        let ranked = index.ranked(text, lang, &topics, 2, scratch);
+        let tokens = tokenize(text, false);
+        let ranked = index.ranked(&tokens, lang, &topics, 2, scratch);
         Judged {
+            tokens,
             unit: u,
             lang,
             topics,
@@ -400,15 +404,16 @@ pub fn align(
         unit: u,
         lang,
         ranked,
+        tokens,
         ..
     } in &found
     {
+        // Only a model with placeholders has anything to learn (`learn` finds nothing else).
         let l = match model_text(u, *lang, ranked) {
-            Some((_, m)) => fill::learn(
-                &tokenize(&m, false),
-                &tokenize(slice(&doc.text, &off, u.start, u.end), false),
-            ),
-            None => Vec::new(),
+            Some((_, m)) if !placeholders::scan(&m).0.is_empty() => {
+                fill::learn(&tokenize(&m, false), tokens)
+            }
+            _ => Vec::new(),
         };
         learned.push(l);
     }
@@ -429,6 +434,7 @@ pub fn align(
             lang,
             topics,
             ranked,
+            ..
         },
         learned,
     ) in found.into_iter().zip(&learned)
@@ -491,9 +497,9 @@ pub fn align(
 
 /// Whether an unnumbered text matches some model clause (unnumbered text is reported only then).
 fn judge_matches(index: &ClauseIndex, text: &str, threshold: f32) -> bool {
-    let mut scratch = Vec::new();
+    let mut scratch = Scratch::default();
     index
-        .ranked(text, language(text), &[], 1, &mut scratch)
+        .ranked(&tokenize(text, false), language(text), &[], 1, &mut scratch)
         .first()
         .is_some_and(|c| c.1 >= threshold)
 }

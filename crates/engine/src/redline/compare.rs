@@ -11,7 +11,7 @@ use ts_rs::TS;
 
 use super::diff::{diff_slices, push, Edit};
 use super::normalize::{tokenize, Tokens};
-use super::similarity::{features, Index};
+use super::similarity::{features, Index, Scratch};
 use super::{redline_tokens, round3, Op, OpKind, RedlineOptions};
 use crate::ingest::Document;
 
@@ -282,7 +282,7 @@ pub fn compare(old: &Document, new: &Document, opts: &RedlineOptions) -> Compari
                 .collect::<Vec<_>>(),
             false,
         );
-        let mut scratch = Vec::new();
+        let mut scratch = Scratch::default();
         let mut cands: Vec<(f32, usize, usize)> = Vec::new();
         for &i in &gone {
             let Some(x) = ta.get(i) else { continue };

@@ -183,25 +183,25 @@ impl Index {
     }
 
     /// The `k` documents most similar to `q` with their cosines, best first (ties by index),
-    /// among those that `keep` accepts. `scratch` is reused between queries (one slot a
-    /// document).
+    /// among those that `keep` accepts. `scratch` holds buffers reused between queries.
     ///
     /// Candidates come from the query's posting lists, the common ones (in more than an eighth
-    /// of the documents) aside; the best of them by that partial sum are scored exactly.
+    /// of the documents) aside; the best of them by that partial sum (with all that tie with
+    /// the last) are scored exactly.
     pub fn top(
         &self,
         q: &Vector,
         k: usize,
         keep: impl Fn(usize) -> bool,
-        scratch: &mut Vec<f32>,
+        scratch: &mut Scratch,
     ) -> Vec<(usize, f32)> {
         if q.norm <= 0.0 || self.docs.is_empty() {
             return Vec::new();
         }
-        scratch.clear();
-        scratch.resize(self.docs.len(), 0.0);
+        let Scratch { sums, cands, table } = scratch;
+        sums.clear();
+        sums.resize(self.docs.len(), 0.0);
         let common = (self.docs.len() / 8).max(64);
-        let mut touched: Vec<u32> = Vec::new();
         for &(f, w) in &q.feats {
             let Some(p) = self.postings.get(&f) else {
                 continue;
@@ -210,39 +210,139 @@ impl Index {
                 continue;
             }
             for &(d, dw) in &p.list {
-                if let Some(s) = scratch.get_mut(d as usize) {
-                    if *s == 0.0 {
-                        touched.push(d);
-                    }
+                if let Some(s) = sums.get_mut(d as usize) {
                     *s += w * dw;
                 }
             }
         }
-        let mut cands: Vec<(usize, f32)> = touched
-            .iter()
-            .filter(|&&d| keep(d as usize))
-            .map(|&d| (d as usize, scratch.get(d as usize).copied().unwrap_or(0.0)))
-            .collect();
+        // Every weight is positive, so the documents sharing a feature are those with a sum: one
+        // pass over the sums finds them, without bookkeeping in the loop above.
+        cands.clear();
+        cands.extend(
+            sums.iter()
+                .enumerate()
+                .filter(|&(d, &s)| s > 0.0 && keep(d))
+                .map(|(d, &s)| (d, s)),
+        );
         if cands.is_empty() {
             // Only common features in the query: score everything exactly.
-            cands = (0..self.docs.len())
-                .filter(|&d| keep(d))
-                .map(|d| (d, 0.0))
-                .collect();
+            cands.extend((0..self.docs.len()).filter(|&d| keep(d)).map(|d| (d, 0.0)));
         }
         let shortlist = (k * 4).max(16);
         if cands.len() > shortlist {
-            cands.select_nth_unstable_by(shortlist, |a, b| b.1.total_cmp(&a.1));
-            cands.truncate(shortlist);
+            // The best `shortlist` by partial sum, and every other document whose sum ties with
+            // the last of them: which of equal sums make the cut would otherwise be arbitrary.
+            let (_, &mut (_, cut), rest) =
+                cands.select_nth_unstable_by(shortlist - 1, |a, b| b.1.total_cmp(&a.1));
+            let mut tied = 0;
+            for i in 0..rest.len() {
+                if rest.get(i).is_some_and(|c| c.1 == cut) {
+                    rest.swap(tied, i);
+                    tied += 1;
+                }
+            }
+            cands.truncate(shortlist + tied);
         }
+        let table = QueryTable::new(q, table);
         let mut exact: Vec<(usize, f32)> = cands
-            .into_iter()
-            .filter_map(|(d, _)| Some((d, cosine(q, self.docs.get(d)?))))
+            .iter()
+            .filter_map(|&(d, _)| {
+                let doc = self.docs.get(d)?;
+                Some((
+                    d,
+                    table
+                        .as_ref()
+                        .map_or_else(|| cosine(q, doc), |t| t.cosine(doc)),
+                ))
+            })
             .collect();
         exact.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
         exact.truncate(k);
         exact
     }
+}
+
+/// Buffers of [`Index::top`], kept between queries so that a run of queries allocates them once.
+#[derive(Debug, Default)]
+pub(crate) struct Scratch {
+    /// The partial sum of each document.
+    sums: Vec<f32>,
+    /// The documents with a sum, then the shortlist.
+    cands: Vec<(usize, f32)>,
+    /// The slots of a [`QueryTable`].
+    table: Vec<(u64, f32)>,
+}
+
+/// A query's features in an open-addressing hash table, so that the exact cosine with a document
+/// walks the document's features once, looking each up, instead of merging two sorted lists
+/// with a branch that cannot be predicted. The products are those of [`cosine`], added in the
+/// same (feature) order, so the result is the same to the bit.
+struct QueryTable<'a> {
+    q: &'a Vector,
+    slots: &'a [(u64, f32)],
+    shift: u32,
+}
+
+/// The key of an empty slot (a query with this feature is not put in a table).
+const EMPTY: u64 = 0;
+
+impl<'a> QueryTable<'a> {
+    /// The table of `q` in `slots` (reused), or `None` when `q` has the feature `EMPTY`.
+    fn new(q: &'a Vector, slots: &'a mut Vec<(u64, f32)>) -> Option<QueryTable<'a>> {
+        if q.feats.iter().any(|&(f, _)| f == EMPTY) {
+            return None;
+        }
+        // At most half full.
+        let bits = (q.feats.len() * 2)
+            .max(16)
+            .next_power_of_two()
+            .trailing_zeros();
+        slots.clear();
+        slots.resize(1 << bits, (EMPTY, 0.0));
+        let mask = slots.len() - 1;
+        let shift = 64 - bits;
+        for &(f, w) in &q.feats {
+            let mut i = slot(f, shift);
+            while slots.get(i).is_some_and(|s| s.0 != EMPTY) {
+                i = (i + 1) & mask;
+            }
+            if let Some(s) = slots.get_mut(i) {
+                *s = (f, w);
+            }
+        }
+        Some(QueryTable { q, slots, shift })
+    }
+
+    fn weight(&self, f: u64) -> Option<f32> {
+        let mask = self.slots.len() - 1;
+        let mut i = slot(f, self.shift);
+        loop {
+            match self.slots.get(i) {
+                Some(&(g, w)) if g == f => return Some(w),
+                Some(&(g, _)) if g != EMPTY => i = (i + 1) & mask,
+                _ => return None,
+            }
+        }
+    }
+
+    /// [`cosine`] of the query and `d`.
+    fn cosine(&self, d: &Vector) -> f32 {
+        if self.q.norm <= 0.0 || d.norm <= 0.0 {
+            return 0.0;
+        }
+        let mut dot = 0.0f32;
+        for &(f, w) in &d.feats {
+            if let Some(qw) = self.weight(f) {
+                dot += qw * w;
+            }
+        }
+        (dot / (self.q.norm * d.norm)).clamp(0.0, 1.0)
+    }
+}
+
+/// The slot of feature `f` in a table of `64 - shift` bits (Fibonacci hashing).
+fn slot(f: u64, shift: u32) -> usize {
+    (f.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> shift) as usize
 }
 
 #[cfg(test)]
@@ -269,6 +369,28 @@ mod tests {
     }
 
     #[test]
+    fn the_query_table_gives_the_cosine_to_the_bit() {
+        let texts = [
+            "服务商应当在三十日内删除全部客户数据。",
+            "服务商应当在六十日内删除全部客户数据，并出具删除证明。",
+            "The Customer shall pay the fees within thirty days.",
+            "The Provider shall delete all Customer Data within thirty days and certify the deletion.",
+            "甲方",
+        ];
+        let docs: Vec<_> = texts.iter().map(|t| counted(t)).collect();
+        let idx = Index::new(&docs, true);
+        let mut slots = Vec::new();
+        for a in &docs {
+            let q = idx.query_vector(a);
+            let table = QueryTable::new(&q, &mut slots).expect("a table");
+            for b in &docs {
+                let d = idx.query_vector(b);
+                assert_eq!(table.cosine(&d).to_bits(), cosine(&q, &d).to_bits());
+            }
+        }
+    }
+
+    #[test]
     fn the_index_finds_the_nearest_documents() {
         let docs = [
             "the provider shall encrypt data at rest",
@@ -277,7 +399,7 @@ mod tests {
         ];
         let idx = Index::new(&docs.iter().map(|d| counted(d)).collect::<Vec<_>>(), true);
         let q = idx.query_vector(&counted("The Customer shall pay every fee when due"));
-        let mut scratch = Vec::new();
+        let mut scratch = Scratch::default();
         let top = idx.top(&q, 2, |_| true, &mut scratch);
         assert_eq!(top.first().map(|t| t.0), Some(1));
         assert!(idx
