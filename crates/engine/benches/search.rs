@@ -5,6 +5,7 @@
 //!
 //!     cargo bench -p cloudclause-engine --bench search
 //!
+//! `BENCH_PER_QUERY=1` also prints each query's median.
 //! `BENCH_SAVE=FILE` also writes the library to FILE (for `EXPLAIN QUERY PLAN` in the sqlite3
 //! shell).
 //!
@@ -14,7 +15,7 @@
 use std::time::Instant;
 
 mod common;
-use common::digest;
+use common::{digest, median};
 
 use cloudclause_engine::library::{Library, LibraryPack, PackClause, PACK_FORMAT};
 use cloudclause_engine::model::*;
@@ -155,13 +156,15 @@ fn main() {
             let mut ms = Vec::new();
             let mut hits = 0;
             let mut results = Vec::new();
+            let mut per_query: Vec<Vec<f64>> = vec![Vec::new(); queries.len()];
             for round in 0..25 {
-                for q in queries {
+                for (qi, q) in queries.iter().enumerate() {
                     let t = Instant::now();
                     let r = lib
                         .search(q, &ClauseFilter::default(), limit)
                         .expect("search");
                     ms.push(t.elapsed().as_secs_f64() * 1000.0);
+                    per_query[qi].push(t.elapsed().as_secs_f64() * 1000.0);
                     hits += r.len();
                     if round == 0 {
                         results.push(r);
@@ -178,6 +181,11 @@ fn main() {
                 hits as f64 / ms.len() as f64,
                 digest(&results)
             );
+            if std::env::var_os("BENCH_PER_QUERY").is_some() {
+                for (q, v) in queries.iter().zip(per_query) {
+                    println!("    {q:<14} median {:.3} ms", median(v));
+                }
+            }
         }
     }
 }
