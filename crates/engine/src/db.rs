@@ -16,6 +16,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/001_library.sql"),
     include_str!("migrations/002_drafts.sql"),
     include_str!("migrations/003_comments.sql"),
+    include_str!("migrations/004_search_gram.sql"),
 ];
 
 /// The schema version this binary writes.

@@ -787,6 +787,42 @@ pub(crate) fn row_to_clause(r: &Row<'_>) -> rusqlite::Result<Clause> {
     })
 }
 
+/// The columns [`row_to_hit_clause`] reads, in its order.
+pub(crate) const HIT_COLUMNS: &str = "id, topics, models, position, side, title_zh, title_en, \
+    version, origin, body_zh, body_en, guidance_zh, guidance_en";
+
+/// What a search hit shows of a clause, from a row of [`HIT_COLUMNS`]: its summary, body and
+/// guidance (read by column index; none of the rest of the clause is parsed).
+pub(crate) fn row_to_hit_clause(
+    r: &Row<'_>,
+) -> rusqlite::Result<(ClauseSummary, Bilingual, Bilingual)> {
+    let position: String = r.get(3)?;
+    let side: String = r.get(4)?;
+    let origin: String = r.get(8)?;
+    let summary = ClauseSummary {
+        id: r.get(0)?,
+        topics: from_json(1, &r.get::<_, String>(1)?)?,
+        models: from_json(2, &r.get::<_, String>(2)?)?,
+        position: Position::parse(&position).ok_or_else(|| enum_err(3, "position"))?,
+        side: Side::parse(&side).ok_or_else(|| enum_err(4, "side"))?,
+        title: Bilingual {
+            zh: r.get(5)?,
+            en: r.get(6)?,
+        },
+        version: r.get(7)?,
+        origin: Origin::parse(&origin).ok_or_else(|| enum_err(8, "origin"))?,
+    };
+    let body = Bilingual {
+        zh: r.get(9)?,
+        en: r.get(10)?,
+    };
+    let guidance = Bilingual {
+        zh: r.get(11)?,
+        en: r.get(12)?,
+    };
+    Ok((summary, body, guidance))
+}
+
 pub(crate) fn summary(c: &Clause) -> ClauseSummary {
     ClauseSummary {
         id: c.content.id.clone(),

@@ -25,8 +25,7 @@ pub fn scan(text: &str) -> (Vec<Occurrence<'_>>, Vec<Malformed>) {
     let mut found = Vec::new();
     let mut bad = Vec::new();
     let mut rest = 0;
-    while let Some(rel) = text[rest..].find("{{") {
-        let start = rest + rel;
+    while let Some(start) = find_open(text, rest) {
         let after = start + 2;
         match text[after..].find("}}") {
             Some(len) if is_name(&text[after..after + len]) => {
@@ -44,6 +43,20 @@ pub fn scan(text: &str) -> (Vec<Occurrence<'_>>, Vec<Malformed>) {
         }
     }
     (found, bad)
+}
+
+/// The byte offset of the first `{{` at or after `from` (a search for one `{`, which is quick,
+/// then a look at the next byte).
+fn find_open(text: &str, from: usize) -> Option<usize> {
+    let mut at = from;
+    while let Some(rel) = text.get(at..)?.find('{') {
+        let i = at + rel;
+        if text.as_bytes().get(i + 1) == Some(&b'{') {
+            return Some(i);
+        }
+        at = i + 1;
+    }
+    None
 }
 
 fn is_name(s: &str) -> bool {

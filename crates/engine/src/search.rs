@@ -14,10 +14,11 @@
 
 use std::collections::HashMap;
 
-use rusqlite::{params_from_iter, Transaction};
+use aho_corasick::AhoCorasick;
+use rusqlite::{params_from_iter, Connection, OptionalExtension, Transaction};
 
 use crate::error::{Error, Result};
-use crate::library::{row_to_clause, summary, Library};
+use crate::library::{row_to_hit_clause, Library, HIT_COLUMNS};
 use crate::model::*;
 use crate::placeholders;
 
@@ -44,6 +45,10 @@ pub(crate) fn unindex_clause(tx: &Transaction<'_>, clause_id: &str) -> Result<()
     };
     for doc in docs {
         tx.execute("DELETE FROM search_fts WHERE rowid = ?1", [doc])?;
+        tx.prepare_cached("UPDATE search_gram SET docs = docs - 1 WHERE gram IN (SELECT gram FROM search_bigram WHERE doc = ?1)")?
+            .execute([doc])?;
+        tx.prepare_cached("DELETE FROM search_gram WHERE docs <= 0 AND gram IN (SELECT gram FROM search_bigram WHERE doc = ?1)")?
+            .execute([doc])?;
         tx.execute("DELETE FROM search_bigram WHERE doc = ?1", [doc])?;
         tx.execute("DELETE FROM search_doc WHERE doc = ?1", [doc])?;
     }
@@ -76,6 +81,11 @@ pub(crate) fn index_clause(
         for (gram, weight) in bigram_weights(&title, &body, &guidance) {
             stmt.execute(rusqlite::params![gram, -weight, doc])?;
         }
+        tx.prepare_cached(
+            "INSERT INTO search_gram (gram, docs) SELECT gram, 1 FROM search_bigram WHERE doc = ?1 \
+            ON CONFLICT (gram) DO UPDATE SET docs = docs + 1",
+        )?
+        .execute([doc])?;
     }
     Ok(())
 }
@@ -176,6 +186,24 @@ pub(crate) fn filter_sql(filter: &ClauseFilter, args: &mut Vec<String>) -> Strin
     sql
 }
 
+/// Whether `filter` keeps every clause.
+fn is_unfiltered(filter: &ClauseFilter) -> bool {
+    filter.topic.is_none()
+        && filter.model.is_none()
+        && filter.position.is_none()
+        && filter.lang.is_none()
+}
+
+/// The SQL of a lookup with the filter's conditions. A bigram lookup with no filter reads the
+/// postings alone, without a join per posting: deleted clauses are not in the index, so there
+/// is nothing to check.
+fn lookup_sql(term_sql: &str, filter: &ClauseFilter, args: &mut Vec<String>) -> String {
+    if term_sql == BIGRAM_SQL && is_unfiltered(filter) {
+        return POSTINGS_SQL.to_string();
+    }
+    term_sql.replace("{filters}", &filter_sql(filter, args))
+}
+
 /// Scores of the matching documents for one term (or all trigram terms at once).
 fn term_docs(
     lib: &Library,
@@ -185,8 +213,7 @@ fn term_docs(
     limit: Option<usize>,
 ) -> Result<Vec<(i64, f64)>> {
     let mut args = first_args;
-    let filters = filter_sql(filter, &mut args);
-    let mut sql = term_sql.replace("{filters}", &filters);
+    let mut sql = lookup_sql(term_sql, filter, &mut args);
     if let Some(l) = limit {
         sql.push_str(&format!(" LIMIT {l}"));
     }
@@ -208,36 +235,19 @@ fn cjk_phrase(
     let chars: Vec<char> = phrase.chars().collect();
     let grams: Vec<String> = chars.windows(2).map(|w| w.iter().collect()).collect();
     let conn = lib.connection();
-    let mut rarest: Option<(i64, &String)> = None;
-    {
-        // Counting stops at a cap: only which gram is rarest matters, and counting a very common
-        // gram in full would cost more than the search.
-        let mut count = conn.prepare_cached(COUNT_CAPPED_SQL)?;
-        for g in &grams {
-            let n: i64 = count.query_row([g], |r| r.get(0))?;
-            if rarest.is_none_or(|(m, _)| n < m) {
-                rarest = Some((n, g));
-            }
-        }
-    }
-    let Some((_, gram)) = rarest else {
+    let Some(gram) = rarest(conn, &grams)? else {
         return Ok(Vec::new());
     };
+    let needles = Needles::new(&[phrase])?;
     let mut args = vec![gram.clone()];
-    let filters = filter_sql(filter, &mut args);
-    let sql = BIGRAM_SQL.replace("{filters}", &filters);
+    let sql = lookup_sql(BIGRAM_SQL, filter, &mut args);
     let mut walk = conn.prepare_cached(&sql)?;
-    let mut text =
-        conn.prepare_cached("SELECT title, body, guidance FROM search_fts WHERE rowid = ?1")?;
+    let mut text = conn.prepare_cached(TEXT_SQL)?;
     let mut rows = walk.query(params_from_iter(args.iter()))?;
     let mut out = Vec::new();
     while let Some(row) = rows.next()? {
         let (doc, score): (i64, f64) = (row.get(0)?, row.get(1)?);
-        let found = text.query_row([doc], |r| {
-            let (t, b, g): (String, String, String) = (r.get(0)?, r.get(1)?, r.get(2)?);
-            Ok(t.contains(phrase) || b.contains(phrase) || g.contains(phrase))
-        })?;
-        if found {
+        if text.query_row([doc], |r| needles.all_in(r))? {
             out.push((doc, score));
             if out.len() >= want {
                 break;
@@ -245,6 +255,59 @@ fn cjk_phrase(
         }
     }
     Ok(out)
+}
+
+/// A document's fields (title, body, guidance) as the index holds them, for checking the terms
+/// of a walk: read from the FTS5 table's content table (`%_content`, columns `c0`… in the
+/// declared order), a third of the cost of a rowid lookup through the virtual table.
+const TEXT_SQL: &str = "SELECT c0, c1, c2 FROM search_fts_content WHERE id = ?1";
+
+/// The terms a walk checks each document for: lower-case English or CJK, each matched as
+/// `field.to_lowercase().contains(term)` would, without lower-casing or copying the fields.
+struct Needles {
+    terms: Vec<(String, AhoCorasick)>,
+    /// The characters whose lower case is ASCII (İ, the Kelvin sign): a field that has one is
+    /// lower-cased to be sure.
+    special: AhoCorasick,
+}
+
+impl Needles {
+    fn new(terms: &[&str]) -> Result<Needles> {
+        let build = |patterns: &[&str], fold: bool| {
+            AhoCorasick::builder()
+                .ascii_case_insensitive(fold)
+                .build(patterns)
+                .map_err(|e| Error::InvalidInput {
+                    message: format!("search terms: {e}"),
+                })
+        };
+        Ok(Needles {
+            terms: terms
+                .iter()
+                .map(|t| Ok((t.to_string(), build(&[t], true)?)))
+                .collect::<Result<_>>()?,
+            special: build(&["\u{130}", "\u{212A}"], false)?,
+        })
+    }
+
+    /// Whether every term occurs in one of the row's three text columns.
+    fn all_in(&self, row: &rusqlite::Row<'_>) -> rusqlite::Result<bool> {
+        let fields = [
+            row.get_ref(0)?.as_bytes()?,
+            row.get_ref(1)?.as_bytes()?,
+            row.get_ref(2)?.as_bytes()?,
+        ];
+        Ok(self.terms.iter().all(|(term, ac)| {
+            fields.iter().any(|f| {
+                // A term found as it stands is found in the lower case too (its letters are
+                // ASCII); only a field with a character that lower-cases to ASCII can hold it
+                // otherwise.
+                ac.is_match(*f)
+                    || (self.special.is_match(*f)
+                        && String::from_utf8_lossy(f).to_lowercase().contains(term))
+            })
+        }))
+    }
 }
 
 fn fts_only(lib: &Library, expr: &str, limit: Option<usize>) -> Result<Vec<(i64, f64)>> {
@@ -257,8 +320,28 @@ fn fts_only(lib: &Library, expr: &str, limit: Option<usize>) -> Result<Vec<(i64,
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
 
-const COUNT_CAPPED_SQL: &str =
-    "SELECT count(*) FROM (SELECT 1 FROM search_bigram WHERE gram = ?1 LIMIT 5000)";
+/// Document counts are capped here when the rarest key is picked: among keys in more documents
+/// than this, the first is walked (as when the postings were counted at query time, up to this
+/// cap), so that rankings do not depend on how common a very common key is.
+const COUNT_CAP: i64 = 5000;
+
+/// The rarest of `keys` (by document count up to `COUNT_CAP`, the first of equals), or `None`
+/// when there are none.
+fn rarest<'k>(conn: &Connection, keys: &'k [String]) -> Result<Option<&'k String>> {
+    let mut count = conn.prepare_cached("SELECT docs FROM search_gram WHERE gram = ?1")?;
+    let mut rarest: Option<(i64, &String)> = None;
+    for k in keys {
+        let n: i64 = count
+            .query_row([k], |r| r.get(0))
+            .optional()?
+            .unwrap_or(0)
+            .min(COUNT_CAP);
+        if rarest.is_none_or(|(m, _)| n < m) {
+            rarest = Some((n, k));
+        }
+    }
+    Ok(rarest.map(|(_, k)| k))
+}
 /// Postings read before the walk gives up and the full-text index answers instead.
 const WALK_CAP: usize = 3000;
 
@@ -296,26 +379,15 @@ fn walk_terms(
         }
     }
     let conn = lib.connection();
-    let mut rarest: Option<(i64, String)> = None;
-    {
-        let mut count = conn.prepare_cached(COUNT_CAPPED_SQL)?;
-        for k in &keys {
-            let n: i64 = count.query_row([k], |r| r.get(0))?;
-            if rarest.as_ref().is_none_or(|(m, _)| n < *m) {
-                rarest = Some((n, k.clone()));
-            }
-        }
-    }
-    let Some((_, key)) = rarest else {
+    let Some(key) = rarest(conn, &keys)? else {
         return Ok(None);
     };
-    let needles: Vec<String> = terms.iter().map(|t| t.text().to_lowercase()).collect();
-    let mut args = vec![key];
-    let filters = filter_sql(filter, &mut args);
-    let sql = BIGRAM_SQL.replace("{filters}", &filters);
+    let lowered: Vec<String> = terms.iter().map(|t| t.text().to_lowercase()).collect();
+    let needles = Needles::new(&lowered.iter().map(String::as_str).collect::<Vec<_>>())?;
+    let mut args = vec![key.clone()];
+    let sql = lookup_sql(BIGRAM_SQL, filter, &mut args);
     let mut walk = conn.prepare_cached(&sql)?;
-    let mut text =
-        conn.prepare_cached("SELECT title, body, guidance FROM search_fts WHERE rowid = ?1")?;
+    let mut text = conn.prepare_cached(TEXT_SQL)?;
     let mut rows = walk.query(params_from_iter(args.iter()))?;
     let (mut out, mut read) = (Vec::new(), 0usize);
     while let Some(row) = rows.next()? {
@@ -324,12 +396,7 @@ fn walk_terms(
             return Ok(None);
         }
         let (doc, score): (i64, f64) = (row.get(0)?, row.get(1)?);
-        let found = text.query_row([doc], |r| {
-            let (t, b, g): (String, String, String) = (r.get(0)?, r.get(1)?, r.get(2)?);
-            let all = format!("{t}\n{b}\n{g}").to_lowercase();
-            Ok(needles.iter().all(|n| all.contains(n.as_str())))
-        })?;
-        if found {
+        if text.query_row([doc], |r| needles.all_in(r))? {
             out.push((doc, score));
             if out.len() >= want {
                 break;
@@ -346,6 +413,7 @@ const TRIGRAM_SQL: &str =
 const BIGRAM_SQL: &str = "SELECT b.doc, -b.rank FROM search_bigram b \
     JOIN search_doc d ON d.doc = b.doc JOIN clause c ON c.id = d.clause_id \
     WHERE b.gram = ?1 {filters} ORDER BY b.rank";
+const POSTINGS_SQL: &str = "SELECT doc, -rank FROM search_bigram WHERE gram = ?1 ORDER BY rank";
 const SCAN_SQL: &str = "SELECT f.rowid, 1.0 FROM search_fts f \
     JOIN search_doc d ON d.doc = f.rowid JOIN clause c ON c.id = d.clause_id \
     WHERE (instr(lower(f.title), ?1) > 0 OR instr(lower(f.body), ?1) > 0 OR instr(lower(f.guidance), ?1) > 0) {filters}";
@@ -428,11 +496,7 @@ pub fn search(
             .join(" AND ");
         // No filter: the FTS index alone ranks and limits (no join per match); deleted clauses
         // are not in the index, so nothing else needs checking.
-        let unfiltered = filter.topic.is_none()
-            && filter.model.is_none()
-            && filter.position.is_none()
-            && filter.lang.is_none();
-        if unfiltered {
+        if is_unfiltered(filter) {
             sets.push(fts_only(lib, &expr, sql_limit)?);
         } else {
             sets.push(term_docs(lib, TRIGRAM_SQL, vec![expr], filter, sql_limit)?);
@@ -475,143 +539,199 @@ fn hits(
     if scored.is_empty() {
         return Ok(Vec::new());
     }
-    // Map documents to clauses, best score per clause, keeping rank order.
-    // Padded to a multiple of 20 parameters so that the statement cache serves the usual pages.
-    let n = scored.len().div_ceil(20) * 20;
-    let placeholders = vec!["?"; n].join(",");
-    let mut stmt = lib
-        .connection()
-        .prepare_cached(&format!("SELECT d.doc, d.lang, c.* FROM search_doc d JOIN clause c ON c.id = d.clause_id WHERE d.doc IN ({placeholders})"))?;
-    let padded = scored
-        .iter()
-        .map(|s| s.0)
-        .chain(std::iter::repeat(-1))
-        .take(n);
-    let rows = stmt.query_map(params_from_iter(padded), |r| {
-        let doc: i64 = r.get(0)?;
-        let lang: String = r.get(1)?;
-        Ok((doc, lang, row_to_clause(r)?))
+    let conn = lib.connection();
+    // Which clause, in which language, each document is.
+    let (sql, docs) = padded_in(
+        "SELECT doc, clause_id, lang FROM search_doc WHERE doc IN",
+        scored.iter().map(|s| s.0),
+        -1,
+    );
+    let mut stmt = conn.prepare_cached(&sql)?;
+    let rows = stmt.query_map(params_from_iter(docs), |r| {
+        Ok((
+            r.get::<_, i64>(0)?,
+            (r.get::<_, String>(1)?, r.get::<_, String>(2)?),
+        ))
     })?;
-    let mut by_doc: HashMap<i64, (Lang, Clause)> = HashMap::new();
-    for row in rows {
-        let (doc, lang, clause) = row?;
-        by_doc.insert(doc, (Lang::parse(&lang).unwrap_or(Lang::Zh), clause));
-    }
-    let mut out: Vec<SearchHit> = Vec::new();
+    let of_doc: HashMap<i64, (String, String)> = rows.collect::<rusqlite::Result<_>>()?;
+    // The best document of each clause, in rank order, for as many clauses as the page shows.
+    let mut picked: Vec<(&str, Lang, f64)> = Vec::new();
     for (doc, score) in scored {
-        let Some((lang, clause)) = by_doc.get(doc) else {
+        let Some((id, lang)) = of_doc.get(doc) else {
             continue;
         };
-        if out.iter().any(|h| h.clause.id == clause.content.id) {
+        if picked.iter().any(|p| p.0 == id) {
             continue;
         }
-        let langs: Vec<Lang> = match filter.lang {
-            Some(l) => vec![l],
-            None => vec![
-                *lang,
-                if *lang == Lang::Zh {
-                    Lang::En
-                } else {
-                    Lang::Zh
-                },
-            ],
-        };
-        out.push(SearchHit {
-            clause: summary(clause),
-            score: *score,
-            snippets: snippets(&clause.content, terms, &langs),
-        });
-        if out.len() == limit {
+        picked.push((id, Lang::parse(lang).unwrap_or(Lang::Zh), *score));
+        if picked.len() == limit {
             break;
         }
+    }
+    // Those clauses only: their summaries and the texts of their snippets.
+    let (sql, ids) = padded_in(
+        &format!("SELECT {HIT_COLUMNS} FROM clause WHERE id IN"),
+        picked.iter().map(|p| Some(p.0)),
+        None,
+    );
+    let mut stmt = conn.prepare_cached(&sql)?;
+    let rows = stmt.query_map(params_from_iter(ids), row_to_hit_clause)?;
+    let mut clauses: HashMap<String, (ClauseSummary, Bilingual, Bilingual)> = HashMap::new();
+    for row in rows {
+        let c = row?;
+        clauses.insert(c.0.id.clone(), c);
+    }
+    let mut make = Snippets::new(terms);
+    let mut out: Vec<SearchHit> = Vec::with_capacity(picked.len());
+    for (id, lang, score) in picked {
+        let Some((summary, body, guidance)) = clauses.remove(id) else {
+            continue;
+        };
+        let langs: Vec<Lang> = match filter.lang {
+            Some(l) => vec![l],
+            None => vec![lang, if lang == Lang::Zh { Lang::En } else { Lang::Zh }],
+        };
+        let snippets = make.of([&summary.title, &body, &guidance], &langs);
+        out.push(SearchHit {
+            clause: summary,
+            score,
+            snippets,
+        });
     }
     Ok(out)
 }
 
-/// Plain-text snippets of the fields that contain a term, with the matches as char ranges.
-fn snippets(c: &ClauseContent, terms: &[Term], langs: &[Lang]) -> Vec<Snippet> {
-    let needles: Vec<Vec<char>> = terms
-        .iter()
-        .map(|t| fold(t.text()))
-        .filter(|n| !n.is_empty())
-        .collect();
+/// `head (?, ?, …)` with the values, both padded to a multiple of 20 (with `pad`, which matches
+/// nothing) so that the statement cache serves the usual pages.
+fn padded_in<T: Clone>(head: &str, values: impl Iterator<Item = T>, pad: T) -> (String, Vec<T>) {
+    let mut values: Vec<T> = values.collect();
+    let n = values.len().div_ceil(20) * 20;
+    values.resize(n, pad);
+    (format!("{head} ({})", vec!["?"; n].join(",")), values)
+}
+
+/// The first place at or after `from` where `needle` (not empty) stands in `hay`.
+fn find_chars(hay: &[char], needle: &[char], from: usize) -> Option<usize> {
+    let (&first, rest) = needle.split_first()?;
+    let last = hay.len().checked_sub(needle.len())?;
+    // The first character alone rules most places out.
+    (from..=last)
+        .find(|&i| hay.get(i) == Some(&first) && hay.get(i + 1..i + needle.len()) == Some(rest))
+}
+
+/// The char ranges of the placeholders of `text`.
+fn placeholder_spans(text: &str) -> Vec<(usize, usize)> {
+    let count = |a: usize, b: usize| text.get(a..b).map_or(0, |s| s.chars().count());
+    let (mut byte, mut char) = (0, 0);
     let mut out = Vec::new();
-    for &lang in langs {
-        for (field, text) in [
-            (Field::Title, c.title.get(lang)),
-            (Field::Body, c.body.get(lang)),
-            (Field::Guidance, c.guidance.get(lang)),
-        ] {
-            let chars: Vec<char> = text.chars().collect();
-            let folded: Vec<char> = chars.iter().map(|&ch| fold_char(ch)).collect();
-            // Placeholder names are not text: a match inside `{{…}}` is not shown.
-            let inside: Vec<(usize, usize)> = placeholders::scan(text)
-                .0
+    for o in placeholders::scan(text).0 {
+        let start = char + count(byte, o.start);
+        char = start + count(o.start, o.end);
+        byte = o.end;
+        out.push((start, char));
+    }
+    out
+}
+
+/// The snippet maker of one query: its terms folded once, and a buffer reused between fields.
+struct Snippets {
+    needles: Vec<Vec<char>>,
+    folded: Vec<char>,
+}
+
+impl Snippets {
+    fn new(terms: &[Term]) -> Snippets {
+        Snippets {
+            needles: terms
                 .iter()
-                .map(|o| {
-                    (
-                        text[..o.start].chars().count(),
-                        text[..o.end].chars().count(),
-                    )
-                })
-                .collect();
-            let mut found: Vec<(usize, usize)> = Vec::new();
-            for n in &needles {
-                let mut i = 0;
-                while i + n.len() <= folded.len() {
-                    if folded[i..i + n.len()] == n[..]
-                        && !inside.iter().any(|&(a, b)| i < b && i + n.len() > a)
-                    {
-                        found.push((i, i + n.len()));
-                        i += n.len();
-                    } else {
-                        i += 1;
-                    }
-                }
-            }
-            if found.is_empty() {
-                continue;
-            }
-            found.sort_unstable();
-            let (from, to, lead, tail) = if field == Field::Title {
-                (0, chars.len(), "", "")
-            } else {
-                let mut from = found[0].0.saturating_sub(40);
-                // Never start or end a snippet inside a placeholder.
-                if let Some(&(a, _)) = inside.iter().find(|&&(a, b)| a < from && from < b) {
-                    from = a;
-                }
-                let mut to = (from + 160).min(chars.len());
-                if let Some(&(_, b)) = inside.iter().find(|&&(a, b)| a < to && to < b) {
-                    to = b;
-                }
-                (
-                    from,
-                    to,
-                    if from > 0 { "…" } else { "" },
-                    if to < chars.len() { "…" } else { "" },
-                )
-            };
-            let shift = lead.chars().count();
-            let highlights = found
-                .iter()
-                .filter(|(s, e)| *s >= from && *e <= to)
-                .map(|(s, e)| Span {
-                    start: to_u32(s - from + shift),
-                    end: to_u32(e - from + shift),
-                })
-                .collect();
-            let body: String = chars[from..to].iter().collect();
-            out.push(Snippet {
-                lang,
-                field,
-                text: format!("{lead}{body}{tail}"),
-                highlights,
-            });
+                .map(|t| fold(t.text()))
+                .filter(|n| !n.is_empty())
+                .collect(),
+            folded: Vec::new(),
         }
     }
-    out.truncate(4);
-    out
+
+    /// Plain-text snippets of the fields (title, body, guidance) that contain a term, with the
+    /// matches as char ranges; four at most.
+    fn of(&mut self, fields: [&Bilingual; 3], langs: &[Lang]) -> Vec<Snippet> {
+        const MOST: usize = 4;
+        let Snippets { needles, folded } = self;
+        let mut out = Vec::new();
+        for &lang in langs {
+            for (field, text) in [Field::Title, Field::Body, Field::Guidance]
+                .into_iter()
+                .zip(fields.iter().map(|f| f.get(lang)))
+            {
+                folded.clear();
+                folded.reserve(text.len());
+                folded.extend(text.chars().map(fold_char));
+                // Placeholder names are not text: a match inside `{{…}}` is not shown. (Read only
+                // for a field where a term occurs at all.)
+                let mut inside: Option<Vec<(usize, usize)>> = None;
+                let mut found: Vec<(usize, usize)> = Vec::new();
+                for n in needles.iter() {
+                    let mut i = 0;
+                    while let Some(at) = find_chars(folded, n, i) {
+                        let end = at + n.len();
+                        let inside = inside.get_or_insert_with(|| placeholder_spans(text));
+                        if inside.iter().any(|&(a, b)| at < b && end > a) {
+                            i = at + 1;
+                        } else {
+                            found.push((at, end));
+                            i = end;
+                        }
+                    }
+                }
+                let inside = inside.unwrap_or_default();
+                if found.is_empty() {
+                    continue;
+                }
+                let len = folded.len();
+                found.sort_unstable();
+                let (from, to, lead, tail) = if field == Field::Title {
+                    (0, len, "", "")
+                } else {
+                    let mut from = found[0].0.saturating_sub(40);
+                    // Never start or end a snippet inside a placeholder.
+                    if let Some(&(a, _)) = inside.iter().find(|&&(a, b)| a < from && from < b) {
+                        from = a;
+                    }
+                    let mut to = (from + 160).min(len);
+                    if let Some(&(_, b)) = inside.iter().find(|&&(a, b)| a < to && to < b) {
+                        to = b;
+                    }
+                    (
+                        from,
+                        to,
+                        if from > 0 { "…" } else { "" },
+                        if to < len { "…" } else { "" },
+                    )
+                };
+                let shift = lead.chars().count();
+                let highlights = found
+                    .iter()
+                    .filter(|(s, e)| *s >= from && *e <= to)
+                    .map(|(s, e)| Span {
+                        start: to_u32(s - from + shift),
+                        end: to_u32(e - from + shift),
+                    })
+                    .collect();
+                // Chars `from..to` of the text, as bytes.
+                let byte = |c: usize| text.char_indices().nth(c).map_or(text.len(), |(b, _)| b);
+                let body = text.get(byte(from)..byte(to)).unwrap_or("");
+                out.push(Snippet {
+                    lang,
+                    field,
+                    text: [lead, body, tail].concat(),
+                    highlights,
+                });
+                if out.len() == MOST {
+                    return out;
+                }
+            }
+        }
+        out
+    }
 }
 
 fn to_u32(n: usize) -> u32 {
@@ -619,11 +739,24 @@ fn to_u32(n: usize) -> u32 {
 }
 
 fn fold_char(c: char) -> char {
+    // The common cases first: ASCII, and CJK (which has no case).
+    if c.is_ascii() {
+        return c.to_ascii_lowercase();
+    }
+    if is_cjk(c) || caseless_punctuation(c) {
+        return c;
+    }
     let mut lower = c.to_lowercase();
     match (lower.next(), lower.next()) {
         (Some(l), None) => l,
         _ => c,
     }
+}
+
+/// General punctuation, CJK symbols and punctuation, and the full-width punctuation and digits
+/// (U+FF01–U+FF20): frequent in Chinese text, none with a lower case.
+fn caseless_punctuation(c: char) -> bool {
+    matches!(c as u32, 0x2000..=0x206F | 0x3000..=0x303F | 0xFF00..=0xFF20)
 }
 
 fn fold(s: &str) -> Vec<char> {
@@ -664,6 +797,33 @@ mod tests {
     }
 
     #[test]
+    fn the_quick_cases_of_fold_char_are_lower_case() {
+        let slow = |c: char| {
+            let mut lower = c.to_lowercase();
+            match (lower.next(), lower.next()) {
+                (Some(l), None) => l,
+                _ => c,
+            }
+        };
+        for c in (0..=0x2FA1F).filter_map(char::from_u32) {
+            assert_eq!(fold_char(c), slow(c), "{c:?}");
+        }
+    }
+
+    #[test]
+    fn placeholders_are_not_highlighted() {
+        let f = |s: &str| Bilingual {
+            zh: s.into(),
+            en: s.into(),
+        };
+        let (title, body, guidance) = (f("提供"), f("由{{provider}}提供，provider 负责。"), f(""));
+        let s = Snippets::new(&parse_query("provider")).of([&title, &body, &guidance], &[Lang::En]);
+        assert_eq!(s.len(), 1);
+        assert_eq!(s[0].highlights, vec![Span { start: 16, end: 24 }]);
+        assert_eq!(placeholder_spans("数据{{a}}和{{b}}"), vec![(2, 7), (8, 13)]);
+    }
+
+    #[test]
     fn snippets_mark_matches_case_insensitively_in_char_offsets() {
         let c = ClauseContent {
             id: "x".into(),
@@ -682,7 +842,8 @@ mod tests {
             },
             guidance: Bilingual::default(),
         };
-        let s = snippets(&c, &parse_query("数据 data"), &[Lang::Zh, Lang::En]);
+        let s = Snippets::new(&parse_query("数据 data"))
+            .of([&c.title, &c.body, &c.guidance], &[Lang::Zh, Lang::En]);
         let zh_title = s
             .iter()
             .find(|s| s.lang == Lang::Zh && s.field == Field::Title)
