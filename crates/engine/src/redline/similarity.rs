@@ -117,19 +117,26 @@ impl std::hash::Hasher for FeatureHasher {
 
 type FeatureMap<V> = HashMap<u64, V, std::hash::BuildHasherDefault<FeatureHasher>>;
 
-/// The documents that have a feature, with the feature's weight in each divided by the
-/// document's norm (so that the partial sums rank by cosine).
-#[derive(Debug, Default)]
-struct Postings {
-    list: Vec<(u32, f32)>,
+/// What the index knows of a feature: its document frequency (for the idf) and where its
+/// postings are.
+#[derive(Debug, Default, Clone, Copy)]
+struct Feature {
+    df: u32,
+    start: u32,
+    len: u32,
 }
 
 /// Documents with an inverted index over their features.
+///
+/// The postings of all features are one array, each feature's a run of it (one lookup per
+/// query feature finds both its idf and its postings, and the runs are dense in memory).
 #[derive(Debug, Default)]
 pub(crate) struct Index {
     docs: Vec<Vector>,
-    df: FeatureMap<u32>,
-    postings: FeatureMap<Postings>,
+    features: FeatureMap<Feature>,
+    /// The documents that have a feature, in document order, with the feature's weight in each
+    /// divided by the document's norm (so that the partial sums rank by cosine).
+    postings: Vec<(u32, f32)>,
     idf_weighted: bool,
     n: usize,
 }
@@ -143,16 +150,25 @@ impl Index {
     /// Like [`Index::new`], but document frequencies (the idf) come from the first `df_docs`
     /// documents only; the others (parts of those documents) are scored in the same weighting.
     pub fn with_df(counted: &[Vec<(u64, u32)>], df_docs: usize, idf_weighted: bool) -> Index {
-        let mut df: FeatureMap<u32> = FeatureMap::default();
-        for c in counted.iter().take(df_docs) {
+        let mut features: FeatureMap<Feature> = FeatureMap::default();
+        for (d, c) in counted.iter().enumerate() {
             for (f, _) in c {
-                *df.entry(*f).or_insert(0) += 1;
+                let e = features.entry(*f).or_default();
+                e.df += u32::from(d < df_docs);
+                e.len += 1;
             }
+        }
+        // Each feature's run; `len` counts again as the run is filled.
+        let mut total = 0u32;
+        for e in features.values_mut() {
+            e.start = total;
+            total += e.len;
+            e.len = 0;
         }
         let mut index = Index {
             docs: Vec::with_capacity(counted.len()),
-            df,
-            postings: FeatureMap::default(),
+            features,
+            postings: vec![(0, 0.0); total as usize],
             idf_weighted,
             n: df_docs.min(counted.len()),
         };
@@ -160,12 +176,24 @@ impl Index {
             let v = vector(c, |f| index.idf(f));
             let norm = v.norm.max(f32::MIN_POSITIVE);
             for &(f, w) in &v.feats {
-                let p = index.postings.entry(f).or_default();
-                p.list.push((d as u32, w / norm));
+                if let Some(e) = index.features.get_mut(&f) {
+                    if let Some(p) = index.postings.get_mut((e.start + e.len) as usize) {
+                        *p = (d as u32, w / norm);
+                    }
+                    e.len += 1;
+                }
             }
             index.docs.push(v);
         }
         index
+    }
+
+    /// The postings of a feature.
+    fn postings(&self, e: &Feature) -> &[(u32, f32)] {
+        let start = e.start as usize;
+        self.postings
+            .get(start..start + e.len as usize)
+            .unwrap_or(&[])
     }
 
     pub fn idf(&self, f: u64) -> f32 {
@@ -173,7 +201,7 @@ impl Index {
             return 1.0;
         }
         let n = self.n as f32;
-        let df = self.df.get(&f).copied().unwrap_or(0) as f32;
+        let df = self.features.get(&f).map_or(0, |e| e.df) as f32;
         ((n + 1.0) / (df + 1.0)).ln() + 1.0
     }
 
@@ -198,18 +226,29 @@ impl Index {
         if q.norm <= 0.0 || self.docs.is_empty() {
             return Vec::new();
         }
-        let Scratch { sums, cands, table } = scratch;
+        let Scratch {
+            sums,
+            cands,
+            table,
+            lists,
+        } = scratch;
         sums.clear();
         sums.resize(self.docs.len(), 0.0);
         let common = (self.docs.len() / 8).max(64);
-        for &(f, w) in &q.feats {
-            let Some(p) = self.postings.get(&f) else {
-                continue;
-            };
-            if p.list.len() > common {
-                continue;
+        // The query's posting lists first (independent lookups, whose cache misses overlap),
+        // then the sums.
+        lists.clear();
+        lists.extend(q.feats.iter().filter_map(|&(f, w)| {
+            let e = self.features.get(&f)?;
+            (e.len as usize <= common).then_some((*e, w))
+        }));
+        for (i, (e, w)) in lists.iter().enumerate() {
+            // Touch the start of a list two ahead, so that it is on its way to the cache when
+            // its turn comes (the value is not used).
+            if let Some((next, _)) = lists.get(i + 2) {
+                std::hint::black_box(self.postings.get(next.start as usize).copied());
             }
-            for &(d, dw) in &p.list {
+            for &(d, dw) in self.postings(e) {
                 if let Some(s) = sums.get_mut(d as usize) {
                     *s += w * dw;
                 }
@@ -271,6 +310,8 @@ pub(crate) struct Scratch {
     cands: Vec<(usize, f32)>,
     /// The slots of a [`QueryTable`].
     table: Vec<(u64, f32)>,
+    /// The query's posting lists with its weights.
+    lists: Vec<(Feature, f32)>,
 }
 
 /// A query's features in an open-addressing hash table, so that the exact cosine with a document
@@ -292,8 +333,8 @@ impl<'a> QueryTable<'a> {
         if q.feats.iter().any(|&(f, _)| f == EMPTY) {
             return None;
         }
-        // At most half full.
-        let bits = (q.feats.len() * 2)
+        // At most a quarter full, so that most lookups end at the first slot.
+        let bits = (q.feats.len() * 4)
             .max(16)
             .next_power_of_two()
             .trailing_zeros();
@@ -313,15 +354,19 @@ impl<'a> QueryTable<'a> {
         Some(QueryTable { q, slots, shift })
     }
 
-    fn weight(&self, f: u64) -> Option<f32> {
+    /// The query's weight of `f`, 0 when the query does not have it.
+    fn weight(&self, f: u64) -> f32 {
         let mask = self.slots.len() - 1;
         let mut i = slot(f, self.shift);
         loop {
-            match self.slots.get(i) {
-                Some(&(g, w)) if g == f => return Some(w),
-                Some(&(g, _)) if g != EMPTY => i = (i + 1) & mask,
-                _ => return None,
+            let Some(&(g, w)) = self.slots.get(i) else {
+                return 0.0;
+            };
+            // One test for both ends of the probe (found, or an empty slot), then a select.
+            if g == f || g == EMPTY {
+                return if g == f { w } else { 0.0 };
             }
+            i = (i + 1) & mask;
         }
     }
 
@@ -330,11 +375,11 @@ impl<'a> QueryTable<'a> {
         if self.q.norm <= 0.0 || d.norm <= 0.0 {
             return 0.0;
         }
+        // Features the query lacks add an exact +0.0 (every weight is positive and the sum
+        // starts at +0.0), which leaves the sum as it is: no branch on whether a feature matches.
         let mut dot = 0.0f32;
         for &(f, w) in &d.feats {
-            if let Some(qw) = self.weight(f) {
-                dot += qw * w;
-            }
+            dot += self.weight(f) * w;
         }
         (dot / (self.q.norm * d.norm)).clamp(0.0, 1.0)
     }
