@@ -374,7 +374,9 @@ pub fn align<'d>(
         let own = slice(&doc.text, &off, start, own_end);
         let heading_len = c.heading.as_deref().map_or(0, content_len);
         let substantive = content_len(own) > heading_len + 2;
-        if substantive && (!c.number.is_empty() || judge_matches(index, own, threshold)) {
+        if substantive
+            && (!c.number.is_empty() || judge_matches(index, own, threshold, &mut scratch))
+        {
             found.push(judge(unit(own_end), own, &mut scratch));
         }
         stack.extend(kids.iter().rev());
@@ -496,10 +498,9 @@ pub fn align<'d>(
 }
 
 /// Whether an unnumbered text matches some model clause (unnumbered text is reported only then).
-fn judge_matches(index: &ClauseIndex, text: &str, threshold: f32) -> bool {
-    let mut scratch = Scratch::default();
+fn judge_matches(index: &ClauseIndex, text: &str, threshold: f32, scratch: &mut Scratch) -> bool {
     index
-        .ranked(&tokenize(text, false), language(text), &[], 1, &mut scratch)
+        .ranked(&tokenize(text, false), language(text), &[], 1, scratch)
         .first()
         .is_some_and(|c| c.1 >= threshold)
 }

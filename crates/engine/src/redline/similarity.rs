@@ -214,8 +214,10 @@ impl Index {
     /// among those that `keep` accepts. `scratch` holds buffers reused between queries.
     ///
     /// Candidates come from the query's posting lists, the common ones (in more than an eighth
-    /// of the documents) aside; the best of them by that partial sum (with all that tie with
-    /// the last) are scored exactly.
+    /// of the documents) aside; the best of them by that partial sum are scored exactly. The
+    /// candidates are taken in the order the lists first reach them (list by list, each list in
+    /// document order) before the best are selected, so that which of several equal partial sums
+    /// make the shortlist does not depend on how the sums were found.
     pub fn top(
         &self,
         q: &Vector,
@@ -228,12 +230,14 @@ impl Index {
         }
         let Scratch {
             sums,
+            found,
+            starts,
             cands,
             table,
             lists,
         } = scratch;
         sums.clear();
-        sums.resize(self.docs.len(), 0.0);
+        sums.resize(self.docs.len(), UNREACHED);
         let common = (self.docs.len() / 8).max(64);
         // The query's posting lists first (independent lookups, whose cache misses overlap),
         // then the sums.
@@ -248,39 +252,53 @@ impl Index {
             if let Some((next, _)) = lists.get(i + 2) {
                 std::hint::black_box(self.postings.get(next.start as usize).copied());
             }
+            let i = u32::try_from(i).unwrap_or(u32::MAX);
+            // No branch per posting: the sum grows, and the first list to reach the document is
+            // the least index seen.
             for &(d, dw) in self.postings(e) {
                 if let Some(s) = sums.get_mut(d as usize) {
-                    *s += w * dw;
+                    s.sum += w * dw;
+                    s.first = s.first.min(i);
                 }
             }
         }
-        // Every weight is positive, so the documents sharing a feature are those with a sum: one
-        // pass over the sums finds them, without bookkeeping in the loop above.
+        // The documents reached, in the order the lists first reached them: a counting sort of
+        // the reached documents (found in document order) by their first list.
+        found.clear();
+        starts.clear();
+        starts.resize(lists.len() + 1, 0);
+        for (d, s) in sums.iter().enumerate() {
+            if s.first != u32::MAX && keep(d) {
+                found.push((d, *s));
+                if let Some(n) = starts.get_mut(s.first as usize + 1) {
+                    *n += 1;
+                }
+            }
+        }
+        for i in 1..starts.len() {
+            let before = starts.get(i - 1).copied().unwrap_or(0);
+            if let Some(n) = starts.get_mut(i) {
+                *n += before;
+            }
+        }
         cands.clear();
-        cands.extend(
-            sums.iter()
-                .enumerate()
-                .filter(|&(d, &s)| s > 0.0 && keep(d))
-                .map(|(d, &s)| (d, s)),
-        );
+        cands.resize(found.len(), (0, 0.0));
+        for &(d, s) in found.iter() {
+            if let Some(at) = starts.get_mut(s.first as usize) {
+                if let Some(c) = cands.get_mut(*at) {
+                    *c = (d, s.sum);
+                }
+                *at += 1;
+            }
+        }
         if cands.is_empty() {
             // Only common features in the query: score everything exactly.
             cands.extend((0..self.docs.len()).filter(|&d| keep(d)).map(|d| (d, 0.0)));
         }
         let shortlist = (k * 4).max(16);
         if cands.len() > shortlist {
-            // The best `shortlist` by partial sum, and every other document whose sum ties with
-            // the last of them: which of equal sums make the cut would otherwise be arbitrary.
-            let (_, &mut (_, cut), rest) =
-                cands.select_nth_unstable_by(shortlist - 1, |a, b| b.1.total_cmp(&a.1));
-            let mut tied = 0;
-            for i in 0..rest.len() {
-                if rest.get(i).is_some_and(|c| c.1 == cut) {
-                    rest.swap(tied, i);
-                    tied += 1;
-                }
-            }
-            cands.truncate(shortlist + tied);
+            cands.select_nth_unstable_by(shortlist, |a, b| b.1.total_cmp(&a.1));
+            cands.truncate(shortlist);
         }
         let table = QueryTable::new(q, table);
         let mut exact: Vec<(usize, f32)> = cands
@@ -301,12 +319,29 @@ impl Index {
     }
 }
 
+/// A document's partial sum in [`Index::top`], and the first of the query's posting lists that
+/// reached it (`u32::MAX`: none).
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Partial {
+    sum: f32,
+    first: u32,
+}
+
+const UNREACHED: Partial = Partial {
+    sum: 0.0,
+    first: u32::MAX,
+};
+
 /// Buffers of [`Index::top`], kept between queries so that a run of queries allocates them once.
 #[derive(Debug, Default)]
 pub(crate) struct Scratch {
     /// The partial sum of each document.
-    sums: Vec<f32>,
-    /// The documents with a sum, then the shortlist.
+    sums: Vec<Partial>,
+    /// The documents reached, in document order.
+    found: Vec<(usize, Partial)>,
+    /// Where each list's first-reached documents start among the candidates.
+    starts: Vec<usize>,
+    /// The documents reached in the order they were first reached, then the shortlist.
     cands: Vec<(usize, f32)>,
     /// The slots of a [`QueryTable`].
     table: Vec<(u64, f32)>,
@@ -433,6 +468,135 @@ mod tests {
                 assert_eq!(table.cosine(&d).to_bits(), cosine(&q, &d).to_bits());
             }
         }
+    }
+
+    /// `top` as first written: the documents listed as the posting lists first reach them, the
+    /// shortlist selected from that list, exact cosines by merging. `top` must answer the same,
+    /// ties included. Also says whether equal partial sums straddled the shortlist's cut (where
+    /// the order of the candidates decides).
+    fn top_as_first_written(
+        idx: &Index,
+        q: &Vector,
+        k: usize,
+        keep: impl Fn(usize) -> bool,
+    ) -> (Vec<(usize, f32)>, bool) {
+        if q.norm <= 0.0 || idx.docs.is_empty() {
+            return (Vec::new(), false);
+        }
+        let mut sums = vec![0.0f32; idx.docs.len()];
+        let common = (idx.docs.len() / 8).max(64);
+        let mut touched = Vec::new();
+        for &(f, w) in &q.feats {
+            let Some(e) = idx.features.get(&f) else {
+                continue;
+            };
+            if e.len as usize > common {
+                continue;
+            }
+            for &(d, dw) in idx.postings(e) {
+                let s = &mut sums[d as usize];
+                if *s == 0.0 {
+                    touched.push(d as usize);
+                }
+                *s += w * dw;
+            }
+        }
+        let mut cands: Vec<(usize, f32)> = touched
+            .iter()
+            .filter(|&&d| keep(d))
+            .map(|&d| (d, sums[d]))
+            .collect();
+        if cands.is_empty() {
+            cands = (0..idx.docs.len())
+                .filter(|&d| keep(d))
+                .map(|d| (d, 0.0))
+                .collect();
+        }
+        let shortlist = (k * 4).max(16);
+        let mut straddled = false;
+        if cands.len() > shortlist {
+            let mut sorted: Vec<f32> = cands.iter().map(|c| c.1).collect();
+            sorted.sort_by(|a, b| b.total_cmp(a));
+            straddled = sorted[shortlist - 1] == sorted[shortlist];
+            cands.select_nth_unstable_by(shortlist, |a, b| b.1.total_cmp(&a.1));
+            cands.truncate(shortlist);
+        }
+        let mut exact: Vec<(usize, f32)> = cands
+            .into_iter()
+            .map(|(d, _)| (d, cosine(q, &idx.docs[d])))
+            .collect();
+        exact.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+        exact.truncate(k);
+        (exact, straddled)
+    }
+
+    #[test]
+    fn top_answers_as_first_written_among_many_equal_documents() {
+        // Copies of a few texts, some with a word changed or a phrase added: many documents
+        // share a partial sum, more than a shortlist holds.
+        let bases = [
+            "the provider shall delete all customer data within thirty days after termination",
+            "the provider shall notify the customer of any security incident without undue delay",
+            "the customer shall pay all fees within thirty days of the invoice date",
+            "服务商应当在合同终止后三十日内删除全部客户数据并出具删除证明",
+            "服务商发现安全事件的应当及时通知客户并采取补救措施",
+        ];
+        let swaps = [
+            ("shall", "must"),
+            ("thirty", "sixty"),
+            ("客户", "用户"),
+            ("应当", "须"),
+        ];
+        let mut seed = 0x2545_f491_4f6c_dd1du64;
+        let mut next = move |n: usize| {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            (seed % n as u64) as usize
+        };
+        let mut texts: Vec<String> = Vec::new();
+        for i in 0..600 {
+            let mut t = bases[i % bases.len()].to_string();
+            if next(3) > 0 {
+                let (a, b) = swaps[next(swaps.len())];
+                t = t.replacen(a, b, 1);
+            }
+            if next(4) == 0 {
+                t.push_str(" and certify it in writing");
+            }
+            texts.push(t);
+        }
+        let docs: Vec<_> = texts.iter().map(|t| counted(t)).collect();
+        let idx = Index::new(&docs, true);
+        let queries = texts
+            .iter()
+            .take(40)
+            .map(String::as_str)
+            .chain(bases)
+            .chain(["the provider shall delete data", "删除客户数据"]);
+        let mut scratch = Scratch::default();
+        let mut straddled = 0;
+        for (qi, query) in queries.enumerate() {
+            let q = idx.query_vector(&counted(query));
+            for k in [1, 2, 3, 8] {
+                for (name, keep) in [
+                    ("all", &(|_| true) as &dyn Fn(usize) -> bool),
+                    ("odd", &|d| d % 2 == 1),
+                ] {
+                    let (want, tie) = top_as_first_written(&idx, &q, k, keep);
+                    assert_eq!(
+                        idx.top(&q, k, keep, &mut scratch),
+                        want,
+                        "query {qi} ({query}), k {k}, {name}"
+                    );
+                    straddled += usize::from(tie);
+                }
+            }
+        }
+        assert!(
+            straddled > 0,
+            "no case where the order of the candidates decides"
+        );
     }
 
     #[test]
