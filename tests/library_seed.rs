@@ -277,3 +277,98 @@ fn single_word_and_phrase_searches_use_their_indexes_and_still_find_substrings()
                 .any(|t| t == "pi.breach_notification"))
     );
 }
+
+/// What the search index says of every key: (key, documents) from `search_gram`, and the same
+/// counted from the postings themselves.
+fn gram_counts(lib: &Library) -> (Vec<(String, i64)>, Vec<(String, i64)>) {
+    let read = |sql: &str| -> Vec<(String, i64)> {
+        let mut stmt = lib
+            .connection()
+            .prepare(sql)
+            .unwrap_or_else(|e| panic!("{e}"));
+        let rows = stmt
+            .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
+            .unwrap_or_else(|e| panic!("{e}"));
+        rows.collect::<Result<_, _>>()
+            .unwrap_or_else(|e| panic!("{e}"))
+    };
+    (
+        read("SELECT gram, docs FROM search_gram ORDER BY gram"),
+        read("SELECT gram, count(*) FROM search_bigram GROUP BY gram ORDER BY gram"),
+    )
+}
+
+/// The hits of queries that pick a key by its document count (phrases, several words), as JSON.
+fn searched(lib: &Library) -> Vec<String> {
+    [
+        "数据销毁",
+        "个人信息",
+        "安全事件",
+        "personal data",
+        "sub-processor",
+        "数据 删除",
+    ]
+    .iter()
+    .map(|q| {
+        let hits = lib
+            .search(q, &ClauseFilter::default(), 20)
+            .unwrap_or_else(|e| panic!("{q}: {e}"));
+        assert!(!hits.is_empty(), "{q} finds something");
+        serde_json::to_string(&hits).unwrap_or_else(|e| panic!("{e}"))
+    })
+    .collect()
+}
+
+#[test]
+fn a_schema_3_library_is_upgraded_with_its_key_counts_and_searches_as_before() {
+    let tmp = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let db = tmp.path().join("lib.sqlite3");
+    let files = TemplateFiles::builtin();
+    let (before, counts) = {
+        let (mut lib, _) = Library::open(&db, &files).unwrap_or_else(|e| panic!("{e}"));
+        // A user clause, an edited seeded clause and a deleted one, so that the counts are not
+        // just the seed's.
+        lib.duplicate("sla.preferred", None)
+            .unwrap_or_else(|e| panic!("{e}"));
+        let mut c = lib
+            .get("network.preferred.saas")
+            .unwrap_or_else(|e| panic!("{e}"))
+            .content;
+        c.body.zh.push_str("服务商应当在三十日内完成数据销毁。");
+        lib.update(&c).unwrap_or_else(|e| panic!("{e}"));
+        lib.delete("sla.fallback").unwrap_or_else(|e| panic!("{e}"));
+        let (kept, recounted) = gram_counts(&lib);
+        assert_eq!(kept, recounted, "indexing keeps the counts");
+        let before = searched(&lib);
+        // Schema 3 is schema 4 without search_gram: what an earlier release left on disk.
+        lib.connection()
+            .execute_batch("DROP TABLE search_gram; PRAGMA user_version = 3;")
+            .unwrap_or_else(|e| panic!("{e}"));
+        (before, kept)
+    };
+    let (mut lib, _) = Library::open(&db, &files).unwrap_or_else(|e| panic!("{e}"));
+    let version: u32 = lib
+        .connection()
+        .query_row("PRAGMA user_version", [], |r| r.get(0))
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(version, cloudclause_engine::db::schema_version());
+    let bak = tmp.path().join("lib.sqlite3.schema-3.bak");
+    assert_eq!(
+        cloudclause_engine::db::check_backup(&bak).unwrap_or_else(|e| panic!("{e}")),
+        3,
+        "a copy of the schema-3 database is kept"
+    );
+    assert_eq!(
+        gram_counts(&lib).0,
+        counts,
+        "the migration counts every key"
+    );
+    assert_eq!(searched(&lib), before, "the same hits, in the same order");
+    // Edits after the upgrade keep the counts.
+    lib.delete("sla.preferred-copy")
+        .unwrap_or_else(|e| panic!("{e}"));
+    lib.duplicate("network.preferred.saas", None)
+        .unwrap_or_else(|e| panic!("{e}"));
+    let (kept, recounted) = gram_counts(&lib);
+    assert_eq!(kept, recounted);
+}
