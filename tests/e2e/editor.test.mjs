@@ -7,22 +7,14 @@
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { appPid, clickWhenReady, freshDir, sleep, withApp } from './driver.mjs';
+import { appPid, clickWhenReady, freshDir, sleep, withApp, poll } from './driver.mjs';
 
 // textContent, not innerText: blocks out of view skip rendering (content-visibility) and
 // innerText leaves them out.
 const editorText = "return document.querySelector('[data-testid=editor]').textContent;";
 const saveStatus = "return document.querySelector('[data-testid=save-status]').dataset.status;";
 
-async function waitFor(driver, script, pred, timeoutMs = 20000) {
-  const end = Date.now() + timeoutMs;
-  for (;;) {
-    const v = await driver.run(script).catch(() => undefined);
-    if (pred(v)) return v;
-    if (Date.now() > end) throw new Error(`timed out: ${script} (last: ${JSON.stringify(v)?.slice(0, 200)})`);
-    await sleep(150);
-  }
-}
+const waitFor = (driver, script, pred, timeoutMs = 20000) => poll(driver, script, pred, timeoutMs);
 
 /** Types into the text where WebDriver puts the caret (WebKitWebDriver: the start of the editor). */
 async function typeAtEnd(driver, text) {
