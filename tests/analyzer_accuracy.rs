@@ -236,3 +236,8 @@ fn second_blind_set_scores_stay_above_their_floors() {
 fn third_blind_set_scores_stay_above_their_floors() {
     check("blind3", 6, 0.90, 0.92, 0.90, 6);
 }
+
+#[test]
+fn fourth_blind_set_scores_stay_above_their_floors() {
+    check("blind4", 6, 0.72, 0.76, 0.93, 6);
+}

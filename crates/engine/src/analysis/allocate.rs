@@ -212,8 +212,17 @@ pub(crate) fn cross_references_in(
         .chain(rules.modality_en.crossref.iter())
     {
         for cap in re.captures_iter(t) {
-            // Two forms: (clause, party) or (paragraph, schedule, party) → "Schedule 4 §3".
+            // Named groups (`party` shall perform the duties in `target`), else by position:
+            // (clause, party) or (paragraph, schedule, party) → "Schedule 4 §3".
+            let named = (cap.name("target"), cap.name("party"));
             let (target, party) = match (cap.get(1), cap.get(2), cap.get(3)) {
+                _ if named.0.is_some() && named.1.is_some() => match named {
+                    (Some(target), Some(party)) => (
+                        target.as_str().trim_end_matches(['.', '．']).to_string(),
+                        party,
+                    ),
+                    _ => continue,
+                },
                 (Some(para), Some(sched), Some(party)) => {
                     (format!("{} §{}", sched.as_str(), para.as_str()), party)
                 }
@@ -235,6 +244,15 @@ pub(crate) fn cross_references_in(
 fn in_clause(number: &str, target: &str) -> bool {
     let n = number.trim_start_matches('第');
     let t = target.trim_start_matches('第');
+    // "第六条约定的义务" points at clauses numbered 6.1, 6.2 … as well.
+    let article = n
+        .split(['.', '．', '(', '（', ' '])
+        .next()
+        .and_then(|k| k.parse::<u32>().ok());
+    if article.is_some_and(|k| crate::ingest::numbering::zh_numeral(k) == t.trim_end_matches('条'))
+    {
+        return true;
+    }
     n == t
         || n.strip_prefix(t).is_some_and(|rest| {
             rest.starts_with(['(', '（', ' ', '条'])

@@ -317,6 +317,15 @@ pub(crate) fn resolve_with(
         }
     };
 
+    // 甲方 / 乙方 as the recitals describe them; else the convention (甲方 customer, 乙方 provider).
+    let recitals = recital_roles(&head);
+    let label_default = |label: &str| -> Option<Role> {
+        LABELS
+            .iter()
+            .enumerate()
+            .find(|(_, (l, _))| *l == label)
+            .map(|(k, (_, role))| recitals[k].unwrap_or(*role))
+    };
     // 甲方（客户） / 乙方(服务商)：名称 / 委托方（甲方）
     let mut label_roles: Vec<(String, Role)> = Vec::new();
     if let Some(r) = static_re!(
@@ -452,7 +461,18 @@ pub(crate) fn resolve_with(
                         .is_some_and(|rest| rest.starts_with(['：', ':', '（', '(', ' ']))
                 })
                 .map(|(_, r)| *r)
-                .or_else(|| opening_label_role(line, words));
+                .or_else(|| opening_label_role(line, words))
+                .or_else(|| {
+                    // "**甲方**：某某公司（以下简称“X”）" with no role stated: the label's role.
+                    LABELS
+                        .iter()
+                        .find(|(l, _)| {
+                            head8
+                                .strip_prefix(l)
+                                .is_some_and(|rest| rest.starts_with(['：', ':', '*', ' ']))
+                        })
+                        .and_then(|(l, _)| label_default(l))
+                });
             const NOT_PARTIES: [&str; 20] = [
                 "本服务",
                 "本协议",
@@ -579,7 +599,8 @@ pub(crate) fn resolve_with(
     }
     // Labels without a stated role: 甲方 is conventionally the customer, 乙方 the provider,
     // unless a name or alias already says otherwise.
-    for (k, (label, role)) in LABELS.into_iter().enumerate() {
+    for (k, (label, convention)) in LABELS.into_iter().enumerate() {
+        let role = recitals[k].unwrap_or(convention);
         if is_present(k) && !provider.contains(label) && !customer.contains(label) {
             let names: Vec<&String> = label_names
                 .iter()
@@ -685,7 +706,7 @@ pub(crate) fn resolve_with(
 fn company_like(text: &str) -> bool {
     ["公司", "有限", "集团", "研究院"].iter().any(|m| text.contains(m))
         || static_re!(
-            r"\b(?:Ltd|LTD|Limited|LIMITED|Inc|INC|LLC|Corp|CORP|Corporation|GmbH|GMBH|plc|PLC|LLP|S\.A|B\.V|Pte|PTE|AG|Pty|PTY)\b"
+            r"\b(?:Ltd|LTD|Limited|LIMITED|Inc|INC|Incorporated|LLC|Corp|CORP|Corporation|GmbH|GMBH|plc|PLC|LLP|LP|S\.A|SA|SAS|SARL|B\.V|BV|NV|Oy|Oyj|AB|ASA|ApS|SE|SpA|Srl|KK|Pte|PTE|AG|Pty|PTY|Pvt|Bhd)\b"
         )
         .is_some_and(|r| r.is_match(text))
 }
@@ -704,6 +725,52 @@ fn after_connector(name: &str) -> &str {
         }
         None => name,
     }
+}
+
+/// What the recitals and definitions say 甲方 and 乙方 are, where the party lines do not:
+/// "甲方是…云服务提供者", "甲方…向乙方提供…", "乙方拟使用甲方提供的…". `None` where the text
+/// says nothing or both ways.
+fn recital_roles(head: &str) -> [Option<Role>; 2] {
+    let mut votes = [0i32; 2]; // > 0: provider
+    let at = |l: &str| usize::from(l == "乙方");
+    if let Some(r) = static_re!(
+        r"(甲方|乙方)(?:是|为|系|作为)[^。；，\n]{0,30}?(服务提供者|服务提供方|提供者|提供方|服务商|供应商|运营者|受托方|受托人|客户|用户|委托方|委托人|个人信息处理者)"
+    ) {
+        for c in r.captures_iter(head) {
+            let provider = matches!(
+                &c[2],
+                "服务提供者"
+                    | "服务提供方"
+                    | "提供者"
+                    | "提供方"
+                    | "服务商"
+                    | "供应商"
+                    | "运营者"
+                    | "受托方"
+                    | "受托人"
+            );
+            votes[at(&c[1])] += if provider { 1 } else { -1 };
+        }
+    }
+    if let Some(r) = static_re!(r"(甲方|乙方)[^。；，\n]{0,12}?向(甲方|乙方)提供") {
+        for c in r.captures_iter(head).filter(|c| c[1] != c[2]) {
+            votes[at(&c[1])] += 1;
+            votes[at(&c[2])] -= 1;
+        }
+    }
+    if let Some(r) =
+        static_re!(r"(甲方|乙方)(?:拟|同意|需要|希望)?(?:使用|采购|购买|订购|租用)(甲方|乙方)提供")
+    {
+        for c in r.captures_iter(head).filter(|c| c[1] != c[2]) {
+            votes[at(&c[1])] -= 1;
+            votes[at(&c[2])] += 1;
+        }
+    }
+    votes.map(|v| match v.signum() {
+        1 => Some(Role::Provider),
+        -1 => Some(Role::Customer),
+        _ => None,
+    })
 }
 
 /// The rest of an alias list: `, "Y" or "Z")` → [Y, Z]; each must follow a comma, 、, 或, "or" or
@@ -803,6 +870,17 @@ mod tests {
         );
         assert!(p.provider.contains(&"某犀云".to_string()), "{p:?}");
         assert!(!p.provider.iter().any(|n| n.starts_with("本条款")), "{p:?}");
+    }
+
+    #[test]
+    fn the_recitals_say_who_provides_when_the_party_lines_do_not() {
+        let p = parties(
+            "**甲方**：浙江某峰云计算有限公司（以下简称\"某峰云\"）\n住所：杭州市\n\n**乙方**：成都某程文旅发展股份有限公司\n\n鉴于：\n1. 甲方是依法取得经营许可的云服务提供者；\n2. 乙方拟使用甲方提供的云服务器。\n",
+        );
+        for name in ["甲方", "某峰云", "浙江某峰云计算有限公司"] {
+            assert!(p.provider.contains(&name.to_string()), "{name}: {p:?}");
+        }
+        assert!(p.customer.contains(&"乙方".to_string()), "{p:?}");
     }
 
     #[test]
