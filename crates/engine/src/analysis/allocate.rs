@@ -241,6 +241,65 @@ pub(crate) fn cross_references_in(
     out
 }
 
+/// Defined terms that stand for a schedule: `"Security Measures" means Schedule 2`,
+/// `“安全措施”指本协议附件二` → (term, "Schedule 2" / "附件二").
+fn schedule_terms(text: &str) -> Vec<(String, String)> {
+    let mut out = Vec::new();
+    let en = static_re!(
+        r#"["“]\**([A-Z][^"”*\n]{2,40}?)\**["”]\s+(?:means|shall mean|refers to)\s+(?:the\s+)?(?:(?:measures|obligations|requirements|terms)\s+(?:set out|described|specified)\s+in\s+)?((?:Schedule|Annex|Appendix|Exhibit|Attachment)\s+[A-Z0-9IVX]+)\b"#
+    );
+    let zh = static_re!(
+        r#"["“]([^"”\n]{2,20})["”]\s*[：:]?\s*(?:指|是指|系指)\s*(?:本协议|本合同)?\s*(附件[一二三四五六七八九十0-9]+)"#
+    );
+    for r in [en, zh].into_iter().flatten() {
+        out.extend(
+            r.captures_iter(text)
+                .map(|c| (c[1].to_string(), c[2].to_string())),
+        );
+    }
+    out
+}
+
+/// A party's duty to implement a term that stands for a schedule gives it the schedule's duties:
+/// "Supplier shall implement and maintain the Security Measures" (defined as Schedule 2).
+fn term_references(
+    text: &str,
+    sentences: &[Sentence],
+    feats: &[SentenceFeatures],
+) -> Vec<(String, Role)> {
+    let terms = schedule_terms(text);
+    if terms.is_empty() {
+        return Vec::new();
+    }
+    let mut out: Vec<(String, Role)> = Vec::new();
+    for (s, f) in sentences.iter().zip(feats) {
+        if s.definitional {
+            continue;
+        }
+        let t = s.text(text);
+        for (term, target) in &terms {
+            let Some(at) = t.find(term.as_str()) else {
+                continue;
+            };
+            // The party whose duty names the term (the statement part containing it).
+            let role = f.statements.iter().find_map(|x| match (x.kind, x.role) {
+                (Kind::Duty, Some(r @ (Role::Provider | Role::Customer)))
+                    if x.start <= at && at < x.end.max(x.start + 1) =>
+                {
+                    Some(r)
+                }
+                _ => None,
+            });
+            if let Some(r) = role {
+                if !out.iter().any(|(g, _)| g == target) {
+                    out.push((target.clone(), r));
+                }
+            }
+        }
+    }
+    out
+}
+
 fn in_clause(number: &str, target: &str) -> bool {
     let n = number.trim_start_matches('第');
     let t = target.trim_start_matches('第');
@@ -269,7 +328,9 @@ pub fn read<'a>(
     feats: &'a [SentenceFeatures],
     rules: &'a Rules,
 ) -> Reading<'a> {
-    let refs: Vec<&(String, Role)> = feats.iter().flat_map(|f| f.crossrefs.iter()).collect();
+    let mut refs: Vec<&(String, Role)> = feats.iter().flat_map(|f| f.crossrefs.iter()).collect();
+    let by_term = term_references(&doc.text, sentences, feats);
+    refs.extend(by_term.iter());
     // One list of claims per distinct item id, by index rather than by name.
     let mut ids: Vec<&str> = Vec::new();
     let slot: Vec<usize> = rules
@@ -553,6 +614,44 @@ pub fn security_rows(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The allocation of `item` in a short contract (SaaS, customer's side).
+    fn allocation_of(text: &str, item: &str) -> Found {
+        let files = crate::templates::TemplateFiles::builtin();
+        let set = crate::templates::load(&files).expect("templates");
+        let rules = Rules::load(&files).expect("rules");
+        let doc = crate::ingest::read("t.md", text.as_bytes()).expect("read");
+        let opts = super::super::Options {
+            model: Some(DeploymentModel::Saas),
+            perspective: Perspective::Customer,
+        };
+        let report = super::super::analyze(&doc, &rules, &set, opts);
+        report
+            .security
+            .iter()
+            .find(|r| r.id == item)
+            .map(|r| r.allocation)
+            .expect("item")
+    }
+
+    #[test]
+    fn a_term_that_stands_for_a_schedule_carries_its_duties() {
+        let text = "This Agreement is between Acme Cloud Ltd (\"Supplier\") and Beta Trading Ltd (\"Client\").\n\n1.1 \"Security Measures\" means Schedule 2.\n\n6.1 Supplier shall implement and maintain the Security Measures.\n\n## Schedule 2 — Security Measures\n\n1. Segmented production networks, default-deny firewalls and DDoS mitigation.\n2. Security event logs are kept 12 months and monitored.\n";
+        assert_eq!(allocation_of(text, "network"), Found::Provider);
+        assert_eq!(allocation_of(text, "data.audit"), Found::Provider);
+        // Without the duty that names the term, the schedule's passive lines allocate nothing.
+        let bare = text.replace(
+            "6.1 Supplier shall implement and maintain the Security Measures.",
+            "",
+        );
+        assert_eq!(allocation_of(&bare, "network"), Found::Absent);
+    }
+
+    #[test]
+    fn an_active_cross_reference_gives_an_article_to_its_party() {
+        let text = "甲方（服务商）：某某云计算有限公司\n乙方（客户）：某某文旅有限公司\n\n## 第六条 运维要求\n\n6.1 云服务器操作系统的补丁更新和安全加固。\n\n## 第七条 责任\n\n7.1 乙方应当履行第六条约定的义务。\n";
+        assert_eq!(allocation_of(text, "os"), Found::Customer);
+    }
 
     #[test]
     fn gap_table_matches_the_spec() {
