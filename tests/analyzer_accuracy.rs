@@ -241,3 +241,8 @@ fn third_blind_set_scores_stay_above_their_floors() {
 fn fourth_blind_set_scores_stay_above_their_floors() {
     check("blind4", 6, 0.82, 0.90, 0.93, 6);
 }
+
+#[test]
+fn fifth_blind_set_scores_stay_above_their_floors() {
+    check("blind5", 6, 0.55, 0.76, 0.88, 6);
+}

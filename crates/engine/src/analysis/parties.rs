@@ -208,7 +208,7 @@ fn role_of(context: &str, words: &PartyWords) -> Option<Role> {
 pub const HEAD_CHARS: usize = 6000;
 
 /// The generic role words that always count, unless a label already took them for the other side.
-const GENERIC_PROVIDER: [&str; 9] = [
+const GENERIC_PROVIDER: [&str; 10] = [
     "provider",
     "supplier",
     "vendor",
@@ -218,8 +218,9 @@ const GENERIC_PROVIDER: [&str; 9] = [
     "云服务商",
     "受托方",
     "受托人",
+    "供应商",
 ];
-const GENERIC_CUSTOMER: [&str; 7] = [
+const GENERIC_CUSTOMER: [&str; 9] = [
     "customer",
     "client",
     "controller",
@@ -227,6 +228,8 @@ const GENERIC_CUSTOMER: [&str; 7] = [
     "用户",
     "委托方",
     "委托人",
+    "采购人",
+    "使用单位",
 ];
 const LABELS: [(&str, Role); 2] = [("甲方", Role::Customer), ("乙方", Role::Provider)];
 
