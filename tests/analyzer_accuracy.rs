@@ -224,7 +224,7 @@ fn development_set_scores_stay_above_their_floors() {
 
 #[test]
 fn held_out_set_scores_stay_above_their_floors() {
-    check("holdout", 6, 0.87, 0.91, 0.95, 5);
+    check("holdout", 6, 0.88, 0.91, 0.95, 5);
 }
 
 #[test]
@@ -244,5 +244,5 @@ fn fourth_blind_set_scores_stay_above_their_floors() {
 
 #[test]
 fn fifth_blind_set_scores_stay_above_their_floors() {
-    check("blind5", 6, 0.55, 0.76, 0.88, 6);
+    check("blind5", 6, 0.57, 0.76, 0.88, 6);
 }

@@ -260,6 +260,45 @@ fn schedule_terms(text: &str) -> Vec<(String, String)> {
     out
 }
 
+/// Defined terms that list infrastructure layers: `"Provider Infrastructure" means the data
+/// centers, hardware, hypervisor and control plane` → (term, [physical, resource_abstraction]).
+/// Only the lower layers count (a "Customer Data" definition allocates nothing), and only in a
+/// part that speaks of security.
+fn layer_terms(text: &str, rules: &Rules) -> Vec<(String, Vec<usize>)> {
+    const LAYERS: [&str; 5] = [
+        "physical",
+        "resource_abstraction",
+        "os",
+        "network",
+        "application",
+    ];
+    let mut out = Vec::new();
+    let en = static_re!(
+        r#"["“]\**([A-Z][^"”*\n]{2,40}?)\**["”]\s+(?:means|shall mean|refers to)\s+([^.;\n]{10,300})"#
+    );
+    let zh =
+        static_re!(r#"["“]([^"”\n]{2,20})["”]\s*[：:]?\s*(?:指|是指|系指)\s*([^。；\n]{6,200})"#);
+    for r in [en, zh].into_iter().flatten() {
+        for c in r.captures_iter(text) {
+            let def = &c[2];
+            let items: Vec<usize> =
+                super::features::matching(&rules.items, def, &rules.prefilter.scan(def))
+                    .into_iter()
+                    .filter(|&i| {
+                        rules
+                            .items
+                            .get(i)
+                            .is_some_and(|t| LAYERS.contains(&t.id.as_str()))
+                    })
+                    .collect();
+            if !items.is_empty() {
+                out.push((c[1].to_string(), items));
+            }
+        }
+    }
+    out
+}
+
 /// A party's duty to implement a term that stands for a schedule gives it the schedule's duties:
 /// "Supplier shall implement and maintain the Security Measures" (defined as Schedule 2).
 fn term_references(
@@ -331,6 +370,7 @@ pub fn read<'a>(
     let mut refs: Vec<&(String, Role)> = feats.iter().flat_map(|f| f.crossrefs.iter()).collect();
     let by_term = term_references(&doc.text, sentences, feats);
     refs.extend(by_term.iter());
+    let layer_terms = layer_terms(&doc.text, rules);
     // One list of claims per distinct item id, by index rather than by name.
     let mut ids: Vec<&str> = Vec::new();
     let slot: Vec<usize> = rules
@@ -395,13 +435,26 @@ pub fn read<'a>(
             None => &f.statements,
         };
         count += st.iter().filter(|x| x.kind == Kind::Duty).count();
+        let t = s.text(&doc.text);
         for (k, x) in st.iter().enumerate() {
             let own = f
                 .segment_items
                 .get(k)
                 .filter(|o| !o.is_empty())
                 .unwrap_or(&f.items);
-            for &item in own {
+            // "Provider is responsible for the security of the Provider Infrastructure": the
+            // layers the defined term lists.
+            let part = t.get(x.start..x.end.min(t.len())).unwrap_or("");
+            let secure = ["secur", "Secur", "protect", "安全", "防护"]
+                .iter()
+                .any(|w| part.contains(w));
+            let listed = layer_terms
+                .iter()
+                .filter(|(term, _)| secure && part.contains(term.as_str()))
+                .flat_map(|(_, items)| items.iter().copied())
+                .filter(|i| !own.contains(i));
+            let all: Vec<usize> = own.iter().copied().chain(listed).collect();
+            for item in all {
                 claims[slot[item]].push(Claim {
                     sentence: i,
                     role: x.role,
@@ -645,6 +698,19 @@ mod tests {
             "",
         );
         assert_eq!(allocation_of(&bare, "network"), Found::Absent);
+    }
+
+    #[test]
+    fn a_defined_term_listing_layers_carries_them_into_the_duty() {
+        let text = "This Agreement is between Acme Cloud Ltd (\"Provider\") and Beta Trading Ltd (\"Customer\").\n\n1.3 \"Provider Infrastructure\" means the data centers, hardware, hypervisor and control plane that Provider uses to provide the Services.\n\n2.1 Provider is responsible for the security of the Provider Infrastructure.\n";
+        assert_eq!(allocation_of(text, "physical"), Found::Provider);
+        assert_eq!(allocation_of(text, "resource_abstraction"), Found::Provider);
+        // The definition alone allocates nothing.
+        let bare = text.replace(
+            "2.1 Provider is responsible for the security of the Provider Infrastructure.",
+            "",
+        );
+        assert_eq!(allocation_of(&bare, "physical"), Found::Absent);
     }
 
     #[test]

@@ -52,7 +52,7 @@ impl SentenceFeatures {
 }
 
 /// The topics of a list that a text speaks to.
-fn matching(list: &[TopicCues], text: &str, c: &Candidates) -> Vec<usize> {
+pub(crate) fn matching(list: &[TopicCues], text: &str, c: &Candidates) -> Vec<usize> {
     list.iter()
         .enumerate()
         .filter(|(_, q)| q.matches(text, c))
