@@ -12,7 +12,7 @@ import { drafts, type DraftPanel } from '../draft-state';
 import { button, h } from '../dom';
 import { FindBar } from '../editor/find-replace';
 import { commands } from '../editor/keymap';
-import { jumpTo, renderOutline, resetOutline } from '../editor/outline';
+import { jumpTo, renderOutline } from '../editor/outline';
 import { schema } from '../editor/schema';
 import { t, type MessageKey } from '../i18n';
 import { renderDetails, renderFindingsPane, renderLibraryPanel, renderVersionsPanel } from './draft-panels';
@@ -245,7 +245,6 @@ export function renderDrafts(): void {
       button(t('drafts.new'), () => void openNewDraft('template'), { class: 'btn btn-primary' }),
     );
     outlineEl.replaceChildren();
-    resetOutline();
   } else {
     const view = editorView();
     if (view && drafts.current) renderOutline(outlineEl, view, drafts.current.meta.lang);
