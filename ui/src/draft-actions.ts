@@ -8,7 +8,7 @@ import type { DraftMeta, FromTemplate, Perspective } from './bindings';
 import { loadComments } from './comment-actions';
 import { drafts, type DraftPanel, type NewDraftTab } from './draft-state';
 import { Autosave } from './editor/autosave';
-import { createEditor, docJson, insertBlocks, loadDoc, setLang, type EditorHooks } from './editor/editor';
+import { createEditor, docJson, insertBlocks, jsonOf, loadDoc, setLang, type EditorHooks } from './editor/editor';
 import { findingsKey, locate, rangesOf, type FindingRef, type FindingsMeta } from './editor/findings';
 import { t } from './i18n';
 import { redlineApi } from './redline-api';
@@ -173,7 +173,7 @@ function runAnalysis(): void {
   analysisRunning = true;
   drafts.analysing = true;
   redraw('draftStatus');
-  api.draftAnalyze(doc.toJSON() as never, d.meta.lang, d.meta.model, drafts.perspective).then((analysis) => {
+  api.draftAnalyze(jsonOf(doc), d.meta.lang, d.meta.model, drafts.perspective).then((analysis) => {
     if (drafts.current !== d || v.state.doc !== doc) {
       analysisAgain = true;
       return;

@@ -5,9 +5,10 @@
 import type { Node as PMNode } from 'prosemirror-model';
 import { showError } from './actions';
 import { toAppError } from './api';
-import type { CandidateRedline, ClauseAlignment, DraftAlignment, DraftDoc, Op } from './bindings';
+import type { CandidateRedline, ClauseAlignment, DraftAlignment, Op } from './bindings';
 import { drafts } from './draft-state';
 import { editorView } from './draft-actions';
+import { jsonOf } from './editor/editor';
 import { adopt, hunksOf, type Hunk } from './editor/hunks';
 import { resolveChanges, trackAttrs, trackedChanges, type TrackedChange } from './editor/tracked';
 import { redlineApi } from './redline-api';
@@ -104,7 +105,7 @@ export async function refreshAlignment(): Promise<void> {
   redline.busy = true;
   renderPanel();
   try {
-    const alignment = await redlineApi.draftAlign(doc.toJSON() as DraftDoc, d.meta.lang);
+    const alignment = await redlineApi.draftAlign(jsonOf(doc), d.meta.lang);
     if (drafts.current !== d || view.state.doc !== doc) { again = true; return; }
     const before = unitKey(redline.unit);
     redline.alignment = alignment;
