@@ -1,6 +1,6 @@
 // Everything the drafting screen does: list and open drafts, create them (template, blank, file),
 // autosave, live analysis, findings, the library panel, versions. Views call these.
-import { TextSelection } from 'prosemirror-state';
+import { TextSelection, type Transaction } from 'prosemirror-state';
 import type { EditorView } from 'prosemirror-view';
 import { api, toAppError } from './api';
 import { showError } from './actions';
@@ -54,15 +54,15 @@ export function saveNow(): Promise<void> {
 }
 
 /** Creates the editor in `mount` (once); `extra` runs after each change (outline, find count). */
-export function attachEditor(mount: HTMLElement, extra: { changed: () => void; updated: () => void; find: () => void; comment?: () => void }): void {
+export function attachEditor(mount: HTMLElement, extra: { changed: (tr: Transaction) => void; updated: () => void; find: () => void; comment?: () => void }): void {
   hooks = {
     save: () => void saveNow(),
     find: extra.find,
     comment: extra.comment,
-    docChanged: () => {
+    docChanged: (tr) => {
       autosave.changed();
       scheduleAnalysis();
-      extra.changed();
+      extra.changed(tr);
     },
     updated: extra.updated,
   };

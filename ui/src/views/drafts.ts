@@ -59,10 +59,10 @@ export function mountDrafts(root: HTMLElement): void {
     exportRoot,
   );
   attachEditor(editorMount, {
-    changed: () => {
+    changed: (tr) => {
       scheduleOutline();
       findBar.updateCount();
-      redlineDocChanged();
+      redlineDocChanged(tr);
       // Comments follow the text: their order and anchored state are re-read after typing pauses.
       window.clearTimeout(commentsTimer);
       commentsTimer = window.setTimeout(renderDraftComments, 200);
