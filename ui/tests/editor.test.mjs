@@ -127,6 +127,18 @@ test('find and replace: Ctrl+F, the count, replace one, replace all', async () =
   const n = await count();
   assert.ok(n >= 2, `matches: ${n}`);
   assert.equal(await editor(page).locator('.ProseMirror-search-match').count() > 0, true);
+  // Typing with the bar open: a match typed into the text is counted and highlighted, a broken one no longer.
+  const first = editor(page).locator('p.clause').first();
+  await first.click();
+  await page.keyboard.press('End');
+  await page.keyboard.type('服务商');
+  assert.equal(await count(), n + 1);
+  assert.deepEqual(await first.locator('.ProseMirror-search-match').allTextContents(), ['服务商']);
+  await page.keyboard.press('Backspace');
+  assert.equal(await count(), n);
+  assert.equal(await first.locator('.ProseMirror-search-match').count(), 0);
+  await page.keyboard.press('Backspace');
+  await page.keyboard.press('Backspace');
   await page.getByTestId('replace-input').fill('乙方');
   await page.getByTestId('find-next').click(); // selects the first match
   await page.getByTestId('replace-one').click();
