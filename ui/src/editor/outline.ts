@@ -35,22 +35,29 @@ export function outlineEntries(doc: PMNode, lang: Lang): Entry[] {
   return clauseNumbers(doc, lang).map(({ index, number, node }) => ({ index, level: node.attrs.level as number, label: `${number} ${wordsOf(node)}` }));
 }
 
+/** What each outline root shows, entry by entry (compared instead of reading the DOM back). */
+const shown = new WeakMap<HTMLElement, Entry[]>();
+
 /** Renders the outline into `root` (a list of buttons), changing only the entries that differ. */
 export function renderOutline(root: HTMLElement, view: EditorView, lang: Lang): void {
   const entries = outlineEntries(view.state.doc, lang);
+  let before = shown.get(root) ?? [];
+  if (before.length !== root.childElementCount) {
+    root.replaceChildren();
+    before = [];
+  }
   entries.forEach((e, i) => {
-    let el = root.children[i] as HTMLElement | undefined;
-    if (!el) el = root.appendChild(h('button', { testid: 'outline-item', attrs: { type: 'button' } }));
-    const cls = `outline-item outline-l${e.level}`;
-    if (el.className !== cls) el.className = cls;
-    if (el.title !== e.label) {
+    const was = before[i];
+    const el = (was ? root.children[i] : root.appendChild(h('button', { testid: 'outline-item', attrs: { type: 'button' } }))) as HTMLElement;
+    if (was?.level !== e.level) el.className = `outline-item outline-l${e.level}`;
+    if (was?.label !== e.label) {
       el.title = e.label;
       el.textContent = e.label;
     }
-    const index = String(e.index);
-    if (el.dataset.index !== index) el.dataset.index = index;
+    if (was?.index !== e.index) el.dataset.index = String(e.index);
   });
-  while (root.children.length > entries.length) root.lastElementChild?.remove();
+  while (root.childElementCount > entries.length) root.lastElementChild?.remove();
+  shown.set(root, entries);
 }
 
 /** Jumps to the clause of an outline entry (delegated click handler). */
