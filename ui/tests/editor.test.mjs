@@ -261,6 +261,39 @@ test('live analysis: findings drawn in the text, the matrix beside it; a click o
   await context.close();
 });
 
+test('findings stay on their words while typing before them, and after the text is analysed again', async () => {
+  const { page, context, problems } = await openDraftsApp({ drafts: [FINDINGS_DRAFT] });
+  await page.getByTestId('draft-matrix-row').first().waitFor();
+  await page.locator('[data-testid="draft-matrix-row"][data-id="physical"] th').click();
+  const selected = editor(page).locator('.ev-selected');
+  await selected.first().waitFor();
+  const gapClause = editor(page).locator('p.clause', { hasText: '不承担任何责任' });
+  const gapText = async () => gapClause.locator('.ev-gap').allTextContents();
+  const gapBefore = await gapText();
+  assert.ok(gapBefore.length > 0);
+  // Typed at the start of the clause, before the evidence: the marks move with their words, the
+  // clause keeps its number in front.
+  const before = (await calls(page, 'draft_analyze')).length;
+  const shownNumbers = await numbers(page);
+  const typedIn = editor(page).locator('p.clause', { hasText: '机房物理安全' });
+  await typedIn.click();
+  await page.keyboard.press('Home');
+  await page.keyboard.type('此外，');
+  assert.equal(await clauseText(typedIn), '此外，甲方负责机房物理安全、网络控制安全和虚拟化平台的安全。');
+  assert.equal(await typedIn.evaluate((el) => el.firstChild.classList?.contains('clause-number')), true);
+  assert.deepEqual(await numbers(page), shownNumbers);
+  assert.equal((await selected.allTextContents()).join(''), '甲方负责机房物理安全');
+  assert.deepEqual(await gapText(), gapBefore);
+  assert.equal(await gapClause.evaluate((el) => el.classList.contains('has-gap')), true);
+  // The re-analysis finds them where they now are, and the finding stays selected.
+  await page.waitForFunction((n) => window.__ipcCalls.filter((c) => c.cmd === 'draft_analyze').length > n, before);
+  await page.waitForTimeout(300);
+  assert.equal((await selected.allTextContents()).join(''), '甲方负责机房物理安全');
+  assert.deepEqual(await gapText(), gapBefore);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
 test('versions: name one, compare it with the text clause by clause, restore it after confirming', async () => {
   const { page, context, problems } = await openDraftsApp({ drafts: [FINDINGS_DRAFT] });
   await page.getByTestId('panel-versions').click();
