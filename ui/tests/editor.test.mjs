@@ -51,7 +51,12 @@ test('a draft from the SaaS template: numbered clauses, the variables filled in,
   assert.equal(await clauseText(editor(page).locator('p.clause').first()), '安全责任');
   assert.equal(await page.getByTestId('outline-item').count(), 6);
   assert.match(await page.getByTestId('outline-item').nth(1).innerText(), /^1\.1 服务商应当/);
+  const before4 = await clauseText(editor(page).locator('p.clause').nth(4));
   await page.screenshot({ path: join(out, 'editor.png') });
+  // A click in the outline puts the cursor at the start of that clause.
+  await page.getByTestId('outline-item').nth(4).click();
+  await page.keyboard.type('X');
+  assert.equal(await clauseText(editor(page).locator('p.clause').nth(4)), `X${before4}`);
   assert.deepEqual(problems, []);
   await context.close();
 });

@@ -67,7 +67,7 @@ export function jumpTo(view: EditorView, target: HTMLElement): void {
   if (!Number.isInteger(index) || index < 0 || index >= doc.childCount) return;
   let pos = 0;
   for (let i = 0; i < index; i++) pos += doc.child(i).nodeSize;
-  const tr = view.state.tr.setSelection(TextSelection.create(doc, pos + 1));
+  const tr = view.state.tr.setSelection(TextSelection.near(doc.resolve(pos + 1)));
   view.dispatch(tr);
   view.focus();
   const dom = view.nodeDOM(pos);
