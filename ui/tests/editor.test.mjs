@@ -95,6 +95,23 @@ test('Enter after an article makes the next article and renumbers the rest; Tab 
   await context.close();
 });
 
+test('text typed right after Enter, before the new clause is first drawn, goes after its number and in order', async () => {
+  const { page, context, problems } = await templateDraft();
+  await cursorAtEnd(page, '安全责任');
+  // Enter and the first character in one task, with no frame between them: as when typing fast on
+  // a busy machine. The new clause is not yet laid out then (content-visibility).
+  await page.evaluate(() => {
+    const el = document.querySelector('[data-testid="editor"]');
+    el.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', code: 'Enter', keyCode: 13, bubbles: true, cancelable: true }));
+    document.execCommand('insertText', false, '定');
+  });
+  await page.keyboard.type('义');
+  assert.equal(await clauseText(editor(page).locator('p.clause').nth(1)), '定义');
+  assert.deepEqual((await numbers(page)).slice(0, 2), ['第一条', '第二条']);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
 test('autosave is debounced: one draft_save per pause, at most 1 s of typing unsaved, the status says so', async () => {
   const { page, context, problems } = await templateDraft();
   await page.waitForTimeout(1200);

@@ -9,6 +9,7 @@ import { tableEditing } from 'prosemirror-tables';
 import { EditorView } from 'prosemirror-view';
 import { keymap } from 'prosemirror-keymap';
 import type { Block, DraftDoc, Lang } from '../bindings';
+import { activeBlockPlugin } from './active-block';
 import { commentsPlugin } from './comments';
 import { findingsPlugin } from './findings';
 import { findPlugin } from './find-replace';
@@ -41,6 +42,7 @@ function stateFor(doc: DraftDoc, lang: Lang, hooks: EditorHooks): EditorState {
       numberingPlugin(lang),
       findingsPlugin(),
       commentsPlugin(),
+      activeBlockPlugin(),
     ],
   });
 }
