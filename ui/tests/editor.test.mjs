@@ -375,7 +375,8 @@ test('keystroke to paint on a 300,000-character draft with live analysis on (fig
   const found = await page.getByTestId('find-count').innerText();
   await editor(page).locator('p.clause').nth(40).click();
   await page.keyboard.press('End');
-  await page.evaluate(() => { window.__lat = []; });
+  // Forget the frames of the keys above (End's may still be pending).
+  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(() => { window.__lat = []; r(); }))));
   for (let b = 0; b < 3; b++) {
     await page.keyboard.type('abcdefghijklmnopqrst', { delay: 35 });
     await page.waitForTimeout(400);
