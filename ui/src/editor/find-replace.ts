@@ -72,10 +72,10 @@ function afterEdit(tr: Transaction, old: DecorationSet, state: EditorState, quer
   return deco;
 }
 
-/** The match that is the selection is drawn active, and no other. */
-function followSelection(state: EditorState, deco: DecorationSet): DecorationSet {
+/** The match that is the selection is drawn active, and no other (one drawn active before starts at `was`). */
+function followSelection(state: EditorState, deco: DecorationSet, was: number): DecorationSet {
   const { from, to } = state.selection;
-  const stale = deco.find(undefined, undefined, (spec) => spec.active === true).filter((d) => d.from !== from || d.to !== to);
+  const stale = deco.find(was, was).filter((d) => isActive(d) && (d.from !== from || d.to !== to));
   const now = deco.find(from, to).filter((d) => d.from === from && d.to === to && !isActive(d));
   if (!stale.length && !now.length) return deco;
   return deco.remove([...stale, ...now]).add(state.doc, [
@@ -90,7 +90,7 @@ export function findPlugin(): Plugin {
     ...base.spec,
     state: {
       init: () => ({ query: new SearchQuery({ search: '' }), range: null, deco: DecorationSet.empty }),
-      apply(tr, old, _oldState, state): FindState {
+      apply(tr, old, oldState, state): FindState {
         const set = tr.getMeta(base) as { query: SearchQuery; range: Range | null } | undefined;
         if (set) return { query: set.query, range: set.range, deco: build(state, set.query, set.range) };
         if (!tr.docChanged && !tr.selectionSet) return old;
@@ -102,7 +102,9 @@ export function findPlugin(): Plugin {
         }
         if (!old.query.valid) return { query: old.query, range, deco: DecorationSet.empty };
         const deco = !tr.docChanged ? old.deco : !range && withinBlocks(tr) ? afterEdit(tr, old.deco, state, old.query) : null;
-        return { query: old.query, range, deco: deco ? followSelection(state, deco) : build(state, old.query, range) };
+        if (!deco) return { query: old.query, range, deco: build(state, old.query, range) };
+        // A match drawn active was the old selection.
+        return { query: old.query, range, deco: followSelection(state, deco, tr.mapping.map(oldState.selection.from)) };
       },
     },
   });
