@@ -37,6 +37,7 @@ export async function init(): Promise<void> {
     setUiLang(info.settings.ui_lang);
     update({ info, settings: info.settings }, 'all');
   } catch (e) {
+    update({}, 'all');
     showError(e);
   }
   try {
