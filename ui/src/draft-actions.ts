@@ -86,15 +86,12 @@ export async function loadDraftList(): Promise<void> {
   }
 }
 
-/**
- * At start: the drafting screen opens on the latest draft, if there is one (unless the user has
- * already gone to another screen while the library was opening).
- */
+/** At start: the drafting screen opens on the latest draft, if there is one. */
 export async function initDrafts(): Promise<boolean> {
   await loadDraftList();
   const latest = drafts.list[0];
   if (!latest) return false;
-  if (!state.screenChosen) update({ screen: 'drafts' }, 'screen');
+  update({ screen: 'drafts' }, 'screen');
   await openDraft(latest.id);
   return true;
 }

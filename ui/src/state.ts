@@ -68,8 +68,6 @@ export interface State {
   error: AppError | null;
   notice: string | null;
   screen: Screen;
-  /** The user has chosen a screen (at start, the drafting screen then does not take over). */
-  screenChosen: boolean;
   review: ReviewState;
 }
 
@@ -101,7 +99,6 @@ export const state: State = {
   error: null,
   notice: null,
   screen: 'library',
-  screenChosen: false,
   review: {
     result: null,
     source: null,
