@@ -45,7 +45,9 @@ test('draft from the SaaS template, type, insert a library clause, close, reopen
     await clickWhenReady(driver, '[data-testid=panel-library]');
     const [search] = await driver.waitFor('[data-testid=draft-library-search]');
     await driver.type(search, '数据销毁');
-    // The list shows the library first, then the search's hits: wait for a data-destruction clause.
+    // The list shows the library first, then the search's hits: wait for this query's hits (a redraw under
+    // the click would eat it), then for a data-destruction clause among them.
+    await waitFor(driver, "const l = document.querySelector('[data-testid=lib-hits]'); return l && l.dataset.query;", (q) => q === '数据销毁');
     const hit = await waitFor(driver, "const h = document.querySelector('[data-testid=lib-hit][data-id^=\"data.destruction\"]'); return h && h.dataset.id;", (id) => !!id);
     const lengthBefore = (await driver.run(editorText)).length;
     await clickWhenReady(driver, `[data-testid=lib-hit][data-id="${hit}"] [data-testid=insert-clause]`);

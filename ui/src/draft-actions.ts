@@ -233,10 +233,12 @@ export async function searchLibrary(query: string): Promise<void> {
       : (await api.libraryList(filter)).slice(0, 30).map((clause) => ({ clause, snippets: [], score: 0 }));
     if (seq !== librarySeq) return;
     drafts.libraryHits = hits;
+    drafts.libraryHitsFor = q;
     redraw('drafts');
   } catch (e) {
     if (seq !== librarySeq) return;
     drafts.libraryHits = [];
+    drafts.libraryHitsFor = q;
     redraw('drafts');
     if (toAppError(e).kind !== 'empty_query') showError(e);
   }

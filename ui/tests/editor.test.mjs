@@ -182,6 +182,8 @@ test("a library clause is inserted at the cursor with the draft's variables fill
   await page.getByTestId('var-provider').press('Tab');
   await page.getByTestId('panel-library').click();
   await page.getByTestId('draft-library-search').fill('数据删除');
+  // The hits of this query, not the list shown before it (a redraw under the click would eat it).
+  await page.locator('[data-testid="lib-hits"][data-query="数据删除"]').waitFor();
   const hit = page.locator('[data-testid="lib-hit"][data-id="data.destruction.fallback"]');
   await hit.waitFor();
   await cursorAtEnd(page, '销毁证明应当载明');
@@ -207,6 +209,7 @@ test('markup in a clause is text: <img onerror> and <script> render as text and 
   // Inserting the library clause that carries the same payload.
   await page.getByTestId('panel-library').click();
   await page.getByTestId('draft-library-search').fill('保密');
+  await page.locator('[data-testid="lib-hits"][data-query="保密"]').waitFor();
   await page.locator('[data-testid="lib-hit"][data-id="user.hostile"] [data-testid="insert-clause"]').click();
   await editor(page).locator('p.clause', { hasText: '的保密义务' }).waitFor();
   // Paste it as HTML too: the clipboard parser keeps text only.
