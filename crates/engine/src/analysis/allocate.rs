@@ -154,6 +154,20 @@ pub(crate) fn table_claim(
     for (i, c) in row.iter().enumerate().skip(1) {
         if let Some(role) = role_word(c, mentions) {
             if role == Role::Both {
+                // Columns headed by a party ("供应商职责 | 使用单位职责"): both filled is a split.
+                let filled = |want: Role| {
+                    header.iter().enumerate().any(|(k, h)| {
+                        k != i
+                            && mentions.find(h).first().map(|x| x.2) == Some(want)
+                            && row.get(k).is_some_and(|x| !empty_cell(x))
+                    })
+                };
+                let party_columns = header.iter().enumerate().any(|(k, h)| {
+                    k != i && matches!(mentions.find(h).first().map(|x| x.2), Some(Role::Provider | Role::Customer))
+                });
+                if party_columns {
+                    return Some((Some(Role::Both), Some(filled(Role::Provider) && filled(Role::Customer))));
+                }
                 let parts = row.iter().skip(i + 1).filter(|x| !empty_cell(x)).count();
                 return Some((Some(Role::Both), Some(parts >= 2)));
             }
@@ -196,6 +210,16 @@ pub(crate) fn table_claim(
         (false, true) => Some((Some(Role::Customer), None)),
         _ => None,
     }
+}
+
+/// A responsibility-table row's layer cell: the cell under a header the rules call a layer
+/// column ("安全层面", "Layer"), when it is not empty.
+pub(crate) fn layer_cell(text: &str, s: &Sentence, rules: &Rules) -> Option<String> {
+    let header = table_header(text, s.start)?;
+    let k = header
+        .iter()
+        .position(|h| rules.layer_column.iter().any(|r| r.is_match(h)))?;
+    cells(s.text(text)).get(k).filter(|c| !empty_cell(c)).cloned()
 }
 
 /// The cross-references of one sentence: which clause numbers it points at, and to whom.
@@ -386,6 +410,7 @@ pub fn read<'a>(
         .collect();
     let mut claims: Vec<Vec<Claim>> = vec![Vec::new(); ids.len()];
     let mut overrides: HashMap<usize, Vec<Statement>> = HashMap::new();
+    let leads = lead_ins(doc, sentences, feats, rules);
     let mut count = 0;
     for (i, (s, f)) in sentences.iter().zip(feats).enumerate() {
         if let Some((role, split)) = f.table {
@@ -411,7 +436,35 @@ pub fn read<'a>(
         } else {
             refs.iter().find(|(n, _)| in_clause(&s.clause, n))
         };
+        // A list item under a lead-in ("Customer is responsible for …, including: (a) …;
+        // (b) …") says nothing of who: the lead-in's party and modality govern it.
+        let lead = s
+            .clause_idx
+            .and_then(|c| doc.clauses.get(c))
+            .and_then(|c| c.parent)
+            .and_then(|p| leads.get(p as usize).cloned().flatten())
+            .filter(|_| f.statements.iter().all(|x| x.role.is_none()));
+        let referenced = match (referenced, lead) {
+            (None, Some(l)) => {
+                let mut own = f.statements.clone();
+                for x in own.iter_mut().filter(|x| x.kind == Kind::Duty) {
+                    x.role = l.role;
+                    x.hedged |= l.hedged;
+                }
+                if own.is_empty() {
+                    own.push(Statement {
+                        start: 0,
+                        end: s.end - s.start,
+                        ..l
+                    });
+                }
+                overrides.insert(i, own);
+                None
+            }
+            (r, _) => r,
+        };
         let st: &[Statement] = match referenced {
+            None if overrides.contains_key(&i) => overrides.get(&i).map_or(&[], |v| v.as_slice()),
             Some((_, r)) => {
                 let mut own = f.statements.clone();
                 for x in own
@@ -474,6 +527,46 @@ pub fn read<'a>(
         claims,
         statement_count: count,
     }
+}
+
+/// Per clause: the statement its list items inherit, when the clause is a lead-in to them: its
+/// last sentence ends as the rules' `lead_in` patterns say ("…, including:", "乙方应当：",
+/// "Customer shall") and has a statement naming a party. A lead-in that itself only introduces
+/// a deeper list passes its parent's statement on.
+fn lead_ins(
+    doc: &Document,
+    sentences: &[Sentence],
+    feats: &[SentenceFeatures],
+    rules: &Rules,
+) -> Vec<Option<Statement>> {
+    let mut last: Vec<Option<usize>> = vec![None; doc.clauses.len()];
+    for (i, s) in sentences.iter().enumerate() {
+        if let Some(c) = s.clause_idx.filter(|&c| c < last.len()) {
+            last[c] = Some(i);
+        }
+    }
+    let mut out: Vec<Option<Statement>> = vec![None; doc.clauses.len()];
+    for c in 0..doc.clauses.len() {
+        let Some(i) = last[c] else { continue };
+        let t = sentences[i].text(&doc.text).trim_end();
+        let m = if t.chars().any(crate::search::is_cjk) {
+            &rules.modality_zh
+        } else {
+            &rules.modality_en
+        };
+        if sentences[i].definitional || !m.lead_in.iter().any(|r| r.is_match(t)) {
+            continue;
+        }
+        let own = feats
+            .get(i)
+            .and_then(|f| f.statements.iter().rev().find(|x| x.role.is_some()))
+            .cloned();
+        out[c] = own.or_else(|| {
+            let parent = doc.clauses[c].parent? as usize;
+            out.get(parent).cloned().flatten()
+        });
+    }
+    out
 }
 
 /// The allocation the claims of one item add up to.
@@ -685,6 +778,24 @@ mod tests {
             .find(|r| r.id == item)
             .map(|r| r.allocation)
             .expect("item")
+    }
+
+    #[test]
+    fn list_items_take_the_party_of_their_lead_in() {
+        let en = "This Agreement is between Northwind Cloud Ltd (\"Provider\") and the customer (\"Customer\").\n\n\
+            3.1 Customer is responsible for its environment, including: (a) installing security patches on guest operating systems; \
+            (b) configuring firewall rules; and (c) logging activity within its instances.\n";
+        assert_eq!(allocation_of(en, "os"), Found::Customer);
+        assert_eq!(allocation_of(en, "network"), Found::Customer);
+        assert_eq!(allocation_of(en, "data.audit"), Found::Customer);
+        let zh = "甲方：某某科技有限公司（云服务提供者）\n乙方：某某律师事务所（客户）\n\n第五条 乙方应当：\n（一）及时为其云主机的操作系统安装安全补丁；\n（二）配置安全组和防火墙规则。\n";
+        assert_eq!(allocation_of(zh, "os"), Found::Customer);
+        assert_eq!(allocation_of(zh, "network"), Found::Customer);
+        // A sentence ending in "tools that" introduces no list of duties: the items describe
+        // the tools, they are not the provider's duties.
+        let tools = "This Agreement is between Northwind Cloud Ltd (\"Provider\") and the customer (\"Customer\").\n\n\
+            6.1 Provider shall make available tools that (i) export volume snapshots and (ii) import machine images.\n";
+        assert_eq!(allocation_of(tools, "data.storage"), Found::Absent);
     }
 
     #[test]

@@ -353,6 +353,23 @@ pub(crate) fn resolve_with(
             }
         }
     }
+    // 甲方：名称（云服务提供者）: the role in brackets after the name.
+    if let Some(r) = static_re!(
+        r"(?m)^\W{0,4}(甲方|乙方|丙方|委托方|受托方)\s*\**\s*[：:]\s*\**\s*([^\n（(，,*：:]{2,40}?)\s*\**\s*[（(]\s*([^）)\n]{1,12})\s*[）)]"
+    ) {
+        for cap in r.captures_iter(&head) {
+            let (label, name, inside) = (&cap[1], cap[2].trim(), &cap[3]);
+            if label_roles.iter().any(|(l, _)| l == label) {
+                continue;
+            }
+            if let Some(role) = role_of(inside, words) {
+                label_roles.push((label.to_string(), role));
+                add(role, label, &mut provider, &mut customer);
+                add(role, inside, &mut provider, &mut customer);
+                add(role, name, &mut provider, &mut customer);
+            }
+        }
+    }
     // 甲方：名称 (no parenthetical): keep the name with its label for later.
     let mut label_names: Vec<(String, String)> = Vec::new();
     if let Some(r) =
@@ -844,6 +861,21 @@ mod tests {
             !p.provider.contains(&"VMs".to_string()) && !p.customer.contains(&"VMs".to_string()),
             "{p:?}"
         );
+    }
+
+    #[test]
+    fn a_role_in_brackets_after_the_name_decides_the_label() {
+        // 甲方 is the provider here, against the convention, and says so after its name.
+        let p = parties("甲方：北辰云数科技有限公司（云服务提供者）\n乙方：某某律师事务所（客户）\n");
+        for name in ["甲方", "北辰云数科技有限公司"] {
+            assert!(p.provider.contains(&name.to_string()), "{name}: {p:?}");
+        }
+        for name in ["乙方", "某某律师事务所"] {
+            assert!(p.customer.contains(&name.to_string()), "{name}: {p:?}");
+        }
+        // An alias in the brackets is no role: the convention stands.
+        let p = parties("甲方：北辰云数科技有限公司（以下简称“北辰”）\n乙方：某某律师事务所\n");
+        assert!(p.customer.contains(&"甲方".to_string()), "{p:?}");
     }
 
     #[test]
