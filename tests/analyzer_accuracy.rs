@@ -246,3 +246,8 @@ fn fourth_blind_set_scores_stay_above_their_floors() {
 fn fifth_blind_set_scores_stay_above_their_floors() {
     check("blind5", 6, 0.69, 0.91, 0.93, 6);
 }
+
+#[test]
+fn sixth_blind_set_scores_stay_above_their_floors() {
+    check("blind6", 8, 0.44, 0.62, 0.80, 7);
+}
