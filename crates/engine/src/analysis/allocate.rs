@@ -154,6 +154,20 @@ pub(crate) fn table_claim(
     for (i, c) in row.iter().enumerate().skip(1) {
         if let Some(role) = role_word(c, mentions) {
             if role == Role::Both {
+                // Columns headed by a party ("供应商职责 | 使用单位职责"): both filled is a split.
+                let filled = |want: Role| {
+                    header.iter().enumerate().any(|(k, h)| {
+                        k != i
+                            && mentions.find(h).first().map(|x| x.2) == Some(want)
+                            && row.get(k).is_some_and(|x| !empty_cell(x))
+                    })
+                };
+                let party_columns = header.iter().enumerate().any(|(k, h)| {
+                    k != i && matches!(mentions.find(h).first().map(|x| x.2), Some(Role::Provider | Role::Customer))
+                });
+                if party_columns {
+                    return Some((Some(Role::Both), Some(filled(Role::Provider) && filled(Role::Customer))));
+                }
                 let parts = row.iter().skip(i + 1).filter(|x| !empty_cell(x)).count();
                 return Some((Some(Role::Both), Some(parts >= 2)));
             }
@@ -198,6 +212,16 @@ pub(crate) fn table_claim(
     }
 }
 
+/// A responsibility-table row's layer cell: the cell under a header the rules call a layer
+/// column ("安全层面", "Layer"), when it is not empty.
+pub(crate) fn layer_cell(text: &str, s: &Sentence, rules: &Rules) -> Option<String> {
+    let header = table_header(text, s.start)?;
+    let k = header
+        .iter()
+        .position(|h| rules.layer_column.iter().any(|r| r.is_match(h)))?;
+    cells(s.text(text)).get(k).filter(|c| !empty_cell(c)).cloned()
+}
+
 /// The cross-references of one sentence: which clause numbers it points at, and to whom.
 pub(crate) fn cross_references_in(
     t: &str,
@@ -212,8 +236,17 @@ pub(crate) fn cross_references_in(
         .chain(rules.modality_en.crossref.iter())
     {
         for cap in re.captures_iter(t) {
-            // Two forms: (clause, party) or (paragraph, schedule, party) → "Schedule 4 §3".
+            // Named groups (`party` shall perform the duties in `target`), else by position:
+            // (clause, party) or (paragraph, schedule, party) → "Schedule 4 §3".
+            let named = (cap.name("target"), cap.name("party"));
             let (target, party) = match (cap.get(1), cap.get(2), cap.get(3)) {
+                _ if named.0.is_some() && named.1.is_some() => match named {
+                    (Some(target), Some(party)) => (
+                        target.as_str().trim_end_matches(['.', '．']).to_string(),
+                        party,
+                    ),
+                    _ => continue,
+                },
                 (Some(para), Some(sched), Some(party)) => {
                     (format!("{} §{}", sched.as_str(), para.as_str()), party)
                 }
@@ -232,9 +265,116 @@ pub(crate) fn cross_references_in(
     out
 }
 
+/// Defined terms that stand for a schedule: `"Security Measures" means Schedule 2`,
+/// `“安全措施”指本协议附件二` → (term, "Schedule 2" / "附件二").
+fn schedule_terms(text: &str) -> Vec<(String, String)> {
+    let mut out = Vec::new();
+    let en = static_re!(
+        r#"["“]\**([A-Z][^"”*\n]{2,40}?)\**["”]\s+(?:means|shall mean|refers to)\s+(?:the\s+)?(?:(?:measures|obligations|requirements|terms)\s+(?:set out|described|specified)\s+in\s+)?((?:Schedule|Annex|Appendix|Exhibit|Attachment)\s+[A-Z0-9IVX]+)\b"#
+    );
+    let zh = static_re!(
+        r#"["“]([^"”\n]{2,20})["”]\s*[：:]?\s*(?:指|是指|系指)\s*(?:本协议|本合同)?\s*(附件[一二三四五六七八九十0-9]+)"#
+    );
+    for r in [en, zh].into_iter().flatten() {
+        out.extend(
+            r.captures_iter(text)
+                .map(|c| (c[1].to_string(), c[2].to_string())),
+        );
+    }
+    out
+}
+
+/// Defined terms that list infrastructure layers: `"Provider Infrastructure" means the data
+/// centers, hardware, hypervisor and control plane` → (term, [physical, resource_abstraction]).
+/// Only the lower layers count (a "Customer Data" definition allocates nothing), and only in a
+/// part that speaks of security.
+fn layer_terms(text: &str, rules: &Rules) -> Vec<(String, Vec<usize>)> {
+    const LAYERS: [&str; 5] = [
+        "physical",
+        "resource_abstraction",
+        "os",
+        "network",
+        "application",
+    ];
+    let mut out = Vec::new();
+    let en = static_re!(
+        r#"["“]\**([A-Z][^"”*\n]{2,40}?)\**["”]\s+(?:means|shall mean|refers to)\s+([^.;\n]{10,300})"#
+    );
+    let zh =
+        static_re!(r#"["“]([^"”\n]{2,20})["”]\s*[：:]?\s*(?:指|是指|系指)\s*([^。；\n]{6,200})"#);
+    for r in [en, zh].into_iter().flatten() {
+        for c in r.captures_iter(text) {
+            let def = &c[2];
+            let items: Vec<usize> =
+                super::features::matching(&rules.items, def, &rules.prefilter.scan(def))
+                    .into_iter()
+                    .filter(|&i| {
+                        rules
+                            .items
+                            .get(i)
+                            .is_some_and(|t| LAYERS.contains(&t.id.as_str()))
+                    })
+                    .collect();
+            if !items.is_empty() {
+                out.push((c[1].to_string(), items));
+            }
+        }
+    }
+    out
+}
+
+/// A party's duty to implement a term that stands for a schedule gives it the schedule's duties:
+/// "Supplier shall implement and maintain the Security Measures" (defined as Schedule 2).
+fn term_references(
+    text: &str,
+    sentences: &[Sentence],
+    feats: &[SentenceFeatures],
+) -> Vec<(String, Role)> {
+    let terms = schedule_terms(text);
+    if terms.is_empty() {
+        return Vec::new();
+    }
+    let mut out: Vec<(String, Role)> = Vec::new();
+    for (s, f) in sentences.iter().zip(feats) {
+        if s.definitional {
+            continue;
+        }
+        let t = s.text(text);
+        for (term, target) in &terms {
+            let Some(at) = t.find(term.as_str()) else {
+                continue;
+            };
+            // The party whose duty names the term (the statement part containing it).
+            let role = f.statements.iter().find_map(|x| match (x.kind, x.role) {
+                (Kind::Duty, Some(r @ (Role::Provider | Role::Customer)))
+                    if x.start <= at && at < x.end.max(x.start + 1) =>
+                {
+                    Some(r)
+                }
+                _ => None,
+            });
+            if let Some(r) = role {
+                if !out.iter().any(|(g, _)| g == target) {
+                    out.push((target.clone(), r));
+                }
+            }
+        }
+    }
+    out
+}
+
 fn in_clause(number: &str, target: &str) -> bool {
     let n = number.trim_start_matches('第');
     let t = target.trim_start_matches('第');
+    // "第六条约定的义务" points at clauses numbered 6.1, 6.2 … as well.
+    let article = n
+        .split(['.', '．', '(', '（', ' '])
+        .next()
+        .and_then(|k| k.parse::<u32>().ok());
+    if article.is_some_and(|k| crate::ingest::numbering::zh_numeral(k) == t.trim_end_matches('条'))
+    {
+        return true;
+    }
     n == t
         || n.strip_prefix(t).is_some_and(|rest| {
             rest.starts_with(['(', '（', ' ', '条'])
@@ -251,7 +391,10 @@ pub fn read<'a>(
     feats: &'a [SentenceFeatures],
     rules: &'a Rules,
 ) -> Reading<'a> {
-    let refs: Vec<&(String, Role)> = feats.iter().flat_map(|f| f.crossrefs.iter()).collect();
+    let mut refs: Vec<&(String, Role)> = feats.iter().flat_map(|f| f.crossrefs.iter()).collect();
+    let by_term = term_references(&doc.text, sentences, feats);
+    refs.extend(by_term.iter());
+    let layer_terms = layer_terms(&doc.text, rules);
     // One list of claims per distinct item id, by index rather than by name.
     let mut ids: Vec<&str> = Vec::new();
     let slot: Vec<usize> = rules
@@ -267,6 +410,7 @@ pub fn read<'a>(
         .collect();
     let mut claims: Vec<Vec<Claim>> = vec![Vec::new(); ids.len()];
     let mut overrides: HashMap<usize, Vec<Statement>> = HashMap::new();
+    let leads = lead_ins(doc, sentences, feats, rules);
     let mut count = 0;
     for (i, (s, f)) in sentences.iter().zip(feats).enumerate() {
         if let Some((role, split)) = f.table {
@@ -292,7 +436,35 @@ pub fn read<'a>(
         } else {
             refs.iter().find(|(n, _)| in_clause(&s.clause, n))
         };
+        // A list item under a lead-in ("Customer is responsible for …, including: (a) …;
+        // (b) …") says nothing of who: the lead-in's party and modality govern it.
+        let lead = s
+            .clause_idx
+            .and_then(|c| doc.clauses.get(c))
+            .and_then(|c| c.parent)
+            .and_then(|p| leads.get(p as usize).cloned().flatten())
+            .filter(|_| f.statements.iter().all(|x| x.role.is_none()));
+        let referenced = match (referenced, lead) {
+            (None, Some(l)) => {
+                let mut own = f.statements.clone();
+                for x in own.iter_mut().filter(|x| x.kind == Kind::Duty) {
+                    x.role = l.role;
+                    x.hedged |= l.hedged;
+                }
+                if own.is_empty() {
+                    own.push(Statement {
+                        start: 0,
+                        end: s.end - s.start,
+                        ..l
+                    });
+                }
+                overrides.insert(i, own);
+                None
+            }
+            (r, _) => r,
+        };
         let st: &[Statement] = match referenced {
+            None if overrides.contains_key(&i) => overrides.get(&i).map_or(&[], |v| v.as_slice()),
             Some((_, r)) => {
                 let mut own = f.statements.clone();
                 for x in own
@@ -316,13 +488,26 @@ pub fn read<'a>(
             None => &f.statements,
         };
         count += st.iter().filter(|x| x.kind == Kind::Duty).count();
+        let t = s.text(&doc.text);
         for (k, x) in st.iter().enumerate() {
             let own = f
                 .segment_items
                 .get(k)
                 .filter(|o| !o.is_empty())
                 .unwrap_or(&f.items);
-            for &item in own {
+            // "Provider is responsible for the security of the Provider Infrastructure": the
+            // layers the defined term lists.
+            let part = t.get(x.start..x.end.min(t.len())).unwrap_or("");
+            let secure = ["secur", "Secur", "protect", "安全", "防护"]
+                .iter()
+                .any(|w| part.contains(w));
+            let listed = layer_terms
+                .iter()
+                .filter(|(term, _)| secure && part.contains(term.as_str()))
+                .flat_map(|(_, items)| items.iter().copied())
+                .filter(|i| !own.contains(i));
+            let all: Vec<usize> = own.iter().copied().chain(listed).collect();
+            for item in all {
                 claims[slot[item]].push(Claim {
                     sentence: i,
                     role: x.role,
@@ -342,6 +527,46 @@ pub fn read<'a>(
         claims,
         statement_count: count,
     }
+}
+
+/// Per clause: the statement its list items inherit, when the clause is a lead-in to them: its
+/// last sentence ends as the rules' `lead_in` patterns say ("…, including:", "乙方应当：",
+/// "Customer shall") and has a statement naming a party. A lead-in that itself only introduces
+/// a deeper list passes its parent's statement on.
+fn lead_ins(
+    doc: &Document,
+    sentences: &[Sentence],
+    feats: &[SentenceFeatures],
+    rules: &Rules,
+) -> Vec<Option<Statement>> {
+    let mut last: Vec<Option<usize>> = vec![None; doc.clauses.len()];
+    for (i, s) in sentences.iter().enumerate() {
+        if let Some(c) = s.clause_idx.filter(|&c| c < last.len()) {
+            last[c] = Some(i);
+        }
+    }
+    let mut out: Vec<Option<Statement>> = vec![None; doc.clauses.len()];
+    for c in 0..doc.clauses.len() {
+        let Some(i) = last[c] else { continue };
+        let t = sentences[i].text(&doc.text).trim_end();
+        let m = if t.chars().any(crate::search::is_cjk) {
+            &rules.modality_zh
+        } else {
+            &rules.modality_en
+        };
+        if sentences[i].definitional || !m.lead_in.iter().any(|r| r.is_match(t)) {
+            continue;
+        }
+        let own = feats
+            .get(i)
+            .and_then(|f| f.statements.iter().rev().find(|x| x.role.is_some()))
+            .cloned();
+        out[c] = own.or_else(|| {
+            let parent = doc.clauses[c].parent? as usize;
+            out.get(parent).cloned().flatten()
+        });
+    }
+    out
 }
 
 /// The allocation the claims of one item add up to.
@@ -535,6 +760,75 @@ pub fn security_rows(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The allocation of `item` in a short contract (SaaS, customer's side).
+    fn allocation_of(text: &str, item: &str) -> Found {
+        let files = crate::templates::TemplateFiles::builtin();
+        let set = crate::templates::load(&files).expect("templates");
+        let rules = Rules::load(&files).expect("rules");
+        let doc = crate::ingest::read("t.md", text.as_bytes()).expect("read");
+        let opts = super::super::Options {
+            model: Some(DeploymentModel::Saas),
+            perspective: Perspective::Customer,
+        };
+        let report = super::super::analyze(&doc, &rules, &set, opts);
+        report
+            .security
+            .iter()
+            .find(|r| r.id == item)
+            .map(|r| r.allocation)
+            .expect("item")
+    }
+
+    #[test]
+    fn list_items_take_the_party_of_their_lead_in() {
+        let en = "This Agreement is between Northwind Cloud Ltd (\"Provider\") and the customer (\"Customer\").\n\n\
+            3.1 Customer is responsible for its environment, including: (a) installing security patches on guest operating systems; \
+            (b) configuring firewall rules; and (c) logging activity within its instances.\n";
+        assert_eq!(allocation_of(en, "os"), Found::Customer);
+        assert_eq!(allocation_of(en, "network"), Found::Customer);
+        assert_eq!(allocation_of(en, "data.audit"), Found::Customer);
+        let zh = "甲方：某某科技有限公司（云服务提供者）\n乙方：某某律师事务所（客户）\n\n第五条 乙方应当：\n（一）及时为其云主机的操作系统安装安全补丁；\n（二）配置安全组和防火墙规则。\n";
+        assert_eq!(allocation_of(zh, "os"), Found::Customer);
+        assert_eq!(allocation_of(zh, "network"), Found::Customer);
+        // A sentence ending in "tools that" introduces no list of duties: the items describe
+        // the tools, they are not the provider's duties.
+        let tools = "This Agreement is between Northwind Cloud Ltd (\"Provider\") and the customer (\"Customer\").\n\n\
+            6.1 Provider shall make available tools that (i) export volume snapshots and (ii) import machine images.\n";
+        assert_eq!(allocation_of(tools, "data.storage"), Found::Absent);
+    }
+
+    #[test]
+    fn a_term_that_stands_for_a_schedule_carries_its_duties() {
+        let text = "This Agreement is between Acme Cloud Ltd (\"Supplier\") and Beta Trading Ltd (\"Client\").\n\n1.1 \"Security Measures\" means Schedule 2.\n\n6.1 Supplier shall implement and maintain the Security Measures.\n\n## Schedule 2 — Security Measures\n\n1. Segmented production networks, default-deny firewalls and DDoS mitigation.\n2. Security event logs are kept 12 months and monitored.\n";
+        assert_eq!(allocation_of(text, "network"), Found::Provider);
+        assert_eq!(allocation_of(text, "data.audit"), Found::Provider);
+        // Without the duty that names the term, the schedule's passive lines allocate nothing.
+        let bare = text.replace(
+            "6.1 Supplier shall implement and maintain the Security Measures.",
+            "",
+        );
+        assert_eq!(allocation_of(&bare, "network"), Found::Absent);
+    }
+
+    #[test]
+    fn a_defined_term_listing_layers_carries_them_into_the_duty() {
+        let text = "This Agreement is between Acme Cloud Ltd (\"Provider\") and Beta Trading Ltd (\"Customer\").\n\n1.3 \"Provider Infrastructure\" means the data centers, hardware, hypervisor and control plane that Provider uses to provide the Services.\n\n2.1 Provider is responsible for the security of the Provider Infrastructure.\n";
+        assert_eq!(allocation_of(text, "physical"), Found::Provider);
+        assert_eq!(allocation_of(text, "resource_abstraction"), Found::Provider);
+        // The definition alone allocates nothing.
+        let bare = text.replace(
+            "2.1 Provider is responsible for the security of the Provider Infrastructure.",
+            "",
+        );
+        assert_eq!(allocation_of(&bare, "physical"), Found::Absent);
+    }
+
+    #[test]
+    fn an_active_cross_reference_gives_an_article_to_its_party() {
+        let text = "甲方（服务商）：某某云计算有限公司\n乙方（客户）：某某文旅有限公司\n\n## 第六条 运维要求\n\n6.1 云服务器操作系统的补丁更新和安全加固。\n\n## 第七条 责任\n\n7.1 乙方应当履行第六条约定的义务。\n";
+        assert_eq!(allocation_of(text, "os"), Found::Customer);
+    }
 
     #[test]
     fn gap_table_matches_the_spec() {

@@ -3,7 +3,7 @@
 //! allocation, the PI checklist, the risk list) only aggregates these, so re-analysing an edited
 //! clause recomputes the features of that clause's sentences alone (see `Cache`).
 
-use super::allocate::{cross_references_in, table_claim};
+use super::allocate::{cross_references_in, layer_cell, table_claim};
 use super::parties::{Mentions, Role};
 use super::prefilter::Candidates;
 use super::rules::{Rules, TopicCues};
@@ -52,7 +52,7 @@ impl SentenceFeatures {
 }
 
 /// The topics of a list that a text speaks to.
-fn matching(list: &[TopicCues], text: &str, c: &Candidates) -> Vec<usize> {
+pub(crate) fn matching(list: &[TopicCues], text: &str, c: &Candidates) -> Vec<usize> {
     list.iter()
         .enumerate()
         .filter(|(_, q)| q.matches(text, c))
@@ -71,7 +71,20 @@ pub fn of(doc_text: &str, s: &Sentence, rules: &Rules, mentions: &Mentions) -> S
         pi_term: super::topics::pi_term_of(t, rules, c),
         pi_elems: matching(&rules.pi, t, c),
         // Cheap gates before the heavier regexes: a cross-reference names an obligation.
-        crossrefs: if t.contains('由') || t.contains("apply") || t.contains("responsibility of") {
+        crossrefs: if [
+            "由",
+            "apply",
+            "responsibility of",
+            "ection",
+            "nnex",
+            "chedule",
+            "ppendix",
+            "xhibit",
+            "条",
+        ]
+        .iter()
+        .any(|w| t.contains(w))
+        {
             cross_references_in(t, rules, mentions)
         } else {
             Vec::new()
@@ -81,6 +94,16 @@ pub fn of(doc_text: &str, s: &Sentence, rules: &Rules, mentions: &Mentions) -> S
     if !s.definitional {
         if s.kind == BlockKind::TableRow {
             f.table = table_claim(doc_text, s, mentions);
+            // The row speaks to the layer its layer cell names ("应用安全 | … | Web应用防火墙策略"
+            // is the application row, its firewall words notwithstanding).
+            if f.table.is_some() {
+                if let Some(cell) = layer_cell(doc_text, s, rules) {
+                    let named = matching(&rules.items, &cell, &rules.prefilter.scan(&cell));
+                    if !named.is_empty() {
+                        f.items = named;
+                    }
+                }
+            }
         }
         if f.table.is_none() {
             f.external = (t.contains('《')

@@ -183,6 +183,8 @@ pub struct Modality {
     pub joint: Patterns,
     pub restriction: Patterns,
     pub crossref: Vec<Regex>,
+    /// The end of a sentence that introduces a list of items ("…, including:", "乙方应当：").
+    pub lead_in: Vec<Regex>,
 }
 
 /// Cues of a security item, a PI element or a risk topic.
@@ -230,6 +232,9 @@ pub struct Rules {
     pub pi: Vec<TopicCues>,
     pub risks: Vec<TopicCues>,
     pub model_cues: Vec<ModelCue>,
+    /// Headers of a responsibility table's layer column ("安全层面", "Layer"): a row speaks to
+    /// the items its layer cell names, not to every word in its duty cells.
+    pub layer_column: Vec<Regex>,
     /// Which of the lists above may match a sentence (see prefilter.rs).
     pub prefilter: Prefilter,
 }
@@ -248,6 +253,14 @@ struct RawRules {
     risk: Vec<RawTopic>,
     #[serde(default)]
     model_cue: Vec<RawModelCue>,
+    #[serde(default)]
+    tables: RawTables,
+}
+
+#[derive(Deserialize, Default)]
+struct RawTables {
+    #[serde(default)]
+    layer_column: Vec<String>,
 }
 
 #[derive(Deserialize)]
@@ -277,6 +290,10 @@ struct RawModality {
     restriction_en: Vec<String>,
     crossref_zh: Vec<String>,
     crossref_en: Vec<String>,
+    #[serde(default)]
+    lead_in_zh: Vec<String>,
+    #[serde(default)]
+    lead_in_en: Vec<String>,
 }
 
 #[derive(Deserialize)]
@@ -351,18 +368,22 @@ fn modality(
     joint: &[String],
     restriction: &[String],
     crossref: &[String],
+    lead_in: &[String],
     lang: &str,
     pre: &mut PrefilterBuilder,
 ) -> Result<Modality, String> {
-    let crossref = crossref
-        .iter()
-        .map(|p| {
-            RegexBuilder::new(p)
-                .case_insensitive(true)
-                .build()
-                .map_err(|e| format!("crossref_{lang}: {e}"))
-        })
-        .collect::<Result<Vec<_>, _>>()?;
+    let regexes = |list: &[String], name: &str| {
+        list.iter()
+            .map(|p| {
+                RegexBuilder::new(p)
+                    .case_insensitive(true)
+                    .build()
+                    .map_err(|e| format!("{name}_{lang}: {e}"))
+            })
+            .collect::<Result<Vec<_>, _>>()
+    };
+    let crossref = regexes(crossref, "crossref")?;
+    let lead_in = regexes(lead_in, "lead_in")?;
     Ok(Modality {
         disclaimer: Patterns::compile(disclaimer, &format!("disclaimer_{lang}"), Some(&mut *pre))?,
         right: Patterns::compile(right, &format!("right_{lang}"), Some(&mut *pre))?,
@@ -376,6 +397,7 @@ fn modality(
             Some(&mut *pre),
         )?,
         crossref,
+        lead_in,
     })
 }
 
@@ -402,6 +424,7 @@ impl Rules {
             &m.joint_zh,
             &m.restriction_zh,
             &m.crossref_zh,
+            &m.lead_in_zh,
             "zh",
             &mut pre,
         )
@@ -415,6 +438,7 @@ impl Rules {
             &m.joint_en,
             &m.restriction_en,
             &m.crossref_en,
+            &m.lead_in_en,
             "en",
             &mut pre,
         )
@@ -443,6 +467,17 @@ impl Rules {
                 .collect::<Result<Vec<_>, _>>()
                 .map_err(problem)
         };
+        let layer_column = raw
+            .tables
+            .layer_column
+            .iter()
+            .map(|p| {
+                RegexBuilder::new(p)
+                    .case_insensitive(true)
+                    .build()
+                    .map_err(|e| problem(format!("layer_column: {e}")))
+            })
+            .collect::<Result<Vec<_>>>()?;
         let items = topics(raw.item)?;
         let pi = topics(raw.pi)?;
         let risks = topics(raw.risk)?;
@@ -462,6 +497,7 @@ impl Rules {
             pi,
             risks,
             model_cues,
+            layer_column,
             prefilter: pre.build().map_err(problem)?,
         })
     }
