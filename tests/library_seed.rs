@@ -364,11 +364,34 @@ fn a_schema_3_library_is_upgraded_with_its_key_counts_and_searches_as_before() {
         "the migration counts every key"
     );
     assert_eq!(searched(&lib), before, "the same hits, in the same order");
-    // Edits after the upgrade keep the counts.
+    // Edits after the upgrade keep the counts: deleting, duplicating, a pack that adds a clause
+    // and changes another, and a re-index.
     lib.delete("sla.preferred-copy")
         .unwrap_or_else(|e| panic!("{e}"));
     lib.duplicate("network.preferred.saas", None)
         .unwrap_or_else(|e| panic!("{e}"));
+    let mut pack = serde_json::to_value(lib.export_pack().unwrap_or_else(|e| panic!("{e}")))
+        .unwrap_or_else(|e| panic!("{e}"));
+    let clauses = pack["clauses"]
+        .as_array_mut()
+        .unwrap_or_else(|| panic!("clauses"));
+    let mut changed = clauses[0].clone();
+    changed["content"]["body"]["zh"] = "甲方应当在审计结束后删除审计日志。".into();
+    let mut added = clauses[1].clone();
+    added["content"]["id"] = "imported.clause".into();
+    *clauses = vec![changed, added];
+    lib.import_pack(&pack.to_string())
+        .unwrap_or_else(|e| panic!("{e}"));
     let (kept, recounted) = gram_counts(&lib);
-    assert_eq!(kept, recounted);
+    assert_eq!(kept, recounted, "after edits and an import");
+    lib.connection()
+        .execute(
+            "UPDATE meta SET value = 'old' WHERE key = 'search_index_version'",
+            [],
+        )
+        .unwrap_or_else(|e| panic!("{e}"));
+    drop(lib);
+    let (lib, _) = Library::open(&db, &files).unwrap_or_else(|e| panic!("{e}"));
+    let (kept, recounted) = gram_counts(&lib);
+    assert_eq!(kept, recounted, "after a re-index");
 }

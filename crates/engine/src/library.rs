@@ -16,7 +16,7 @@ use crate::db;
 use crate::error::{Error, Result};
 use crate::model::*;
 use crate::placeholders;
-use crate::search;
+use crate::search::{self, KeyCounts};
 use crate::templates::{self, TemplateFiles, TemplateSet};
 
 /// What a restore did (the window's answer): the backup read, and where the replaced database
@@ -92,9 +92,11 @@ impl Library {
             .map(|id| self.get(id).map(|c| c.content))
             .collect::<Result<_>>()?;
         let tx = self.conn.transaction()?;
+        let mut counts = KeyCounts::default();
         for c in &contents {
-            search::index_clause(&tx, c, &self.templates.variables)?;
+            search::index_clause(&tx, c, &self.templates.variables, &mut counts)?;
         }
+        counts.write(&tx)?;
         tx.execute(
             "INSERT INTO meta(key, value) VALUES ('search_index_version', ?1) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
             [search::INDEX_VERSION],
@@ -148,6 +150,7 @@ impl Library {
         }
         report.ran = true;
         let tx = self.conn.transaction()?;
+        let mut counts = KeyCounts::default();
         for t in &self.templates.clauses {
             let row: Option<(String, Option<u32>, bool, u32)> = tx
                 .query_row(
@@ -160,7 +163,7 @@ impl Library {
                 None => {
                     insert_clause(&tx, &t.content, 1, Origin::Seeded, Some(t.version))?;
                     add_version(&tx, &t.content, 1, "seed")?;
-                    search::index_clause(&tx, &t.content, &self.templates.variables)?;
+                    search::index_clause(&tx, &t.content, &self.templates.variables, &mut counts)?;
                     report.added += 1;
                 }
                 Some((_, _, true, _)) => {} // deleted by the user: stays deleted
@@ -175,7 +178,12 @@ impl Library {
                             params![t.content.id, t.version],
                         )?;
                         add_version(&tx, &t.content, version + 1, "seed_update")?;
-                        search::index_clause(&tx, &t.content, &self.templates.variables)?;
+                        search::index_clause(
+                            &tx,
+                            &t.content,
+                            &self.templates.variables,
+                            &mut counts,
+                        )?;
                         report.updated += 1;
                     } else {
                         tx.execute(
@@ -187,6 +195,7 @@ impl Library {
                 }
             }
         }
+        counts.write(&tx)?;
         tx.execute(
             "INSERT INTO meta(key, value) VALUES ('seed_fingerprint', ?1) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
             [&fp],
@@ -358,7 +367,15 @@ impl Library {
     pub fn create(&mut self, content: &ClauseContent) -> Result<Clause> {
         self.validate(content)?;
         let tx = self.conn.transaction()?;
-        create_in(&tx, content, "user_create", &self.templates.variables)?;
+        let mut counts = KeyCounts::default();
+        create_in(
+            &tx,
+            content,
+            "user_create",
+            &self.templates.variables,
+            &mut counts,
+        )?;
+        counts.write(&tx)?;
         tx.commit()?;
         self.get(&content.id)
     }
@@ -381,7 +398,9 @@ impl Library {
             )?;
         }
         add_version(&tx, content, version, "user_edit")?;
-        search::index_clause(&tx, content, &self.templates.variables)?;
+        let mut counts = KeyCounts::default();
+        search::index_clause(&tx, content, &self.templates.variables, &mut counts)?;
+        counts.write(&tx)?;
         tx.commit()?;
         self.get(&content.id)
     }
@@ -407,7 +426,9 @@ impl Library {
             params![id, tv],
         )?;
         add_version(&tx, &content, version, "adopt_template")?;
-        search::index_clause(&tx, &content, &self.templates.variables)?;
+        let mut counts = KeyCounts::default();
+        search::index_clause(&tx, &content, &self.templates.variables, &mut counts)?;
+        counts.write(&tx)?;
         tx.commit()?;
         self.get(id)
     }
@@ -449,7 +470,9 @@ impl Library {
     pub fn delete(&mut self, id: &str) -> Result<()> {
         let current = self.get(id)?;
         let tx = self.conn.transaction()?;
-        search::unindex_clause(&tx, id)?;
+        let mut counts = KeyCounts::default();
+        search::unindex_clause(&tx, id, &mut counts)?;
+        counts.write(&tx)?;
         if current.template_version.is_some() {
             tx.execute(
                 &format!("UPDATE clause SET deleted = 1, updated_at = {NOW} WHERE id = ?1"),
@@ -542,6 +565,7 @@ impl Library {
         }
         let mut report = ImportReport::default();
         let tx = self.conn.transaction()?;
+        let mut counts = KeyCounts::default();
         for c in &pack.clauses {
             let existing: Option<(u32, String, bool)> = tx
                 .query_row(
@@ -552,7 +576,13 @@ impl Library {
                 .optional()?;
             match existing {
                 None => {
-                    create_in(&tx, &c.content, "import", &self.templates.variables)?;
+                    create_in(
+                        &tx,
+                        &c.content,
+                        "import",
+                        &self.templates.variables,
+                        &mut counts,
+                    )?;
                     report.added += 1;
                 }
                 Some((version, origin, deleted)) => {
@@ -576,11 +606,12 @@ impl Library {
                         params![c.content.id, origin],
                     )?;
                     add_version(&tx, &c.content, version + 1, "import")?;
-                    search::index_clause(&tx, &c.content, &self.templates.variables)?;
+                    search::index_clause(&tx, &c.content, &self.templates.variables, &mut counts)?;
                     report.updated += 1;
                 }
             }
         }
+        counts.write(&tx)?;
         tx.commit()?;
         self.optimize_search_index()?;
         Ok(report)
@@ -621,6 +652,7 @@ fn create_in(
     content: &ClauseContent,
     source: &str,
     vars: &[Variable],
+    counts: &mut KeyCounts,
 ) -> Result<()> {
     let tombstone: Option<bool> = tx
         .query_row(
@@ -642,7 +674,7 @@ fn create_in(
     }
     insert_clause(tx, content, 1, Origin::User, None)?;
     add_version(tx, content, 1, source)?;
-    search::index_clause(tx, content, vars)?;
+    search::index_clause(tx, content, vars, counts)?;
     Ok(())
 }
 

@@ -36,8 +36,12 @@ pub fn is_cjk(c: char) -> bool {
         0x3040..=0x30FF | 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xAC00..=0xD7AF | 0xF900..=0xFAFF | 0x20000..=0x2FA1F)
 }
 
-/// Removes a clause's documents from every index.
-pub(crate) fn unindex_clause(tx: &Transaction<'_>, clause_id: &str) -> Result<()> {
+/// Removes a clause's documents from every index; the keys' document counts change in `counts`.
+pub(crate) fn unindex_clause(
+    tx: &Transaction<'_>,
+    clause_id: &str,
+    counts: &mut KeyCounts,
+) -> Result<()> {
     let docs: Vec<i64> = {
         let mut stmt = tx.prepare_cached("SELECT doc FROM search_doc WHERE clause_id = ?1")?;
         let rows = stmt.query_map([clause_id], |r| r.get(0))?;
@@ -45,14 +49,51 @@ pub(crate) fn unindex_clause(tx: &Transaction<'_>, clause_id: &str) -> Result<()
     };
     for doc in docs {
         tx.execute("DELETE FROM search_fts WHERE rowid = ?1", [doc])?;
-        tx.prepare_cached("UPDATE search_gram SET docs = docs - 1 WHERE gram IN (SELECT gram FROM search_bigram WHERE doc = ?1)")?
-            .execute([doc])?;
-        tx.prepare_cached("DELETE FROM search_gram WHERE docs <= 0 AND gram IN (SELECT gram FROM search_bigram WHERE doc = ?1)")?
-            .execute([doc])?;
+        {
+            let mut keys = tx.prepare_cached("SELECT gram FROM search_bigram WHERE doc = ?1")?;
+            let mut rows = keys.query([doc])?;
+            while let Some(r) = rows.next()? {
+                counts.add(r.get(0)?, -1);
+            }
+        }
         tx.execute("DELETE FROM search_bigram WHERE doc = ?1", [doc])?;
         tx.execute("DELETE FROM search_doc WHERE doc = ?1", [doc])?;
     }
     Ok(())
+}
+
+/// How many documents each key of `search_bigram` gained or lost in a transaction, written to
+/// `search_gram` once before it commits ([`KeyCounts::write`]): a bulk write (seeding, an
+/// import, a re-index) updates each key once, and indexing a document runs only single-row
+/// statements (a statement over many rows opens a savepoint, which makes FTS5 flush its pending
+/// documents: one small segment per document).
+#[derive(Debug, Default)]
+pub(crate) struct KeyCounts(HashMap<String, i64>);
+
+impl KeyCounts {
+    fn add(&mut self, key: String, n: i64) {
+        *self.0.entry(key).or_insert(0) += n;
+    }
+
+    /// Writes the changes to `search_gram`, in key order; a key no document holds any more is
+    /// removed.
+    pub(crate) fn write(self, tx: &Transaction<'_>) -> Result<()> {
+        let mut changes: Vec<(String, i64)> = self.0.into_iter().filter(|c| c.1 != 0).collect();
+        changes.sort_unstable();
+        let mut add = tx.prepare_cached(
+            "INSERT INTO search_gram (gram, docs) VALUES (?1, ?2) \
+            ON CONFLICT (gram) DO UPDATE SET docs = docs + excluded.docs",
+        )?;
+        let mut gone =
+            tx.prepare_cached("DELETE FROM search_gram WHERE gram = ?1 AND docs <= 0")?;
+        for (key, n) in &changes {
+            add.execute(rusqlite::params![key, n])?;
+            if *n < 0 {
+                gone.execute([key])?;
+            }
+        }
+        Ok(())
+    }
 }
 
 /// (Re)indexes a clause's two documents. Placeholders are indexed as their default wording in
@@ -61,8 +102,9 @@ pub(crate) fn index_clause(
     tx: &Transaction<'_>,
     c: &ClauseContent,
     vars: &[Variable],
+    counts: &mut KeyCounts,
 ) -> Result<()> {
-    unindex_clause(tx, &c.id)?;
+    unindex_clause(tx, &c.id, counts)?;
     let none = HashMap::new();
     for lang in Lang::ALL {
         let fill = |t: &Bilingual| placeholders::fill(t.get(lang), lang, &none, vars);
@@ -80,12 +122,8 @@ pub(crate) fn index_clause(
             tx.prepare_cached("INSERT INTO search_bigram (gram, rank, doc) VALUES (?1, ?2, ?3)")?;
         for (gram, weight) in bigram_weights(&title, &body, &guidance) {
             stmt.execute(rusqlite::params![gram, -weight, doc])?;
+            counts.add(gram, 1);
         }
-        tx.prepare_cached(
-            "INSERT INTO search_gram (gram, docs) SELECT gram, 1 FROM search_bigram WHERE doc = ?1 \
-            ON CONFLICT (gram) DO UPDATE SET docs = docs + 1",
-        )?
-        .execute([doc])?;
     }
     Ok(())
 }
