@@ -1,9 +1,10 @@
 #![allow(clippy::expect_used, clippy::unwrap_used)]
 //! Redline benchmark (not a timed test); prints medians over repeated runs.
 //!
-//! 1. Align a 500-clause draft against a 10,000-clause library (variants of the built-in
+//! 1. Align a draft of 500 sections against a 10,000-clause library (variants of the built-in
 //!    clauses with words swapped and sentences dropped); the draft is built from library
-//!    clauses with edits, plus clauses of no model.
+//!    clauses with edits, plus clauses of no model. Its sections split into 2,705 clauses; the
+//!    first sections that split into 500 clauses are aligned too.
 //! 2. Compare two versions of a 300,000-character contract (the corpus concatenated; about 1% of
 //!    sentences edited, clauses inserted, deleted and moved), against one whole-text `similar`
 //!    character diff of the same pair.
@@ -114,7 +115,7 @@ fn align_bench() {
     }
     // The draft: 500 clauses, alternately Chinese and English, from library clauses with an edit
     // each, and every tenth a clause of no model.
-    let mut draft = String::new();
+    let mut sections: Vec<String> = Vec::new();
     for i in 0..500 {
         let lang = if i % 2 == 0 { Lang::Zh } else { Lang::En };
         let c = &base[rng.below(base.len())];
@@ -128,14 +129,14 @@ fn align_bench() {
         } else {
             variant(&body, &mut rng)
         };
-        draft.push_str(&format!(
+        sections.push(format!(
             "## {}. {}\n\n{}\n\n",
             i + 1,
             c.content.title.get(lang),
             body.trim_end()
         ));
     }
-    let doc = ingest::read("draft.md", draft.as_bytes()).expect("draft");
+    let doc = ingest::read("draft.md", sections.concat().as_bytes()).expect("draft");
     let files = TemplateFiles::builtin();
     let rules = Rules::load(&files).expect("rules");
     let t = Instant::now();
@@ -180,6 +181,53 @@ fn align_bench() {
         median(no_cues_ms),
         digests.1
     );
+    // The draft's sections split into several clauses each; a draft of 500 clauses as split is
+    // its first sections, as many as make 500.
+    let small = first_clauses(&sections, 500);
+    let (mut cues_ms, mut plain_ms) = (Vec::new(), Vec::new());
+    for _ in 0..7 {
+        let t = Instant::now();
+        let a =
+            redline::align(&small, &index, Some(&rules), &AlignOptions::default()).expect("align");
+        cues_ms.push(t.elapsed().as_secs_f64() * 1000.0);
+        digests.0 = digest(&a);
+        let t = Instant::now();
+        let a = redline::align(&small, &index, None, &AlignOptions::default()).expect("align");
+        plain_ms.push(t.elapsed().as_secs_f64() * 1000.0);
+        digests.1 = digest(&a);
+    }
+    println!(
+        "align: draft {} clauses as split ({} chars, the first sections of the draft above)",
+        small.clauses.len(),
+        small.text.chars().count()
+    );
+    println!(
+        "  align + redline, with cues:     median {:.1} ms (result {})",
+        median(cues_ms),
+        digests.0
+    );
+    println!(
+        "  align + redline, without cues:  median {:.1} ms (result {})",
+        median(plain_ms),
+        digests.1
+    );
+}
+
+/// The fewest first `sections` that split into at least `n` clauses (all of them if they split
+/// into fewer).
+fn first_clauses(sections: &[String], n: usize) -> ingest::Document {
+    let read =
+        |k: usize| ingest::read("draft.md", sections[..k].concat().as_bytes()).expect("draft");
+    let (mut lo, mut hi) = (1, sections.len());
+    while lo < hi {
+        let mid = (lo + hi) / 2;
+        if read(mid).clauses.len() >= n {
+            hi = mid;
+        } else {
+            lo = mid + 1;
+        }
+    }
+    read(lo)
 }
 
 /// The 300,000-character pair: the corpus concatenated, then edited.
