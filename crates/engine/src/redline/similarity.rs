@@ -238,6 +238,9 @@ impl Index {
         } = scratch;
         sums.clear();
         sums.resize(self.docs.len(), UNREACHED);
+        // A slice, so that its start and length stay in registers in the loop below (a store
+        // through the vector could otherwise change them, as far as the compiler knows).
+        let sums = sums.as_mut_slice();
         let common = (self.docs.len() / 8).max(64);
         // The query's posting lists first (independent lookups, whose cache misses overlap),
         // then the sums.
