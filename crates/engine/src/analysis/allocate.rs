@@ -208,7 +208,34 @@ pub(crate) fn table_claim(
         (true, true) => Some((Some(Role::Both), Some(split))),
         (true, false) => Some((Some(Role::Provider), None)),
         (false, true) => Some((Some(Role::Customer), None)),
-        _ => None,
+        _ => described_parts(&header, &row, mentions),
+    }
+}
+
+/// Columns headed by the parties whose cells describe each one's part ("| Area | Supplier |
+/// Customer |"): a filled cell is that party's duty; both filled is shared with the split stated.
+fn described_parts(
+    header: &[String],
+    row: &[String],
+    mentions: &Mentions,
+) -> Option<(Option<Role>, Option<bool>)> {
+    let mut provider = None;
+    let mut customer = None;
+    for (i, h) in header.iter().enumerate() {
+        let role = mentions.find(h).first().map(|x| x.2);
+        let slot = match role {
+            Some(Role::Provider) => &mut provider,
+            Some(Role::Customer) => &mut customer,
+            _ => continue,
+        };
+        let filled = row.get(i).is_some_and(|c| !empty_cell(c));
+        *slot = Some(slot.unwrap_or(false) || filled);
+    }
+    match (provider?, customer?) {
+        (true, true) => Some((Some(Role::Both), Some(true))),
+        (true, false) => Some((Some(Role::Provider), None)),
+        (false, true) => Some((Some(Role::Customer), None)),
+        (false, false) => None,
     }
 }
 

@@ -103,9 +103,32 @@ pub fn pi_rows(
         .collect();
     let direct = |i: usize| direct[i];
     // A sub-item whose lead-in concerns PI ("in processing Personal Data, the Supplier shall: (c) …").
+    // Also a bare lead-in ("13.4 The Supplier shall:") in an article headed as being about
+    // personal information ("13. DATA PROTECTION", "第八条 个人信息保护").
+    let parent_of = |i: usize| {
+        sentences[i]
+            .clause_idx
+            .and_then(|c| doc.clauses.get(c))
+            .and_then(|c| c.parent)
+    };
+    let pi_articles: std::collections::HashSet<u32> = doc
+        .clauses
+        .iter()
+        .enumerate()
+        .filter(|(_, c)| {
+            c.heading.as_deref().is_some_and(|h| {
+                let lower = h.to_lowercase();
+                rules.pi_mention.is_match(h, &rules.prefilter.scan(h))
+                    || ["data protection", "privacy", "个人信息", "隐私"]
+                        .iter()
+                        .any(|w| lower.contains(w))
+            })
+        })
+        .filter_map(|(k, _)| u32::try_from(k).ok())
+        .collect();
     let pi_clauses: std::collections::HashSet<usize> = (0..sentences.len())
         .filter(|&i| {
-            direct(i)
+            (direct(i) || parent_of(i).is_some_and(|p| pi_articles.contains(&p)))
                 && sentences[i]
                     .text(&doc.text)
                     .trim_end()
