@@ -56,6 +56,13 @@ pub fn detect_model(scores: &[(DeploymentModel, u32)]) -> DeploymentModel {
 /// defines one: "“甲方数据”指…包括个人信息", "甲方数据：指…", "\"Customer Data\" means all data,
 /// including Personal Data". `c` is the prefilter's answer for `t`.
 pub fn pi_term_of(t: &str, rules: &Rules, candidates: &Candidates) -> Option<String> {
+    let (name, rest) = defined_term(t)?;
+    (rules.pi_mention.is_match(rest, candidates) && !rules.pi_mention.is_match(&name, candidates))
+        .then_some(name)
+}
+
+/// A definition's term and what it is defined as: ("Customer Data", "all data that you …").
+fn defined_term(t: &str) -> Option<(String, &str)> {
     // Cheap gate before the regex: a definition says 指 / means / refers to / includes.
     if !(t.contains('指')
         || t.contains("means")
@@ -72,10 +79,7 @@ pub fn pi_term_of(t: &str, rules: &Rules, candidates: &Candidates) -> Option<Str
         .trim_start_matches(|ch: char| ch.is_ascii_digit() || ch == '.' || ch == ' ')
         .to_string();
     let rest = &t[c.get(0).map_or(0, |m| m.end())..];
-    (name.chars().count() >= 2
-        && rules.pi_mention.is_match(rest, candidates)
-        && !rules.pi_mention.is_match(&name, candidates))
-    .then_some(name)
+    (name.chars().count() >= 2).then_some((name, rest))
 }
 
 pub fn pi_rows(
@@ -86,7 +90,29 @@ pub fn pi_rows(
     reading: &Reading,
     templates: &TemplateSet,
 ) -> (Vec<PiRow>, bool) {
-    let terms: Vec<&String> = feats.iter().filter_map(|f| f.pi_term.as_ref()).collect();
+    let mut terms: Vec<String> = feats.iter().filter_map(|f| f.pi_term.clone()).collect();
+    // A term defined to include a PI term is one too ("Customer Data" means all data …,
+    // including Employee Data; "Employee Data" means personal information about …).
+    if !terms.is_empty() {
+        let defs: Vec<(String, &str)> = sentences
+            .iter()
+            .filter(|s| s.definitional)
+            .filter_map(|s| defined_term(s.text(&doc.text)))
+            .collect();
+        for _ in 0..2 {
+            let more: Vec<String> = defs
+                .iter()
+                .filter(|(name, rest)| {
+                    !terms.contains(name) && terms.iter().any(|t| rest.contains(t.as_str()))
+                })
+                .map(|(name, _)| name.clone())
+                .collect();
+            if more.is_empty() {
+                break;
+            }
+            terms.extend(more);
+        }
+    }
     // (One automaton for all the defined terms, built once per report.)
     let terms = if terms.is_empty() {
         None
