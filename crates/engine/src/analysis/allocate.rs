@@ -826,6 +826,20 @@ mod tests {
     }
 
     #[test]
+    fn a_duty_to_follow_an_annex_table_gives_its_measures_to_that_party() {
+        let text = "委托方：某某文旅科技有限公司\n受托方：某某云网络有限公司\n\n## 第四条 安全\n\n4.2 受托方应按照附表二采取必要的安全措施。\n\n## 附表二 安全措施\n\n（三）存储：个人信息默认采用服务端加密存储，并以多副本方式冗余存储。\n";
+        assert_eq!(allocation_of(text, "data.storage"), Found::Provider);
+    }
+
+    #[test]
+    fn party_columns_that_describe_each_part_allocate_the_row() {
+        let text = "This Agreement is between Northwind Cloud Ltd (\"Supplier\") and Elm Mutual Limited (\"Customer\").\n\n## Schedule 3\n\n| Row | Area | Supplier | Customer |\n|---|---|---|---|\n| 1 | Guest operating systems | Provide hardened templates | Patch and harden after provisioning |\n| 2 | Logging | Retain platform logs for 12 months | — |\n| 3 | Applications and middleware | — | All applications and middleware |\n";
+        assert_eq!(allocation_of(text, "os"), Found::Shared);
+        assert_eq!(allocation_of(text, "data.audit"), Found::Provider);
+        assert_eq!(allocation_of(text, "application"), Found::Customer);
+    }
+
+    #[test]
     fn a_term_that_stands_for_a_schedule_carries_its_duties() {
         let text = "This Agreement is between Acme Cloud Ltd (\"Supplier\") and Beta Trading Ltd (\"Client\").\n\n1.1 \"Security Measures\" means Schedule 2.\n\n6.1 Supplier shall implement and maintain the Security Measures.\n\n## Schedule 2 — Security Measures\n\n1. Segmented production networks, default-deny firewalls and DDoS mitigation.\n2. Security event logs are kept 12 months and monitored.\n";
         assert_eq!(allocation_of(text, "network"), Found::Provider);

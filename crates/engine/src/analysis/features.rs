@@ -81,6 +81,7 @@ pub fn of(doc_text: &str, s: &Sentence, rules: &Rules, mentions: &Mentions) -> S
             "ppendix",
             "xhibit",
             "条",
+            "附",
         ]
         .iter()
         .any(|w| t.contains(w))
