@@ -312,7 +312,8 @@ pub struct Facts {
     seat: bool,
     /// Place names of a forum clause.
     forums: Vec<String>,
-    /// It takes an audit right away ("not entitled to audit").
+    /// It takes an audit right away ("not entitled to audit", "your sole right to audit" is a
+    /// report).
     audit_negated: bool,
 }
 
@@ -349,9 +350,16 @@ impl Facts {
             seat: t.contains("所在地") || t.contains("住所地") || t.contains("注册地"),
             forums: forum_names(t),
             audit_negated: static_re!(
-                r"\b(not|no)\b[^.;]{0,25}\b(audit|inspect)|不得[^。；]{0,10}(审计|检查)"
+                r"\b(not|no)\b[^.;]{0,25}\b(audit|inspect)|\b(sole|only|exclusive)\b[^.;]{0,10}\bright to (audit|inspect)|不得[^。；]{0,10}(审计|检查)|(唯一|仅有)的?[^。；]{0,6}(审计|检查)(权|方式)"
             )
-            .is_some_and(|r| r.is_match(&l)),
+            .is_some_and(|r| {
+                // "not more than once in any 12-month period, audit" limits the right, keeps it.
+                let mut bare = l.clone();
+                for bound in ["not more than", "not less than", "no more than", "no less than", "not later than"] {
+                    bare = bare.replace(bound, "");
+                }
+                r.is_match(&bare)
+            }),
         }
     }
 }
@@ -571,6 +579,35 @@ pub fn risk_rows(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Whether the audit-rights topic of a short contract is against the customer.
+    fn audit_unfavourable(text: &str) -> Option<bool> {
+        let files = crate::templates::TemplateFiles::builtin();
+        let set = crate::templates::load(&files).expect("templates");
+        let rules = Rules::load(&files).expect("rules");
+        let doc = crate::ingest::read("t.md", text.as_bytes()).expect("read");
+        let opts = super::super::Options {
+            model: Some(crate::model::DeploymentModel::Saas),
+            perspective: super::super::Perspective::Customer,
+        };
+        let report = super::super::analyze(&doc, &rules, &set, opts);
+        report
+            .risks
+            .iter()
+            .find(|r| r.id == "audit_rights")
+            .and_then(|r| r.customer_unfavourable)
+    }
+
+    #[test]
+    fn an_audit_right_limited_in_frequency_is_still_a_right_and_a_sole_report_is_none() {
+        let head = "This Agreement is between Quill Ltd (\"Provider\") and Elm Limited (\"Customer\").\n\n";
+        let limited = format!("{head}12.1 The Customer, or an independent auditor appointed by it and bound by confidentiality, may on not less than 30 days' written notice, and not more than once in any 12-month period, audit Provider's compliance with this Agreement.\n");
+        assert_eq!(audit_unfavourable(&limited), Some(false));
+        let report_only = format!("{head}8.8 On written request, no more than once a year, Provider will provide a summary of its most recent SOC 2 Type II report. That is the Customer's sole right to audit Provider.\n");
+        assert_eq!(audit_unfavourable(&report_only), Some(true));
+        let zh = "甲方：某某人力资源有限公司（云服务提供者）\n乙方：某某制造有限公司（客户）\n\n6.7 乙方有权每年对甲方处理乙方员工信息的情况进行一次现场审计，甲方应当配合。\n";
+        assert_eq!(audit_unfavourable(zh), Some(false));
+    }
 
     #[test]
     fn deadlines_in_both_languages() {
