@@ -534,7 +534,14 @@ pub fn risk_rows(
             let k = rules.risks.iter().position(|c| c.id == id);
             let hits: Vec<usize> = match k {
                 Some(k) => (0..sentences.len())
-                    .filter(|&i| feats[i].risks.contains(&k))
+                    .filter(|&i| {
+                        feats[i].risks.contains(&k)
+                            || (feats[i].duty_risks.contains(&k)
+                                && reading
+                                    .statements(i)
+                                    .iter()
+                                    .any(|x| x.kind == Kind::Duty && x.role.is_some()))
+                    })
                     .collect(),
                 None => Vec::new(),
             };
