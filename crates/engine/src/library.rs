@@ -42,6 +42,12 @@ pub struct Library {
 
 const NOW: &str = "strftime('%Y-%m-%dT%H:%M:%fZ','now')";
 
+/// The page cache of a bulk write (seeding, re-indexing), in KiB (SQLite's negative
+/// `cache_size`): about 9 MB of pages for the built-in library fit. With SQLite's default 2 MB the
+/// transaction spills pages to the WAL and reads them back, writing each page many times over
+/// (10,000 page writes to seed a new database).
+const BULK_CACHE_KIB: i64 = 32 * 1024;
+
 impl Library {
     /// Opens the database at `path` and seeds it from `files` if they changed since last time.
     pub fn open(path: &Path, files: &TemplateFiles) -> Result<(Library, SeedReport)> {
@@ -57,11 +63,24 @@ impl Library {
     fn with_connection(conn: Connection, files: &TemplateFiles) -> Result<(Library, SeedReport)> {
         let templates = Arc::new(templates::load(files)?);
         let mut lib = Library { conn, templates };
-        // The stale index is rebuilt before seeding, which indexes what it writes the current
-        // way: on a new database there is nothing to rebuild (and seeding's index is not built twice).
-        lib.reindex_if_stale()?;
-        let report = lib.seed()?;
+        let report = lib.bring_up_to_date()?;
         Ok((lib, report))
+    }
+
+    /// Rebuilds a stale search index, then seeds. The index is rebuilt first because seeding
+    /// indexes what it writes the current way: on a new database there is nothing to rebuild
+    /// (and seeding's index is not built twice).
+    fn bring_up_to_date(&mut self) -> Result<SeedReport> {
+        self.conn
+            .pragma_update(None, "cache_size", -BULK_CACHE_KIB)?;
+        let result = self.reindex_if_stale().and_then(|()| self.seed());
+        // Back to the default cache, its memory released (best effort: a failure here leaves a
+        // larger cache, nothing worse).
+        let _ = self
+            .conn
+            .pragma_update(None, "cache_size", db::DEFAULT_CACHE_SIZE);
+        let _ = self.conn.execute_batch("PRAGMA shrink_memory");
+        result
     }
 
     /// Rebuilds the search indexes when they were written by an older indexing scheme.
@@ -125,8 +144,7 @@ impl Library {
     /// Replaces the whole database with a backup, keeping the current one at `safety` first.
     pub fn restore(&mut self, src: &Path, safety: &Path) -> Result<()> {
         db::restore(&mut self.conn, src, safety)?;
-        self.reindex_if_stale()?;
-        self.seed().map(|_| ())
+        self.bring_up_to_date().map(|_| ())
     }
 
     /// Brings seeded clauses up to the templates: adds new ones, updates unedited ones whose
