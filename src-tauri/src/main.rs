@@ -23,7 +23,7 @@ use tauri::{Manager, WindowEvent};
 pub use startup::{Opened, SAMPLE, SAMPLE_NAME};
 
 /// The app's state. The library and the rules arrive from the start-up threads (`startup.rs`)
-/// after the window is up.
+/// while and after the window comes up.
 pub struct AppState {
     opened: Arc<startup::OpenedCell>,
     rules: Arc<startup::RulesCell>,
@@ -44,7 +44,7 @@ impl AppState {
 
     /// The analyzer's rules, once compiled (waits for them off the main thread).
     pub async fn rules(&self) -> Result<Arc<Rules>, Error> {
-        self.rules.ready().await.clone()
+        self.rules.ready().await
     }
 
     /// The rules and templates an analysis needs (waits for both), or why the analyzer is
@@ -92,7 +92,7 @@ fn on_window_event(window: &tauri::Window, event: &WindowEvent) {
 }
 
 fn main() {
-    // The library opens and the rules compile while the window and its page load.
+    // The library opens while the window and its page load.
     let state = AppState {
         opened: Arc::default(),
         rules: Arc::default(),

@@ -1,11 +1,12 @@
 //! Start-up. The window comes first: the library (migrations, seeding, the sample draft on the
-//! first start) is opened on one thread and the analyzer's rules are compiled on another, while
-//! the window and its page load. Until the library is open, the commands that need it answer
-//! `Error::Starting`, and the page waits for `app_ready` and asks again; the analyses wait for
-//! the rules on a blocking worker. Nothing here ever blocks the main thread.
+//! first start) is opened on a thread of its own while the window and its page load. Until it is
+//! open, the commands that need it answer `Error::Starting`, and the page waits for `app_ready`
+//! and asks again. Then the analyzer's rules are compiled on another thread (at once on the first
+//! start, where the sample draft needs them); analyses wait for them on a blocking worker.
+//! Nothing here ever blocks the main thread.
 
 use std::panic::AssertUnwindSafe;
-use std::sync::{Arc, Condvar, Mutex, OnceLock, PoisonError};
+use std::sync::{Arc, Condvar, Mutex, Once, OnceLock, PoisonError};
 
 use cloudclause_engine::analysis::{topics, Rules};
 use cloudclause_engine::library::{Library, SeedReport};
@@ -90,16 +91,55 @@ pub struct Opened {
 }
 
 pub type OpenedCell = Pending<Res<Opened>>;
-pub type RulesCell = Pending<Res<Arc<Rules>>>;
 
-/// Starts the two start-up threads: the analyzer's rules, and the library (which waits for
-/// the rules only on the first start, to read the sample's deployment model).
+/// The analyzer's rules, compiled once on their own thread when first needed.
+pub struct RulesCell {
+    rules: Arc<Pending<Res<Arc<Rules>>>>,
+    started: Once,
+}
+
+impl Default for RulesCell {
+    fn default() -> Self {
+        RulesCell {
+            rules: Arc::default(),
+            started: Once::new(),
+        }
+    }
+}
+
+impl RulesCell {
+    /// Starts compiling the rules, unless that has begun already.
+    pub fn start(&self) {
+        self.started.call_once(|| {
+            on_thread("cloudclause-rules", &self.rules, || {
+                Rules::load(&TemplateFiles::builtin()).map(Arc::new)
+            });
+        });
+    }
+
+    /// The rules, once compiled (started if need be; waits off the main thread).
+    pub async fn ready(&self) -> Res<Arc<Rules>> {
+        self.start();
+        self.rules.ready().await.clone()
+    }
+
+    /// Blocks the calling thread (a start-up thread) until the rules are compiled.
+    fn wait(&self) -> &Res<Arc<Rules>> {
+        self.start();
+        self.rules.wait()
+    }
+}
+
+/// Starts opening the library, then compiling the rules. The library waits for the rules only
+/// on the first start, to read the sample's deployment model; otherwise they compile while the
+/// page draws its first screen, for the analysis that follows.
 pub fn start(opened: &Arc<OpenedCell>, rules: &Arc<RulesCell>) {
-    on_thread("cloudclause-rules", rules, || {
-        Rules::load(&TemplateFiles::builtin()).map(Arc::new)
-    });
     let rules = Arc::clone(rules);
-    on_thread("cloudclause-open", opened, move || open(&rules));
+    on_thread("cloudclause-open", opened, move || {
+        let result = open(&rules);
+        rules.start();
+        result
+    });
 }
 
 /// Runs `work` on a named thread and stores its result in `cell`; a thread that cannot start,
