@@ -1,6 +1,7 @@
 // A small W3C WebDriver client for the end-to-end tests: WebKitWebDriver (webkit2gtk-driver)
 // starts the app under Xvfb on a fresh temporary database: target/debug/cloudclause-app, or the
-// binary named by CLOUDCLAUSE_APP (the benchmark's release build).
+// binary named by CLOUDCLAUSE_APP (the benchmark's release build). E2E_TRACE=1 prints every
+// WebDriver request, to see where a test waits.
 
 import { execFileSync, spawn } from 'node:child_process';
 import { mkdtempSync, mkdirSync, writeFileSync, existsSync } from 'node:fs';
@@ -19,6 +20,7 @@ export const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 export class Driver {
   constructor(port) { this.base = `http://127.0.0.1:${port}`; }
   async req(method, path, body) {
+    if (process.env.E2E_TRACE) console.error(new Date().toISOString(), method, path.split('/').slice(3).join('/'), body ? JSON.stringify(body).slice(0, 80) : '');
     const res = await fetch(this.base + path, {
       method,
       headers: { 'content-type': 'application/json' },
