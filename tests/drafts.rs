@@ -8,7 +8,7 @@ use cloudclause_engine::draft::render::{to_document, to_markdown, to_text};
 use cloudclause_engine::draft::{Block, DraftDoc, Inline};
 use cloudclause_engine::drafts::{FromTemplate, VersionKind};
 use cloudclause_engine::ingest;
-use cloudclause_engine::model::Lang;
+use cloudclause_engine::model::{DeploymentModel, Lang};
 use cloudclause_engine::templates::{self, TemplateFiles};
 use cloudclause_engine::{Error, Library};
 
@@ -233,16 +233,19 @@ fn a_save_that_is_not_valid_stores_nothing() {
 fn the_sample_draft_is_made_once_on_first_start_only() {
     let mut lib = lib();
     let text = "第一条 服务\n\n1.1 服务商应当提供服务。\n".as_bytes();
-    let first = lib.draft_sample_once("sample.md", text, None).unwrap();
-    assert!(first.is_some());
+    let first = lib
+        .draft_sample_once("sample.md", text, || Some(DeploymentModel::Paas))
+        .unwrap();
+    assert_eq!(first.as_ref().unwrap().meta.model, Some(DeploymentModel::Paas));
+    // The model (an analysis, in the app) is asked for only when the sample is made.
     assert!(lib
-        .draft_sample_once("sample.md", text, None)
+        .draft_sample_once("sample.md", text, || unreachable!("no sample is made"))
         .unwrap()
         .is_none());
     // Deleting every draft does not bring the sample back at the next start.
     lib.draft_delete(first.unwrap().id).unwrap();
     assert!(lib
-        .draft_sample_once("sample.md", text, None)
+        .draft_sample_once("sample.md", text, || None)
         .unwrap()
         .is_none());
     assert!(lib.drafts().unwrap().is_empty());
@@ -250,7 +253,7 @@ fn the_sample_draft_is_made_once_on_first_start_only() {
     let mut other = self::lib();
     other.draft_import("a.md", text, None).unwrap();
     assert!(other
-        .draft_sample_once("sample.md", text, None)
+        .draft_sample_once("sample.md", text, || None)
         .unwrap()
         .is_none());
 }

@@ -1,14 +1,17 @@
 // A small W3C WebDriver client for the end-to-end tests: WebKitWebDriver (webkit2gtk-driver)
-// starts target/debug/cloudclause-app under Xvfb on a fresh temporary database.
+// starts the app under Xvfb on a fresh temporary database: target/debug/cloudclause-app, or the
+// binary named by CLOUDCLAUSE_APP (the benchmark's release build).
 
 import { execFileSync, spawn } from 'node:child_process';
 import { mkdtempSync, mkdirSync, writeFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve, dirname } from 'node:path';
+import { basename, join, resolve, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
-export const APP = join(root, 'target/debug/cloudclause-app');
+export const APP = process.env.CLOUDCLAUSE_APP
+  ? resolve(process.env.CLOUDCLAUSE_APP)
+  : join(root, 'target/debug/cloudclause-app');
 export const OUT = join(root, 'tests/e2e/out');
 const ELEMENT = 'element-6066-11e4-a52e-4f735466cecf';
 export const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
@@ -92,7 +95,8 @@ export function appPid(driver) {
     grew = false;
     for (const r of rows) if (mine.has(r.ppid) && !mine.has(r.pid)) { mine.add(r.pid); grew = true; }
   }
-  const app = rows.find((r) => mine.has(r.pid) && r.comm.startsWith('cloudclause-app'));
+  const comm = basename(APP).slice(0, 15); // the kernel keeps 15 characters of a command's name
+  const app = rows.find((r) => mine.has(r.pid) && r.comm === comm);
   if (!app) throw new Error('the app process was not found');
   return app.pid;
 }
@@ -102,7 +106,7 @@ export function appPid(driver) {
  * a screenshot named `<name>-failed.png` if it throws, and always closes the app before the driver.
  */
 export async function withApp(name, body, opts = {}) {
-  if (!existsSync(APP)) throw new Error(`${APP} is missing: run cargo build -p cloudclause-app`);
+  if (!existsSync(APP)) throw new Error(`${APP} is missing: run cargo build -p cloudclause-app (--release for the benchmark)`);
   const dir = opts.dir ?? freshDir();
   const port = 4444 + Math.floor(Math.random() * 1000);
   const env = { ...process.env, CLOUDCLAUSE_DB: join(dir, 'library.sqlite3'), TAURI_WEBVIEW_AUTOMATION: 'true' };

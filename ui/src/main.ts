@@ -101,8 +101,9 @@ function renderRegions(regions: ReadonlySet<Region>): void {
 }
 
 onChange(render);
-render(new Set<Region>(['all']));
 installKeyboard();
 installDrop();
-// The drafting screen opens on the latest draft when there is one; else the library, as before.
+// The first screen is drawn when the library answers (app_info brings the UI language, then the
+// data follow): the app opens its library on a worker thread while this page loads. The drafting
+// screen opens on the latest draft when there is one; else the library, as before.
 void init().then(() => initDrafts());

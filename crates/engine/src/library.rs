@@ -7,6 +7,7 @@
 
 use std::collections::HashSet;
 use std::path::Path;
+use std::sync::Arc;
 
 use rusqlite::{params, Connection, OptionalExtension, Row, Transaction};
 use serde::{Deserialize, Serialize};
@@ -42,7 +43,9 @@ pub struct SeedReport {
 /// The library and the playbook it was seeded from.
 pub struct Library {
     pub(crate) conn: Connection,
-    templates: TemplateSet,
+    /// Shared, not copied, with whoever needs the playbook without the library (the app's
+    /// analyses on worker threads).
+    templates: Arc<TemplateSet>,
 }
 
 const NOW: &str = "strftime('%Y-%m-%dT%H:%M:%fZ','now')";
@@ -60,10 +63,12 @@ impl Library {
     }
 
     fn with_connection(conn: Connection, files: &TemplateFiles) -> Result<(Library, SeedReport)> {
-        let templates = templates::load(files)?;
+        let templates = Arc::new(templates::load(files)?);
         let mut lib = Library { conn, templates };
-        let report = lib.seed()?;
+        // The stale index is rebuilt before seeding, which indexes what it writes the current
+        // way: on a new database there is nothing to rebuild (and seeding's index is not built twice).
         lib.reindex_if_stale()?;
+        let report = lib.seed()?;
         Ok((lib, report))
     }
 
@@ -107,6 +112,11 @@ impl Library {
         &self.templates
     }
 
+    /// The playbook, shared: for work that runs without the library (analyses on other threads).
+    pub fn shared_templates(&self) -> Arc<TemplateSet> {
+        Arc::clone(&self.templates)
+    }
+
     pub fn reference_model(&self) -> &ReferenceModel {
         &self.templates.model
     }
@@ -123,8 +133,8 @@ impl Library {
     /// Replaces the whole database with a backup, keeping the current one at `safety` first.
     pub fn restore(&mut self, src: &Path, safety: &Path) -> Result<()> {
         db::restore(&mut self.conn, src, safety)?;
-        self.seed()?;
-        self.reindex_if_stale()
+        self.reindex_if_stale()?;
+        self.seed().map(|_| ())
     }
 
     /// Brings seeded clauses up to the templates: adds new ones, updates unedited ones whose
