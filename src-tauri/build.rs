@@ -48,6 +48,8 @@ fn main() {
         "comment_delete",
         "comments_from_findings",
         "draft_export",
+        "library_backup",
+        "library_restore",
         "app_quit",
     ]);
     let attrs = tauri_build::Attributes::new()

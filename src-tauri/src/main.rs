@@ -3,12 +3,13 @@
 
 #![cfg_attr(not(debug_assertions), windows_subsystem = "windows")]
 
+mod backup;
 mod commands;
 mod comments;
 mod drafts;
-mod redlines;
 mod exports;
 mod print;
+mod redlines;
 mod startup;
 
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -150,6 +151,8 @@ fn main() {
             comments::comment_delete,
             comments::comments_from_findings,
             exports::draft_export,
+            backup::library_backup,
+            backup::library_restore,
             commands::app_quit,
         ])
         .run(tauri::generate_context!("../tauri.conf.json"));

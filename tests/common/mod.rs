@@ -51,7 +51,8 @@ impl Cli {
         let out = self.run(args);
         assert!(
             out.status.success(),
-            "cloudclause {args:?} failed: {}",
+            "cloudclause {args:?} failed ({}): {}",
+            out.status,
             String::from_utf8_lossy(&out.stderr)
         );
         String::from_utf8(out.stdout).unwrap_or_else(|e| panic!("stdout is not UTF-8: {e}"))

@@ -12,24 +12,10 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { clickWhenReady, sleep, withApp } from './driver.mjs';
+import { clickWhenReady, sleep, withApp, poll as waitFor, NOTICE_OR_ERROR as noticeOrError } from './driver.mjs';
 
-async function waitFor(driver, script, pred, timeoutMs = 30000) {
-  const end = Date.now() + timeoutMs;
-  for (;;) {
-    const v = await driver.run(script).catch(() => undefined);
-    if (pred(v)) return v;
-    if (Date.now() > end) throw new Error(`timed out: ${script} (last: ${JSON.stringify(v)?.slice(0, 300)})`);
-    await sleep(150);
-  }
-}
 
 const notice = "const n = document.querySelector('[data-testid=notice]'); return n ? n.textContent : '';";
-/** The status notice, or the error banner's text after "ERROR". */
-const noticeOrError = `const b = document.querySelector('[data-testid=error-banner]');
-  if (b) return 'ERROR ' + b.textContent;
-  const n = document.querySelector('[data-testid=notice]');
-  return n ? n.textContent : '';`;
 
 test('sample draft: all findings as comments, export DOCX, the comments are in word/comments.xml', { timeout: 240000 }, async () => {
   const exportDir = mkdtempSync(join(tmpdir(), 'cloudclause-export-'));

@@ -133,3 +133,20 @@ export async function withApp(name, body, opts = {}) {
     try { process.kill(-proc.pid, 'SIGTERM'); } catch { /* already gone */ }
   }
 }
+
+/** Runs `script` in the page every 150 ms until `pred` accepts its value (returned). */
+export async function poll(driver, script, pred, timeoutMs = 30000) {
+  const end = Date.now() + timeoutMs;
+  for (;;) {
+    const v = await driver.run(script).catch(() => undefined);
+    if (pred(v)) return v;
+    if (Date.now() > end) throw new Error(`timed out: ${script} (last: ${JSON.stringify(v)?.slice(0, 300)})`);
+    await sleep(150);
+  }
+}
+
+/** The status notice, or the error banner's text after "ERROR". */
+export const NOTICE_OR_ERROR = `const b = document.querySelector('[data-testid=error-banner]');
+  if (b) return 'ERROR ' + b.textContent;
+  const n = document.querySelector('[data-testid=notice]');
+  return n ? n.textContent : '';`;

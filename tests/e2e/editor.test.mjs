@@ -7,22 +7,14 @@
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { appPid, clickWhenReady, freshDir, sleep, withApp } from './driver.mjs';
+import { appPid, clickWhenReady, freshDir, sleep, withApp, poll } from './driver.mjs';
 
 // textContent, not innerText: blocks out of view skip rendering (content-visibility) and
 // innerText leaves them out.
 const editorText = "return document.querySelector('[data-testid=editor]').textContent;";
 const saveStatus = "return document.querySelector('[data-testid=save-status]').dataset.status;";
 
-async function waitFor(driver, script, pred, timeoutMs = 20000) {
-  const end = Date.now() + timeoutMs;
-  for (;;) {
-    const v = await driver.run(script).catch(() => undefined);
-    if (pred(v)) return v;
-    if (Date.now() > end) throw new Error(`timed out: ${script} (last: ${JSON.stringify(v)?.slice(0, 200)})`);
-    await sleep(150);
-  }
-}
+const waitFor = (driver, script, pred, timeoutMs = 20000) => poll(driver, script, pred, timeoutMs);
 
 /** Types into the text where WebDriver puts the caret (WebKitWebDriver: the start of the editor). */
 async function typeAtEnd(driver, text) {
@@ -53,7 +45,9 @@ test('draft from the SaaS template, type, insert a library clause, close, reopen
     await clickWhenReady(driver, '[data-testid=panel-library]');
     const [search] = await driver.waitFor('[data-testid=draft-library-search]');
     await driver.type(search, '数据销毁');
-    // The list shows the library first, then the search's hits: wait for a data-destruction clause.
+    // The list shows the library first, then the search's hits: wait for this query's hits (a redraw under
+    // the click would eat it), then for a data-destruction clause among them.
+    await waitFor(driver, "const l = document.querySelector('[data-testid=lib-hits]'); return l && l.dataset.query;", (q) => q === '数据销毁');
     const hit = await waitFor(driver, "const h = document.querySelector('[data-testid=lib-hit][data-id^=\"data.destruction\"]'); return h && h.dataset.id;", (id) => !!id);
     const lengthBefore = (await driver.run(editorText)).length;
     await clickWhenReady(driver, `[data-testid=lib-hit][data-id="${hit}"] [data-testid=insert-clause]`);

@@ -8,19 +8,11 @@
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { clickWhenReady, sleep, withApp } from './driver.mjs';
+import { clickWhenReady, sleep, withApp, poll } from './driver.mjs';
 
 const editorText = "return document.querySelector('[data-testid=editor]').textContent;";
 
-async function waitFor(driver, script, pred, timeoutMs = 20000) {
-  const end = Date.now() + timeoutMs;
-  for (;;) {
-    const v = await driver.run(script).catch(() => undefined);
-    if (pred(v)) return v;
-    if (Date.now() > end) throw new Error(`timed out: ${script.slice(0, 120)} (last: ${JSON.stringify(v)?.slice(0, 300)})`);
-    await sleep(150);
-  }
-}
+const waitFor = (driver, script, pred, timeoutMs = 20000) => poll(driver, script, pred, timeoutMs);
 
 // The edited clause, by its index among the clauses (set once it is picked).
 let index = -1;

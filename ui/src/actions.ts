@@ -1,6 +1,7 @@
 // Everything the screen does: calls the commands, then updates the state and names the regions
 // to re-render. Views call these; they never call the API themselves.
 import { api, toAppError } from './api';
+import { saveNow } from './draft-actions';
 import type { BilingualView, Clause, ClauseContent, ClauseFilter, UiLang } from './bindings';
 import { setUiLang, t } from './i18n';
 import { setModel, state, update, type ResultItem } from './state';
@@ -35,7 +36,10 @@ export async function init(): Promise<void> {
   try {
     const info = await api.appInfo();
     setUiLang(info.settings.ui_lang);
-    update({ info, settings: info.settings }, 'all');
+    // A restore reloads the page: say what it did once the page is back.
+    const notice = sessionStorage.getItem('cloudclause.notice');
+    sessionStorage.removeItem('cloudclause.notice');
+    update({ info, settings: info.settings, ...(notice ? { notice } : {}) }, 'all');
   } catch (e) {
     update({}, 'all');
     showError(e);
@@ -238,6 +242,41 @@ export async function exportPack(): Promise<void> {
   try {
     const path = await api.libraryExportPack();
     notify(path === null ? t('notice.cancelled') : t('notice.exported', { path }));
+  } catch (e) {
+    showError(e);
+  }
+}
+
+/** Whether the footer is asking to confirm a restore. */
+export let confirmingRestore = false;
+
+export async function backupDatabase(): Promise<void> {
+  try {
+    const path = await api.libraryBackup();
+    notify(path === null ? t('notice.cancelled') : t('notice.backedUp', { path }));
+  } catch (e) {
+    showError(e);
+  }
+}
+
+export function askRestore(ask: boolean): void {
+  confirmingRestore = ask;
+  update({}, 'status');
+}
+
+/** Replaces everything with a backup, then reloads the page on the restored database (drafts
+ * open in the editor were saved before; the replaced database is kept beside the new one). */
+export async function restoreDatabase(): Promise<void> {
+  confirmingRestore = false;
+  try {
+    await saveNow(); // the copy kept before the restore has the last keystrokes too
+    const outcome = await api.libraryRestore();
+    if (outcome === null) {
+      notify(t('notice.cancelled'));
+      return;
+    }
+    sessionStorage.setItem('cloudclause.notice', t('notice.restored', { from: outcome.restored_from, kept: outcome.previous_kept_at }));
+    window.location.reload();
   } catch (e) {
     showError(e);
   }

@@ -3,39 +3,7 @@
 // is normalised into the `unknown` kind so the UI has one error shape to show.
 import { invoke } from '@tauri-apps/api/core';
 import type {
-  AnalysisResult,
-  AppInfo,
-  Clause,
-  ClauseContent,
-  ClauseFilter,
-  ClauseSummary,
-  ClauseVersion,
-  ContractTemplate,
-  Block,
-  Created,
-  DeploymentModel,
-  Draft,
-  DraftAnalysis,
-  DraftComment,
-  ExportOutcome,
-  ExportRequest,
-  FindingComments,
-  NewComment,
-  DraftDoc,
-  DraftMeta,
-  DraftSummary,
-  DraftVersion,
-  DraftVersionContent,
-  Error as CommandError,
-  FromTemplate,
-  Lang,
-  SaveReport,
-  ImportReport,
-  Perspective,
-  ReferenceModel,
-  SearchHit,
-  Settings,
-  Variable,
+  AnalysisResult, AppInfo, Block, Clause, ClauseContent, ClauseFilter, ClauseSummary, ClauseVersion, ContractTemplate, Created, DeploymentModel, Draft, DraftAnalysis, DraftComment, DraftDoc, DraftMeta, DraftSummary, DraftVersion, DraftVersionContent, Error as CommandError, ExportOutcome, ExportRequest, FindingComments, FromTemplate, ImportReport, Lang, NewComment, Perspective, ReferenceModel, RestoreOutcome, SaveReport, SearchHit, Settings, Variable,
 } from './bindings';
 
 export type AppError = CommandError | { kind: 'unknown'; data: { message: string } };
@@ -94,6 +62,10 @@ export const api = {
   libraryAdoptTemplate: (id: string) => call<Clause>('library_adopt_template', { id }),
   libraryExportPack: () => call<string | null>('library_export_pack'),
   libraryImportPack: () => call<ImportReport | null>('library_import_pack'),
+  /** Native save dialog, then a consistent copy of the whole database; null when cancelled. */
+  libraryBackup: () => call<string | null>('library_backup'),
+  /** Native open dialog, then the whole database replaced by the backup; null when cancelled. */
+  libraryRestore: () => call<RestoreOutcome | null>('library_restore'),
   settingsSet: (settings: Settings) => call<Settings>('settings_set', { settings }),
   analyzeSample: (model: DeploymentModel | null, perspective: Perspective) =>
     call<AnalysisResult>('analyze_sample', { model, perspective }),

@@ -456,3 +456,5 @@ text: string,
  */
 segments: Array<Segment>, };
 
+export type RestoreOutcome = { restored_from: string, previous_kept_at: string, };
+

@@ -1,6 +1,6 @@
 // Everything the drafting screen does: list and open drafts, create them (template, blank, file),
 // autosave, live analysis, findings, the library panel, versions. Views call these.
-import { TextSelection } from 'prosemirror-state';
+import { TextSelection, type Transaction } from 'prosemirror-state';
 import type { EditorView } from 'prosemirror-view';
 import { api, toAppError } from './api';
 import { showError } from './actions';
@@ -8,7 +8,7 @@ import type { DraftMeta, FromTemplate, Perspective } from './bindings';
 import { loadComments } from './comment-actions';
 import { drafts, type DraftPanel, type NewDraftTab } from './draft-state';
 import { Autosave } from './editor/autosave';
-import { createEditor, docJson, insertBlocks, loadDoc, setLang, type EditorHooks } from './editor/editor';
+import { createEditor, docJson, insertBlocks, jsonOf, loadDoc, setLang, type EditorHooks } from './editor/editor';
 import { findingsKey, locate, rangesOf, type FindingRef, type FindingsMeta } from './editor/findings';
 import { t } from './i18n';
 import { redlineApi } from './redline-api';
@@ -54,15 +54,15 @@ export function saveNow(): Promise<void> {
 }
 
 /** Creates the editor in `mount` (once); `extra` runs after each change (outline, find count). */
-export function attachEditor(mount: HTMLElement, extra: { changed: () => void; updated: () => void; find: () => void; comment?: () => void }): void {
+export function attachEditor(mount: HTMLElement, extra: { changed: (tr: Transaction) => void; updated: () => void; find: () => void; comment?: () => void }): void {
   hooks = {
     save: () => void saveNow(),
     find: extra.find,
     comment: extra.comment,
-    docChanged: () => {
+    docChanged: (tr) => {
       autosave.changed();
       scheduleAnalysis();
-      extra.changed();
+      extra.changed(tr);
     },
     updated: extra.updated,
   };
@@ -176,7 +176,7 @@ function runAnalysis(): void {
   analysisRunning = true;
   drafts.analysing = true;
   redraw('draftStatus');
-  api.draftAnalyze(doc.toJSON() as never, d.meta.lang, d.meta.model, drafts.perspective).then((analysis) => {
+  api.draftAnalyze(jsonOf(doc), d.meta.lang, d.meta.model, drafts.perspective).then((analysis) => {
     if (drafts.current !== d || v.state.doc !== doc) {
       analysisAgain = true;
       return;
@@ -236,10 +236,12 @@ export async function searchLibrary(query: string): Promise<void> {
       : (await api.libraryList(filter)).slice(0, 30).map((clause) => ({ clause, snippets: [], score: 0 }));
     if (seq !== librarySeq) return;
     drafts.libraryHits = hits;
+    drafts.libraryHitsFor = q;
     redraw('drafts');
   } catch (e) {
     if (seq !== librarySeq) return;
     drafts.libraryHits = [];
+    drafts.libraryHitsFor = q;
     redraw('drafts');
     if (toAppError(e).kind !== 'empty_query') showError(e);
   }

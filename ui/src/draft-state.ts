@@ -31,6 +31,8 @@ export interface DraftsState {
   panel: DraftPanel;
   libraryQuery: string;
   libraryHits: SearchHit[];
+  /** The query the shown hits answer (the input may be ahead of it while a search runs). */
+  libraryHitsFor: string;
   versions: DraftVersion[];
   compare: Compare | null;
   confirmRestore: number | null;
@@ -49,6 +51,7 @@ export const drafts: DraftsState = {
   panel: 'findings',
   libraryQuery: '',
   libraryHits: [],
+  libraryHitsFor: '',
   versions: [],
   compare: null,
   confirmRestore: null,

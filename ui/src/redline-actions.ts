@@ -3,11 +3,15 @@
 // clauses, switch between them, adopt one hunk or all of them as tracked changes, and accept or
 // reject tracked changes. The panel view is views/redline-panel.ts.
 import type { Node as PMNode } from 'prosemirror-model';
+import type { Transaction } from 'prosemirror-state';
+import { AddMarkStep, RemoveMarkStep } from 'prosemirror-transform';
 import { showError } from './actions';
 import { toAppError } from './api';
-import type { CandidateRedline, ClauseAlignment, DraftAlignment, DraftDoc, Op } from './bindings';
+import type { CandidateRedline, ClauseAlignment, DraftAlignment, Op } from './bindings';
 import { drafts } from './draft-state';
 import { editorView } from './draft-actions';
+import { jsonOf } from './editor/editor';
+import { withinBlocks } from './editor/edits';
 import { adopt, hunksOf, type Hunk } from './editor/hunks';
 import { resolveChanges, trackAttrs, trackedChanges, type TrackedChange } from './editor/tracked';
 import { redlineApi } from './redline-api';
@@ -50,11 +54,31 @@ export function onRedlineRender(fn: () => void): void {
 
 const panelOpen = () => drafts.panel === 'redline' && drafts.current !== null;
 
-/** The text has changed: align again soon (only while the panel is open). */
-export function redlineDocChanged(): void {
+/** The panel follows typing this long after it pauses (its tracked changes list reads the whole text). */
+export const REDLINE_TYPING_RENDER_MS = 200;
+let renderTimer: number | undefined;
+const TRACKED = new Set(['insertion', 'deletion']);
+
+/**
+ * The text has changed: align again soon (only while the panel is open). The panel is redrawn at
+ * once when the change shows in it at once (the alignment just went stale; blocks, or tracked
+ * marks, were added or removed); while typing inside blocks, after typing pauses.
+ */
+export function redlineDocChanged(tr?: Transaction): void {
   if (!panelOpen()) return;
   window.clearTimeout(timer);
   timer = window.setTimeout(() => void refreshAlignment(), REDLINE_DELAY_MS);
+  const typing = tr !== undefined && tr.before !== redline.alignedDoc && withinBlocks(tr)
+    && !tr.steps.some((s) => (s instanceof AddMarkStep || s instanceof RemoveMarkStep) && TRACKED.has(s.mark.type.name));
+  if (typing) {
+    window.clearTimeout(renderTimer);
+    renderTimer = window.setTimeout(() => renderPanel(), REDLINE_TYPING_RENDER_MS);
+  } else showNow();
+}
+
+/** The panel's own edits (adopt, accept, reject) show in it at once, even when they look like typing. */
+function showNow(): void {
+  window.clearTimeout(renderTimer);
   renderPanel();
 }
 
@@ -104,7 +128,7 @@ export async function refreshAlignment(): Promise<void> {
   redline.busy = true;
   renderPanel();
   try {
-    const alignment = await redlineApi.draftAlign(doc.toJSON() as DraftDoc, d.meta.lang);
+    const alignment = await redlineApi.draftAlign(jsonOf(doc), d.meta.lang);
     if (drafts.current !== d || view.state.doc !== doc) { again = true; return; }
     const before = unitKey(redline.unit);
     redline.alignment = alignment;
@@ -226,6 +250,7 @@ export function adoptHunks(op: number | null): void {
   const hunks = currentHunks().filter((h) => op === null || h.op === op);
   if (!hunks.length) return;
   view.dispatch(adopt(view.state.tr, hunks, trackAttrs(author())).scrollIntoView());
+  showNow();
   view.focus();
 }
 
@@ -241,5 +266,6 @@ export function resolveTracked(from: number | null, accept: boolean): void {
   const changes = trackedChanges(view.state.doc).filter((c) => from === null || c.from === from);
   if (!changes.length) return;
   view.dispatch(resolveChanges(view.state, changes, accept));
+  showNow();
   view.focus();
 }

@@ -226,14 +226,14 @@
     }
     return out;
   }
+  // The text is searched as it is (no code-point copy of the whole text per finding: this stands in
+  // for the engine's analysis, which runs off the page's thread, and must not make typing wait).
   function evidenceOf(text, clauses, quotes) {
-    const chars = cp(text);
-    const joined = chars.join('');
     const out = [];
     for (const quote of quotes) {
-      const at = joined.indexOf(quote);
+      const at = text.indexOf(quote);
       if (at < 0) continue;
-      const start = cp(joined.slice(0, at)).length;
+      const start = cp(text.slice(0, at)).length;
       const end = start + cp(quote).length;
       const clause = clauses.filter((c) => c.start <= start && end <= c.end).sort((a, b) => b.level - a.level)[0];
       out.push({ clause: clause ? clause.number : '', start, end, quote });

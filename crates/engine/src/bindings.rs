@@ -30,7 +30,7 @@ use crate::export::request::{
 };
 use crate::export::Change;
 use crate::ingest::{BlockKind, ClauseSpan, Document, SourceFormat};
-use crate::library::{ImportReport, LibraryPack, PackClause, SeedReport};
+use crate::library::{ImportReport, LibraryPack, PackClause, RestoreOutcome, SeedReport};
 use crate::model::*;
 use crate::redline::CandidateRedline;
 use crate::redline::{
@@ -60,7 +60,7 @@ pub fn typescript() -> String {
         ExportFormat, CommentChoice, RedlineChoice, ExportRequest, ExportOutcome, FindingComments,
         OpKind, Op, RedlineOptions, AlignOptions, Candidate, ClauseAlignment, Alignment, ChangeKind, ClauseChange,
         CompareStats, Comparison, DraftAnalysis,
-        TrackAttrs, CandidateRedline, DraftAlignment,
+        TrackAttrs, CandidateRedline, DraftAlignment, RestoreOutcome,
     );
     let mut out = String::from(
         "// Generated from the Rust types in crates/engine by ts-rs. Do not edit.\n\

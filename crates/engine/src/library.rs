@@ -20,6 +20,14 @@ use crate::placeholders;
 use crate::search;
 use crate::templates::{self, TemplateFiles, TemplateSet};
 
+/// What a restore did (the window's answer): the backup read, and where the replaced database
+/// was kept so the restore itself can be undone.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct RestoreOutcome {
+    pub restored_from: String,
+    pub previous_kept_at: String,
+}
+
 /// What seeding did.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, TS)]
 pub struct SeedReport {

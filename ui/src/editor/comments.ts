@@ -63,6 +63,9 @@ function markDecorations(doc: PMNode, active: string | null, resolved: ReadonlyS
 }
 
 export function commentsPlugin(): Plugin<CommentsState> {
+  // Both sets drawn at once (a comment being written while a thread is selected): the merged set
+  // is made once per pair, not on every view update.
+  let merged: { marks: DecorationSet; pending: DecorationSet; both: DecorationSet } | null = null;
   return new Plugin<CommentsState>({
     key: commentsKey,
     state: {
@@ -91,7 +94,10 @@ export function commentsPlugin(): Plugin<CommentsState> {
         if (!s) return null;
         if (s.pending === DecorationSet.empty) return s.marks;
         if (s.marks === DecorationSet.empty) return s.pending;
-        return DecorationSet.create(state.doc, [...s.marks.find(), ...s.pending.find()]);
+        if (merged?.marks !== s.marks || merged.pending !== s.pending) {
+          merged = { marks: s.marks, pending: s.pending, both: DecorationSet.create(state.doc, [...s.marks.find(), ...s.pending.find()]) };
+        }
+        return merged.both;
       },
     },
   });

@@ -9,6 +9,7 @@ import { tableEditing } from 'prosemirror-tables';
 import { EditorView } from 'prosemirror-view';
 import { keymap } from 'prosemirror-keymap';
 import type { Block, DraftDoc, Lang } from '../bindings';
+import { activeBlockPlugin } from './active-block';
 import { commentsPlugin } from './comments';
 import { findingsPlugin } from './findings';
 import { findPlugin } from './find-replace';
@@ -41,6 +42,7 @@ function stateFor(doc: DraftDoc, lang: Lang, hooks: EditorHooks): EditorState {
       numberingPlugin(lang),
       findingsPlugin(),
       commentsPlugin(),
+      activeBlockPlugin(),
     ],
   });
 }
@@ -68,8 +70,26 @@ export function setLang(view: EditorView, lang: Lang): void {
   view.dispatch(setNumberingLang(view.state.tr, lang));
 }
 
+/** Each top-level block's JSON, by node: a block untouched since the last save, analysis or
+ * alignment is the same node and is not serialised again. The objects are shared: never mutate. */
+const blockJson = new WeakMap<PMNode, unknown>();
+
+/** The document as the engine's `DraftDoc` (`doc.toJSON()`, built from the cached blocks). */
+export function jsonOf(doc: PMNode): DraftDoc {
+  const content: unknown[] = [];
+  doc.forEach((node) => {
+    let json = blockJson.get(node);
+    if (json === undefined) {
+      json = node.toJSON();
+      blockJson.set(node, json);
+    }
+    content.push(json);
+  });
+  return { type: 'doc', content } as DraftDoc;
+}
+
 export function docJson(view: EditorView): DraftDoc {
-  return view.state.doc.toJSON() as DraftDoc;
+  return jsonOf(view.state.doc);
 }
 
 /** Inserts blocks after the block holding the cursor (or in place of an empty paragraph). */

@@ -1,7 +1,8 @@
 // Live findings in the text: the analysis report's evidence (char offsets into the rendered
 // draft) located through `segments` (child-index paths to text blocks) and drawn as inline
 // decorations; clauses that carry a gap's evidence get a gutter mark. Decorations are mapped
-// through later edits until the next analysis replaces them.
+// through later edits until the next analysis replaces them; each evidence decoration carries
+// its finding in its spec, so an edit maps the decoration set and nothing else.
 import type { Node as PMNode } from 'prosemirror-model';
 import { Plugin, PluginKey, type EditorState } from 'prosemirror-state';
 import { Decoration, DecorationSet } from 'prosemirror-view';
@@ -23,9 +24,14 @@ export interface Located {
 }
 
 interface FindingsState {
+  /** Evidence (inline, spec = `EvidenceSpec`) and gap marks (node) decorations. */
   deco: DecorationSet;
-  located: Located[];
   selected: FindingRef | null;
+}
+
+interface EvidenceSpec {
+  ref: FindingRef;
+  gap: boolean;
 }
 
 export const findingsKey = new PluginKey<FindingsState>('findings');
@@ -118,7 +124,7 @@ function decorate(doc: PMNode, located: Located[], selected: FindingRef | null):
     decos.push(Decoration.inline(l.from, l.to, {
       class: `ev${l.gap ? ' ev-gap' : ''}${on ? ' ev-selected' : ''}`,
       'data-finding': `${l.ref.kind}:${l.ref.id}`,
-    }));
+    }, { ref: l.ref, gap: l.gap } satisfies EvidenceSpec));
     if (l.gap) {
       const $pos = doc.resolve(l.from);
       if ($pos.depth >= 1) gapBlocks.add($pos.before(1));
@@ -136,23 +142,29 @@ export interface FindingsMeta {
   selected?: FindingRef | null;
 }
 
+/** The evidence as it stands now (mapped through the edits since the analysis), in document order. */
+function locatedNow(deco: DecorationSet, keep: (spec: EvidenceSpec) => boolean = () => true): Located[] {
+  return deco.find(undefined, undefined, (spec) => 'ref' in spec && keep(spec as EvidenceSpec))
+    .map((d) => ({ from: d.from, to: d.to, ref: (d.spec as EvidenceSpec).ref, gap: (d.spec as EvidenceSpec).gap }))
+    .sort((a, b) => a.from - b.from);
+}
+
 export function findingsPlugin(): Plugin<FindingsState> {
   return new Plugin<FindingsState>({
     key: findingsKey,
     state: {
-      init: () => ({ deco: DecorationSet.empty, located: [], selected: null }),
+      init: () => ({ deco: DecorationSet.empty, selected: null }),
       apply: (tr, old, _prev, state) => {
         const meta = tr.getMeta(findingsKey) as FindingsMeta | undefined;
         if (meta) {
-          const located = meta.located ?? old.located;
+          const deco = tr.docChanged ? old.deco.map(tr.mapping, tr.doc) : old.deco;
+          const located = meta.located ?? locatedNow(deco);
           const selected = meta.selected !== undefined ? meta.selected : old.selected;
-          return { located, selected, deco: decorate(state.doc, located, selected) };
+          return { selected, deco: decorate(state.doc, located, selected) };
         }
         if (!tr.docChanged) return old;
-        const located = old.located
-          .map((l) => ({ ...l, from: tr.mapping.map(l.from, 1), to: tr.mapping.map(l.to, -1) }))
-          .filter((l) => l.to > l.from);
-        return { located, selected: old.selected, deco: old.deco.map(tr.mapping, tr.doc) };
+        // Inline decorations that shrink to nothing are dropped by the mapping, as evidence should be.
+        return { selected: old.selected, deco: old.deco.map(tr.mapping, tr.doc) };
       },
     },
     props: { decorations: (state) => findingsKey.getState(state)?.deco },
@@ -161,5 +173,6 @@ export function findingsPlugin(): Plugin<FindingsState> {
 
 /** The evidence ranges of a finding, in document order. */
 export function rangesOf(state: EditorState, ref: FindingRef): Located[] {
-  return (findingsKey.getState(state)?.located ?? []).filter((l) => sameRef(ref, l.ref)).sort((a, b) => a.from - b.from);
+  const deco = findingsKey.getState(state)?.deco;
+  return deco ? locatedNow(deco, (spec) => sameRef(ref, spec.ref)) : [];
 }

@@ -1,11 +1,13 @@
 // Draws each clause's number (numbers.ts) as a widget at the start of the clause (not editable,
 // not part of the document), so numbers renumber themselves on every change. Widgets, not node
 // decorations: node decorations on thousands of top-level blocks make every view update
-// quadratic. While typing inside a clause the numbers stay the same and the widgets are mapped.
+// quadratic. An edit inside blocks (typing; edits.ts) cannot change a number: the widgets are
+// only mapped, without walking the document. Other edits renumber.
 import { Plugin, PluginKey, type EditorState, type Transaction } from 'prosemirror-state';
 import { Decoration, DecorationSet } from 'prosemirror-view';
 import type { Node as PMNode } from 'prosemirror-model';
 import type { Lang } from '../bindings';
+import { withinBlocks } from './edits';
 import { clauseNumbers } from './numbers';
 
 interface NumberingState {
@@ -39,6 +41,7 @@ function same(a: string[], b: string[]): boolean {
 function apply(tr: Transaction, old: NumberingState, state: EditorState): NumberingState {
   const lang = (tr.getMeta(numberingKey) as { lang?: Lang } | undefined)?.lang ?? old.lang;
   if (!tr.docChanged && lang === old.lang) return old;
+  if (lang === old.lang && withinBlocks(tr)) return { lang, numbers: old.numbers, deco: old.deco.map(tr.mapping, tr.doc) };
   const list = clauseNumbers(state.doc, lang);
   const numbers = list.map((c) => c.number);
   if (lang === old.lang && same(numbers, old.numbers)) {

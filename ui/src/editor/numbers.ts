@@ -91,14 +91,15 @@ export function numbersOf(clauses: ClauseNumbering[], lang: Lang): string[] {
   });
 }
 
-/** The printed number of each top-level clause of the document with its position, in order. */
-export function clauseNumbers(doc: PMNode, lang: Lang): { pos: number; number: string; node: PMNode }[] {
+/** The printed number of each top-level clause of the document with its position and index
+ * among the top-level blocks, in order. */
+export function clauseNumbers(doc: PMNode, lang: Lang): { pos: number; index: number; number: string; node: PMNode }[] {
   const counter = new Counter();
-  const out: { pos: number; number: string; node: PMNode }[] = [];
-  doc.forEach((node, pos) => {
+  const out: { pos: number; index: number; number: string; node: PMNode }[] = [];
+  doc.forEach((node, pos, index) => {
     if (node.type.name !== 'clause') return;
     const auto = counter.next(node.attrs.level as number, lang);
-    out.push({ pos, number: (node.attrs.number as string | null) ?? auto, node });
+    out.push({ pos, index, number: (node.attrs.number as string | null) ?? auto, node });
   });
   return out;
 }

@@ -1,5 +1,6 @@
 // The outline pane: every clause with its number and first words; a click puts the cursor in
-// the clause and scrolls it into view. Rebuilt only when the list of entries changes.
+// the clause and scrolls it into view. Updated in place after typing pauses: only entries whose
+// text changed are touched (a clause's first words are read once per version of the clause).
 import type { Node as PMNode } from 'prosemirror-model';
 import { TextSelection } from 'prosemirror-state';
 import type { EditorView } from 'prosemirror-view';
@@ -10,48 +11,65 @@ import { clauseNumbers } from './numbers';
 const WORDS = 40;
 
 interface Entry {
-  pos: number;
+  /** Index of the clause among the document's top-level blocks. */
+  index: number;
   level: number;
   label: string;
 }
 
-export function outlineEntries(doc: PMNode, lang: Lang): Entry[] {
-  return clauseNumbers(doc, lang).map(({ pos, number, node }) => {
+/** First words of a clause, by node: unchanged clauses are the same node from edit to edit. */
+const firstWords = new WeakMap<PMNode, string>();
+
+function wordsOf(node: PMNode): string {
+  let words = firstWords.get(node);
+  if (words === undefined) {
     const text = node.textContent.trim();
-    const words = Array.from(text).slice(0, WORDS).join('');
-    return { pos, level: node.attrs.level as number, label: `${number} ${words}${text.length > words.length ? '…' : ''}` };
-  });
+    const head = Array.from(text).slice(0, WORDS).join('');
+    words = `${head}${text.length > head.length ? '…' : ''}`;
+    firstWords.set(node, words);
+  }
+  return words;
 }
 
-let shown = '';
+export function outlineEntries(doc: PMNode, lang: Lang): Entry[] {
+  return clauseNumbers(doc, lang).map(({ index, number, node }) => ({ index, level: node.attrs.level as number, label: `${number} ${wordsOf(node)}` }));
+}
 
-/** Renders the outline into `root` (a list of buttons), unless it is unchanged. */
+/** What each outline root shows, entry by entry (compared instead of reading the DOM back). */
+const shown = new WeakMap<HTMLElement, Entry[]>();
+
+/** Renders the outline into `root` (a list of buttons), changing only the entries that differ. */
 export function renderOutline(root: HTMLElement, view: EditorView, lang: Lang): void {
   const entries = outlineEntries(view.state.doc, lang);
-  const key = entries.map((e) => `${e.level}\u0001${e.label}`).join('\u0002');
-  if (key === shown && root.childElementCount === entries.length) {
-    entries.forEach((e, i) => { (root.children[i] as HTMLElement).dataset.pos = String(e.pos); });
-    return;
+  let before = shown.get(root) ?? [];
+  if (before.length !== root.childElementCount) {
+    root.replaceChildren();
+    before = [];
   }
-  shown = key;
-  root.replaceChildren(...entries.map((e) => h('button', {
-    class: `outline-item outline-l${e.level}`,
-    testid: 'outline-item',
-    attrs: { type: 'button', 'data-pos': e.pos, title: e.label },
-  }, e.label)));
+  entries.forEach((e, i) => {
+    const was = before[i];
+    const el = (was ? root.children[i] : root.appendChild(h('button', { testid: 'outline-item', attrs: { type: 'button' } }))) as HTMLElement;
+    if (was?.level !== e.level) el.className = `outline-item outline-l${e.level}`;
+    if (was?.label !== e.label) {
+      el.title = e.label;
+      el.textContent = e.label;
+    }
+    if (was?.index !== e.index) el.dataset.index = String(e.index);
+  });
+  while (root.childElementCount > entries.length) root.lastElementChild?.remove();
+  shown.set(root, entries);
 }
 
 /** Jumps to the clause of an outline entry (delegated click handler). */
 export function jumpTo(view: EditorView, target: HTMLElement): void {
-  const pos = Number(target.dataset.pos);
-  if (!Number.isFinite(pos) || pos + 1 > view.state.doc.content.size) return;
-  const tr = view.state.tr.setSelection(TextSelection.create(view.state.doc, pos + 1));
+  const index = Number(target.dataset.index);
+  const { doc } = view.state;
+  if (!Number.isInteger(index) || index < 0 || index >= doc.childCount) return;
+  let pos = 0;
+  for (let i = 0; i < index; i++) pos += doc.child(i).nodeSize;
+  const tr = view.state.tr.setSelection(TextSelection.near(doc.resolve(pos + 1)));
   view.dispatch(tr);
   view.focus();
   const dom = view.nodeDOM(pos);
   if (dom instanceof HTMLElement) dom.scrollIntoView({ block: 'center' });
-}
-
-export function resetOutline(): void {
-  shown = '';
 }

@@ -72,7 +72,7 @@ export function renderLibraryPanel(root: HTMLElement): void {
   root.replaceChildren(
     h('p', { class: 'muted small' }, t('drafts.libraryHint')),
     libraryInput,
-    h('ul', { class: 'lib-hits' }, ...drafts.libraryHits.map((hit) => h('li', { class: 'lib-hit', testid: 'lib-hit', attrs: { 'data-id': hit.clause.id } },
+    h('ul', { class: 'lib-hits', testid: 'lib-hits', attrs: { 'data-query': drafts.libraryHitsFor } }, ...drafts.libraryHits.map((hit) => h('li', { class: 'lib-hit', testid: 'lib-hit', attrs: { 'data-id': hit.clause.id } },
       h('div', { class: 'lib-hit-title' }, pick(hit.clause.title)),
       h('div', { class: 'lib-hit-meta muted small' }, h('code', {}, hit.clause.id), ' · ', positionLabel(hit.clause.position)),
       button(t('drafts.insert'), () => void insertClause(hit.clause.id), {

@@ -12,7 +12,7 @@ import { drafts, type DraftPanel } from '../draft-state';
 import { button, h } from '../dom';
 import { FindBar } from '../editor/find-replace';
 import { commands } from '../editor/keymap';
-import { jumpTo, renderOutline, resetOutline } from '../editor/outline';
+import { jumpTo, renderOutline } from '../editor/outline';
 import { schema } from '../editor/schema';
 import { t, type MessageKey } from '../i18n';
 import { renderDetails, renderFindingsPane, renderLibraryPanel, renderVersionsPanel } from './draft-panels';
@@ -59,10 +59,10 @@ export function mountDrafts(root: HTMLElement): void {
     exportRoot,
   );
   attachEditor(editorMount, {
-    changed: () => {
+    changed: (tr) => {
       scheduleOutline();
       findBar.updateCount();
-      redlineDocChanged();
+      redlineDocChanged(tr);
       // Comments follow the text: their order and anchored state are re-read after typing pauses.
       window.clearTimeout(commentsTimer);
       commentsTimer = window.setTimeout(renderDraftComments, 200);
@@ -109,8 +109,9 @@ function renderMarks(): void {
   const { from, $from, to, empty } = view.state.selection;
   for (const name of ['bold', 'italic', 'underline'] as const) {
     const type = schema.marks[name];
-    const on = empty ? !!type.isInSet(view.state.storedMarks ?? $from.marks()) : view.state.doc.rangeHasMark(from, to, type);
-    toolbar.querySelector(`[data-testid="tool-${name}"]`)?.setAttribute('aria-pressed', String(on));
+    const on = String(empty ? !!type.isInSet(view.state.storedMarks ?? $from.marks()) : view.state.doc.rangeHasMark(from, to, type));
+    const el = toolbar.querySelector(`[data-testid="tool-${name}"]`);
+    if (el && el.getAttribute('aria-pressed') !== on) el.setAttribute('aria-pressed', on);
   }
 }
 
@@ -167,11 +168,20 @@ function renderToolbar(): void {
   renderMarks();
 }
 
+let shownStatus = '';
+
+/** The save status chip; rebuilt only when what it says changes (every keystroke asks). */
 export function renderDraftStatus(): void {
   const key: MessageKey = drafts.current === null ? 'save.none' : (`save.${drafts.status}` as MessageKey);
-  statusChip.dataset.status = drafts.current === null ? 'none' : drafts.status;
-  statusChip.replaceChildren(h('span', { class: 'save-dot', attrs: { 'aria-hidden': 'true' } }), t(key));
-  if (drafts.analysing) statusChip.append(h('span', { class: 'muted small analysing', testid: 'analysing' }, ` · ${t('drafts.analysing')}`));
+  const label = t(key);
+  const analysing = drafts.analysing ? t('drafts.analysing') : '';
+  const shown = `${label}\u0001${analysing}`;
+  const status = drafts.current === null ? 'none' : drafts.status;
+  if (statusChip.dataset.status !== status) statusChip.dataset.status = status;
+  if (shown === shownStatus) return;
+  shownStatus = shown;
+  statusChip.replaceChildren(h('span', { class: 'save-dot', attrs: { 'aria-hidden': 'true' } }), label);
+  if (analysing) statusChip.append(h('span', { class: 'muted small analysing', testid: 'analysing' }, ` · ${analysing}`));
 }
 
 function renderList(): void {
@@ -235,7 +245,6 @@ export function renderDrafts(): void {
       button(t('drafts.new'), () => void openNewDraft('template'), { class: 'btn btn-primary' }),
     );
     outlineEl.replaceChildren();
-    resetOutline();
   } else {
     const view = editorView();
     if (view && drafts.current) renderOutline(outlineEl, view, drafts.current.meta.lang);

@@ -1,6 +1,6 @@
 // The error banner (localized per error kind, with what to do) and the footer status line.
 import type { AppError } from '../api';
-import { dismissError } from '../actions';
+import { askRestore, backupDatabase, confirmingRestore, dismissError, restoreDatabase } from '../actions';
 import { button, clear, h } from '../dom';
 import { t } from '../i18n';
 import { state } from '../state';
@@ -73,6 +73,14 @@ export function renderFooter(root: HTMLElement): void {
     const db = h('span', { class: 'db-path', testid: 'db-path' }, `${t('status.database')}: ${info.database}`);
     db.title = info.database;
     right.append(db, h('span', { class: 'muted' }, t('status.version', { v: info.version })));
+    right.append(confirmingRestore
+      ? h('span', { class: 'restore-confirm', testid: 'restore-confirm', attrs: { role: 'alertdialog', 'aria-label': t('backup.restore') } },
+        h('span', {}, t('backup.restoreWarning')),
+        button(t('backup.chooseRestore'), () => void restoreDatabase(), { class: 'btn btn-small btn-danger', testid: 'restore-choose' }),
+        button(t('backup.cancel'), () => askRestore(false), { class: 'btn btn-small btn-quiet', testid: 'restore-cancel' }))
+      : h('span', { class: 'backup-actions' },
+        button(t('backup.backup'), () => void backupDatabase(), { class: 'btn btn-small btn-quiet', testid: 'backup', attrs: { title: t('backup.backupHint') } }),
+        button(t('backup.restore'), () => askRestore(true), { class: 'btn btn-small btn-quiet', testid: 'restore', attrs: { title: t('backup.restoreHint') } })));
   }
   root.append(left, notice ?? h('div', { class: 'footer-notice' }), right);
 }

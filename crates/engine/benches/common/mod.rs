@@ -11,10 +11,20 @@ pub fn median(mut v: Vec<f64>) -> f64 {
 pub fn contracts(dirs: &[String]) -> Vec<String> {
     let mut sources = Vec::new();
     for dir in dirs {
-        let Ok(entries) = std::fs::read_dir(dir) else { continue };
-        let mut paths: Vec<_> = entries.flatten().map(|e| e.path()).filter(|p| p.extension().is_some_and(|x| x == "md")).collect();
+        let Ok(entries) = std::fs::read_dir(dir) else {
+            continue;
+        };
+        let mut paths: Vec<_> = entries
+            .flatten()
+            .map(|e| e.path())
+            .filter(|p| p.extension().is_some_and(|x| x == "md"))
+            .collect();
         paths.sort();
-        sources.extend(paths.into_iter().map(|p| std::fs::read_to_string(p).unwrap_or_default()));
+        sources.extend(
+            paths
+                .into_iter()
+                .map(|p| std::fs::read_to_string(p).unwrap_or_default()),
+        );
     }
     sources
 }

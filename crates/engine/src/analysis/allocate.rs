@@ -212,8 +212,17 @@ pub(crate) fn cross_references_in(
         .chain(rules.modality_en.crossref.iter())
     {
         for cap in re.captures_iter(t) {
-            // Two forms: (clause, party) or (paragraph, schedule, party) → "Schedule 4 §3".
+            // Named groups (`party` shall perform the duties in `target`), else by position:
+            // (clause, party) or (paragraph, schedule, party) → "Schedule 4 §3".
+            let named = (cap.name("target"), cap.name("party"));
             let (target, party) = match (cap.get(1), cap.get(2), cap.get(3)) {
+                _ if named.0.is_some() && named.1.is_some() => match named {
+                    (Some(target), Some(party)) => (
+                        target.as_str().trim_end_matches(['.', '．']).to_string(),
+                        party,
+                    ),
+                    _ => continue,
+                },
                 (Some(para), Some(sched), Some(party)) => {
                     (format!("{} §{}", sched.as_str(), para.as_str()), party)
                 }
@@ -232,9 +241,116 @@ pub(crate) fn cross_references_in(
     out
 }
 
+/// Defined terms that stand for a schedule: `"Security Measures" means Schedule 2`,
+/// `“安全措施”指本协议附件二` → (term, "Schedule 2" / "附件二").
+fn schedule_terms(text: &str) -> Vec<(String, String)> {
+    let mut out = Vec::new();
+    let en = static_re!(
+        r#"["“]\**([A-Z][^"”*\n]{2,40}?)\**["”]\s+(?:means|shall mean|refers to)\s+(?:the\s+)?(?:(?:measures|obligations|requirements|terms)\s+(?:set out|described|specified)\s+in\s+)?((?:Schedule|Annex|Appendix|Exhibit|Attachment)\s+[A-Z0-9IVX]+)\b"#
+    );
+    let zh = static_re!(
+        r#"["“]([^"”\n]{2,20})["”]\s*[：:]?\s*(?:指|是指|系指)\s*(?:本协议|本合同)?\s*(附件[一二三四五六七八九十0-9]+)"#
+    );
+    for r in [en, zh].into_iter().flatten() {
+        out.extend(
+            r.captures_iter(text)
+                .map(|c| (c[1].to_string(), c[2].to_string())),
+        );
+    }
+    out
+}
+
+/// Defined terms that list infrastructure layers: `"Provider Infrastructure" means the data
+/// centers, hardware, hypervisor and control plane` → (term, [physical, resource_abstraction]).
+/// Only the lower layers count (a "Customer Data" definition allocates nothing), and only in a
+/// part that speaks of security.
+fn layer_terms(text: &str, rules: &Rules) -> Vec<(String, Vec<usize>)> {
+    const LAYERS: [&str; 5] = [
+        "physical",
+        "resource_abstraction",
+        "os",
+        "network",
+        "application",
+    ];
+    let mut out = Vec::new();
+    let en = static_re!(
+        r#"["“]\**([A-Z][^"”*\n]{2,40}?)\**["”]\s+(?:means|shall mean|refers to)\s+([^.;\n]{10,300})"#
+    );
+    let zh =
+        static_re!(r#"["“]([^"”\n]{2,20})["”]\s*[：:]?\s*(?:指|是指|系指)\s*([^。；\n]{6,200})"#);
+    for r in [en, zh].into_iter().flatten() {
+        for c in r.captures_iter(text) {
+            let def = &c[2];
+            let items: Vec<usize> =
+                super::features::matching(&rules.items, def, &rules.prefilter.scan(def))
+                    .into_iter()
+                    .filter(|&i| {
+                        rules
+                            .items
+                            .get(i)
+                            .is_some_and(|t| LAYERS.contains(&t.id.as_str()))
+                    })
+                    .collect();
+            if !items.is_empty() {
+                out.push((c[1].to_string(), items));
+            }
+        }
+    }
+    out
+}
+
+/// A party's duty to implement a term that stands for a schedule gives it the schedule's duties:
+/// "Supplier shall implement and maintain the Security Measures" (defined as Schedule 2).
+fn term_references(
+    text: &str,
+    sentences: &[Sentence],
+    feats: &[SentenceFeatures],
+) -> Vec<(String, Role)> {
+    let terms = schedule_terms(text);
+    if terms.is_empty() {
+        return Vec::new();
+    }
+    let mut out: Vec<(String, Role)> = Vec::new();
+    for (s, f) in sentences.iter().zip(feats) {
+        if s.definitional {
+            continue;
+        }
+        let t = s.text(text);
+        for (term, target) in &terms {
+            let Some(at) = t.find(term.as_str()) else {
+                continue;
+            };
+            // The party whose duty names the term (the statement part containing it).
+            let role = f.statements.iter().find_map(|x| match (x.kind, x.role) {
+                (Kind::Duty, Some(r @ (Role::Provider | Role::Customer)))
+                    if x.start <= at && at < x.end.max(x.start + 1) =>
+                {
+                    Some(r)
+                }
+                _ => None,
+            });
+            if let Some(r) = role {
+                if !out.iter().any(|(g, _)| g == target) {
+                    out.push((target.clone(), r));
+                }
+            }
+        }
+    }
+    out
+}
+
 fn in_clause(number: &str, target: &str) -> bool {
     let n = number.trim_start_matches('第');
     let t = target.trim_start_matches('第');
+    // "第六条约定的义务" points at clauses numbered 6.1, 6.2 … as well.
+    let article = n
+        .split(['.', '．', '(', '（', ' '])
+        .next()
+        .and_then(|k| k.parse::<u32>().ok());
+    if article.is_some_and(|k| crate::ingest::numbering::zh_numeral(k) == t.trim_end_matches('条'))
+    {
+        return true;
+    }
     n == t
         || n.strip_prefix(t).is_some_and(|rest| {
             rest.starts_with(['(', '（', ' ', '条'])
@@ -251,7 +367,10 @@ pub fn read<'a>(
     feats: &'a [SentenceFeatures],
     rules: &'a Rules,
 ) -> Reading<'a> {
-    let refs: Vec<&(String, Role)> = feats.iter().flat_map(|f| f.crossrefs.iter()).collect();
+    let mut refs: Vec<&(String, Role)> = feats.iter().flat_map(|f| f.crossrefs.iter()).collect();
+    let by_term = term_references(&doc.text, sentences, feats);
+    refs.extend(by_term.iter());
+    let layer_terms = layer_terms(&doc.text, rules);
     // One list of claims per distinct item id, by index rather than by name.
     let mut ids: Vec<&str> = Vec::new();
     let slot: Vec<usize> = rules
@@ -316,13 +435,26 @@ pub fn read<'a>(
             None => &f.statements,
         };
         count += st.iter().filter(|x| x.kind == Kind::Duty).count();
+        let t = s.text(&doc.text);
         for (k, x) in st.iter().enumerate() {
             let own = f
                 .segment_items
                 .get(k)
                 .filter(|o| !o.is_empty())
                 .unwrap_or(&f.items);
-            for &item in own {
+            // "Provider is responsible for the security of the Provider Infrastructure": the
+            // layers the defined term lists.
+            let part = t.get(x.start..x.end.min(t.len())).unwrap_or("");
+            let secure = ["secur", "Secur", "protect", "安全", "防护"]
+                .iter()
+                .any(|w| part.contains(w));
+            let listed = layer_terms
+                .iter()
+                .filter(|(term, _)| secure && part.contains(term.as_str()))
+                .flat_map(|(_, items)| items.iter().copied())
+                .filter(|i| !own.contains(i));
+            let all: Vec<usize> = own.iter().copied().chain(listed).collect();
+            for item in all {
                 claims[slot[item]].push(Claim {
                     sentence: i,
                     role: x.role,
@@ -535,6 +667,57 @@ pub fn security_rows(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The allocation of `item` in a short contract (SaaS, customer's side).
+    fn allocation_of(text: &str, item: &str) -> Found {
+        let files = crate::templates::TemplateFiles::builtin();
+        let set = crate::templates::load(&files).expect("templates");
+        let rules = Rules::load(&files).expect("rules");
+        let doc = crate::ingest::read("t.md", text.as_bytes()).expect("read");
+        let opts = super::super::Options {
+            model: Some(DeploymentModel::Saas),
+            perspective: Perspective::Customer,
+        };
+        let report = super::super::analyze(&doc, &rules, &set, opts);
+        report
+            .security
+            .iter()
+            .find(|r| r.id == item)
+            .map(|r| r.allocation)
+            .expect("item")
+    }
+
+    #[test]
+    fn a_term_that_stands_for_a_schedule_carries_its_duties() {
+        let text = "This Agreement is between Acme Cloud Ltd (\"Supplier\") and Beta Trading Ltd (\"Client\").\n\n1.1 \"Security Measures\" means Schedule 2.\n\n6.1 Supplier shall implement and maintain the Security Measures.\n\n## Schedule 2 — Security Measures\n\n1. Segmented production networks, default-deny firewalls and DDoS mitigation.\n2. Security event logs are kept 12 months and monitored.\n";
+        assert_eq!(allocation_of(text, "network"), Found::Provider);
+        assert_eq!(allocation_of(text, "data.audit"), Found::Provider);
+        // Without the duty that names the term, the schedule's passive lines allocate nothing.
+        let bare = text.replace(
+            "6.1 Supplier shall implement and maintain the Security Measures.",
+            "",
+        );
+        assert_eq!(allocation_of(&bare, "network"), Found::Absent);
+    }
+
+    #[test]
+    fn a_defined_term_listing_layers_carries_them_into_the_duty() {
+        let text = "This Agreement is between Acme Cloud Ltd (\"Provider\") and Beta Trading Ltd (\"Customer\").\n\n1.3 \"Provider Infrastructure\" means the data centers, hardware, hypervisor and control plane that Provider uses to provide the Services.\n\n2.1 Provider is responsible for the security of the Provider Infrastructure.\n";
+        assert_eq!(allocation_of(text, "physical"), Found::Provider);
+        assert_eq!(allocation_of(text, "resource_abstraction"), Found::Provider);
+        // The definition alone allocates nothing.
+        let bare = text.replace(
+            "2.1 Provider is responsible for the security of the Provider Infrastructure.",
+            "",
+        );
+        assert_eq!(allocation_of(&bare, "physical"), Found::Absent);
+    }
+
+    #[test]
+    fn an_active_cross_reference_gives_an_article_to_its_party() {
+        let text = "甲方（服务商）：某某云计算有限公司\n乙方（客户）：某某文旅有限公司\n\n## 第六条 运维要求\n\n6.1 云服务器操作系统的补丁更新和安全加固。\n\n## 第七条 责任\n\n7.1 乙方应当履行第六条约定的义务。\n";
+        assert_eq!(allocation_of(text, "os"), Found::Customer);
+    }
 
     #[test]
     fn gap_table_matches_the_spec() {

@@ -52,7 +52,7 @@ impl SentenceFeatures {
 }
 
 /// The topics of a list that a text speaks to.
-fn matching(list: &[TopicCues], text: &str, c: &Candidates) -> Vec<usize> {
+pub(crate) fn matching(list: &[TopicCues], text: &str, c: &Candidates) -> Vec<usize> {
     list.iter()
         .enumerate()
         .filter(|(_, q)| q.matches(text, c))
@@ -71,7 +71,20 @@ pub fn of(doc_text: &str, s: &Sentence, rules: &Rules, mentions: &Mentions) -> S
         pi_term: super::topics::pi_term_of(t, rules, c),
         pi_elems: matching(&rules.pi, t, c),
         // Cheap gates before the heavier regexes: a cross-reference names an obligation.
-        crossrefs: if t.contains('由') || t.contains("apply") || t.contains("responsibility of") {
+        crossrefs: if [
+            "由",
+            "apply",
+            "responsibility of",
+            "ection",
+            "nnex",
+            "chedule",
+            "ppendix",
+            "xhibit",
+            "条",
+        ]
+        .iter()
+        .any(|w| t.contains(w))
+        {
             cross_references_in(t, rules, mentions)
         } else {
             Vec::new()

@@ -208,7 +208,7 @@ fn role_of(context: &str, words: &PartyWords) -> Option<Role> {
 pub const HEAD_CHARS: usize = 6000;
 
 /// The generic role words that always count, unless a label already took them for the other side.
-const GENERIC_PROVIDER: [&str; 9] = [
+const GENERIC_PROVIDER: [&str; 10] = [
     "provider",
     "supplier",
     "vendor",
@@ -218,8 +218,9 @@ const GENERIC_PROVIDER: [&str; 9] = [
     "云服务商",
     "受托方",
     "受托人",
+    "供应商",
 ];
-const GENERIC_CUSTOMER: [&str; 7] = [
+const GENERIC_CUSTOMER: [&str; 9] = [
     "customer",
     "client",
     "controller",
@@ -227,6 +228,8 @@ const GENERIC_CUSTOMER: [&str; 7] = [
     "用户",
     "委托方",
     "委托人",
+    "采购人",
+    "使用单位",
 ];
 const LABELS: [(&str, Role); 2] = [("甲方", Role::Customer), ("乙方", Role::Provider)];
 
@@ -317,6 +320,15 @@ pub(crate) fn resolve_with(
         }
     };
 
+    // 甲方 / 乙方 as the recitals describe them; else the convention (甲方 customer, 乙方 provider).
+    let recitals = recital_roles(&head);
+    let label_default = |label: &str| -> Option<Role> {
+        LABELS
+            .iter()
+            .enumerate()
+            .find(|(_, (l, _))| *l == label)
+            .map(|(k, (_, role))| recitals[k].unwrap_or(*role))
+    };
     // 甲方（客户） / 乙方(服务商)：名称 / 委托方（甲方）
     let mut label_roles: Vec<(String, Role)> = Vec::new();
     if let Some(r) = static_re!(
@@ -350,6 +362,17 @@ pub(crate) fn resolve_with(
             label_names.push((cap[1].to_string(), cap[2].trim().to_string()));
         }
     }
+    // 受托方：名称 / Customer: Name — a role label opening the line names that side's company.
+    if let Some(r) =
+        static_re!(r"(?m)^[^\p{L}\n]{0,4}([^\s：:*]{1,8})\**\s*[：:]\s*\**([^\n（(，,*]{2,60})")
+    {
+        for cap in r.captures_iter(&head) {
+            let name = cap[2].trim();
+            if let Some(role) = role_of(&cap[1], words).filter(|_| company_like(name)) {
+                add(role, name, &mut provider, &mut customer);
+            }
+        }
+    }
     // 名称（以下简称“X”或“Y”） / Name ("X") / (hereinafter "X")
     let alias_zh = static_re!(
         r"([^\s，。；、：:（()）“”]{2,40})\s*[（(]\s*(?:以下|下文)?(?:简称|称)[为:：]?\s*[“「\x22]([^”」\x22]{1,16})[”」\x22](?:\s*(?:或|、|及|和)\s*[“「\x22]([^”」\x22]{1,16})[”」\x22])?"
@@ -370,10 +393,13 @@ pub(crate) fn resolve_with(
         .filter_map(|(b, r)| r.map(|r| (b, r)))
     {
         for cap in r.captures_iter(&head) {
+            let rest = cap.get(0).map_or("", |m| &head[m.end()..]);
+            let more = more_aliases(rest);
             let aliases: Vec<&str> = [cap.get(2), cap.get(3)]
                 .into_iter()
                 .flatten()
                 .map(|m| m.as_str())
+                .chain(more.iter().map(String::as_str))
                 .collect();
             let at = cap.get(0).map_or(0, |m| m.start());
             let line_start = head[..at].rfind('\n').map_or(0, |i| i + 1);
@@ -422,33 +448,7 @@ pub(crate) fn resolve_with(
             });
             // Only parties: a role word or pronoun in the alias, a company-like line, or a label
             // on the line ("甲方：某某公司（以下简称…）"). 本服务 / "Services" are not parties.
-            let company = [
-                "公司",
-                "有限",
-                "集团",
-                "研究院",
-                "Ltd",
-                "LTD",
-                "Limited",
-                "LIMITED",
-                "Inc",
-                "INC",
-                "LLC",
-                "Corp",
-                "CORP",
-                "GmbH",
-                "GMBH",
-                "plc",
-                "PLC",
-                "LLP",
-                "S.A",
-                "B.V",
-                "Pte",
-                "PTE",
-                " AG",
-            ]
-            .iter()
-            .any(|m| line.contains(m));
+            let company = company_like(line);
             // A label counts only where it opens the line (a party line, not a clause that
             // mentions 甲方 in passing).
             let head8: String = line
@@ -463,7 +463,19 @@ pub(crate) fn resolve_with(
                         .strip_prefix(l.as_str())
                         .is_some_and(|rest| rest.starts_with(['：', ':', '（', '(', ' ']))
                 })
-                .map(|(_, r)| *r);
+                .map(|(_, r)| *r)
+                .or_else(|| opening_label_role(line, words))
+                .or_else(|| {
+                    // "**甲方**：某某公司（以下简称“X”）" with no role stated: the label's role.
+                    LABELS
+                        .iter()
+                        .find(|(l, _)| {
+                            head8
+                                .strip_prefix(l)
+                                .is_some_and(|rest| rest.starts_with(['：', ':', '*', ' ']))
+                        })
+                        .and_then(|(l, _)| label_default(l))
+                });
             const NOT_PARTIES: [&str; 20] = [
                 "本服务",
                 "本协议",
@@ -497,33 +509,8 @@ pub(crate) fn resolve_with(
                 continue;
             }
             let role = from_alias.or(from_pronoun).or(from_label);
-            let company_name = [
-                "公司",
-                "有限",
-                "集团",
-                "研究院",
-                "Ltd",
-                "LTD",
-                "Limited",
-                "LIMITED",
-                "Inc",
-                "INC",
-                "LLC",
-                "Corp",
-                "CORP",
-                "GmbH",
-                "GMBH",
-                "plc",
-                "PLC",
-                "LLP",
-                "S.A",
-                "B.V",
-                "Pte",
-                "PTE",
-                " AG",
-            ]
-            .iter()
-            .any(|m| name.contains(m));
+            let name = after_connector(name);
+            let company_name = company_like(name);
             let name = if company_name {
                 name.to_string()
             } else {
@@ -615,7 +602,8 @@ pub(crate) fn resolve_with(
     }
     // Labels without a stated role: 甲方 is conventionally the customer, 乙方 the provider,
     // unless a name or alias already says otherwise.
-    for (k, (label, role)) in LABELS.into_iter().enumerate() {
+    for (k, (label, convention)) in LABELS.into_iter().enumerate() {
+        let role = recitals[k].unwrap_or(convention);
         if is_present(k) && !provider.contains(label) && !customer.contains(label) {
             let names: Vec<&String> = label_names
                 .iter()
@@ -716,6 +704,107 @@ pub(crate) fn resolve_with(
     )
 }
 
+/// A company's legal name, or a line naming one: 公司 / 有限 / 集团 / 研究院, or an English
+/// corporate suffix as a whole word ("Inc", not the "Inc" of "Incident").
+fn company_like(text: &str) -> bool {
+    ["公司", "有限", "集团", "研究院"].iter().any(|m| text.contains(m))
+        || static_re!(
+            r"\b(?:Ltd|LTD|Limited|LIMITED|Inc|INC|Incorporated|LLC|Corp|CORP|Corporation|GmbH|GMBH|plc|PLC|LLP|LP|S\.A|SA|SAS|SARL|B\.V|BV|NV|Oy|Oyj|AB|ASA|ApS|SE|SpA|Srl|KK|Pte|PTE|AG|Pty|PTY|Pvt|Bhd)\b"
+        )
+        .is_some_and(|r| r.is_match(text))
+}
+
+/// "本条款是您与杭州某某有限公司" → "杭州某某有限公司": the name after the last 与 / 和 / 及, when
+/// what follows is still a company's name.
+fn after_connector(name: &str) -> &str {
+    match name.rfind(['与', '和', '及']) {
+        Some(i) => {
+            let rest = &name[i + '与'.len_utf8()..];
+            if company_like(rest) && rest.chars().count() >= 4 {
+                rest
+            } else {
+                name
+            }
+        }
+        None => name,
+    }
+}
+
+/// What the recitals and definitions say 甲方 and 乙方 are, where the party lines do not:
+/// "甲方是…云服务提供者", "甲方…向乙方提供…", "乙方拟使用甲方提供的…". `None` where the text
+/// says nothing or both ways.
+fn recital_roles(head: &str) -> [Option<Role>; 2] {
+    let mut votes = [0i32; 2]; // > 0: provider
+    let at = |l: &str| usize::from(l == "乙方");
+    if let Some(r) = static_re!(
+        r"(甲方|乙方)(?:是|为|系|作为)[^。；，\n]{0,30}?(服务提供者|服务提供方|提供者|提供方|服务商|供应商|运营者|受托方|受托人|客户|用户|委托方|委托人|个人信息处理者)"
+    ) {
+        for c in r.captures_iter(head) {
+            let provider = matches!(
+                &c[2],
+                "服务提供者"
+                    | "服务提供方"
+                    | "提供者"
+                    | "提供方"
+                    | "服务商"
+                    | "供应商"
+                    | "运营者"
+                    | "受托方"
+                    | "受托人"
+            );
+            votes[at(&c[1])] += if provider { 1 } else { -1 };
+        }
+    }
+    if let Some(r) = static_re!(r"(甲方|乙方)[^。；，\n]{0,12}?向(甲方|乙方)提供") {
+        for c in r.captures_iter(head).filter(|c| c[1] != c[2]) {
+            votes[at(&c[1])] += 1;
+            votes[at(&c[2])] -= 1;
+        }
+    }
+    if let Some(r) =
+        static_re!(r"(甲方|乙方)(?:拟|同意|需要|希望)?(?:使用|采购|购买|订购|租用)(甲方|乙方)提供")
+    {
+        for c in r.captures_iter(head).filter(|c| c[1] != c[2]) {
+            votes[at(&c[1])] -= 1;
+            votes[at(&c[2])] += 1;
+        }
+    }
+    votes.map(|v| match v.signum() {
+        1 => Some(Role::Provider),
+        -1 => Some(Role::Customer),
+        _ => None,
+    })
+}
+
+/// The rest of an alias list: `, "Y" or "Z")` → [Y, Z]; each must follow a comma, 、, 或, "or" or
+/// "and" (a quoted term after the bracket closes belongs to someone else).
+fn more_aliases(mut rest: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let Some(next) = static_re!(
+        r#"^\s*(?:,|，|、|或|or\b|and\b)\s*(?:or\s+|and\s+)?(?:the\s+)?["“「]\**([^"”」*\n]{1,30})\**["”」]"#
+    ) else {
+        return out;
+    };
+    while let Some(c) = next.captures(rest) {
+        out.push(c[1].trim().to_string());
+        rest = c.get(0).map_or("", |m| &rest[m.end()..]);
+        if out.len() >= 4 {
+            break;
+        }
+    }
+    out
+}
+
+/// The role of a line that opens with a role label: "**受托方**：…", "Customer: …".
+fn opening_label_role(line: &str, words: &PartyWords) -> Option<Role> {
+    let opening = line.trim_start_matches(|c: char| !c.is_alphanumeric());
+    let (label, _) = opening.split_once(['：', ':'])?;
+    let label = label.trim_end_matches(['*', ' ']);
+    (label.chars().count() <= 8)
+        .then(|| role_of(label, words))
+        .flatten()
+}
+
 fn capitalise(w: &str) -> String {
     let mut c = w.chars();
     match c.next() {
@@ -740,6 +829,61 @@ mod tests {
         let p = parties("This DPA forms part of the agreement\nbetween 37signals LLC (“37signals”) and the customer (“Customer”) identified in such agreement.\nThe Processor (“Processor”) shall …");
         assert!(p.provider.contains(&"37signals".to_string()), "{p:?}");
         assert!(p.customer.contains(&"Customer".to_string()), "{p:?}");
+    }
+
+    #[test]
+    fn every_alias_in_a_list_counts_and_a_defined_thing_is_not_a_party() {
+        let p = parties(
+            "This Agreement is made between **ACME HOSTING PTY LTD** of Sydney (the \"**Operator**\", \"**Acmevault**\" or \"**we**\"), and **RIDGE HEALTH PTY LTD** of Parramatta (the \"**Subscriber**\" or \"**you**\").\n\n\"**Tenancy**\" means the virtual data centre allocated to the Subscriber, including its virtual machines (\"**VMs**\"). \"**Security Incident**\" means unauthorised access.\n",
+        );
+        for name in ["Operator", "Acmevault", "we"] {
+            assert!(p.provider.contains(&name.to_string()), "{name}: {p:?}");
+        }
+        assert!(p.customer.contains(&"Subscriber".to_string()), "{p:?}");
+        assert!(
+            !p.provider.contains(&"VMs".to_string()) && !p.customer.contains(&"VMs".to_string()),
+            "{p:?}"
+        );
+    }
+
+    #[test]
+    fn a_role_label_opening_the_line_names_the_party_and_its_alias() {
+        let p = parties(
+            "**委托方**：上海某某用品有限公司\n住所：上海市闵行区\n\n**受托方**：深圳青木云智软件有限公司（以下简称\"青木\"）\n",
+        );
+        assert!(p.provider.contains(&"青木".to_string()), "{p:?}");
+        assert!(
+            p.provider.contains(&"深圳青木云智软件有限公司".to_string()),
+            "{p:?}"
+        );
+        assert!(
+            p.customer.contains(&"上海某某用品有限公司".to_string()),
+            "{p:?}"
+        );
+    }
+
+    #[test]
+    fn the_name_is_the_company_not_the_sentence_that_introduces_it() {
+        let p = parties(
+            "本条款是您与杭州某犀数据技术有限公司（以下简称\"某犀云\"或\"我们\"）之间就数据库服务订立的协议。\"您\"指注册账号的企业。\n",
+        );
+        assert!(
+            p.provider.contains(&"杭州某犀数据技术有限公司".to_string()),
+            "{p:?}"
+        );
+        assert!(p.provider.contains(&"某犀云".to_string()), "{p:?}");
+        assert!(!p.provider.iter().any(|n| n.starts_with("本条款")), "{p:?}");
+    }
+
+    #[test]
+    fn the_recitals_say_who_provides_when_the_party_lines_do_not() {
+        let p = parties(
+            "**甲方**：浙江某峰云计算有限公司（以下简称\"某峰云\"）\n住所：杭州市\n\n**乙方**：成都某程文旅发展股份有限公司\n\n鉴于：\n1. 甲方是依法取得经营许可的云服务提供者；\n2. 乙方拟使用甲方提供的云服务器。\n",
+        );
+        for name in ["甲方", "某峰云", "浙江某峰云计算有限公司"] {
+            assert!(p.provider.contains(&name.to_string()), "{name}: {p:?}");
+        }
+        assert!(p.customer.contains(&"乙方".to_string()), "{p:?}");
     }
 
     #[test]
