@@ -1,5 +1,6 @@
 //! Drafts: created from templates, imported from the fixtures, saved, versioned, restored; bad
 //! files refused with nothing stored; a draft analysed as its file is.
+#![allow(clippy::panic)] // (a helper fails the test by panicking with a message)
 
 use std::collections::BTreeMap;
 
@@ -14,21 +15,24 @@ use cloudclause_engine::{Error, Library};
 
 fn lib() -> Library {
     Library::open_in_memory(&TemplateFiles::builtin())
-        .unwrap()
+        .unwrap_or_else(|e| panic!("{e}"))
         .0
 }
 
 fn fixtures() -> Vec<(String, Vec<u8>)> {
     let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/fixtures/contracts");
     let mut out: Vec<_> = std::fs::read_dir(dir)
-        .unwrap()
+        .unwrap_or_else(|e| panic!("{dir}: {e}"))
         .flatten()
         .map(|e| e.path())
         .filter(|p| p.extension().is_some_and(|x| x == "md"))
         .map(|p| {
             (
-                p.file_name().unwrap().to_string_lossy().to_string(),
-                std::fs::read(&p).unwrap(),
+                p.file_name()
+                    .unwrap_or_else(|| panic!("{} has no name", p.display()))
+                    .to_string_lossy()
+                    .to_string(),
+                std::fs::read(&p).unwrap_or_else(|e| panic!("{}: {e}", p.display())),
             )
         })
         .collect();
