@@ -476,13 +476,12 @@ pub(crate) fn resolve_with(
             let prefix = line.get(..in_line).unwrap_or(line);
             let since = prefix
                 .char_indices()
-                .filter(|&(i, c)| {
+                .rfind(|&(i, c)| {
                     matches!(c, ')' | '）')
                         && prefix[..i]
                             .trim_end_matches(['*', ' '])
                             .ends_with(['"', '”', '」'])
                 })
-                .last()
                 .map_or(0, |(i, c)| i + c.len_utf8());
             let company = company_like(line.get(since..in_line).unwrap_or(line));
             // A label counts only where it opens the line (a party line, not a clause that
