@@ -3,6 +3,7 @@
 
 fn main() {
     let manifest = tauri_build::AppManifest::new().commands(&[
+        "app_ready",
         "app_info",
         "reference_model",
         "variables",

@@ -2,6 +2,8 @@
 //! comments, a version redline as real tracked changes, read back from the XML, by our own
 //! importer, and (where installed) by LibreOffice and pandoc; the HTML report self-contained.
 
+#![allow(clippy::panic)] // (a helper fails the test by panicking with a message)
+
 #[path = "common/mod.rs"]
 mod common;
 
@@ -18,10 +20,13 @@ fn fixture(name: &str) -> String {
 }
 
 fn part(docx: &std::path::Path, name: &str) -> String {
-    let f = std::fs::File::open(docx).unwrap();
-    let mut z = zip::ZipArchive::new(f).unwrap();
+    let f = std::fs::File::open(docx).unwrap_or_else(|e| panic!("{}: {e}", docx.display()));
+    let mut z = zip::ZipArchive::new(f).unwrap_or_else(|e| panic!("not a zip: {e}"));
     let mut s = String::new();
-    z.by_name(name).unwrap().read_to_string(&mut s).unwrap();
+    z.by_name(name)
+        .unwrap_or_else(|e| panic!("no {name}: {e}"))
+        .read_to_string(&mut s)
+        .unwrap_or_else(|e| panic!("{name}: {e}"));
     s
 }
 

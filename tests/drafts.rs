@@ -1,5 +1,6 @@
 //! Drafts: created from templates, imported from the fixtures, saved, versioned, restored; bad
 //! files refused with nothing stored; a draft analysed as its file is.
+#![allow(clippy::panic)] // (a helper fails the test by panicking with a message)
 
 use std::collections::BTreeMap;
 
@@ -8,27 +9,30 @@ use cloudclause_engine::draft::render::{to_document, to_markdown, to_text};
 use cloudclause_engine::draft::{Block, DraftDoc, Inline};
 use cloudclause_engine::drafts::{FromTemplate, VersionKind};
 use cloudclause_engine::ingest;
-use cloudclause_engine::model::Lang;
+use cloudclause_engine::model::{DeploymentModel, Lang};
 use cloudclause_engine::templates::{self, TemplateFiles};
 use cloudclause_engine::{Error, Library};
 
 fn lib() -> Library {
     Library::open_in_memory(&TemplateFiles::builtin())
-        .unwrap()
+        .unwrap_or_else(|e| panic!("{e}"))
         .0
 }
 
 fn fixtures() -> Vec<(String, Vec<u8>)> {
     let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/fixtures/contracts");
     let mut out: Vec<_> = std::fs::read_dir(dir)
-        .unwrap()
+        .unwrap_or_else(|e| panic!("{dir}: {e}"))
         .flatten()
         .map(|e| e.path())
         .filter(|p| p.extension().is_some_and(|x| x == "md"))
         .map(|p| {
             (
-                p.file_name().unwrap().to_string_lossy().to_string(),
-                std::fs::read(&p).unwrap(),
+                p.file_name()
+                    .unwrap_or_else(|| panic!("{} has no name", p.display()))
+                    .to_string_lossy()
+                    .to_string(),
+                std::fs::read(&p).unwrap_or_else(|e| panic!("{}: {e}", p.display())),
             )
         })
         .collect();
@@ -233,16 +237,19 @@ fn a_save_that_is_not_valid_stores_nothing() {
 fn the_sample_draft_is_made_once_on_first_start_only() {
     let mut lib = lib();
     let text = "第一条 服务\n\n1.1 服务商应当提供服务。\n".as_bytes();
-    let first = lib.draft_sample_once("sample.md", text, None).unwrap();
-    assert!(first.is_some());
+    let first = lib
+        .draft_sample_once("sample.md", text, || Some(DeploymentModel::Paas))
+        .unwrap();
+    assert_eq!(first.as_ref().unwrap().meta.model, Some(DeploymentModel::Paas));
+    // The model (an analysis, in the app) is asked for only when the sample is made.
     assert!(lib
-        .draft_sample_once("sample.md", text, None)
+        .draft_sample_once("sample.md", text, || unreachable!("no sample is made"))
         .unwrap()
         .is_none());
     // Deleting every draft does not bring the sample back at the next start.
     lib.draft_delete(first.unwrap().id).unwrap();
     assert!(lib
-        .draft_sample_once("sample.md", text, None)
+        .draft_sample_once("sample.md", text, || None)
         .unwrap()
         .is_none());
     assert!(lib.drafts().unwrap().is_empty());
@@ -250,7 +257,7 @@ fn the_sample_draft_is_made_once_on_first_start_only() {
     let mut other = self::lib();
     other.draft_import("a.md", text, None).unwrap();
     assert!(other
-        .draft_sample_once("sample.md", text, None)
+        .draft_sample_once("sample.md", text, || None)
         .unwrap()
         .is_none());
 }

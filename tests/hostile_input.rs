@@ -2,6 +2,7 @@
 //! text), the clause splitter, the analyzer, the draft importer and renderers, the tracked-change
 //! diff. Nothing may panic; every refusal is a typed error with a message. Seeds include the
 //! fixture contracts, mutated.
+#![allow(clippy::panic)] // (a helper fails the test by panicking with a message)
 
 use cloudclause_engine::analysis::{self, Options, Perspective, Rules};
 use cloudclause_engine::draft::import::import;
@@ -17,8 +18,8 @@ fn engine() -> &'static (Rules, TemplateSet) {
     E.get_or_init(|| {
         let files = TemplateFiles::builtin();
         (
-            Rules::load(&files).unwrap(),
-            templates::load(&files).unwrap(),
+            Rules::load(&files).unwrap_or_else(|e| panic!("{e}")),
+            templates::load(&files).unwrap_or_else(|e| panic!("{e}")),
         )
     })
 }
@@ -26,10 +27,13 @@ fn engine() -> &'static (Rules, TemplateSet) {
 fn fixture_texts() -> Vec<String> {
     let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/fixtures/contracts");
     let mut v: Vec<String> = std::fs::read_dir(dir)
-        .unwrap()
+        .unwrap_or_else(|e| panic!("{dir}: {e}"))
         .flatten()
         .filter(|e| e.path().extension().is_some_and(|x| x == "md"))
-        .map(|e| std::fs::read_to_string(e.path()).unwrap())
+        .map(|e| {
+            std::fs::read_to_string(e.path())
+                .unwrap_or_else(|err| panic!("{}: {err}", e.path().display()))
+        })
         .collect();
     v.sort();
     v
@@ -49,7 +53,8 @@ fn through_everything(name: &str, bytes: &[u8]) -> bool {
                     perspective: Perspective::Customer,
                 },
             );
-            let imported = import(name, bytes).expect("a readable file is importable as a draft");
+            let imported = import(name, bytes)
+                .unwrap_or_else(|e| panic!("a readable file is importable as a draft: {e}"));
             let r = to_document(&imported.doc, imported.lang, None);
             for s in &r.segments {
                 assert!((s.start + s.len) as usize <= r.document.text.chars().count());

@@ -395,3 +395,50 @@ fn a_schema_3_library_is_upgraded_with_its_key_counts_and_searches_as_before() {
     let (kept, recounted) = gram_counts(&lib);
     assert_eq!(kept, recounted, "after a re-index");
 }
+
+/// A database indexed by an older scheme is re-indexed when opened (before seeding, which
+/// indexes what it writes the current way); a new database is indexed once, while seeding.
+#[test]
+fn an_index_of_an_older_scheme_is_rebuilt_when_the_library_opens() {
+    let tmp = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let db = tmp.path().join("lib.sqlite3");
+    let all = ClauseFilter::default();
+    let ids = |lib: &Library, q: &str| -> Vec<String> {
+        lib.search(q, &all, 50)
+            .unwrap_or_else(|e| panic!("{e}"))
+            .into_iter()
+            .map(|h| h.clause.id)
+            .collect()
+    };
+    let version = |lib: &Library| -> String {
+        lib.connection()
+            .query_row(
+                "SELECT value FROM meta WHERE key = 'search_index_version'",
+                [],
+                |r| r.get(0),
+            )
+            .unwrap_or_else(|e| panic!("{e}"))
+    };
+    let (lib, seed) =
+        Library::open(&db, &TemplateFiles::builtin()).unwrap_or_else(|e| panic!("{e}"));
+    assert!(seed.ran && seed.added > 0);
+    let (two, three, word) = (ids(&lib, "数据"), ids(&lib, "数据销毁"), ids(&lib, "encryption"));
+    assert!(!two.is_empty() && !three.is_empty() && !word.is_empty());
+    let current = version(&lib);
+    // An older app's index: another version, and (here) no entries at all.
+    lib.connection()
+        .execute_batch(
+            "UPDATE meta SET value = 'old' WHERE key = 'search_index_version';
+             DELETE FROM search_fts; DELETE FROM search_bigram; DELETE FROM search_doc;",
+        )
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert!(ids(&lib, "数据销毁").is_empty());
+    drop(lib);
+    let (lib, seed) =
+        Library::open(&db, &TemplateFiles::builtin()).unwrap_or_else(|e| panic!("{e}"));
+    assert!(!seed.ran, "the templates did not change");
+    assert_eq!(version(&lib), current);
+    assert_eq!(ids(&lib, "数据"), two);
+    assert_eq!(ids(&lib, "数据销毁"), three);
+    assert_eq!(ids(&lib, "encryption"), word);
+}

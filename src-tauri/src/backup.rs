@@ -93,12 +93,8 @@ pub async fn library_restore(
     let Some(src) = chosen else {
         return Ok(None);
     };
-    if state.database.is_empty() {
-        return Err(state.startup_error.clone().unwrap_or(Error::Database {
-            message: "the library is not open".into(),
-        }));
-    }
-    let safety = PathBuf::from(format!("{}.before-restore.bak", state.database));
+    let database = state.opened()?.database.clone();
+    let safety = PathBuf::from(format!("{database}.before-restore.bak"));
     let worker = app.clone();
     let (from, kept) = (src.clone(), safety.clone());
     tauri::async_runtime::spawn_blocking(move || {

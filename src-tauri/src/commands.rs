@@ -17,31 +17,36 @@ use crate::AppState;
 
 type Res<T> = Result<T, Error>;
 
-/// Runs `f` on the open library, or returns the error that kept it closed.
+/// Runs `f` on the open library, or returns why it cannot: `Error::Starting` while it opens,
+/// or the error that kept it closed.
 pub(crate) fn with<T>(
     state: &State<'_, AppState>,
     f: impl FnOnce(&mut Library) -> Res<T>,
 ) -> Res<T> {
-    let mut guard = state.library.lock().map_err(|_| Error::Database {
+    let mut lib = state.opened()?.library.lock().map_err(|_| Error::Database {
         message: "an earlier operation failed midway; restart the app".into(),
     })?;
-    match guard.as_mut() {
-        Some(lib) => f(lib),
-        None => Err(state.startup_error.clone().unwrap_or(Error::Database {
-            message: "the library is not open".into(),
-        })),
-    }
+    f(&mut lib)
+}
+
+/// Resolves when the library has been opened (or has failed to open): a page that was told
+/// `starting` asks again then.
+#[tauri::command]
+pub async fn app_ready(state: State<'_, AppState>) -> Res<()> {
+    state.opened.ready().await;
+    Ok(())
 }
 
 #[tauri::command]
 pub fn app_info(state: State<'_, AppState>) -> Res<AppInfo> {
+    let opened = state.opened()?;
     with(&state, |lib| {
         Ok(AppInfo {
             version: env!("CARGO_PKG_VERSION").to_string(),
-            database: state.database.clone(),
+            database: opened.database.clone(),
             schema_version: db::schema_version(),
             stats: lib.stats()?,
-            seed: state.seed.clone(),
+            seed: opened.seed.clone(),
             settings: lib.settings()?,
         })
     })
@@ -184,19 +189,20 @@ pub async fn library_import_pack(
     with(&state, |lib| lib.import_pack(&text)).map(Some)
 }
 
-fn analyse(
+/// Analyses a file's bytes (waiting for the analyzer's rules if they are still compiling).
+async fn analyse(
     state: &State<'_, AppState>,
     name: &str,
     bytes: &[u8],
     model: Option<DeploymentModel>,
     perspective: Perspective,
 ) -> Res<AnalysisResult> {
-    let rules = state.rules.as_ref().map_err(Clone::clone)?;
+    let rules = state.rules().await?;
     with(state, |lib| {
         analysis::analyze_bytes(
             name,
             bytes,
-            rules,
+            &rules,
             lib.templates(),
             Options { model, perspective },
         )
@@ -214,7 +220,7 @@ pub async fn analyze_pick(
     let Some((name, bytes)) = pick_contract(&app)? else {
         return Ok(None);
     };
-    let result = analyse(&state, &name, &bytes, model, perspective)?;
+    let result = analyse(&state, &name, &bytes, model, perspective).await?;
     remember(&state, name, bytes);
     Ok(Some(result))
 }
@@ -247,7 +253,7 @@ fn remember(state: &State<'_, AppState>, name: String, bytes: Vec<u8>) {
 
 /// Analyses the last chosen or dropped file again, with other options.
 #[tauri::command]
-pub fn analyze_again(
+pub async fn analyze_again(
     state: State<'_, AppState>,
     model: Option<DeploymentModel>,
     perspective: Perspective,
@@ -258,26 +264,26 @@ pub fn analyze_again(
             message: "no file has been opened yet; open or drop a contract first".into(),
         });
     };
-    analyse(&state, &name, &bytes, model, perspective)
+    analyse(&state, &name, &bytes, model, perspective).await
 }
 
 /// Analyses a file the user dropped on the window (its bytes, read by the page from the drop).
 #[tauri::command]
-pub fn analyze_bytes(
+pub async fn analyze_bytes(
     state: State<'_, AppState>,
     name: String,
     bytes: Vec<u8>,
     model: Option<DeploymentModel>,
     perspective: Perspective,
 ) -> Res<AnalysisResult> {
-    let result = analyse(&state, &name, &bytes, model, perspective)?;
+    let result = analyse(&state, &name, &bytes, model, perspective).await?;
     remember(&state, name, bytes);
     Ok(result)
 }
 
 /// The sample contract shipped with the app (an original SaaS agreement written for CloudClause).
 #[tauri::command]
-pub fn analyze_sample(
+pub async fn analyze_sample(
     state: State<'_, AppState>,
     model: Option<DeploymentModel>,
     perspective: Perspective,
@@ -289,6 +295,7 @@ pub fn analyze_sample(
         model,
         perspective,
     )
+    .await
 }
 
 /// Asks where to save, then writes the PNG the page drew of the responsibility matrix.

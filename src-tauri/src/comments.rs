@@ -81,7 +81,7 @@ pub async fn comments_from_findings(
     perspective: Perspective,
     only: Option<String>,
 ) -> Res<FindingComments> {
-    let (rules, templates) = state.analyzer()?;
+    let (rules, templates) = state.analyzer().await?;
     let d = doc.clone();
     let analysis = tauri::async_runtime::spawn_blocking(move || {
         analyze_draft(&d, lang, &rules, &templates, Options { model, perspective })

@@ -47,8 +47,8 @@ pub async fn draft_new_blank(state: State<'_, AppState>, meta: DraftMeta) -> Res
 }
 
 /// The deployment model the analyzer detects in a document.
-fn detect_model(state: &State<'_, AppState>, doc: &ingest::Document) -> Res<DeploymentModel> {
-    let (rules, templates) = state.analyzer()?;
+async fn detect_model(state: &State<'_, AppState>, doc: &ingest::Document) -> Res<DeploymentModel> {
+    let (rules, templates) = state.analyzer().await?;
     let report = analysis::analyze(
         doc,
         &rules,
@@ -72,7 +72,7 @@ pub async fn draft_import_pick(
     };
     // Read first: a file that is not a contract is refused before anything is stored.
     let doc = ingest::read(&name, &bytes)?;
-    let model = detect_model(&state, &doc)?;
+    let model = detect_model(&state, &doc).await?;
     with(&state, |lib| lib.draft_import(&name, &bytes, Some(model))).map(Some)
 }
 
@@ -146,7 +146,7 @@ pub async fn draft_analyze(
     model: Option<DeploymentModel>,
     perspective: Perspective,
 ) -> Res<DraftAnalysis> {
-    let (rules, templates) = state.analyzer()?;
+    let (rules, templates) = state.analyzer().await?;
     tauri::async_runtime::spawn_blocking(move || {
         analyze_draft(
             &doc,

@@ -76,7 +76,7 @@ pub async fn draft_export(
     id: i64,
     request: ExportRequest,
 ) -> Res<ExportOutcome> {
-    let (rules, templates) = state.analyzer()?;
+    let (rules, templates) = state.analyzer().await?;
     let (src, author) = with(&state, |lib| {
         Ok((ExportSource::draft(lib, id)?, lib.settings()?.author))
     })?;

@@ -10,97 +10,53 @@ mod drafts;
 mod exports;
 mod print;
 mod redlines;
+mod startup;
 
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
-use cloudclause_engine::analysis::{self, Options, Perspective, Rules};
-use cloudclause_engine::library::{Library, SeedReport};
-use cloudclause_engine::templates::{TemplateFiles, TemplateSet};
-use cloudclause_engine::{db, ingest, Error};
+use cloudclause_engine::analysis::Rules;
+use cloudclause_engine::templates::TemplateSet;
+use cloudclause_engine::Error;
 use tauri::{Manager, WindowEvent};
 
-/// The app's state: the open library, or why it could not be opened (shown in the window).
+pub use startup::{Opened, SAMPLE, SAMPLE_NAME};
+
+/// The app's state. The library and the rules arrive from the start-up threads (`startup.rs`)
+/// while and after the window comes up.
 pub struct AppState {
-    pub library: Mutex<Option<Library>>,
-    /// The analyzer's rules, compiled once (shared with the analysis worker threads).
-    pub rules: Result<Arc<Rules>, Error>,
-    /// The library's templates, for analyses that run without holding the library's lock.
-    pub templates: Option<Arc<TemplateSet>>,
+    opened: Arc<startup::OpenedCell>,
+    rules: Arc<startup::RulesCell>,
     /// The last file the user chose or dropped (name, bytes), for re-runs with other options.
     pub last_file: Mutex<Option<(String, Vec<u8>)>>,
-    pub seed: SeedReport,
-    pub database: String,
-    pub startup_error: Option<Error>,
 }
-
-/// The sample contract the app opens on: an original SaaS agreement written for CloudClause's
-/// tests (CC0), with brand-name parties, a RACI table and cross-references.
-pub const SAMPLE_NAME: &str = "sample-saas-contact-center-zh.md";
-pub const SAMPLE: &str =
-    include_str!("../../tests/fixtures/contracts/zh-saas-huilian-contact-center.md");
 
 impl AppState {
-    /// The rules and templates an analysis needs, or why the analyzer is unavailable.
-    pub fn analyzer(&self) -> Result<(Arc<Rules>, Arc<TemplateSet>), Error> {
-        let rules = self.rules.clone()?;
-        let templates = self.templates.clone().ok_or_else(|| {
-            self.startup_error.clone().unwrap_or(Error::Database {
-                message: "the library is not open".into(),
-            })
-        })?;
-        Ok((rules, templates))
-    }
-}
-
-/// On the very first start, a draft of the sample contract, so that the editor has something to
-/// show. A failure here is reported and otherwise ignored: the app works without it.
-fn sample_draft(lib: &mut Library, rules: &Result<Rules, Error>) {
-    let model = rules.as_ref().ok().and_then(|rules| {
-        let doc = ingest::read(SAMPLE_NAME, SAMPLE.as_bytes()).ok()?;
-        let opts = Options {
-            model: None,
-            perspective: Perspective::Customer,
-        };
-        Some(analysis::analyze(&doc, rules, lib.templates(), opts).deployment_model)
-    });
-    if let Err(e) = lib.draft_sample_once(SAMPLE_NAME, SAMPLE.as_bytes(), model) {
-        eprintln!("cloudclause-app: the sample draft could not be made: {e}");
-    }
-}
-
-fn open_state() -> AppState {
-    let rules = Rules::load(&TemplateFiles::builtin());
-    let opened = db::default_path().and_then(|path| {
-        let (lib, seed) = Library::open(&path, &TemplateFiles::builtin())?;
-        Ok((lib, seed, path.display().to_string()))
-    });
-    match opened {
-        Ok((mut lib, seed, database)) => AppState {
-            templates: Some(Arc::new(lib.templates().clone())),
-            rules: {
-                sample_draft(&mut lib, &rules);
-                rules.map(Arc::new)
-            },
-            library: Mutex::new(Some(lib)),
-            last_file: Mutex::new(None),
-            seed,
-            database,
-            startup_error: None,
-        },
-        Err(e) => {
-            eprintln!("cloudclause-app: {e}");
-            AppState {
-                library: Mutex::new(None),
-                rules: rules.map(Arc::new),
-                templates: None,
-                last_file: Mutex::new(None),
-                seed: SeedReport::default(),
-                database: String::new(),
-                startup_error: Some(e),
-            }
+    /// The open library now: `Error::Starting` while it is opening (the page waits for
+    /// `app_ready` and asks again), or the error that kept it closed.
+    pub fn opened(&self) -> Result<&Opened, Error> {
+        match self.opened.get() {
+            Some(Ok(opened)) => Ok(opened),
+            Some(Err(e)) => Err(e.clone()),
+            None => Err(Error::Starting),
         }
+    }
+
+    /// The analyzer's rules, once compiled (waits for them off the main thread).
+    pub async fn rules(&self) -> Result<Arc<Rules>, Error> {
+        self.rules.ready().await
+    }
+
+    /// The rules and templates an analysis needs (waits for both), or why the analyzer is
+    /// unavailable.
+    pub async fn analyzer(&self) -> Result<(Arc<Rules>, Arc<TemplateSet>), Error> {
+        let rules = self.rules().await?;
+        let templates = match self.opened.ready().await {
+            Ok(opened) => Arc::clone(&opened.templates),
+            Err(e) => return Err(e.clone()),
+        };
+        Ok((rules, templates))
     }
 }
 
@@ -136,13 +92,38 @@ fn on_window_event(window: &tauri::Window, event: &WindowEvent) {
     });
 }
 
+/// WebKitGTK's accelerated compositing gives every scrolling pane of the window (outline,
+/// editor, panels, lists) its own tiled layer: about 150 MB more in WebKit's web process at idle
+/// (release build under Xvfb: 357 MB with it, 211 MB without; README's speed table). The window
+/// draws these panes without it, so it is off unless the user has set
+/// `WEBKIT_DISABLE_COMPOSITING_MODE` (to `0` for GPU compositing). The e2e tests run with it off;
+/// WebKit's WebDriver screenshot can then hang, and the driver grabs the Xvfb screen instead.
+/// Called first thing, before any thread starts and before WebKit reads its environment.
+#[cfg(target_os = "linux")]
+fn webkit_defaults() {
+    const COMPOSITING: &str = "WEBKIT_DISABLE_COMPOSITING_MODE";
+    if std::env::var_os(COMPOSITING).is_none() {
+        std::env::set_var(COMPOSITING, "1");
+    }
+}
+
 fn main() {
+    #[cfg(target_os = "linux")]
+    webkit_defaults();
+    // The library opens while the window and its page load.
+    let state = AppState {
+        opened: Arc::default(),
+        rules: Arc::default(),
+        last_file: Mutex::new(None),
+    };
+    startup::start(&state.opened, &state.rules);
     let result = tauri::Builder::default()
         .plugin(tauri_plugin_dialog::init())
         .on_window_event(on_window_event)
-        .manage(open_state())
+        .manage(state)
         .manage(redlines::RedlineCache::default())
         .invoke_handler(tauri::generate_handler![
+            commands::app_ready,
             commands::app_info,
             commands::reference_model,
             commands::variables,

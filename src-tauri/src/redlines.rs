@@ -78,7 +78,7 @@ pub async fn draft_align(
     lang: Lang,
 ) -> Res<DraftAlignment> {
     let index = clause_index(&state, &cache)?;
-    let rules = state.rules.clone().ok();
+    let rules = state.rules().await.ok();
     tauri::async_runtime::spawn_blocking(move || align_draft(&doc, lang, &index, rules.as_deref()))
         .await
         .map_err(stopped)?

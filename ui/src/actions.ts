@@ -41,6 +41,7 @@ export async function init(): Promise<void> {
     sessionStorage.removeItem('cloudclause.notice');
     update({ info, settings: info.settings, ...(notice ? { notice } : {}) }, 'all');
   } catch (e) {
+    update({}, 'all');
     showError(e);
   }
   try {

@@ -14,7 +14,7 @@ const KIND_NAMES: Record<CommandError['kind'], true> = {
   database_too_new: true, database_open: true, database: true, clause_not_found: true, clause_exists: true,
   invalid_clause: true, templates_unreadable: true, invalid_templates: true, invalid_pack: true, io: true,
   invalid_document: true, document_too_large: true, draft_not_found: true, version_not_found: true, empty_query: true,
-  invalid_input: true,
+  invalid_input: true, starting: true,
 };
 const KINDS: ReadonlySet<string> = new Set(Object.keys(KIND_NAMES));
 
@@ -26,12 +26,22 @@ export function toAppError(e: unknown): AppError {
   return { kind: 'unknown', data: { message } };
 }
 
-/** Rejects with an AppError, never with anything else. */
+/** How many times a command told `starting` is asked again (each time after `app_ready`). */
+const STARTING_RETRIES = 20;
+
+/**
+ * Rejects with an AppError, never with anything else. The window opens before the library does:
+ * a command that answers `starting` is asked again once `app_ready` says the library is open.
+ */
 export async function call<T>(cmd: string, args?: Record<string, unknown>): Promise<T> {
-  try {
-    return await invoke<T>(cmd, args);
-  } catch (e) {
-    throw toAppError(e);
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await invoke<T>(cmd, args);
+    } catch (e) {
+      const err = toAppError(e);
+      if (err.kind !== 'starting' || attempt >= STARTING_RETRIES) throw err;
+      await invoke('app_ready').catch(() => undefined);
+    }
   }
 }
 

@@ -86,12 +86,15 @@ export async function loadDraftList(): Promise<void> {
   }
 }
 
-/** At start: the drafting screen opens on the latest draft, if there is one. */
+/**
+ * At start: the drafting screen opens on the latest draft, if there is one (unless the user has
+ * already gone to another screen while the library was opening).
+ */
 export async function initDrafts(): Promise<boolean> {
   await loadDraftList();
   const latest = drafts.list[0];
   if (!latest) return false;
-  update({ screen: 'drafts' }, 'screen');
+  if (!state.screenChosen) update({ screen: 'drafts' }, 'screen');
   await openDraft(latest.id);
   return true;
 }

@@ -22,6 +22,8 @@ import { initDrafts } from './draft-actions';
 import { mountDrafts, renderDraftComments, renderDraftDialog, renderDraftFindings, renderDraftStatus, renderDrafts } from './views/drafts';
 
 const app = document.getElementById('app')!;
+/** index.html's static top bar, shown until the first full render (see the end of this file). */
+const splash = app.querySelector('.splash');
 
 const topbar = h('header', { class: 'topbar' });
 const banner = h('div', { class: 'banner-slot' });
@@ -65,6 +67,7 @@ function render(regions: ReadonlySet<Region>): void {
 function renderRegions(regions: ReadonlySet<Region>): void {
   const all = regions.has('all');
   if (all) {
+    splash?.remove();
     document.title = `${t('app.name')} · ${t('app.tagline')}`;
     filters.setAttribute('aria-label', t('filters.label'));
     renderTopbar(topbar);
@@ -101,8 +104,10 @@ function renderRegions(regions: ReadonlySet<Region>): void {
 }
 
 onChange(render);
-render(new Set<Region>(['all']));
 installKeyboard();
 installDrop();
-// The drafting screen opens on the latest draft when there is one; else the library, as before.
+// The first screen is drawn when the library answers (app_info brings the UI language, then the
+// data follow): the app opens its library on a worker thread while this page loads, and until
+// then the window shows index.html's static top bar. The drafting screen opens on the latest
+// draft when there is one; else the library, as before.
 void init().then(() => initDrafts());

@@ -18,6 +18,7 @@ function notify(notice: string): void {
 }
 
 export function showScreen(screen: Screen): void {
+  state.screenChosen = true;
   if (state.screen !== screen) update({ screen }, 'screen');
   // The review screen opens on the sample the first time it is shown.
   if (screen === 'review' && !state.review.result && !state.review.busy && !state.review.source) void openSample();

@@ -68,6 +68,8 @@ export interface State {
   error: AppError | null;
   notice: string | null;
   screen: Screen;
+  /** The user has chosen a screen (at start, the drafting screen then does not take over). */
+  screenChosen: boolean;
   review: ReviewState;
 }
 
@@ -99,6 +101,7 @@ export const state: State = {
   error: null,
   notice: null,
   screen: 'library',
+  screenChosen: false,
   review: {
     result: null,
     source: null,

@@ -732,10 +732,18 @@
     },
   });
 
+  // `startingMs`: the library opens that long after the page: until then every command answers
+  // `starting`, as the app does, and app_ready resolves when it is open.
+  const openAt = Date.now() + (options.startingMs || 0);
   let nextCallback = 1;
   window.__TAURI_INTERNALS__ = {
     invoke: async (cmd, args = {}) => {
       calls.push({ cmd, args: JSON.parse(JSON.stringify(args)) });
+      if (cmd === 'app_ready') {
+        await new Promise((r) => setTimeout(r, Math.max(0, openAt - Date.now())));
+        return null;
+      }
+      if (Date.now() < openAt) throw { kind: 'starting' };
       const handler = handlers[cmd];
       if (!handler) throw { kind: 'invalid_input', data: { message: `fake IPC: unknown command ${cmd}` } };
       const result = await handler(args);

@@ -121,6 +121,18 @@ test('the stored UI language is restored from app_info at start', async () => {
   await context.close();
 });
 
+test('while the library opens, the page waits for app_ready and asks again: the list, no error', async () => {
+  const { page, context, problems, calls } = await openApp({ startingMs: 600 });
+  assert.equal(await page.getByTestId('result').count(), 4);
+  assert.equal(await page.getByTestId('error-banner').count(), 0);
+  const cmds = (await calls()).map((c) => c.cmd);
+  assert.ok(cmds.includes('app_ready'), cmds.join(', '));
+  assert.ok(cmds.indexOf('app_info') < cmds.indexOf('app_ready'), 'asked, told starting, waited');
+  assert.ok(cmds.lastIndexOf('app_info') > cmds.indexOf('app_ready'), 'asked again');
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
 test('a clause containing markup shows it as text and runs nothing', async () => {
   const { page, context, problems } = await openApp();
   await openClause(page, 'user.hostile');

@@ -1,6 +1,8 @@
 //! `cloudclause`: the CloudClause engine on the command line, for headless use, tests and
 //! automation. The interface is stable: checks and scripts depend on it. Results go to stdout;
 //! errors go to stderr with a non-zero exit (1 for a failed operation, 2 for a usage error).
+//! A signal that stops it (SIGTERM, SIGINT, SIGHUP) is said on stderr too, and the process then
+//! ends by that signal; only SIGKILL, which no program can catch, ends it without a word.
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -139,6 +141,8 @@ enum TemplatesCmd {
 }
 
 fn main() -> ExitCode {
+    #[cfg(unix)]
+    report_stop_signals();
     let cli = Cli::parse();
     match run(cli) {
         Ok(()) => ExitCode::SUCCESS,
@@ -146,6 +150,42 @@ fn main() -> ExitCode {
             eprintln!("cloudclause: {e}");
             ExitCode::from(1)
         }
+    }
+}
+
+/// A CLI that another program stops (`kill`, `pkill`, a test runner's clean-up; Ctrl+C; the
+/// terminal closing) says so on stderr instead of vanishing without a word, then ends by the same
+/// signal, so that whoever ran it sees the real exit status. Every database write is one
+/// transaction: the database keeps only what was committed. The watcher thread registers the
+/// signals itself (a registration left without a reader would make the CLI ignore them), and
+/// `main` goes on once it has; if it cannot start, the CLI works as before and a signal ends it
+/// silently.
+#[cfg(unix)]
+fn report_stop_signals() {
+    use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
+    use signal_hook::low_level::{emulate_default_handler, signal_name};
+    let (registered, watching) = std::sync::mpsc::sync_channel(1);
+    let watcher = std::thread::Builder::new()
+        .name("stop-signals".into())
+        .spawn(move || {
+            let Ok(mut signals) = signal_hook::iterator::Signals::new([SIGTERM, SIGINT, SIGHUP])
+            else {
+                return;
+            };
+            let _ = registered.send(());
+            if let Some(signal) = signals.forever().next() {
+                eprintln!(
+                    "cloudclause: stopped by {} before it finished (sent by another program or the terminal); the database keeps only what was committed",
+                    signal_name(signal).unwrap_or("a signal")
+                );
+                // Ends the process by that signal; should that fail, by the shell's code for it.
+                let _ = emulate_default_handler(signal);
+                std::process::exit(128 + signal);
+            }
+        });
+    if watcher.is_ok() {
+        // An error here means the watcher gave up without registering anything.
+        let _ = watching.recv();
     }
 }
 

@@ -19,6 +19,10 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/004_search_gram.sql"),
 ];
 
+/// SQLite's default page cache (`PRAGMA cache_size`: negative is KiB), which bulk writes
+/// raise for their duration.
+pub(crate) const DEFAULT_CACHE_SIZE: i64 = -2000;
+
 /// The schema version this binary writes.
 pub fn schema_version() -> u32 {
     u32::try_from(MIGRATIONS.len()).unwrap_or(u32::MAX)

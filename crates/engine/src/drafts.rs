@@ -292,12 +292,13 @@ impl Library {
     }
 
     /// On the first start only (no draft yet, and none was ever made this way): a sample draft
-    /// imported from `bytes`, so the editor has something to show. `None` otherwise.
+    /// imported from `bytes`, so the editor has something to show. `None` otherwise. `model` (its
+    /// deployment model) is asked only when the draft is made.
     pub fn draft_sample_once(
         &mut self,
         name: &str,
         bytes: &[u8],
-        model: Option<DeploymentModel>,
+        model: impl FnOnce() -> Option<DeploymentModel>,
     ) -> Result<Option<Draft>> {
         let done: Option<String> = self
             .conn
@@ -313,7 +314,7 @@ impl Library {
         if done.is_some() || any > 0 {
             return Ok(None);
         }
-        let d = self.draft_import(name, bytes, model)?;
+        let d = self.draft_import(name, bytes, model())?;
         self.conn.execute(
             "INSERT INTO meta(key, value) VALUES ('sample_draft', ?1) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
             [d.id.to_string()],

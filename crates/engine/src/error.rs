@@ -89,6 +89,11 @@ pub enum Error {
 
     #[error("{message}")]
     InvalidInput { message: String },
+
+    /// The app is still opening its library (on a worker thread, after the window is up); the
+    /// page asks again when it is open.
+    #[error("the library is still opening; try again in a moment")]
+    Starting,
 }
 
 impl From<rusqlite::Error> for Error {

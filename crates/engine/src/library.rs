@@ -7,6 +7,7 @@
 
 use std::collections::HashSet;
 use std::path::Path;
+use std::sync::Arc;
 
 use rusqlite::{params, Connection, OptionalExtension, Row, Transaction};
 use serde::{Deserialize, Serialize};
@@ -42,10 +43,18 @@ pub struct SeedReport {
 /// The library and the playbook it was seeded from.
 pub struct Library {
     pub(crate) conn: Connection,
-    templates: TemplateSet,
+    /// Shared, not copied, with whoever needs the playbook without the library (the app's
+    /// analyses on worker threads).
+    templates: Arc<TemplateSet>,
 }
 
 const NOW: &str = "strftime('%Y-%m-%dT%H:%M:%fZ','now')";
+
+/// The page cache of a bulk write (seeding, re-indexing), in KiB (SQLite's negative
+/// `cache_size`): about 9 MB of pages for the built-in library fit. With SQLite's default 2 MB the
+/// transaction spills pages to the WAL and reads them back, writing each page many times over
+/// (10,000 page writes to seed a new database).
+const BULK_CACHE_KIB: i64 = 32 * 1024;
 
 impl Library {
     /// Opens the database at `path` and seeds it from `files` if they changed since last time.
@@ -60,11 +69,26 @@ impl Library {
     }
 
     fn with_connection(conn: Connection, files: &TemplateFiles) -> Result<(Library, SeedReport)> {
-        let templates = templates::load(files)?;
+        let templates = Arc::new(templates::load(files)?);
         let mut lib = Library { conn, templates };
-        let report = lib.seed()?;
-        lib.reindex_if_stale()?;
+        let report = lib.bring_up_to_date()?;
         Ok((lib, report))
+    }
+
+    /// Rebuilds a stale search index, then seeds. The index is rebuilt first because seeding
+    /// indexes what it writes the current way: on a new database there is nothing to rebuild
+    /// (and seeding's index is not built twice).
+    fn bring_up_to_date(&mut self) -> Result<SeedReport> {
+        self.conn
+            .pragma_update(None, "cache_size", -BULK_CACHE_KIB)?;
+        let result = self.reindex_if_stale().and_then(|()| self.seed());
+        // Back to the default cache, its memory released (best effort: a failure here leaves a
+        // larger cache, nothing worse).
+        let _ = self
+            .conn
+            .pragma_update(None, "cache_size", db::DEFAULT_CACHE_SIZE);
+        let _ = self.conn.execute_batch("PRAGMA shrink_memory");
+        result
     }
 
     /// Rebuilds the search indexes when they were written by an older indexing scheme.
@@ -109,6 +133,11 @@ impl Library {
         &self.templates
     }
 
+    /// The playbook, shared: for work that runs without the library (analyses on other threads).
+    pub fn shared_templates(&self) -> Arc<TemplateSet> {
+        Arc::clone(&self.templates)
+    }
+
     pub fn reference_model(&self) -> &ReferenceModel {
         &self.templates.model
     }
@@ -125,8 +154,7 @@ impl Library {
     /// Replaces the whole database with a backup, keeping the current one at `safety` first.
     pub fn restore(&mut self, src: &Path, safety: &Path) -> Result<()> {
         db::restore(&mut self.conn, src, safety)?;
-        self.seed()?;
-        self.reindex_if_stale()
+        self.bring_up_to_date().map(|_| ())
     }
 
     /// Brings seeded clauses up to the templates: adds new ones, updates unedited ones whose

@@ -23,6 +23,7 @@ export function errorMessage(e: AppError): string {
     case 'version_not_found': return t('err.version_not_found', e.data);
     case 'empty_query': return t('err.empty_query');
     case 'invalid_input': return t('err.invalid_input', e.data);
+    case 'starting': return t('err.starting');
     case 'unknown': return t('err.unknown', e.data);
   }
 }

@@ -208,7 +208,34 @@ pub(crate) fn table_claim(
         (true, true) => Some((Some(Role::Both), Some(split))),
         (true, false) => Some((Some(Role::Provider), None)),
         (false, true) => Some((Some(Role::Customer), None)),
-        _ => None,
+        _ => described_parts(&header, &row, mentions),
+    }
+}
+
+/// Columns headed by the parties whose cells describe each one's part ("| Area | Supplier |
+/// Customer |"): a filled cell is that party's duty; both filled is shared with the split stated.
+fn described_parts(
+    header: &[String],
+    row: &[String],
+    mentions: &Mentions,
+) -> Option<(Option<Role>, Option<bool>)> {
+    let mut provider = None;
+    let mut customer = None;
+    for (i, h) in header.iter().enumerate() {
+        let role = mentions.find(h).first().map(|x| x.2);
+        let slot = match role {
+            Some(Role::Provider) => &mut provider,
+            Some(Role::Customer) => &mut customer,
+            _ => continue,
+        };
+        let filled = row.get(i).is_some_and(|c| !empty_cell(c));
+        *slot = Some(slot.unwrap_or(false) || filled);
+    }
+    match (provider?, customer?) {
+        (true, true) => Some((Some(Role::Both), Some(true))),
+        (true, false) => Some((Some(Role::Provider), None)),
+        (false, true) => Some((Some(Role::Customer), None)),
+        (false, false) => None,
     }
 }
 
@@ -796,6 +823,20 @@ mod tests {
         let tools = "This Agreement is between Northwind Cloud Ltd (\"Provider\") and the customer (\"Customer\").\n\n\
             6.1 Provider shall make available tools that (i) export volume snapshots and (ii) import machine images.\n";
         assert_eq!(allocation_of(tools, "data.storage"), Found::Absent);
+    }
+
+    #[test]
+    fn a_duty_to_follow_an_annex_table_gives_its_measures_to_that_party() {
+        let text = "委托方：某某文旅科技有限公司\n受托方：某某云网络有限公司\n\n## 第四条 安全\n\n4.2 受托方应按照附表二采取必要的安全措施。\n\n## 附表二 安全措施\n\n（三）存储：个人信息默认采用服务端加密存储，并以多副本方式冗余存储。\n";
+        assert_eq!(allocation_of(text, "data.storage"), Found::Provider);
+    }
+
+    #[test]
+    fn party_columns_that_describe_each_part_allocate_the_row() {
+        let text = "This Agreement is between Northwind Cloud Ltd (\"Supplier\") and Elm Mutual Limited (\"Customer\").\n\n## Schedule 3\n\n| Row | Area | Supplier | Customer |\n|---|---|---|---|\n| 1 | Guest operating systems | Provide hardened templates | Patch and harden after provisioning |\n| 2 | Logging | Retain platform logs for 12 months | — |\n| 3 | Applications and middleware | — | All applications and middleware |\n";
+        assert_eq!(allocation_of(text, "os"), Found::Shared);
+        assert_eq!(allocation_of(text, "data.audit"), Found::Provider);
+        assert_eq!(allocation_of(text, "application"), Found::Customer);
     }
 
     #[test]

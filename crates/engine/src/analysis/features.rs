@@ -30,6 +30,10 @@ pub struct SentenceFeatures {
     pub pi_term: Option<String>,
     pub pi_elems: Vec<usize>,
     pub risks: Vec<usize>,
+    /// Topics that need a duty (backup) which this sentence speaks to without one of its own: a
+    /// cross-reference or a lead-in may give it one ("Subscriber Data is backed up daily", in an
+    /// exhibit the provider must implement).
+    pub duty_risks: Vec<usize>,
     /// Per risk topic (index into `Rules::risks`): which of its other cue lists match this
     /// sentence (`UNFAVOURABLE`, `GUARD`, `CARVE_OUT`, `CARVE_TOPIC`, `CONTENT`), for the
     /// report's judgement of the topic.
@@ -81,6 +85,7 @@ pub fn of(doc_text: &str, s: &Sentence, rules: &Rules, mentions: &Mentions) -> S
             "ppendix",
             "xhibit",
             "条",
+            "附",
         ]
         .iter()
         .any(|w| t.contains(w))
@@ -132,18 +137,21 @@ pub fn of(doc_text: &str, s: &Sentence, rules: &Rules, mentions: &Mentions) -> S
     } else {
         matching(&rules.risks, t, c)
     };
-    f.risks = risk_candidates
-        .into_iter()
-        .map(|i| (i, &rules.risks[i]))
-        .filter(|(_, q)| {
+    let (risks, duty_risks): (Vec<usize>, Vec<usize>) =
+        risk_candidates.into_iter().partition(|&i| {
+            let q = &rules.risks[i];
             !q.duty_required
                 || (0..f.statements.len()).any(|k| {
                     f.statements[k].kind == Kind::Duty
                         && q.any.is_match(segment(t, &f.statements, k), c)
                 })
-        })
-        .map(|(i, _)| i)
-        .collect();
+        });
+    f.risks = risks;
+    f.duty_risks = if f.statements.iter().any(|x| x.kind != Kind::Duty) {
+        Vec::new()
+    } else {
+        duty_risks
+    };
     f.risk_cues = rules
         .risks
         .iter()

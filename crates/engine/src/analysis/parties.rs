@@ -395,7 +395,7 @@ pub(crate) fn resolve_with(
         r"([^\s，。；、：:（()）“”]{2,40})\s*[（(]\s*(?:以下|下文)?(?:简称|称)[为:：]?\s*[“「\x22]([^”」\x22]{1,16})[”」\x22](?:\s*(?:或|、|及|和)\s*[“「\x22]([^”」\x22]{1,16})[”」\x22])?"
     );
     let alias_en = static_re!(
-        r#"([A-Z0-9][A-Za-z0-9&.,'’ -]{1,80}?)["”]?\s*\((?:the\s+|each\s+a\s+|together\s+|collectively\s+)?(?:hereinafter\s+)?(?:referred\s+to\s+as\s+|called\s+)?(?:the\s+)?["“]([^"”]{1,30})["”](?:\s*(?:,\s*)?(?:or|and|also)\s*(?:the\s+)?["“]([^"”]{1,30})["”])?"#
+        r#"([A-Z0-9][A-Za-z0-9&.,'’ -]{1,80}?|\))["”]?\s*\((?:together with its (?:affiliates|Affiliates|subsidiaries|Subsidiaries),?\s*)?(?:the\s+|each\s+a\s+|together\s+|collectively\s+)?(?:hereinafter\s+)?(?:referred\s+to\s+as\s+|called\s+)?(?:the\s+)?["“]([^"”]{1,30})["”](?:\s*(?:,\s*)?(?:or|and|also)\s*(?:the\s+)?["“]([^"”]{1,30})["”])?"#
     );
     // Party lines: (legal name, aliases, role if known).
     let mut candidates: Vec<(String, Vec<String>, Option<Role>)> = Vec::new();
@@ -415,8 +415,8 @@ pub(crate) fn resolve_with(
             let aliases: Vec<&str> = [cap.get(2), cap.get(3)]
                 .into_iter()
                 .flatten()
-                .map(|m| m.as_str())
-                .chain(more.iter().map(String::as_str))
+                .map(|m| m.as_str().trim_end_matches([',', '，']).trim())
+                .chain(more.iter().map(|a| a.trim_end_matches([',', '，']).trim()))
                 .collect();
             let at = cap.get(0).map_or(0, |m| m.start());
             let line_start = head[..at].rfind('\n').map_or(0, |i| i + 1);
@@ -465,7 +465,25 @@ pub(crate) fn resolve_with(
             });
             // Only parties: a role word or pronoun in the alias, a company-like line, or a label
             // on the line ("甲方：某某公司（以下简称…）"). 本服务 / "Services" are not parties.
-            let company = company_like(line);
+            // The text the bracket follows, since the previous defined term on the line: "ACME
+            // Ltd, a company registered in England (no. 123) (" is a company; "This Data
+            // Processing Addendum (" is not, though the line names one elsewhere.
+            let bracket = cap
+                .get(0)
+                .and_then(|m| m.as_str().find(['(', '（']).map(|k| m.start() + k))
+                .unwrap_or(at);
+            let in_line = bracket.saturating_sub(line_start);
+            let prefix = line.get(..in_line).unwrap_or(line);
+            let since = prefix
+                .char_indices()
+                .rfind(|&(i, c)| {
+                    matches!(c, ')' | '）')
+                        && prefix[..i]
+                            .trim_end_matches(['*', ' '])
+                            .ends_with(['"', '”', '」'])
+                })
+                .map_or(0, |(i, c)| i + c.len_utf8());
+            let company = company_like(line.get(since..in_line).unwrap_or(line));
             // A label counts only where it opens the line (a party line, not a clause that
             // mentions 甲方 in passing).
             let head8: String = line
@@ -798,7 +816,7 @@ fn recital_roles(head: &str) -> [Option<Role>; 2] {
 fn more_aliases(mut rest: &str) -> Vec<String> {
     let mut out = Vec::new();
     let Some(next) = static_re!(
-        r#"^\s*(?:,|，|、|或|or\b|and\b)\s*(?:or\s+|and\s+)?(?:the\s+)?["“「]\**([^"”」*\n]{1,30})\**["”」]"#
+        r#"^\s*(?:(?:,|，|、|或|or\b|and\b)\s*)?(?:or\s+|and\s+)?(?:the\s+)?["“「]\**([^"”」*\n]{1,30})\**["”」]"#
     ) else {
         return out;
     };
@@ -861,6 +879,23 @@ mod tests {
             !p.provider.contains(&"VMs".to_string()) && !p.customer.contains(&"VMs".to_string()),
             "{p:?}"
         );
+    }
+
+    #[test]
+    fn english_party_lines_with_registration_details_and_affiliates() {
+        let p = parties("(1) NORTHWIND DATA CENTRES LIMITED, a company registered in England and Wales (no. 01234567) (\"Northwind\" or the \"Supplier\"); and\n(2) ELMSTEAD MUTUAL LIMITED (\"Elmstead\" or the \"Customer\").\n");
+        assert!(p.provider.contains(&"Northwind".to_string()), "{p:?}");
+        assert!(p.customer.contains(&"Elmstead".to_string()), "{p:?}");
+        let p = parties("This Agreement is entered into between Ravel Compute, Inc., a Washington corporation (together with its Affiliates, \"Ravel\" or the \"Platform Provider\"), and the customer identified in the Order Form (\"Customer\").\n");
+        assert!(p.provider.contains(&"Ravel".to_string()), "{p:?}");
+        let p = parties("These Terms (\"Terms\") are between Quarry Systems, Inc., doing business as Hirewell (\"Hirewell,\" \"we,\" \"us,\" or \"our\"), and the company on whose behalf you accept them (\"Customer\" or \"you\").\n");
+        assert!(p.provider.contains(&"Hirewell".to_string()), "{p:?}");
+        // A defined document on a party line is not a party.
+        let p = parties("This Data Processing Addendum (\"DPA\") forms part of the Subscription Agreement (the \"Main Agreement\") between Lumen Data, Inc., a Delaware corporation (\"Lumen\"), and Garden B.V. (\"Customer\").\n");
+        assert!(p.provider.contains(&"Lumen".to_string()), "{p:?}");
+        for not in ["DPA", "Main Agreement"] {
+            assert!(!p.provider.contains(&not.to_string()) && !p.customer.contains(&not.to_string()), "{not}: {p:?}");
+        }
     }
 
     #[test]

@@ -56,6 +56,13 @@ pub fn detect_model(scores: &[(DeploymentModel, u32)]) -> DeploymentModel {
 /// defines one: "“甲方数据”指…包括个人信息", "甲方数据：指…", "\"Customer Data\" means all data,
 /// including Personal Data". `c` is the prefilter's answer for `t`.
 pub fn pi_term_of(t: &str, rules: &Rules, candidates: &Candidates) -> Option<String> {
+    let (name, rest) = defined_term(t)?;
+    (rules.pi_mention.is_match(rest, candidates) && !rules.pi_mention.is_match(&name, candidates))
+        .then_some(name)
+}
+
+/// A definition's term and what it is defined as: ("Customer Data", "all data that you …").
+fn defined_term(t: &str) -> Option<(String, &str)> {
     // Cheap gate before the regex: a definition says 指 / means / refers to / includes.
     if !(t.contains('指')
         || t.contains("means")
@@ -72,10 +79,7 @@ pub fn pi_term_of(t: &str, rules: &Rules, candidates: &Candidates) -> Option<Str
         .trim_start_matches(|ch: char| ch.is_ascii_digit() || ch == '.' || ch == ' ')
         .to_string();
     let rest = &t[c.get(0).map_or(0, |m| m.end())..];
-    (name.chars().count() >= 2
-        && rules.pi_mention.is_match(rest, candidates)
-        && !rules.pi_mention.is_match(&name, candidates))
-    .then_some(name)
+    (name.chars().count() >= 2).then_some((name, rest))
 }
 
 pub fn pi_rows(
@@ -86,7 +90,29 @@ pub fn pi_rows(
     reading: &Reading,
     templates: &TemplateSet,
 ) -> (Vec<PiRow>, bool) {
-    let terms: Vec<&String> = feats.iter().filter_map(|f| f.pi_term.as_ref()).collect();
+    let mut terms: Vec<String> = feats.iter().filter_map(|f| f.pi_term.clone()).collect();
+    // A term defined to include a PI term is one too ("Customer Data" means all data …,
+    // including Employee Data; "Employee Data" means personal information about …).
+    if !terms.is_empty() {
+        let defs: Vec<(String, &str)> = sentences
+            .iter()
+            .filter(|s| s.definitional)
+            .filter_map(|s| defined_term(s.text(&doc.text)))
+            .collect();
+        for _ in 0..2 {
+            let more: Vec<String> = defs
+                .iter()
+                .filter(|(name, rest)| {
+                    !terms.contains(name) && terms.iter().any(|t| rest.contains(t.as_str()))
+                })
+                .map(|(name, _)| name.clone())
+                .collect();
+            if more.is_empty() {
+                break;
+            }
+            terms.extend(more);
+        }
+    }
     // (One automaton for all the defined terms, built once per report.)
     let terms = if terms.is_empty() {
         None
@@ -103,9 +129,32 @@ pub fn pi_rows(
         .collect();
     let direct = |i: usize| direct[i];
     // A sub-item whose lead-in concerns PI ("in processing Personal Data, the Supplier shall: (c) …").
+    // Also a bare lead-in ("13.4 The Supplier shall:") in an article headed as being about
+    // personal information ("13. DATA PROTECTION", "第八条 个人信息保护").
+    let parent_of = |i: usize| {
+        sentences[i]
+            .clause_idx
+            .and_then(|c| doc.clauses.get(c))
+            .and_then(|c| c.parent)
+    };
+    let pi_articles: std::collections::HashSet<u32> = doc
+        .clauses
+        .iter()
+        .enumerate()
+        .filter(|(_, c)| {
+            c.heading.as_deref().is_some_and(|h| {
+                let lower = h.to_lowercase();
+                rules.pi_mention.is_match(h, &rules.prefilter.scan(h))
+                    || ["data protection", "privacy", "个人信息", "隐私"]
+                        .iter()
+                        .any(|w| lower.contains(w))
+            })
+        })
+        .filter_map(|(k, _)| u32::try_from(k).ok())
+        .collect();
     let pi_clauses: std::collections::HashSet<usize> = (0..sentences.len())
         .filter(|&i| {
-            direct(i)
+            (direct(i) || parent_of(i).is_some_and(|p| pi_articles.contains(&p)))
                 && sentences[i]
                     .text(&doc.text)
                     .trim_end()
@@ -263,7 +312,8 @@ pub struct Facts {
     seat: bool,
     /// Place names of a forum clause.
     forums: Vec<String>,
-    /// It takes an audit right away ("not entitled to audit").
+    /// It takes an audit right away ("not entitled to audit", "your sole right to audit" is a
+    /// report).
     audit_negated: bool,
 }
 
@@ -300,9 +350,16 @@ impl Facts {
             seat: t.contains("所在地") || t.contains("住所地") || t.contains("注册地"),
             forums: forum_names(t),
             audit_negated: static_re!(
-                r"\b(not|no)\b[^.;]{0,25}\b(audit|inspect)|不得[^。；]{0,10}(审计|检查)"
+                r"\b(not|no)\b[^.;]{0,25}\b(audit|inspect)|\b(sole|only|exclusive)\b[^.;]{0,10}\bright to (audit|inspect)|不得[^。；]{0,10}(审计|检查)|(唯一|仅有)的?[^。；]{0,6}(审计|检查)(权|方式)"
             )
-            .is_some_and(|r| r.is_match(&l)),
+            .is_some_and(|r| {
+                // "not more than once in any 12-month period, audit" limits the right, keeps it.
+                let mut bare = l.clone();
+                for bound in ["not more than", "not less than", "no more than", "no less than", "not later than"] {
+                    bare = bare.replace(bound, "");
+                }
+                r.is_match(&bare)
+            }),
         }
     }
 }
@@ -477,7 +534,14 @@ pub fn risk_rows(
             let k = rules.risks.iter().position(|c| c.id == id);
             let hits: Vec<usize> = match k {
                 Some(k) => (0..sentences.len())
-                    .filter(|&i| feats[i].risks.contains(&k))
+                    .filter(|&i| {
+                        feats[i].risks.contains(&k)
+                            || (feats[i].duty_risks.contains(&k)
+                                && reading
+                                    .statements(i)
+                                    .iter()
+                                    .any(|x| x.kind == Kind::Duty && x.role.is_some()))
+                    })
                     .collect(),
                 None => Vec::new(),
             };
@@ -522,6 +586,35 @@ pub fn risk_rows(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Whether the audit-rights topic of a short contract is against the customer.
+    fn audit_unfavourable(text: &str) -> Option<bool> {
+        let files = crate::templates::TemplateFiles::builtin();
+        let set = crate::templates::load(&files).expect("templates");
+        let rules = Rules::load(&files).expect("rules");
+        let doc = crate::ingest::read("t.md", text.as_bytes()).expect("read");
+        let opts = super::super::Options {
+            model: Some(crate::model::DeploymentModel::Saas),
+            perspective: super::super::Perspective::Customer,
+        };
+        let report = super::super::analyze(&doc, &rules, &set, opts);
+        report
+            .risks
+            .iter()
+            .find(|r| r.id == "audit_rights")
+            .and_then(|r| r.customer_unfavourable)
+    }
+
+    #[test]
+    fn an_audit_right_limited_in_frequency_is_still_a_right_and_a_sole_report_is_none() {
+        let head = "This Agreement is between Quill Ltd (\"Provider\") and Elm Limited (\"Customer\").\n\n";
+        let limited = format!("{head}12.1 The Customer, or an independent auditor appointed by it and bound by confidentiality, may on not less than 30 days' written notice, and not more than once in any 12-month period, audit Provider's compliance with this Agreement.\n");
+        assert_eq!(audit_unfavourable(&limited), Some(false));
+        let report_only = format!("{head}8.8 On written request, no more than once a year, Provider will provide a summary of its most recent SOC 2 Type II report. That is the Customer's sole right to audit Provider.\n");
+        assert_eq!(audit_unfavourable(&report_only), Some(true));
+        let zh = "甲方：某某人力资源有限公司（云服务提供者）\n乙方：某某制造有限公司（客户）\n\n6.7 乙方有权每年对甲方处理乙方员工信息的情况进行一次现场审计，甲方应当配合。\n";
+        assert_eq!(audit_unfavourable(zh), Some(false));
+    }
 
     #[test]
     fn deadlines_in_both_languages() {

@@ -134,6 +134,9 @@ mod tests {
         assert_eq!(n[20], "第二十一条");
     }
 
+    /// A golden case: its name, and each clause's level and printed number.
+    type Case<'a> = (&'a str, Vec<(u8, Option<&'a str>)>);
+
     /// The cases `ui/src/editor/numbers.ts` must number the same way (checked by the UI tests).
     fn golden_cases() -> serde_json::Value {
         let deep: Vec<(u8, Option<&str>)> = (0..30)
@@ -144,7 +147,7 @@ mod tests {
             .chain((0..30).map(|_| (3, None)))
             .chain((0..12).map(|_| (4, None)))
             .collect();
-        let cases: Vec<(&str, Vec<(u8, Option<&str>)>)> = vec![
+        let cases: Vec<Case> = vec![
             (
                 "styles",
                 vec![

@@ -79,7 +79,7 @@ pub fn findings(report: &Report) -> Vec<Finding> {
             ));
         }
     }
-    out.sort_by(|a, b| b.severity.cmp(&a.severity));
+    out.sort_by_key(|f| std::cmp::Reverse(f.severity));
     out
 }
 

@@ -256,8 +256,8 @@ pub(crate) fn parse_marker(c: &[char], heading: bool) -> Option<Marker> {
         }
         return Some(marker(fam, value, c[..end].iter().collect(), None, c, end));
     }
-    // 附件 / 附件一 / 附件1
-    if first == '附' && c.get(1) == Some(&'件') {
+    // 附件 / 附件一 / 附件1 (and 附表二, 附录A's Chinese kin 附录一)
+    if first == '附' && matches!(c.get(1), Some(&'件' | &'表' | &'录')) {
         let (value, n) = parse_zh(&c[2..])
             .or_else(|| digits(&c[2..], 3))
             .unwrap_or((0, 0));
