@@ -278,10 +278,13 @@ fn single_word_and_phrase_searches_use_their_indexes_and_still_find_substrings()
     );
 }
 
+/// Each key of the search index with a number of documents.
+type KeyDocs = Vec<(String, i64)>;
+
 /// What the search index says of every key: (key, documents) from `search_gram`, and the same
 /// counted from the postings themselves.
-fn gram_counts(lib: &Library) -> (Vec<(String, i64)>, Vec<(String, i64)>) {
-    let read = |sql: &str| -> Vec<(String, i64)> {
+fn gram_counts(lib: &Library) -> (KeyDocs, KeyDocs) {
+    let read = |sql: &str| -> KeyDocs {
         let mut stmt = lib
             .connection()
             .prepare(sql)
@@ -441,4 +444,6 @@ fn an_index_of_an_older_scheme_is_rebuilt_when_the_library_opens() {
     assert_eq!(ids(&lib, "数据"), two);
     assert_eq!(ids(&lib, "数据销毁"), three);
     assert_eq!(ids(&lib, "encryption"), word);
+    let (kept, recounted) = gram_counts(&lib);
+    assert_eq!(kept, recounted, "the keys' document counts are rebuilt too");
 }

@@ -116,11 +116,13 @@ impl Library {
             .map(|id| self.get(id).map(|c| c.content))
             .collect::<Result<_>>()?;
         let tx = self.conn.transaction()?;
-        let mut counts = KeyCounts::default();
+        // Every document is indexed again, so the keys' document counts are counted again from
+        // the postings rather than changed: whatever an older index left is not carried over.
+        let mut unused = KeyCounts::default();
         for c in &contents {
-            search::index_clause(&tx, c, &self.templates.variables, &mut counts)?;
+            search::index_clause(&tx, c, &self.templates.variables, &mut unused)?;
         }
-        counts.write(&tx)?;
+        search::recount_keys(&tx)?;
         tx.execute(
             "INSERT INTO meta(key, value) VALUES ('search_index_version', ?1) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
             [search::INDEX_VERSION],

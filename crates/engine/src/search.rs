@@ -62,6 +62,15 @@ pub(crate) fn unindex_clause(
     Ok(())
 }
 
+/// Counts the documents of every key of `search_bigram` again (after a re-index).
+pub(crate) fn recount_keys(tx: &Transaction<'_>) -> Result<()> {
+    tx.execute_batch(
+        "DELETE FROM search_gram; \
+         INSERT INTO search_gram (gram, docs) SELECT gram, count(*) FROM search_bigram GROUP BY gram;",
+    )?;
+    Ok(())
+}
+
 /// How many documents each key of `search_bigram` gained or lost in a transaction, written to
 /// `search_gram` once before it commits ([`KeyCounts::write`]): a bulk write (seeding, an
 /// import, a re-index) updates each key once, and indexing a document runs only single-row
