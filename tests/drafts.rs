@@ -240,7 +240,10 @@ fn the_sample_draft_is_made_once_on_first_start_only() {
     let first = lib
         .draft_sample_once("sample.md", text, || Some(DeploymentModel::Paas))
         .unwrap();
-    assert_eq!(first.as_ref().unwrap().meta.model, Some(DeploymentModel::Paas));
+    assert_eq!(
+        first.as_ref().unwrap().meta.model,
+        Some(DeploymentModel::Paas)
+    );
     // The model (an analysis, in the app) is asked for only when the sample is made.
     assert!(lib
         .draft_sample_once("sample.md", text, || unreachable!("no sample is made"))

@@ -425,7 +425,11 @@ fn an_index_of_an_older_scheme_is_rebuilt_when_the_library_opens() {
     let (lib, seed) =
         Library::open(&db, &TemplateFiles::builtin()).unwrap_or_else(|e| panic!("{e}"));
     assert!(seed.ran && seed.added > 0);
-    let (two, three, word) = (ids(&lib, "数据"), ids(&lib, "数据销毁"), ids(&lib, "encryption"));
+    let (two, three, word) = (
+        ids(&lib, "数据"),
+        ids(&lib, "数据销毁"),
+        ids(&lib, "encryption"),
+    );
     assert!(!two.is_empty() && !three.is_empty() && !word.is_empty());
     let current = version(&lib);
     // An older app's index: another version, and (here) no entries at all.

@@ -23,9 +23,13 @@ pub(crate) fn with<T>(
     state: &State<'_, AppState>,
     f: impl FnOnce(&mut Library) -> Res<T>,
 ) -> Res<T> {
-    let mut lib = state.opened()?.library.lock().map_err(|_| Error::Database {
-        message: "an earlier operation failed midway; restart the app".into(),
-    })?;
+    let mut lib = state
+        .opened()?
+        .library
+        .lock()
+        .map_err(|_| Error::Database {
+            message: "an earlier operation failed midway; restart the app".into(),
+        })?;
     f(&mut lib)
 }
 

@@ -190,5 +190,7 @@ fn open(rules: &RulesCell) -> Res<Opened> {
 fn sample_model(rules: &Res<Arc<Rules>>) -> Option<DeploymentModel> {
     let rules = rules.as_ref().ok()?;
     let doc = ingest::read(SAMPLE_NAME, SAMPLE.as_bytes()).ok()?;
-    Some(topics::detect_model(&topics::model_scores(&doc.text, rules)))
+    Some(topics::detect_model(&topics::model_scores(
+        &doc.text, rules,
+    )))
 }

@@ -163,10 +163,17 @@ pub(crate) fn table_claim(
                     })
                 };
                 let party_columns = header.iter().enumerate().any(|(k, h)| {
-                    k != i && matches!(mentions.find(h).first().map(|x| x.2), Some(Role::Provider | Role::Customer))
+                    k != i
+                        && matches!(
+                            mentions.find(h).first().map(|x| x.2),
+                            Some(Role::Provider | Role::Customer)
+                        )
                 });
                 if party_columns {
-                    return Some((Some(Role::Both), Some(filled(Role::Provider) && filled(Role::Customer))));
+                    return Some((
+                        Some(Role::Both),
+                        Some(filled(Role::Provider) && filled(Role::Customer)),
+                    ));
                 }
                 let parts = row.iter().skip(i + 1).filter(|x| !empty_cell(x)).count();
                 return Some((Some(Role::Both), Some(parts >= 2)));
@@ -246,7 +253,10 @@ pub(crate) fn layer_cell(text: &str, s: &Sentence, rules: &Rules) -> Option<Stri
     let k = header
         .iter()
         .position(|h| rules.layer_column.iter().any(|r| r.is_match(h)))?;
-    cells(s.text(text)).get(k).filter(|c| !empty_cell(c)).cloned()
+    cells(s.text(text))
+        .get(k)
+        .filter(|c| !empty_cell(c))
+        .cloned()
 }
 
 /// The cross-references of one sentence: which clause numbers it points at, and to whom.

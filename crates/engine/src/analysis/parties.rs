@@ -894,14 +894,18 @@ mod tests {
         let p = parties("This Data Processing Addendum (\"DPA\") forms part of the Subscription Agreement (the \"Main Agreement\") between Lumen Data, Inc., a Delaware corporation (\"Lumen\"), and Garden B.V. (\"Customer\").\n");
         assert!(p.provider.contains(&"Lumen".to_string()), "{p:?}");
         for not in ["DPA", "Main Agreement"] {
-            assert!(!p.provider.contains(&not.to_string()) && !p.customer.contains(&not.to_string()), "{not}: {p:?}");
+            assert!(
+                !p.provider.contains(&not.to_string()) && !p.customer.contains(&not.to_string()),
+                "{not}: {p:?}"
+            );
         }
     }
 
     #[test]
     fn a_role_in_brackets_after_the_name_decides_the_label() {
         // 甲方 is the provider here, against the convention, and says so after its name.
-        let p = parties("甲方：北辰云数科技有限公司（云服务提供者）\n乙方：某某律师事务所（客户）\n");
+        let p =
+            parties("甲方：北辰云数科技有限公司（云服务提供者）\n乙方：某某律师事务所（客户）\n");
         for name in ["甲方", "北辰云数科技有限公司"] {
             assert!(p.provider.contains(&name.to_string()), "{name}: {p:?}");
         }
