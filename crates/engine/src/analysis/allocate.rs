@@ -155,25 +155,9 @@ pub(crate) fn table_claim(
         if let Some(role) = role_word(c, mentions) {
             if role == Role::Both {
                 // Columns headed by a party ("供应商职责 | 使用单位职责"): both filled is a split.
-                let filled = |want: Role| {
-                    header.iter().enumerate().any(|(k, h)| {
-                        k != i
-                            && mentions.find(h).first().map(|x| x.2) == Some(want)
-                            && row.get(k).is_some_and(|x| !empty_cell(x))
-                    })
-                };
-                let party_columns = header.iter().enumerate().any(|(k, h)| {
-                    k != i
-                        && matches!(
-                            mentions.find(h).first().map(|x| x.2),
-                            Some(Role::Provider | Role::Customer)
-                        )
-                });
-                if party_columns {
-                    return Some((
-                        Some(Role::Both),
-                        Some(filled(Role::Provider) && filled(Role::Customer)),
-                    ));
+                let (p, c) = party_cells(&header, &row, mentions);
+                if p.is_some() || c.is_some() {
+                    return Some((Some(Role::Both), Some(p == Some(true) && c == Some(true))));
                 }
                 let parts = row.iter().skip(i + 1).filter(|x| !empty_cell(x)).count();
                 return Some((Some(Role::Both), Some(parts >= 2)));
@@ -226,11 +210,26 @@ fn described_parts(
     row: &[String],
     mentions: &Mentions,
 ) -> Option<(Option<Role>, Option<bool>)> {
+    let (provider, customer) = party_cells(header, row, mentions);
+    match (provider?, customer?) {
+        (true, true) => Some((Some(Role::Both), Some(true))),
+        (true, false) => Some((Some(Role::Provider), None)),
+        (false, true) => Some((Some(Role::Customer), None)),
+        (false, false) => None,
+    }
+}
+
+/// For the columns headed by the provider and by the customer: whether the row fills any of
+/// them (`None`: the table has no column headed by that party).
+fn party_cells(
+    header: &[String],
+    row: &[String],
+    mentions: &Mentions,
+) -> (Option<bool>, Option<bool>) {
     let mut provider = None;
     let mut customer = None;
     for (i, h) in header.iter().enumerate() {
-        let role = mentions.find(h).first().map(|x| x.2);
-        let slot = match role {
+        let slot = match mentions.find(h).first().map(|x| x.2) {
             Some(Role::Provider) => &mut provider,
             Some(Role::Customer) => &mut customer,
             _ => continue,
@@ -238,12 +237,7 @@ fn described_parts(
         let filled = row.get(i).is_some_and(|c| !empty_cell(c));
         *slot = Some(slot.unwrap_or(false) || filled);
     }
-    match (provider?, customer?) {
-        (true, true) => Some((Some(Role::Both), Some(true))),
-        (true, false) => Some((Some(Role::Provider), None)),
-        (false, true) => Some((Some(Role::Customer), None)),
-        (false, false) => None,
-    }
+    (provider, customer)
 }
 
 /// A responsibility-table row's layer cell: the cell under a header the rules call a layer
@@ -475,49 +469,42 @@ pub fn read<'a>(
         };
         // A list item under a lead-in ("Customer is responsible for …, including: (a) …;
         // (b) …") says nothing of who: the lead-in's party and modality govern it.
-        let lead = s
-            .clause_idx
-            .and_then(|c| doc.clauses.get(c))
-            .and_then(|c| c.parent)
-            .and_then(|p| leads.get(p as usize).cloned().flatten())
-            .filter(|_| f.statements.iter().all(|x| x.role.is_none()));
-        let referenced = match (referenced, lead) {
-            (None, Some(l)) => {
-                let mut own = f.statements.clone();
-                for x in own.iter_mut().filter(|x| x.kind == Kind::Duty) {
-                    x.role = l.role;
-                    x.hedged |= l.hedged;
-                }
-                if own.is_empty() {
-                    own.push(Statement {
-                        start: 0,
-                        end: s.end - s.start,
-                        ..l
-                    });
-                }
-                overrides.insert(i, own);
-                None
-            }
-            (r, _) => r,
+        let lead = || {
+            s.clause_idx
+                .and_then(|c| doc.clauses.get(c))
+                .and_then(|c| c.parent)
+                .and_then(|p| leads.get(p as usize).cloned().flatten())
+                .filter(|_| f.statements.iter().all(|x| x.role.is_none()))
         };
-        let st: &[Statement] = match referenced {
-            None if overrides.contains_key(&i) => overrides.get(&i).map_or(&[], |v| v.as_slice()),
-            Some((_, r)) => {
+        // What the sentence inherits: a cross-reference's party (as a plain duty), else its
+        // lead-in's statement. It goes to the passive duties, or stands for the whole sentence
+        // when it has no modal verb at all.
+        let inherited = match referenced {
+            Some((_, r)) => Some(Statement {
+                role: Some(*r),
+                kind: Kind::Duty,
+                hedged: false,
+                joint: false,
+                start: 0,
+                end: 0,
+            }),
+            None => lead(),
+        };
+        let st: &[Statement] = match inherited {
+            Some(from) => {
                 let mut own = f.statements.clone();
                 for x in own
                     .iter_mut()
                     .filter(|x| x.role.is_none() && x.kind == Kind::Duty)
                 {
-                    x.role = Some(*r);
+                    x.role = from.role;
+                    x.hedged |= from.hedged;
                 }
                 if own.is_empty() {
                     own.push(Statement {
-                        role: Some(*r),
-                        kind: Kind::Duty,
-                        hedged: false,
-                        joint: false,
                         start: 0,
                         end: s.end - s.start,
+                        ..from
                     });
                 }
                 overrides.entry(i).or_insert(own)
@@ -800,16 +787,7 @@ mod tests {
 
     /// The allocation of `item` in a short contract (SaaS, customer's side).
     fn allocation_of(text: &str, item: &str) -> Found {
-        let files = crate::templates::TemplateFiles::builtin();
-        let set = crate::templates::load(&files).expect("templates");
-        let rules = Rules::load(&files).expect("rules");
-        let doc = crate::ingest::read("t.md", text.as_bytes()).expect("read");
-        let opts = super::super::Options {
-            model: Some(DeploymentModel::Saas),
-            perspective: Perspective::Customer,
-        };
-        let report = super::super::analyze(&doc, &rules, &set, opts);
-        report
+        super::super::report_of(text)
             .security
             .iter()
             .find(|r| r.id == item)

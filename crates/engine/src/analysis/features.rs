@@ -26,8 +26,9 @@ pub struct SentenceFeatures {
     /// "The obligations in clause 6.2 apply to Customer": (clause, party).
     pub crossrefs: Vec<(String, Role)>,
     pub pi_mention: bool,
-    /// A defined term this sentence defines to include personal information.
-    pub pi_term: Option<String>,
+    /// The term this sentence defines, where its definition starts (byte offset), and whether
+    /// the definition expressly includes personal information.
+    pub defines: Option<super::topics::Definition>,
     pub pi_elems: Vec<usize>,
     pub risks: Vec<usize>,
     /// Topics that need a duty (backup) which this sentence speaks to without one of its own: a
@@ -72,7 +73,7 @@ pub fn of(doc_text: &str, s: &Sentence, rules: &Rules, mentions: &Mentions) -> S
     let mut f = SentenceFeatures {
         items: matching(&rules.items, t, c),
         pi_mention: rules.pi_mention.is_match(t, c),
-        pi_term: super::topics::pi_term_of(t, rules, c),
+        defines: super::topics::definition(t, rules, c),
         pi_elems: matching(&rules.pi, t, c),
         // Cheap gates before the heavier regexes: a cross-reference names an obligation.
         crossrefs: if [

@@ -156,6 +156,21 @@ pub fn analyze(doc: &Document, rules: &Rules, templates: &TemplateSet, opts: Opt
     Cache::read(doc, rules).report(doc, rules, templates, opts)
 }
 
+/// The report on a short Markdown contract with the built-in playbook (SaaS, customer's side),
+/// for unit tests of the analyzer's parts.
+#[cfg(test)]
+pub(crate) fn report_of(text: &str) -> Report {
+    let files = crate::templates::TemplateFiles::builtin();
+    let set = crate::templates::load(&files).expect("templates");
+    let rules = Rules::load(&files).expect("rules");
+    let doc = crate::ingest::read("t.md", text.as_bytes()).expect("read");
+    let opts = Options {
+        model: Some(DeploymentModel::Saas),
+        perspective: Perspective::Customer,
+    };
+    analyze(&doc, &rules, &set, opts)
+}
+
 /// The per-sentence reading of a document, kept so that an edit to one clause re-reads only
 /// that clause (the editor's live analysis).
 pub struct Cache {

@@ -358,6 +358,18 @@ fn topic(raw: RawTopic, pre: &mut PrefilterBuilder) -> Result<TopicCues, String>
     })
 }
 
+/// Case-insensitive regexes that are tried one by one (no prefilter); `name` labels an error.
+fn regex_list(list: &[String], name: &str) -> Result<Vec<Regex>, String> {
+    list.iter()
+        .map(|p| {
+            RegexBuilder::new(p)
+                .case_insensitive(true)
+                .build()
+                .map_err(|e| format!("{name}: {e}"))
+        })
+        .collect()
+}
+
 #[allow(clippy::too_many_arguments)]
 fn modality(
     disclaimer: &[String],
@@ -372,18 +384,8 @@ fn modality(
     lang: &str,
     pre: &mut PrefilterBuilder,
 ) -> Result<Modality, String> {
-    let regexes = |list: &[String], name: &str| {
-        list.iter()
-            .map(|p| {
-                RegexBuilder::new(p)
-                    .case_insensitive(true)
-                    .build()
-                    .map_err(|e| format!("{name}_{lang}: {e}"))
-            })
-            .collect::<Result<Vec<_>, _>>()
-    };
-    let crossref = regexes(crossref, "crossref")?;
-    let lead_in = regexes(lead_in, "lead_in")?;
+    let crossref = regex_list(crossref, &format!("crossref_{lang}"))?;
+    let lead_in = regex_list(lead_in, &format!("lead_in_{lang}"))?;
     Ok(Modality {
         disclaimer: Patterns::compile(disclaimer, &format!("disclaimer_{lang}"), Some(&mut *pre))?,
         right: Patterns::compile(right, &format!("right_{lang}"), Some(&mut *pre))?,
@@ -467,17 +469,7 @@ impl Rules {
                 .collect::<Result<Vec<_>, _>>()
                 .map_err(problem)
         };
-        let layer_column = raw
-            .tables
-            .layer_column
-            .iter()
-            .map(|p| {
-                RegexBuilder::new(p)
-                    .case_insensitive(true)
-                    .build()
-                    .map_err(|e| problem(format!("layer_column: {e}")))
-            })
-            .collect::<Result<Vec<_>>>()?;
+        let layer_column = regex_list(&raw.tables.layer_column, "layer_column").map_err(problem)?;
         let items = topics(raw.item)?;
         let pi = topics(raw.pi)?;
         let risks = topics(raw.risk)?;
