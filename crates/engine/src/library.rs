@@ -428,9 +428,7 @@ impl Library {
             )?;
         }
         add_version(&tx, content, version, "user_edit")?;
-        let mut counts = KeyCounts::default();
-        search::index_clause(&tx, content, &self.templates.variables, &mut counts)?;
-        counts.write(&tx)?;
+        search::index_one(&tx, content, &self.templates.variables)?;
         tx.commit()?;
         self.get(&content.id)
     }
@@ -456,9 +454,7 @@ impl Library {
             params![id, tv],
         )?;
         add_version(&tx, &content, version, "adopt_template")?;
-        let mut counts = KeyCounts::default();
-        search::index_clause(&tx, &content, &self.templates.variables, &mut counts)?;
-        counts.write(&tx)?;
+        search::index_one(&tx, &content, &self.templates.variables)?;
         tx.commit()?;
         self.get(id)
     }

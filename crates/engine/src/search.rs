@@ -137,6 +137,13 @@ pub(crate) fn index_clause(
     Ok(())
 }
 
+/// (Re)indexes one clause on its own (an edit), its keys' document counts written with it.
+pub(crate) fn index_one(tx: &Transaction<'_>, c: &ClauseContent, vars: &[Variable]) -> Result<()> {
+    let mut counts = KeyCounts::default();
+    index_clause(tx, c, vars, &mut counts)?;
+    counts.write(tx)
+}
+
 /// The version of what `index_clause` writes; a database indexed by an older version is
 /// re-indexed when opened.
 pub const INDEX_VERSION: &str = "2";
