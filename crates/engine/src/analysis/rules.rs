@@ -185,6 +185,13 @@ pub struct Modality {
     pub crossref: Vec<Regex>,
     /// The end of a sentence that introduces a list of items ("…, including:", "乙方应当：").
     pub lead_in: Vec<Regex>,
+    /// Verbs that state what a party does when they follow it directly ("我们记录…日志",
+    /// "We encrypt …"): the present tense of online terms, read as a duty. Anchored at the
+    /// end of the subject.
+    pub acts: Vec<Regex>,
+    /// Text before the subject that makes such a statement no statement of fact
+    /// ("如您加密…", "services that let you back up").
+    pub acts_guard: Vec<Regex>,
 }
 
 /// Cues of a security item, a PI element or a risk topic.
@@ -294,6 +301,14 @@ struct RawModality {
     lead_in_zh: Vec<String>,
     #[serde(default)]
     lead_in_en: Vec<String>,
+    #[serde(default)]
+    acts_zh: Vec<String>,
+    #[serde(default)]
+    acts_en: Vec<String>,
+    #[serde(default)]
+    acts_guard_zh: Vec<String>,
+    #[serde(default)]
+    acts_guard_en: Vec<String>,
 }
 
 #[derive(Deserialize)]
@@ -381,11 +396,16 @@ fn modality(
     restriction: &[String],
     crossref: &[String],
     lead_in: &[String],
+    acts: &[String],
+    acts_guard: &[String],
     lang: &str,
     pre: &mut PrefilterBuilder,
 ) -> Result<Modality, String> {
     let crossref = regex_list(crossref, &format!("crossref_{lang}"))?;
     let lead_in = regex_list(lead_in, &format!("lead_in_{lang}"))?;
+    let anchored: Vec<String> = acts.iter().map(|p| format!("^(?:{p})")).collect();
+    let acts = regex_list(&anchored, &format!("acts_{lang}"))?;
+    let acts_guard = regex_list(acts_guard, &format!("acts_guard_{lang}"))?;
     Ok(Modality {
         disclaimer: Patterns::compile(disclaimer, &format!("disclaimer_{lang}"), Some(&mut *pre))?,
         right: Patterns::compile(right, &format!("right_{lang}"), Some(&mut *pre))?,
@@ -400,6 +420,8 @@ fn modality(
         )?,
         crossref,
         lead_in,
+        acts,
+        acts_guard,
     })
 }
 
@@ -427,6 +449,8 @@ impl Rules {
             &m.restriction_zh,
             &m.crossref_zh,
             &m.lead_in_zh,
+            &m.acts_zh,
+            &m.acts_guard_zh,
             "zh",
             &mut pre,
         )
@@ -441,6 +465,8 @@ impl Rules {
             &m.restriction_en,
             &m.crossref_en,
             &m.lead_in_en,
+            &m.acts_en,
+            &m.acts_guard_en,
             "en",
             &mut pre,
         )

@@ -64,6 +64,8 @@ pub fn statements(
     let m = if zh { zh_rules } else { en_rules };
     let mut out = Vec::new();
     let mut inherited: Option<Role> = None;
+    // Whether the part that set `inherited` stated a duty (a bare verb may continue it).
+    let mut last_duty = false;
     for (ps, pe) in parts(text, zh) {
         let part = &text[ps..pe];
         let found = mentions.find(part);
@@ -125,8 +127,11 @@ pub fn statements(
                 }
                 _ => Some((subject_at(ds), Kind::Duty)),
             }
+        } else if let Some((rs, _)) = right {
+            Some((subject_at(rs), Kind::Right))
         } else {
-            right.map(|(rs, _)| (subject_at(rs), Kind::Right))
+            acted(part, &found, inherited.filter(|_| last_duty), zh, m)
+                .map(|r| (Some(r), Kind::Duty))
         };
         if let Some((role, kind)) = stmt {
             let role = if joint && kind == Kind::Duty {
@@ -144,16 +149,46 @@ pub fn statements(
             });
             if let Some(r) = role {
                 inherited = Some(r);
+                last_duty = kind == Kind::Duty;
             }
         } else if let Some((s, _, r)) = found.first() {
             // Only a mention in subject position (the start of the part, after any clause
             // number or connective) becomes the subject.
             if subject_position(&part[..*s]) {
                 inherited = Some(*r);
+                last_duty = true;
             }
         }
     }
     out
+}
+
+/// A statement of what a party does, in the present tense ("我们记录…日志", "We encrypt …"):
+/// a verb of the rules' `acts` right after the party in subject position, or, in Chinese, at
+/// the start of a part that continues a duty of `continued` ("，并记录…").
+fn acted(
+    part: &str,
+    found: &[(usize, usize, Role)],
+    continued: Option<Role>,
+    zh: bool,
+    m: &Modality,
+) -> Option<Role> {
+    let acts = |rest: &str| m.acts.iter().any(|r| r.is_match(rest.trim_start()));
+    if let Some((s, e, r)) = found.first() {
+        let prefix = &part[..*s];
+        let subject = if zh {
+            subject_position(prefix)
+        } else {
+            !prefix.trim_end().ends_with(|c: char| c.is_alphanumeric())
+        };
+        if subject {
+            let guarded = m.acts_guard.iter().any(|g| g.is_match(prefix));
+            return Some(*r).filter(|_| !guarded && acts(&part[*e..]));
+        }
+    }
+    let rest =
+        part.trim_start_matches(|c: char| c.is_whitespace() || "并且同时还也以及".contains(c));
+    continued.filter(|_| zh && acts(rest))
 }
 
 /// Whether the text before a mention is only numbering, punctuation or a connective.
@@ -245,6 +280,39 @@ mod tests {
             run(EN, "access keys shall be rotated at least every 90 days"),
             vec![(None, Kind::Duty)]
         );
+    }
+
+    #[test]
+    fn present_tense_statements_of_what_a_party_does() {
+        const WE: &str = "星衡云（以下简称“我们”）与您（“您”）订立本协议。\n";
+        assert_eq!(
+            run(WE, "我们记录本服务的安全日志。"),
+            vec![(Some(Role::Provider), Kind::Duty)]
+        );
+        assert_eq!(
+            run(WE, "我们对机房实施门禁管理，并记录出入日志。"),
+            vec![
+                (Some(Role::Provider), Kind::Duty),
+                (Some(Role::Provider), Kind::Duty)
+            ]
+        );
+        assert!(
+            run(WE, "如您加密存储数据，请妥善保管密钥。")
+                .iter()
+                .all(|x| x.0 != Some(Role::Customer) || x.1 != Kind::Duty),
+            "a condition states no fact"
+        );
+        assert_eq!(
+            run(EN, "Provider encrypts Customer Data at rest."),
+            vec![(Some(Role::Provider), Kind::Duty)]
+        );
+        assert!(
+            run(EN, "The console lets Customer back up its volumes.").is_empty(),
+            "an enabling verb before the party: a feature"
+        );
+        assert!(run(ZH, "乙方保留对本协议的最终解释权。")
+            .iter()
+            .all(|x| x.1 == Kind::Right));
     }
 
     #[test]
