@@ -267,6 +267,18 @@ pub(crate) fn cross_references_in(
         .chain(rules.modality_en.crossref.iter())
     {
         for cap in re.captures_iter(t) {
+            // 第八条第（一）项、第（三）项至第（五）项 → 第八条（一）, 第八条（三）…（五）.
+            if let (Some(article), Some(items), Some(party)) =
+                (cap.name("article"), cap.name("items"), cap.name("party"))
+            {
+                let role = mentions.find(party.as_str()).first().map(|x| x.2);
+                if let Some(r @ (Role::Provider | Role::Customer)) = role {
+                    for item in article_items(items.as_str()) {
+                        out.push((format!("第{}条（{item}）", article.as_str()), r));
+                    }
+                }
+                continue;
+            }
             // Named groups (`party` shall perform the duties in `target`), else by position:
             // (clause, party) or (paragraph, schedule, party) → "Schedule 4 §3".
             let named = (cap.name("target"), cap.name("party"));
@@ -291,6 +303,43 @@ pub(crate) fn cross_references_in(
             if let Some(r @ (Role::Provider | Role::Customer)) = role {
                 out.push((target, r));
             }
+        }
+    }
+    out
+}
+
+/// The items a Chinese list of item numbers names: "第（一）项、第（三）项至第（五）项" →
+/// 一, 三, 四, 五 (a range "至" expanded; numbers as printed, Chinese or arabic).
+fn article_items(list: &str) -> Vec<String> {
+    let nums: Vec<(&str, bool)> = list
+        .split(['（', '('])
+        .skip(1)
+        .filter_map(|rest| {
+            let (n, after) = rest.split_once(['）', ')'])?;
+            Some((n.trim(), after.contains('至') || after.contains('到')))
+        })
+        .collect();
+    let value = |n: &str| {
+        n.parse::<u32>()
+            .ok()
+            .or_else(|| (1..=99).find(|&k| crate::ingest::numbering::zh_numeral(k) == n))
+    };
+    let mut out: Vec<String> = Vec::new();
+    let mut range_from: Option<(u32, bool)> = None;
+    for (n, opens_range) in nums {
+        let arabic = n.parse::<u32>().is_ok();
+        if let (Some((from, was_arabic)), Some(to)) = (range_from.take(), value(n)) {
+            for k in from + 1..to {
+                out.push(if was_arabic {
+                    k.to_string()
+                } else {
+                    crate::ingest::numbering::zh_numeral(k)
+                });
+            }
+        }
+        out.push(n.to_string());
+        if opens_range {
+            range_from = value(n).map(|v| (v, arabic));
         }
     }
     out
@@ -443,7 +492,16 @@ pub fn read<'a>(
     let mut overrides: HashMap<usize, Vec<Statement>> = HashMap::new();
     let leads = lead_ins(doc, sentences, feats, rules);
     let mut count = 0;
+    // Within one clause: the statement a lead-in hands to the items after it ("（一）服务商负责：
+    // - …；- …", "This includes: (a) …; (b) …"), and the last sentence's statement with
+    // whether it ended in a semicolon (what follows a semicolon continues its sentence).
+    let mut carry: Option<(Option<usize>, Statement)> = None;
+    let mut prev: Option<(Option<usize>, Option<Statement>, bool)> = None;
     for (i, (s, f)) in sentences.iter().zip(feats).enumerate() {
+        if carry.as_ref().is_some_and(|(c, _)| *c != s.clause_idx) {
+            carry = None;
+        }
+        let before = prev.take().filter(|(c, _, _)| *c == s.clause_idx);
         if let Some((role, split)) = f.table {
             count += 1;
             for &item in &f.items {
@@ -476,6 +534,19 @@ pub fn read<'a>(
                 .and_then(|p| leads.get(p as usize).cloned().flatten())
                 .filter(|_| f.statements.iter().all(|x| x.role.is_none()))
         };
+        // Else a lead-in earlier in the clause, or the sentence before if it ended in ";".
+        let within = || {
+            carry
+                .as_ref()
+                .map(|(_, x)| x.clone())
+                .or_else(|| {
+                    before
+                        .as_ref()
+                        .filter(|(_, _, semi)| *semi)
+                        .and_then(|(_, x, _)| x.clone())
+                })
+                .filter(|_| f.statements.iter().all(|x| x.role.is_none()))
+        };
         // What the sentence inherits: a cross-reference's party (as a plain duty), else its
         // lead-in's statement. It goes to the passive duties, or stands for the whole sentence
         // when it has no modal verb at all.
@@ -488,7 +559,7 @@ pub fn read<'a>(
                 start: 0,
                 end: 0,
             }),
-            None => lead(),
+            None => lead().or_else(within),
         };
         let st: &[Statement] = match inherited {
             Some(from) => {
@@ -513,6 +584,20 @@ pub fn read<'a>(
         };
         count += st.iter().filter(|x| x.kind == Kind::Duty).count();
         let t = s.text(&doc.text);
+        let last = st.iter().rev().find(|x| x.role.is_some()).cloned();
+        if introduces(t, rules) {
+            // "This includes: (a) …": the lead-in without a party of its own speaks for the
+            // sentence before it.
+            let from = last.clone().or_else(|| {
+                before
+                    .as_ref()
+                    .filter(|_| points_back(t, rules))
+                    .and_then(|(_, x, _)| x.clone())
+            });
+            carry = from.map(|x| (s.clause_idx, x));
+        }
+        let semi = t.trim_end().ends_with([';', '；']);
+        prev = Some((s.clause_idx, last, semi));
         for (k, x) in st.iter().enumerate() {
             let own = f
                 .segment_items
@@ -581,16 +666,63 @@ fn lead_ins(
         if sentences[i].definitional || !m.lead_in.iter().any(|r| r.is_match(t)) {
             continue;
         }
-        let own = feats
-            .get(i)
-            .and_then(|f| f.statements.iter().rev().find(|x| x.role.is_some()))
-            .cloned();
+        // "… is your responsibility. This includes:": a lead-in without a party of its own
+        // speaks for the sentence before it in the clause.
+        let speaks = |k: usize| {
+            feats
+                .get(k)
+                .and_then(|f| f.statements.iter().rev().find(|x| x.role.is_some()))
+                .cloned()
+        };
+        let own = speaks(i).or_else(|| {
+            i.checked_sub(1)
+                .filter(|&k| sentences[k].clause_idx == Some(c) && !sentences[k].definitional)
+                .filter(|_| points_back(t, rules))
+                .and_then(speaks)
+        });
         out[c] = own.or_else(|| {
             let parent = doc.clauses[c].parent? as usize;
             out.get(parent).cloned().flatten()
         });
     }
     out
+}
+
+/// Whether a sentence opens by pointing back at the one before it (the rules' `anaphora`).
+fn points_back(t: &str, rules: &Rules) -> bool {
+    let m = if t.chars().any(crate::search::is_cjk) {
+        &rules.modality_zh
+    } else {
+        &rules.modality_en
+    };
+    let t = t.trim_start_matches(|c: char| {
+        c.is_whitespace() || c.is_ascii_digit() || matches!(c, '.' | '*' | '-' | '•')
+    });
+    m.anaphora.iter().any(|r| r.is_match(t))
+}
+
+/// Whether a sentence introduces a list: it ends as a `lead_in` pattern says, or its text up
+/// to a colon does and an enumeration marker follows the colon ("This includes: (a) …").
+fn introduces(t: &str, rules: &Rules) -> bool {
+    let m = if t.chars().any(crate::search::is_cjk) {
+        &rules.modality_zh
+    } else {
+        &rules.modality_en
+    };
+    let t = t.trim_end();
+    if m.lead_in.iter().any(|r| r.is_match(t)) {
+        return true;
+    }
+    t.match_indices([':', '：']).any(|(k, c)| {
+        let after = t[k + c.len()..].trim_start();
+        let marker = after
+            .strip_prefix(['(', '（'])
+            .map(|r| r.split_once([')', '）']).map(|x| x.0))
+            .unwrap_or_else(|| after.split_once(['.', '、']).map(|x| x.0));
+        marker.is_some_and(|mk| {
+            (1..=4).contains(&mk.chars().count()) && mk.chars().all(char::is_alphanumeric)
+        }) && m.lead_in.iter().any(|r| r.is_match(&t[..k + c.len()]))
+    })
 }
 
 /// The allocation the claims of one item add up to.
@@ -796,6 +928,16 @@ mod tests {
     }
 
     #[test]
+    fn chinese_item_lists_expand_their_ranges() {
+        assert_eq!(article_items("第（一）项、第（二）项"), vec!["一", "二"]);
+        assert_eq!(
+            article_items("第（三）项至第（五）项"),
+            vec!["三", "四", "五"]
+        );
+        assert_eq!(article_items("第(1)项至第(3)项"), vec!["1", "2", "3"]);
+    }
+
+    #[test]
     fn list_items_take_the_party_of_their_lead_in() {
         let en = "This Agreement is between Northwind Cloud Ltd (\"Provider\") and the customer (\"Customer\").\n\n\
             3.1 Customer is responsible for its environment, including: (a) installing security patches on guest operating systems; \
@@ -811,6 +953,39 @@ mod tests {
         let tools = "This Agreement is between Northwind Cloud Ltd (\"Provider\") and the customer (\"Customer\").\n\n\
             6.1 Provider shall make available tools that (i) export volume snapshots and (ii) import machine images.\n";
         assert_eq!(allocation_of(tools, "data.storage"), Found::Absent);
+    }
+
+    #[test]
+    fn a_lead_in_speaks_for_the_sentence_before_it_and_semicolons_continue() {
+        // "This includes:" has no party: the sentence before it gives one.
+        let en = "These Terms are between Ferrocore Cloud, Inc. (\"Ferrocore\", \"we\") and you (\"you\").\n\n\
+            5.2 We are responsible for the physical security of the Facilities; for the hypervisor and control plane; \
+            and for the security of our network.\n\n\
+            5.3 Everything above the hypervisor is your responsibility. This includes: (a) patching the operating system; \
+            (b) the applications, containers and other software that you run; and (c) backing up Your Content.\n";
+        assert_eq!(allocation_of(en, "resource_abstraction"), Found::Provider);
+        assert_eq!(allocation_of(en, "network"), Found::Provider);
+        assert_eq!(allocation_of(en, "os"), Found::Customer);
+        assert_eq!(allocation_of(en, "application"), Found::Customer);
+        assert_eq!(allocation_of(en, "data.storage"), Found::Customer);
+        // Bullets under "服务商负责：" in the same clause.
+        let zh = "采购方：某某市人民医院（以下简称“采购方”）\n服务商：某某软件有限公司\n\n第七条 安全责任\n\n（一）服务商负责：\n\n\
+            - 主机：云端服务器操作系统的补丁更新；\n- 数据传输：对全部连接采用TLS协议加密；\n\n\
+            （二）采购方负责：\n\n- 用户账号：本院用户账号的开通和注销。\n";
+        assert_eq!(allocation_of(zh, "os"), Found::Provider);
+        assert_eq!(allocation_of(zh, "data.transmission"), Found::Provider);
+        assert_eq!(allocation_of(zh, "iam"), Found::Customer);
+    }
+
+    #[test]
+    fn chinese_item_cross_references() {
+        let zh = "甲方：某某科技有限公司（客户）\n乙方：某某云计算有限公司（服务商）\n\n\
+            第八条 平台上的账号和数据应当满足下列要求：\n\n（一）运维账号启用多因素认证；\n\n\
+            （二）对数据库的操作全程记录，日志保存不少于180日；\n\n（三）开发者账号的密码定期更换。\n\n\
+            第九条 责任承担\n\n（一）第八条第（一）项、第（二）项约定的义务由乙方承担。\n\n\
+            （二）第八条第（三）项约定的义务由甲方承担。\n";
+        assert_eq!(allocation_of(zh, "data.audit"), Found::Provider);
+        assert_eq!(allocation_of(zh, "iam"), Found::Shared);
     }
 
     #[test]

@@ -109,7 +109,7 @@ impl Mentions {
 
 /// "Customer Data", "甲方数据", "您的内容": the party's name inside a defined thing is not the party.
 fn names_a_thing(after: &str) -> bool {
-    const ZH: [&str; 8] = [
+    const ZH: [&str; 11] = [
         "数据",
         "的数据",
         "内容",
@@ -118,6 +118,9 @@ fn names_a_thing(after: &str) -> bool {
         "的信息",
         "资料",
         "账号",
+        "业务系统",
+        "系统",
+        "的系统",
     ];
     const EN: [&str; 8] = [
         " data",

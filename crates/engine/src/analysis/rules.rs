@@ -192,6 +192,9 @@ pub struct Modality {
     /// Text before the subject that makes such a statement no statement of fact
     /// ("如您加密…", "services that let you back up").
     pub acts_guard: Vec<Regex>,
+    /// How a sentence opens when it points back at the one before ("This includes:",
+    /// "上述责任包括："): a lead-in of that kind takes the party of the sentence before it.
+    pub anaphora: Vec<Regex>,
 }
 
 /// Cues of a security item, a PI element or a risk topic.
@@ -309,6 +312,10 @@ struct RawModality {
     acts_guard_zh: Vec<String>,
     #[serde(default)]
     acts_guard_en: Vec<String>,
+    #[serde(default)]
+    anaphora_zh: Vec<String>,
+    #[serde(default)]
+    anaphora_en: Vec<String>,
 }
 
 #[derive(Deserialize)]
@@ -398,6 +405,7 @@ fn modality(
     lead_in: &[String],
     acts: &[String],
     acts_guard: &[String],
+    anaphora: &[String],
     lang: &str,
     pre: &mut PrefilterBuilder,
 ) -> Result<Modality, String> {
@@ -406,6 +414,7 @@ fn modality(
     let anchored: Vec<String> = acts.iter().map(|p| format!("^(?:{p})")).collect();
     let acts = regex_list(&anchored, &format!("acts_{lang}"))?;
     let acts_guard = regex_list(acts_guard, &format!("acts_guard_{lang}"))?;
+    let anaphora = regex_list(anaphora, &format!("anaphora_{lang}"))?;
     Ok(Modality {
         disclaimer: Patterns::compile(disclaimer, &format!("disclaimer_{lang}"), Some(&mut *pre))?,
         right: Patterns::compile(right, &format!("right_{lang}"), Some(&mut *pre))?,
@@ -422,6 +431,7 @@ fn modality(
         lead_in,
         acts,
         acts_guard,
+        anaphora,
     })
 }
 
@@ -451,6 +461,7 @@ impl Rules {
             &m.lead_in_zh,
             &m.acts_zh,
             &m.acts_guard_zh,
+            &m.anaphora_zh,
             "zh",
             &mut pre,
         )
@@ -467,6 +478,7 @@ impl Rules {
             &m.lead_in_en,
             &m.acts_en,
             &m.acts_guard_en,
+            &m.anaphora_en,
             "en",
             &mut pre,
         )
