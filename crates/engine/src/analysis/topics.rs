@@ -166,9 +166,16 @@ pub fn pi_rows(
             c.heading.as_deref().is_some_and(|h| {
                 let lower = h.to_lowercase();
                 rules.pi_mention.is_match(h, &rules.prefilter.scan(h))
-                    || ["data protection", "privacy", "个人信息", "隐私"]
-                        .iter()
-                        .any(|w| lower.contains(w))
+                    || [
+                        "data protection",
+                        "privacy",
+                        "data processing",
+                        "个人信息",
+                        "隐私",
+                        "委托处理",
+                    ]
+                    .iter()
+                    .any(|w| lower.contains(w))
             })
         })
         .filter_map(|(k, _)| u32::try_from(k).ok())
@@ -184,8 +191,30 @@ pub fn pi_rows(
         .filter_map(|i| sentences[i].clause_idx)
         .collect();
     let parent_is_pi = |i: usize| parent_of(i).is_some_and(|p| pi_clauses.contains(&(p as usize)));
+    // Every clause of an article or schedule headed as being about personal information alone
+    // concerns it ("SCHEDULE 2 – DATA PROCESSING: 2. Subject matter and duration: …"); a
+    // heading that joins another subject ("您的内容与个人信息") does not make all of it PI.
+    let only_pi: std::collections::HashSet<u32> = pi_articles
+        .iter()
+        .copied()
+        .filter(|&k| {
+            doc.clauses
+                .get(k as usize)
+                .and_then(|c| c.heading.as_deref())
+                .is_some_and(|h| {
+                    !(h.contains(['与', '和', '及', '&', '、'])
+                        || h.to_lowercase().contains(" and "))
+                })
+        })
+        .collect();
+    let in_pi_article = |i: usize| {
+        sentences[i].clause_idx.is_some_and(|c| {
+            u32::try_from(c).is_ok_and(|c| only_pi.contains(&c))
+                || parent_of(i).is_some_and(|p| only_pi.contains(&p))
+        })
+    };
     let pi_sentences: Vec<usize> = (0..sentences.len())
-        .filter(|&i| direct(i) || parent_is_pi(i))
+        .filter(|&i| direct(i) || parent_is_pi(i) || in_pi_article(i))
         .collect();
     let applicable = !pi_sentences.is_empty();
     let mut rows = Vec::new();
@@ -622,6 +651,22 @@ mod tests {
         assert_eq!(audit_unfavourable(&report_only), Some(true));
         let zh = "甲方：某某人力资源有限公司（云服务提供者）\n乙方：某某制造有限公司（客户）\n\n6.7 乙方有权每年对甲方处理乙方员工信息的情况进行一次现场审计，甲方应当配合。\n";
         assert_eq!(audit_unfavourable(zh), Some(false));
+    }
+
+    #[test]
+    fn clauses_of_a_schedule_about_personal_data_alone_concern_it() {
+        let present = |text: &str, id: &str| {
+            super::super::report_of(text)
+                .pi
+                .iter()
+                .any(|r| r.id == id && r.present)
+        };
+        let head = "This Agreement is between Quill Ltd (\"Supplier\") and Elm Limited (\"Customer\").\n\n";
+        let only = format!("{head}## SCHEDULE 2 - DATA PROCESSING\n\n2. Subject matter and duration: the Services for the term.\n\n3. Supplier shall host Customer Data only in the United Kingdom.\n");
+        assert!(present(&only, "pi.purpose_scope"));
+        assert!(present(&only, "pi.cross_border"));
+        let mixed = format!("{head}## 7. Customer Data and Privacy\n\n7.2 Supplier shall host Customer Data only in the United Kingdom.\n");
+        assert!(!present(&mixed, "pi.cross_border"));
     }
 
     #[test]
