@@ -347,19 +347,30 @@ fn article_items(list: &str) -> Vec<String> {
 
 /// Defined terms that stand for a schedule: `"Security Measures" means Schedule 2`,
 /// `“安全措施”指本协议附件二` → (term, "Schedule 2" / "附件二").
-fn schedule_terms(text: &str) -> Vec<(String, String)> {
-    let mut out = Vec::new();
+fn schedule_terms(
+    text: &str,
+    sentences: &[Sentence],
+    feats: &[SentenceFeatures],
+) -> Vec<(String, String)> {
     let en = static_re!(
-        r#"["“]\**([A-Z][^"”*\n]{2,40}?)\**["”]\s+(?:means|shall mean|refers to)\s+(?:the\s+)?(?:(?:measures|obligations|requirements|terms)\s+(?:set out|described|specified)\s+in\s+)?((?:Schedule|Annex|Appendix|Exhibit|Attachment)\s+[A-Z0-9IVX]+)\b"#
+        r#"^\s*(?:the\s+)?(?:(?:measures|obligations|requirements|terms)\s+(?:set out|described|specified)\s+in\s+)?(?:the\s+)?((?:Schedule|Annex|Appendix|Exhibit|Attachment)\s+[A-Z0-9IVX]+)\b"#
     );
-    let zh = static_re!(
-        r#"["“]([^"”\n]{2,20})["”]\s*[：:]?\s*(?:指|是指|系指)\s*(?:本协议|本合同)?\s*(附件[一二三四五六七八九十0-9]+)"#
-    );
-    for r in [en, zh].into_iter().flatten() {
-        out.extend(
-            r.captures_iter(text)
-                .map(|c| (c[1].to_string(), c[2].to_string())),
-        );
+    let zh = static_re!(r#"^\s*(?:本协议|本合同)?\s*(附件[一二三四五六七八九十0-9]+)"#);
+    // The definitions the sentence features found; what the term is defined as must open with
+    // the schedule.
+    let mut out = Vec::new();
+    for (s, f) in sentences.iter().zip(feats) {
+        let Some(d) = &f.defines else { continue };
+        let Some(body) = s.text(text).get(d.body..) else {
+            continue;
+        };
+        if let Some(c) = [en, zh]
+            .into_iter()
+            .flatten()
+            .find_map(|r| r.captures(body))
+        {
+            out.push((d.term.clone(), c[1].to_string()));
+        }
     }
     out
 }
@@ -368,7 +379,12 @@ fn schedule_terms(text: &str) -> Vec<(String, String)> {
 /// centers, hardware, hypervisor and control plane` → (term, [physical, resource_abstraction]).
 /// Only the lower layers count (a "Customer Data" definition allocates nothing), and only in a
 /// part that speaks of security.
-fn layer_terms(text: &str, rules: &Rules) -> Vec<(String, Vec<usize>)> {
+fn layer_terms(
+    text: &str,
+    sentences: &[Sentence],
+    feats: &[SentenceFeatures],
+    rules: &Rules,
+) -> Vec<(String, Vec<usize>)> {
     const LAYERS: [&str; 5] = [
         "physical",
         "resource_abstraction",
@@ -376,28 +392,34 @@ fn layer_terms(text: &str, rules: &Rules) -> Vec<(String, Vec<usize>)> {
         "network",
         "application",
     ];
+    // The definitions the sentence features already found (each sentence is read once, not
+    // the whole text again on every report), up to the end of the definition's first sentence.
     let mut out = Vec::new();
-    let en = static_re!(
-        r#"["“]\**([A-Z][^"”*\n]{2,40}?)\**["”]\s+(?:means|shall mean|refers to)\s+([^.;\n]{10,300})"#
-    );
-    let zh =
-        static_re!(r#"["“]([^"”\n]{2,20})["”]\s*[：:]?\s*(?:指|是指|系指)\s*([^。；\n]{6,200})"#);
-    for r in [en, zh].into_iter().flatten() {
-        for c in r.captures_iter(text) {
-            let def = &c[2];
-            let items: Vec<usize> =
-                super::features::matching(&rules.items, def, &rules.prefilter.scan(def))
-                    .into_iter()
-                    .filter(|&i| {
-                        rules
-                            .items
-                            .get(i)
-                            .is_some_and(|t| LAYERS.contains(&t.id.as_str()))
-                    })
-                    .collect();
-            if !items.is_empty() {
-                out.push((c[1].to_string(), items));
-            }
+    for (s, f) in sentences.iter().zip(feats) {
+        let Some(d) = &f.defines else { continue };
+        let Some(body) = s.text(text).get(d.body..) else {
+            continue;
+        };
+        let def = body
+            .split(['.', ';', '。', '；', '\n'])
+            .next()
+            .unwrap_or("")
+            .trim();
+        if def.chars().count() < 6 {
+            continue;
+        }
+        let items: Vec<usize> =
+            super::features::matching(&rules.items, def, &rules.prefilter.scan(def))
+                .into_iter()
+                .filter(|&i| {
+                    rules
+                        .items
+                        .get(i)
+                        .is_some_and(|t| LAYERS.contains(&t.id.as_str()))
+                })
+                .collect();
+        if !items.is_empty() {
+            out.push((d.term.clone(), items));
         }
     }
     out
@@ -410,7 +432,7 @@ fn term_references(
     sentences: &[Sentence],
     feats: &[SentenceFeatures],
 ) -> Vec<(String, Role)> {
-    let terms = schedule_terms(text);
+    let terms = schedule_terms(text, sentences, feats);
     if terms.is_empty() {
         return Vec::new();
     }
@@ -474,7 +496,7 @@ pub fn read<'a>(
     let mut refs: Vec<&(String, Role)> = feats.iter().flat_map(|f| f.crossrefs.iter()).collect();
     let by_term = term_references(&doc.text, sentences, feats);
     refs.extend(by_term.iter());
-    let layer_terms = layer_terms(&doc.text, rules);
+    let layer_terms = layer_terms(&doc.text, sentences, feats, rules);
     // One list of claims per distinct item id, by index rather than by name.
     let mut ids: Vec<&str> = Vec::new();
     let slot: Vec<usize> = rules
@@ -495,6 +517,7 @@ pub fn read<'a>(
     // Within one clause: the statement a lead-in hands to the items after it ("（一）服务商负责：
     // - …；- …", "This includes: (a) …; (b) …"), and the last sentence's statement with
     // whether it ended in a semicolon (what follows a semicolon continues its sentence).
+    let mut ref_of: Vec<Option<Option<&(String, Role)>>> = vec![None; doc.clauses.len()];
     let mut carry: Option<(Option<usize>, Statement)> = None;
     let mut prev: Option<(Option<usize>, Option<Statement>, bool)> = None;
     for (i, (s, f)) in sentences.iter().zip(feats).enumerate() {
@@ -520,10 +543,17 @@ pub fn read<'a>(
         }
         // A cross-reference gives the referenced clause's duties to its party: the passive ones,
         // and a description with no modal verb at all ("每日快照，保留7日").
+        // (Looked up once per clause: a long contract has thousands of sentences and dozens
+        // of references.)
         let referenced = if refs.is_empty() {
             None
         } else {
-            refs.iter().find(|(n, _)| in_clause(&s.clause, n))
+            match s.clause_idx {
+                Some(c) if c < ref_of.len() => *ref_of[c].get_or_insert_with(|| {
+                    refs.iter().copied().find(|(n, _)| in_clause(&s.clause, n))
+                }),
+                _ => refs.iter().copied().find(|(n, _)| in_clause(&s.clause, n)),
+            }
         };
         // A list item under a lead-in ("Customer is responsible for …, including: (a) …;
         // (b) …") says nothing of who: the lead-in's party and modality govern it.
@@ -585,7 +615,11 @@ pub fn read<'a>(
         count += st.iter().filter(|x| x.kind == Kind::Duty).count();
         let t = s.text(&doc.text);
         let last = st.iter().rev().find(|x| x.role.is_some()).cloned();
-        if introduces(t, rules) {
+        // (Only a sentence with more of its clause after it can hand anything on.)
+        let more = sentences
+            .get(i + 1)
+            .is_some_and(|n| n.clause_idx == s.clause_idx);
+        if more && introduces(t, rules) {
             // "This includes: (a) …": the lead-in without a party of its own speaks for the
             // sentence before it.
             let from = last.clone().or_else(|| {
@@ -607,12 +641,14 @@ pub fn read<'a>(
             // "Provider is responsible for the security of the Provider Infrastructure": the
             // layers the defined term lists.
             let part = t.get(x.start..x.end.min(t.len())).unwrap_or("");
-            let secure = ["secur", "Secur", "protect", "安全", "防护"]
-                .iter()
-                .any(|w| part.contains(w));
+            let secure = || {
+                ["secur", "Secur", "protect", "安全", "防护"]
+                    .iter()
+                    .any(|w| part.contains(w))
+            };
             let listed = layer_terms
                 .iter()
-                .filter(|(term, _)| secure && part.contains(term.as_str()))
+                .filter(|(term, _)| part.contains(term.as_str()) && secure())
                 .flat_map(|(_, items)| items.iter().copied())
                 .filter(|i| !own.contains(i));
             let all: Vec<usize> = own.iter().copied().chain(listed).collect();
