@@ -256,3 +256,8 @@ fn sixth_blind_set_scores_stay_above_their_floors() {
 fn seventh_blind_set_scores_stay_above_their_floors() {
     check("blind7", 8, 0.86, 0.89, 0.84, 8);
 }
+
+#[test]
+fn eighth_blind_set_scores_stay_above_their_floors() {
+    check("blind8", 8, 0.79, 0.81, 0.83, 8);
+}

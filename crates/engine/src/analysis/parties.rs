@@ -138,7 +138,8 @@ fn names_a_thing(after: &str) -> bool {
     }
 }
 
-/// 终端用户 / 最终用户 / end users are the customer's users, not the customer.
+/// 终端用户 / 最终用户 / end users are the customer's users, not the customer; 第三方云服务商 / 该云服务商
+/// (a third party, or "that" one the text just named) is not the provider.
 fn preceded_by_user_qualifier(text: &str, start: usize) -> bool {
     let before: String = text[..start]
         .chars()
@@ -148,7 +149,7 @@ fn preceded_by_user_qualifier(text: &str, start: usize) -> bool {
         .chars()
         .rev()
         .collect();
-    ["终端", "最终", "授权", "end ", "End "]
+    ["终端", "最终", "授权", "第三方", "该", "end ", "End "]
         .iter()
         .any(|q| before.ends_with(q))
 }
@@ -388,7 +389,9 @@ pub(crate) fn resolve_with(
     {
         for cap in r.captures_iter(&head) {
             let name = cap[2].trim();
-            if let Some(role) = role_of(&cap[1], words).filter(|_| company_like(name)) {
+            // ("用户：指经学校授权…" is a definition, not a party line.)
+            let defines = ["指", "是指", "系指"].iter().any(|d| name.starts_with(d));
+            if let Some(role) = role_of(&cap[1], words).filter(|_| company_like(name) && !defines) {
                 add(role, name, &mut provider, &mut customer);
             }
         }
@@ -548,6 +551,7 @@ pub(crate) fn resolve_with(
             }
             let role = from_alias.or(from_pronoun).or(from_label);
             let name = after_connector(name);
+            // "用户：指经学校授权使用本平台的…": a definition is not a name.
             let company_name = company_like(name);
             let name = if company_name {
                 name.to_string()
@@ -569,6 +573,40 @@ pub(crate) fn resolve_with(
                 head[line_start..next_end.min(head.len())].to_string(),
             ));
             candidates.push((name, aliases, role));
+        }
+    }
+    // A processor engaging a sub-processor ("the \"Sub-processor\"" and "the \"Processor\""): both
+    // lines name a provider word, but in this contract the one engaged one tier down is the
+    // provider and the other its customer.
+    let sub = |a: &str| {
+        let l = a.to_lowercase().replace(['-', ' '], "");
+        [
+            "subprocessor",
+            "subcontractor",
+            "分受托方",
+            "再受托方",
+            "转受托方",
+        ]
+        .iter()
+        .any(|w| l.starts_with(w))
+    };
+    let providers = candidates
+        .iter()
+        .filter(|c| c.2 == Some(Role::Provider))
+        .count();
+    if providers >= 2
+        && candidates.iter().all(|c| c.2 != Some(Role::Customer))
+        && candidates.iter().any(|c| c.1.iter().any(|a| sub(a)))
+    {
+        for c in candidates.iter_mut() {
+            if c.2 == Some(Role::Provider) && !c.1.iter().any(|a| sub(a)) {
+                c.2 = Some(Role::Customer);
+            }
+        }
+        for l in lines.iter_mut() {
+            if l.2 == Some(Role::Provider) && !l.0.iter().any(|a| sub(a)) {
+                l.2 = Some(Role::Customer);
+            }
         }
     }
     // A party line with no role word (a brand: "ACME Cloud Ltd (\"Nimbus\")") is the other side
@@ -745,7 +783,12 @@ pub(crate) fn resolve_with(
 /// A company's legal name, or a line naming one: 公司 / 有限 / 集团 / 研究院, or an English
 /// corporate suffix as a whole word ("Inc", not the "Inc" of "Incident").
 fn company_like(text: &str) -> bool {
-    ["公司", "有限", "集团", "研究院"].iter().any(|m| text.contains(m))
+    [
+        "公司", "有限", "集团", "研究院", "研究所", "学校", "学院", "大学", "医院", "事务所", "机构",
+        "银行", "委员会", "管理局",
+    ]
+    .iter()
+    .any(|m| text.contains(m))
         || static_re!(
             r"\b(?:Ltd|LTD|Limited|LIMITED|Inc|INC|Incorporated|LLC|Corp|CORP|Corporation|GmbH|GMBH|plc|PLC|LLP|LP|S\.A|SA|SAS|SARL|B\.V|BV|NV|Oy|Oyj|AB|ASA|ApS|SE|SpA|Srl|KK|Pte|PTE|AG|Pty|PTY|Pvt|Bhd)\b"
         )
@@ -755,7 +798,7 @@ fn company_like(text: &str) -> bool {
 /// "本条款是您与杭州某某有限公司" → "杭州某某有限公司": the name after the last 与 / 和 / 及, when
 /// what follows is still a company's name.
 fn after_connector(name: &str) -> &str {
-    match name.rfind(['与', '和', '及']) {
+    match name.rfind(['与', '和', '及', '由']) {
         Some(i) => {
             let rest = &name[i + '与'.len_utf8()..];
             if company_like(rest) && rest.chars().count() >= 4 {
@@ -793,7 +836,9 @@ fn recital_roles(head: &str) -> [Option<Role>; 2] {
             votes[at(&c[1])] += if provider { 1 } else { -1 };
         }
     }
-    if let Some(r) = static_re!(r"(甲方|乙方)[^。；，\n]{0,12}?向(甲方|乙方)提供") {
+    if let Some(r) = static_re!(
+        r"(甲方|乙方)[^。；，\n]{0,12}?向(甲方|乙方)提供[^。；，\n]{0,20}?(?:服务|平台|系统|软件|产品)"
+    ) {
         for c in r.captures_iter(head).filter(|c| c[1] != c[2]) {
             votes[at(&c[1])] += 1;
             votes[at(&c[2])] -= 1;
@@ -958,6 +1003,28 @@ mod tests {
             assert!(p.provider.contains(&name.to_string()), "{name}: {p:?}");
         }
         assert!(p.customer.contains(&"乙方".to_string()), "{p:?}");
+    }
+
+    #[test]
+    fn providing_information_is_not_providing_the_service() {
+        let p = parties(
+            "委托方（甲方）：成都某物网络科技有限公司\n\n受托方（乙方）：武汉某仓供应链科技有限公司\n\n\
+             1.2 \"委托处理的个人信息\"：指甲方为履行主协议向乙方提供的其他个人信息。\n\
+             3.1 甲方应当确保其向乙方提供收件人信息具有合法性基础。\n",
+        );
+        assert!(p.customer.contains(&"甲方".to_string()), "{p:?}");
+        assert!(p.provider.contains(&"乙方".to_string()), "{p:?}");
+    }
+
+    #[test]
+    fn a_processor_engaging_a_sub_processor_is_its_customer() {
+        let p = parties(
+            "(1) GREYHAVEN HOSTING LIMITED, incorporated in England and Wales (the \"Sub-processor\"); and\n\n\
+             (2) QUILLFEATHER ANALYTICS LTD, incorporated in England and Wales (the \"Processor\").\n",
+        );
+        assert!(p.provider.contains(&"Sub-processor".to_string()), "{p:?}");
+        assert!(p.customer.contains(&"Processor".to_string()), "{p:?}");
+        assert!(!p.provider.contains(&"Processor".to_string()), "{p:?}");
     }
 
     #[test]

@@ -62,7 +62,7 @@ pub fn statements(
 ) -> Vec<Statement> {
     let zh = is_zh(text);
     let m = if zh { zh_rules } else { en_rules };
-    let mut out = Vec::new();
+    let mut out: Vec<Statement> = Vec::new();
     let mut inherited: Option<Role> = None;
     // Whether the part that set `inherited` stated a duty (a bare verb may continue it).
     let mut last_duty = false;
@@ -133,6 +133,16 @@ pub fn statements(
             acted(part, &found, inherited.filter(|_| last_duty), zh, m)
                 .map(|r| (Some(r), Kind::Duty))
         };
+        // "甲方可以…协助…，但甲方并无此项义务": the "but not obliged" of a permission.
+        let stmt = stmt.map(|(role, kind)| {
+            let but = part.trim_start().starts_with(['但', '惟']);
+            match out.last() {
+                Some(prev) if kind == Kind::Disclaimer && but && prev.kind == Kind::Right => {
+                    (role, Kind::Right)
+                }
+                _ => (role, kind),
+            }
+        });
         if let Some((role, kind)) = stmt {
             let role = if joint && kind == Kind::Duty {
                 Some(Role::Both)
@@ -309,6 +319,12 @@ mod tests {
         assert!(
             run(EN, "The console lets Customer back up its volumes.").is_empty(),
             "an enabling verb before the party: a feature"
+        );
+        assert!(
+            run(ZH, "乙方可以应甲方请求协助迁移数据，但乙方并无此项义务。")
+                .iter()
+                .all(|x| x.1 == Kind::Right),
+            "may, but is not obliged"
         );
         assert!(run(ZH, "乙方保留对本协议的最终解释权。")
             .iter()
