@@ -10,7 +10,7 @@ use std::collections::HashMap;
 
 use super::features::SentenceFeatures;
 use super::parties::{Mentions, Role};
-use super::rules::Rules;
+use super::rules::{Modality, Rules};
 use super::statements::{Kind, Statement};
 use super::text::Sentence;
 use super::{explain, Evidence, Found, Gap, Perspective, SecurityRow, Severity};
@@ -512,7 +512,7 @@ pub fn read<'a>(
         .collect();
     let mut claims: Vec<Vec<Claim>> = vec![Vec::new(); ids.len()];
     let mut overrides: HashMap<usize, Vec<Statement>> = HashMap::new();
-    let leads = lead_ins(doc, sentences, feats, rules);
+    let leads = lead_ins(doc, sentences, feats);
     let mut count = 0;
     // Within one clause: the statement a lead-in hands to the items after it ("（一）服务商负责：
     // - …；- …", "This includes: (a) …; (b) …"), and the last sentence's statement with
@@ -619,13 +619,13 @@ pub fn read<'a>(
         let more = sentences
             .get(i + 1)
             .is_some_and(|n| n.clause_idx == s.clause_idx);
-        if more && introduces(t, rules) {
+        if more && f.introduces {
             // "This includes: (a) …": the lead-in without a party of its own speaks for the
             // sentence before it.
             let from = last.clone().or_else(|| {
                 before
                     .as_ref()
-                    .filter(|_| points_back(t, rules))
+                    .filter(|_| f.points_back)
                     .and_then(|(_, x, _)| x.clone())
             });
             carry = from.map(|x| (s.clause_idx, x));
@@ -682,7 +682,6 @@ fn lead_ins(
     doc: &Document,
     sentences: &[Sentence],
     feats: &[SentenceFeatures],
-    rules: &Rules,
 ) -> Vec<Option<Statement>> {
     let mut last: Vec<Option<usize>> = vec![None; doc.clauses.len()];
     for (i, s) in sentences.iter().enumerate() {
@@ -693,13 +692,7 @@ fn lead_ins(
     let mut out: Vec<Option<Statement>> = vec![None; doc.clauses.len()];
     for c in 0..doc.clauses.len() {
         let Some(i) = last[c] else { continue };
-        let t = sentences[i].text(&doc.text).trim_end();
-        let m = if t.chars().any(crate::search::is_cjk) {
-            &rules.modality_zh
-        } else {
-            &rules.modality_en
-        };
-        if sentences[i].definitional || !m.lead_in.iter().any(|r| r.is_match(t)) {
+        if sentences[i].definitional || !feats.get(i).is_some_and(|f| f.lead_in) {
             continue;
         }
         // "… is your responsibility. This includes:": a lead-in without a party of its own
@@ -713,7 +706,7 @@ fn lead_ins(
         let own = speaks(i).or_else(|| {
             i.checked_sub(1)
                 .filter(|&k| sentences[k].clause_idx == Some(c) && !sentences[k].definitional)
-                .filter(|_| points_back(t, rules))
+                .filter(|_| feats.get(i).is_some_and(|f| f.points_back))
                 .and_then(speaks)
         });
         out[c] = own.or_else(|| {
@@ -725,30 +718,16 @@ fn lead_ins(
 }
 
 /// Whether a sentence opens by pointing back at the one before it (the rules' `anaphora`).
-fn points_back(t: &str, rules: &Rules) -> bool {
-    let m = if t.chars().any(crate::search::is_cjk) {
-        &rules.modality_zh
-    } else {
-        &rules.modality_en
-    };
+pub(crate) fn points_back(t: &str, m: &Modality) -> bool {
     let t = t.trim_start_matches(|c: char| {
         c.is_whitespace() || c.is_ascii_digit() || matches!(c, '.' | '*' | '-' | '•')
     });
     m.anaphora.iter().any(|r| r.is_match(t))
 }
 
-/// Whether a sentence introduces a list: it ends as a `lead_in` pattern says, or its text up
-/// to a colon does and an enumeration marker follows the colon ("This includes: (a) …").
-fn introduces(t: &str, rules: &Rules) -> bool {
-    let m = if t.chars().any(crate::search::is_cjk) {
-        &rules.modality_zh
-    } else {
-        &rules.modality_en
-    };
-    let t = t.trim_end();
-    if m.lead_in.iter().any(|r| r.is_match(t)) {
-        return true;
-    }
+/// Whether a sentence's text up to a colon ends as a `lead_in` pattern says and an enumeration
+/// marker follows the colon ("This includes: (a) …").
+pub(crate) fn introduces_inline(t: &str, m: &Modality) -> bool {
     t.match_indices([':', '：']).any(|(k, c)| {
         let after = t[k + c.len()..].trim_start();
         let marker = after

@@ -39,6 +39,11 @@ pub struct SentenceFeatures {
     /// sentence (`UNFAVOURABLE`, `GUARD`, `CARVE_OUT`, `CARVE_TOPIC`, `CONTENT`), for the
     /// report's judgement of the topic.
     pub risk_cues: Vec<u8>,
+    /// The sentence ends as a lead-in to a list ("…, including:", "乙方应当："), or introduces
+    /// one inline ("This includes: (a) …"); and it opens by pointing back ("This …").
+    pub lead_in: bool,
+    pub introduces: bool,
+    pub points_back: bool,
     /// What some risk topics' judgement reads from the sentence, once a report needed it.
     pub facts: std::sync::OnceLock<super::topics::Facts>,
 }
@@ -131,6 +136,29 @@ pub fn of(doc_text: &str, s: &Sentence, rules: &Rules, mentions: &Mentions) -> S
                 };
             }
         }
+    }
+    // Lead-ins, read once here rather than on every report.
+    if !s.definitional {
+        let m = if t.chars().any(crate::search::is_cjk) {
+            &rules.modality_zh
+        } else {
+            &rules.modality_en
+        };
+        let end = t.trim_end();
+        // A lead-in ends its sentence: only the tail is read (from a word boundary).
+        let mut from = end.len().saturating_sub(120);
+        while !end.is_char_boundary(from) {
+            from += 1;
+        }
+        if from > 0 {
+            from = end[from..]
+                .find(|c: char| c.is_whitespace() || crate::search::is_cjk(c))
+                .map_or(from, |k| from + k);
+        }
+        f.lead_in = m.lead_in.iter().any(|r| r.is_match(&end[from..]));
+        f.introduces =
+            f.lead_in || (end.contains([':', '：']) && super::allocate::introduces_inline(end, m));
+        f.points_back = super::allocate::points_back(t, m);
     }
     // Risk topics: a topic that needs a duty (backup) counts only where a duty's segment speaks to it.
     let risk_candidates = if s.definitional {
