@@ -641,14 +641,27 @@ pub fn read<'a>(
             // "Provider is responsible for the security of the Provider Infrastructure": the
             // layers the defined term lists.
             let part = t.get(x.start..x.end.min(t.len())).unwrap_or("");
-            let secure = || {
-                ["secur", "Secur", "protect", "安全", "防护"]
-                    .iter()
-                    .any(|w| part.contains(w))
+            // The term must be what is secured: "the security of the Provider Infrastructure",
+            // "protect the Platform", "私有云平台的安全" (not "私有云平台所承载信息系统的网络安全").
+            let secured = |term: &str| {
+                part.match_indices(term).any(|(k, _)| {
+                    let mut from = k.saturating_sub(40);
+                    while !part.is_char_boundary(from) {
+                        from += 1;
+                    }
+                    let before = &part[from..k];
+                    let after: String = part[k + term.len()..].chars().take(10).collect();
+                    let near: String = after.chars().take(4).collect();
+                    ["安全", "防护"].iter().any(|w| near.contains(w))
+                        || after.trim_start().starts_with("secur")
+                        || ["secur", "Secur", "protect"]
+                            .iter()
+                            .any(|w| before.contains(w))
+                })
             };
             let listed = layer_terms
                 .iter()
-                .filter(|(term, _)| part.contains(term.as_str()) && secure())
+                .filter(|(term, _)| part.contains(term.as_str()) && secured(term))
                 .flat_map(|(_, items)| items.iter().copied())
                 .filter(|i| !own.contains(i));
             let all: Vec<usize> = own.iter().copied().chain(listed).collect();
@@ -990,6 +1003,20 @@ mod tests {
         assert_eq!(allocation_of(zh, "os"), Found::Provider);
         assert_eq!(allocation_of(zh, "data.transmission"), Found::Provider);
         assert_eq!(allocation_of(zh, "iam"), Found::Customer);
+    }
+
+    #[test]
+    fn a_defined_layer_term_counts_only_where_it_is_what_is_secured() {
+        let zh =
+            "甲方（客户）：苏州某某机械股份有限公司\n乙方（服务商）：南京某某数据服务有限公司\n\n\
+            1.1 “私有云平台”：指宿主机、虚拟化管理软件及云管理平台。\n\n\
+            2.1 乙方负责私有云平台的安全。\n\n\
+            2.2 甲方负责私有云平台所承载信息系统的网络安全等级保护定级和测评。\n";
+        assert_eq!(allocation_of(zh, "resource_abstraction"), Found::Provider);
+        let en = "This Agreement is between Northwind Cloud Ltd (\"Provider\") and the customer (\"Customer\").\n\n\
+            1.1 \"Provider Infrastructure\" means the data centers, hardware and hypervisors used to provide the Services.\n\n\
+            4.1 Provider is responsible for the security of the Provider Infrastructure.\n";
+        assert_eq!(allocation_of(en, "physical"), Found::Provider);
     }
 
     #[test]

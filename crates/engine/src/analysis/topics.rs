@@ -90,7 +90,9 @@ fn defined_term(t: &str) -> Option<(String, &str)> {
     )?;
     let c = term.captures(t)?;
     let name = c[1]
-        .trim_start_matches(|ch: char| ch.is_ascii_digit() || ch == '.' || ch == ' ')
+        .trim_start_matches(|ch: char| {
+            ch.is_ascii_digit() || matches!(ch, '.' | ' ' | '“' | '"' | '「' | '‘' | '*')
+        })
         .to_string();
     let rest = &t[c.get(0).map_or(0, |m| m.end())..];
     (name.chars().count() >= 2).then_some((name, rest))
