@@ -359,11 +359,7 @@ fn schedule_terms(
     // The definitions the sentence features found; what the term is defined as must open with
     // the schedule.
     let mut out = Vec::new();
-    for (s, f) in sentences.iter().zip(feats) {
-        let Some(d) = &f.defines else { continue };
-        let Some(body) = s.text(text).get(d.body..) else {
-            continue;
-        };
+    for (_, d, body) in super::features::definitions(text, sentences, feats) {
         if let Some(c) = [en, zh]
             .into_iter()
             .flatten()
@@ -395,11 +391,7 @@ fn layer_terms(
     // The definitions the sentence features already found (each sentence is read once, not
     // the whole text again on every report), up to the end of the definition's first sentence.
     let mut out = Vec::new();
-    for (s, f) in sentences.iter().zip(feats) {
-        let Some(d) = &f.defines else { continue };
-        let Some(body) = s.text(text).get(d.body..) else {
-            continue;
-        };
+    for (_, d, body) in super::features::definitions(text, sentences, feats) {
         let def = body
             .split(['.', ';', '。', '；', '\n'])
             .next()
@@ -512,11 +504,13 @@ pub fn read<'a>(
         .collect();
     let mut claims: Vec<Vec<Claim>> = vec![Vec::new(); ids.len()];
     let mut overrides: HashMap<usize, Vec<Statement>> = HashMap::new();
-    let leads = lead_ins(doc, sentences, feats);
     let mut count = 0;
-    // Within one clause: the statement a lead-in hands to the items after it ("（一）服务商负责：
-    // - …；- …", "This includes: (a) …; (b) …"), and the last sentence's statement with
-    // whether it ended in a semicolon (what follows a semicolon continues its sentence).
+    // What a lead-in hands to the items after it ("Customer is responsible for …, including:
+    // (a) …", "乙方应当：", "This includes: (a) …; (b) …", "（一）服务商负责：- …；- …"): per clause,
+    // to its sub-clauses (set at the clause's last sentence; a parent comes before its
+    // children), and within the clause to the sentences after it. And the last sentence's
+    // statement with whether it ended in a semicolon (what follows one continues its sentence).
+    let mut leads: Vec<Option<Statement>> = vec![None; doc.clauses.len()];
     let mut ref_of: Vec<Option<Option<&(String, Role)>>> = vec![None; doc.clauses.len()];
     let mut carry: Option<(Option<usize>, Statement)> = None;
     let mut prev: Option<(Option<usize>, Option<Statement>, bool)> = None;
@@ -619,16 +613,20 @@ pub fn read<'a>(
         let more = sentences
             .get(i + 1)
             .is_some_and(|n| n.clause_idx == s.clause_idx);
-        if more && f.introduces {
-            // "This includes: (a) …": the lead-in without a party of its own speaks for the
-            // sentence before it.
-            let from = last.clone().or_else(|| {
+        if f.introduces {
+            // "… is your responsibility. This includes: (a) …": a lead-in without a party of its
+            // own speaks for the sentence before it.
+            let hands = last.clone().or_else(|| {
                 before
                     .as_ref()
                     .filter(|_| f.points_back)
                     .and_then(|(_, x, _)| x.clone())
             });
-            carry = from.map(|x| (s.clause_idx, x));
+            match s.clause_idx {
+                _ if more => carry = hands.map(|x| (s.clause_idx, x)),
+                Some(c) if f.lead_in && c < leads.len() => leads[c] = hands,
+                _ => {}
+            }
         }
         let semi = t.trim_end().ends_with([';', '；']);
         prev = Some((s.clause_idx, last, semi));
@@ -685,49 +683,6 @@ pub fn read<'a>(
         claims,
         statement_count: count,
     }
-}
-
-/// Per clause: the statement its list items inherit, when the clause is a lead-in to them: its
-/// last sentence ends as the rules' `lead_in` patterns say ("…, including:", "乙方应当：",
-/// "Customer shall") and has a statement naming a party. A lead-in that itself only introduces
-/// a deeper list passes its parent's statement on.
-fn lead_ins(
-    doc: &Document,
-    sentences: &[Sentence],
-    feats: &[SentenceFeatures],
-) -> Vec<Option<Statement>> {
-    let mut last: Vec<Option<usize>> = vec![None; doc.clauses.len()];
-    for (i, s) in sentences.iter().enumerate() {
-        if let Some(c) = s.clause_idx.filter(|&c| c < last.len()) {
-            last[c] = Some(i);
-        }
-    }
-    let mut out: Vec<Option<Statement>> = vec![None; doc.clauses.len()];
-    for c in 0..doc.clauses.len() {
-        let Some(i) = last[c] else { continue };
-        if sentences[i].definitional || !feats.get(i).is_some_and(|f| f.lead_in) {
-            continue;
-        }
-        // "… is your responsibility. This includes:": a lead-in without a party of its own
-        // speaks for the sentence before it in the clause.
-        let speaks = |k: usize| {
-            feats
-                .get(k)
-                .and_then(|f| f.statements.iter().rev().find(|x| x.role.is_some()))
-                .cloned()
-        };
-        let own = speaks(i).or_else(|| {
-            i.checked_sub(1)
-                .filter(|&k| sentences[k].clause_idx == Some(c) && !sentences[k].definitional)
-                .filter(|_| feats.get(i).is_some_and(|f| f.points_back))
-                .and_then(speaks)
-        });
-        out[c] = own.or_else(|| {
-            let parent = doc.clauses[c].parent? as usize;
-            out.get(parent).cloned().flatten()
-        });
-    }
-    out
 }
 
 /// Whether a sentence opens by pointing back at the one before it (the rules' `anaphora`).

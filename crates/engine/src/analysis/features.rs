@@ -200,6 +200,19 @@ pub fn of(doc_text: &str, s: &Sentence, rules: &Rules, mentions: &Mentions) -> S
     f
 }
 
+/// The definitions the sentences make, each with its sentence and what the term is defined as
+/// (the sentence's text from where the definition starts).
+pub(crate) fn definitions<'a>(
+    text: &'a str,
+    sentences: &'a [Sentence],
+    feats: &'a [SentenceFeatures],
+) -> impl Iterator<Item = (&'a Sentence, &'a super::topics::Definition, &'a str)> {
+    sentences.iter().zip(feats).filter_map(move |(s, f)| {
+        let d = f.defines.as_ref()?;
+        Some((s, d, s.text(text).get(d.body..)?))
+    })
+}
+
 /// A statement's segment: its part and the following parts up to the next statement.
 pub fn segment<'a>(t: &'a str, st: &[Statement], k: usize) -> &'a str {
     let end = st.get(k + 1).map_or(t.len(), |n| n.start).max(st[k].end);

@@ -405,7 +405,9 @@ pub(crate) fn resolve_with(
     );
     // Party lines: (legal name, aliases, role if known).
     let mut candidates: Vec<(String, Vec<String>, Option<Role>)> = Vec::new();
-    let mut lines: Vec<(Vec<String>, String, Option<Role>, String)> = Vec::new();
+    // Beside each candidate: the text of its line and the next (for places, and to tell two
+    // parties introduced on one line).
+    let mut lines: Vec<String> = Vec::new();
     // A defined term in brackets with no capitalised name before it: "the customer ("Customer")".
     let alias_bare = static_re!(r#"()\((?:the\s+)?["“]([^"”]{1,30})["”]()\)"#);
     // A brand on a party line: "trading as "X"", "品牌为“X”".
@@ -566,12 +568,7 @@ pub(crate) fn resolve_with(
                 .get(1..)
                 .and_then(|r| r.find('\n'))
                 .map_or(head.len(), |i| line_end + 1 + i);
-            lines.push((
-                aliases.clone(),
-                name.clone(),
-                role,
-                head[line_start..next_end.min(head.len())].to_string(),
-            ));
+            lines.push(head[line_start..next_end.min(head.len())].to_string());
             candidates.push((name, aliases, role));
         }
     }
@@ -603,11 +600,6 @@ pub(crate) fn resolve_with(
                 c.2 = Some(Role::Customer);
             }
         }
-        for l in lines.iter_mut() {
-            if l.2 == Some(Role::Provider) && !l.0.iter().any(|a| sub(a)) {
-                l.2 = Some(Role::Customer);
-            }
-        }
     }
     // A party line with no role word (a brand: "ACME Cloud Ltd (\"Nimbus\")") is the other side
     // of the one whose role is known.
@@ -622,7 +614,7 @@ pub(crate) fn resolve_with(
     };
     let mut provider_places = Vec::new();
     let mut customer_places = Vec::new();
-    for (_, _, role, line) in &lines {
+    for ((_, _, role), line) in candidates.iter().zip(&lines) {
         match role.or(fill) {
             Some(Role::Provider) => provider_places.extend(places(line)),
             Some(Role::Customer) => customer_places.extend(places(line)),
@@ -658,7 +650,7 @@ pub(crate) fn resolve_with(
             continue;
         }
         let same: Vec<Role> = (0..lines.len())
-            .filter(|&j| j != i && lines[j].3 == lines[i].3)
+            .filter(|&j| j != i && lines[j] == lines[i])
             .filter_map(|j| candidates[j].2)
             .collect();
         by_line[i] = match same.as_slice() {

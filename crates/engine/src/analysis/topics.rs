@@ -113,14 +113,9 @@ pub fn pi_rows(
     // A term defined to include a PI term is one too ("Customer Data" means all data …,
     // including Employee Data; "Employee Data" means personal information about …).
     if !terms.is_empty() {
-        let defs: Vec<(String, &str)> = sentences
-            .iter()
-            .zip(feats)
-            .filter(|(s, _)| s.definitional)
-            .filter_map(|(s, f)| {
-                let d = f.defines.as_ref()?;
-                Some((d.term.clone(), s.text(&doc.text).get(d.body..)?))
-            })
+        let defs: Vec<(String, &str)> = super::features::definitions(&doc.text, sentences, feats)
+            .filter(|(s, _, _)| s.definitional)
+            .map(|(_, d, body)| (d.term.clone(), body))
             .collect();
         for _ in 0..2 {
             let more: Vec<String> = defs
