@@ -195,6 +195,9 @@ pub struct Modality {
     /// How a sentence opens when it points back at the one before ("This includes:",
     /// "上述责任包括："): a lead-in of that kind takes the party of the sentence before it.
     pub anaphora: Vec<Regex>,
+    /// Staff named without a party ("运维人员不得查看…"): the provider's people, when such a
+    /// word opens a part that names no party. Anchored at the start of the part.
+    pub staff: Vec<Regex>,
 }
 
 /// Cues of a security item, a PI element or a risk topic.
@@ -316,6 +319,10 @@ struct RawModality {
     anaphora_zh: Vec<String>,
     #[serde(default)]
     anaphora_en: Vec<String>,
+    #[serde(default)]
+    staff_zh: Vec<String>,
+    #[serde(default)]
+    staff_en: Vec<String>,
 }
 
 #[derive(Deserialize)]
@@ -392,46 +399,46 @@ fn regex_list(list: &[String], name: &str) -> Result<Vec<Regex>, String> {
         .collect()
 }
 
-#[allow(clippy::too_many_arguments)]
-fn modality(
-    disclaimer: &[String],
-    right: &[String],
-    duty: &[String],
-    by_party: &[String],
-    hedge: &[String],
-    joint: &[String],
-    restriction: &[String],
-    crossref: &[String],
-    lead_in: &[String],
-    acts: &[String],
-    acts_guard: &[String],
-    anaphora: &[String],
-    lang: &str,
-    pre: &mut PrefilterBuilder,
-) -> Result<Modality, String> {
-    let crossref = regex_list(crossref, &format!("crossref_{lang}"))?;
-    let lead_in = regex_list(lead_in, &format!("lead_in_{lang}"))?;
-    let anchored: Vec<String> = acts.iter().map(|p| format!("^(?:{p})")).collect();
-    let acts = regex_list(&anchored, &format!("acts_{lang}"))?;
-    let acts_guard = regex_list(acts_guard, &format!("acts_guard_{lang}"))?;
-    let anaphora = regex_list(anaphora, &format!("anaphora_{lang}"))?;
+/// One language's half of the `[modality]` section, compiled.
+fn modality(m: &RawModality, zh: bool, pre: &mut PrefilterBuilder) -> Result<Modality, String> {
+    let lang = if zh { "zh" } else { "en" };
+    let pick = |a: &'_ [String], b: &'_ [String]| -> Vec<String> {
+        if zh {
+            a.to_vec()
+        } else {
+            b.to_vec()
+        }
+    };
+    let mut patterns = |a: &[String], b: &[String], name: &str| {
+        Patterns::compile(&pick(a, b), &format!("{name}_{lang}"), Some(&mut *pre))
+    };
+    let disclaimer = patterns(&m.disclaimer_zh, &m.disclaimer_en, "disclaimer")?;
+    let right = patterns(&m.right_zh, &m.right_en, "right")?;
+    let duty = patterns(&m.duty_zh, &m.duty_en, "duty")?;
+    let by_party = patterns(&m.by_party_zh, &m.by_party_en, "by_party")?;
+    let hedge = patterns(&m.hedge_zh, &m.hedge_en, "hedge")?;
+    let joint = patterns(&m.joint_zh, &m.joint_en, "joint")?;
+    let restriction = patterns(&m.restriction_zh, &m.restriction_en, "restriction")?;
+    let list =
+        |a: &[String], b: &[String], name: &str| regex_list(&pick(a, b), &format!("{name}_{lang}"));
+    let anchored = |a: &[String], b: &[String], name: &str| {
+        let at_start: Vec<String> = pick(a, b).iter().map(|p| format!("^(?:{p})")).collect();
+        regex_list(&at_start, &format!("{name}_{lang}"))
+    };
     Ok(Modality {
-        disclaimer: Patterns::compile(disclaimer, &format!("disclaimer_{lang}"), Some(&mut *pre))?,
-        right: Patterns::compile(right, &format!("right_{lang}"), Some(&mut *pre))?,
-        duty: Patterns::compile(duty, &format!("duty_{lang}"), Some(&mut *pre))?,
-        by_party: Patterns::compile(by_party, &format!("by_party_{lang}"), Some(&mut *pre))?,
-        hedge: Patterns::compile(hedge, &format!("hedge_{lang}"), Some(&mut *pre))?,
-        joint: Patterns::compile(joint, &format!("joint_{lang}"), Some(&mut *pre))?,
-        restriction: Patterns::compile(
-            restriction,
-            &format!("restriction_{lang}"),
-            Some(&mut *pre),
-        )?,
-        crossref,
-        lead_in,
-        acts,
-        acts_guard,
-        anaphora,
+        disclaimer,
+        right,
+        duty,
+        by_party,
+        hedge,
+        joint,
+        restriction,
+        crossref: list(&m.crossref_zh, &m.crossref_en, "crossref")?,
+        lead_in: list(&m.lead_in_zh, &m.lead_in_en, "lead_in")?,
+        acts: anchored(&m.acts_zh, &m.acts_en, "acts")?,
+        acts_guard: list(&m.acts_guard_zh, &m.acts_guard_en, "acts_guard")?,
+        anaphora: list(&m.anaphora_zh, &m.anaphora_en, "anaphora")?,
+        staff: anchored(&m.staff_zh, &m.staff_en, "staff")?,
     })
 }
 
@@ -449,40 +456,8 @@ impl Rules {
         let raw: RawRules = toml::from_str(text).map_err(|e| problem(e.message().to_string()))?;
         let m = &raw.modality;
         let mut pre = PrefilterBuilder::default();
-        let zh = modality(
-            &m.disclaimer_zh,
-            &m.right_zh,
-            &m.duty_zh,
-            &m.by_party_zh,
-            &m.hedge_zh,
-            &m.joint_zh,
-            &m.restriction_zh,
-            &m.crossref_zh,
-            &m.lead_in_zh,
-            &m.acts_zh,
-            &m.acts_guard_zh,
-            &m.anaphora_zh,
-            "zh",
-            &mut pre,
-        )
-        .map_err(problem)?;
-        let en = modality(
-            &m.disclaimer_en,
-            &m.right_en,
-            &m.duty_en,
-            &m.by_party_en,
-            &m.hedge_en,
-            &m.joint_en,
-            &m.restriction_en,
-            &m.crossref_en,
-            &m.lead_in_en,
-            &m.acts_en,
-            &m.acts_guard_en,
-            &m.anaphora_en,
-            "en",
-            &mut pre,
-        )
-        .map_err(problem)?;
+        let zh = modality(m, true, &mut pre).map_err(problem)?;
+        let en = modality(m, false, &mut pre).map_err(problem)?;
         let mut model_cues = Vec::new();
         for c in raw.model_cue {
             let model = DeploymentModel::parse(&c.model)

@@ -94,15 +94,14 @@ pub fn statements(
         let opening = found
             .first()
             .filter(|(s, _, _)| subject_position(&part[..*s]))
-            .map(|x| x.2);
+            .map(|x| (x.0, x.2))
+            .or_else(|| staff_opening(part, m).map(|s| (s, Role::Provider)));
         let subject_at = |pos: usize| {
+            let opening = opening.filter(|o| o.0 < pos).map(|o| o.1);
             if zh {
-                opening
-                    .filter(|_| found.first().is_some_and(|f| f.0 < pos))
-                    .or(inherited)
-                    .or_else(|| nearest_before(pos))
+                opening.or(inherited).or_else(|| nearest_before(pos))
             } else {
-                nearest_before(pos).or(inherited)
+                nearest_before(pos).or(opening).or(inherited)
             }
         };
         // A permission fenced by "only" is a restriction, and a restriction is a duty:
@@ -199,6 +198,15 @@ fn acted(
     let rest =
         part.trim_start_matches(|c: char| c.is_whitespace() || "并且同时还也以及".contains(c));
     continued.filter(|_| zh && acts(rest))
+}
+
+/// Where a part opens with staff named without a party ("（三）运维人员不得…"): the provider's
+/// people. Only numbering or a connective may come before them.
+fn staff_opening(part: &str, m: &Modality) -> Option<usize> {
+    (0..=part.len().min(24))
+        .filter(|i| part.is_char_boundary(*i))
+        .take_while(|i| subject_position(&part[..*i]))
+        .find(|i| m.staff.iter().any(|r| r.is_match(&part[*i..])))
 }
 
 /// Whether the text before a mention is only numbering, punctuation or a connective.
@@ -340,5 +348,26 @@ mod tests {
         assert!(s.iter().all(|x| x.0 == Some(Role::Provider)), "{s:?}");
         let j = run(ZH, "双方共同负责本服务账号的安全。");
         assert_eq!(j, vec![(Some(Role::Both), Kind::Duty)]);
+    }
+
+    #[test]
+    fn staff_named_without_a_party_are_the_providers() {
+        // A part of its own: the staff opens it, whatever party came before.
+        let s = run(
+            ZH,
+            "（三）未经甲方书面同意，运维人员不得查看、复制或者导出业务虚拟机中的数据。",
+        );
+        assert_eq!(s.last(), Some(&(Some(Role::Provider), Kind::Duty)), "{s:?}");
+        // The customer's own staff stay the customer's.
+        let c = run(ZH, "甲方运维人员应当妥善保管账号。");
+        assert_eq!(c, vec![(Some(Role::Customer), Kind::Duty)]);
+        let e = run(
+            EN,
+            "(d) Support personnel shall access Customer Data only with approval.",
+        );
+        assert_eq!(e, vec![(Some(Role::Provider), Kind::Duty)]);
+        // Passive with a verb of upkeep: 由乙方统一维护.
+        let p = run(ZH, "节点操作系统由乙方统一维护和升级。");
+        assert_eq!(p, vec![(Some(Role::Provider), Kind::Duty)]);
     }
 }
