@@ -100,6 +100,11 @@ fn empty_cell(c: &str) -> bool {
 
 /// The header row of the table a row belongs to: the first of the contiguous `|` lines above.
 fn table_header(text: &str, row_start: usize) -> Option<Vec<String>> {
+    table_top(text, row_start).map(|(_, h)| h)
+}
+
+/// Where the table a row belongs to starts, and its header row.
+fn table_top(text: &str, row_start: usize) -> Option<(usize, Vec<String>)> {
     let mut header = None;
     let mut pos = text[..row_start].rfind('\n')?;
     loop {
@@ -109,7 +114,7 @@ fn table_header(text: &str, row_start: usize) -> Option<Vec<String>> {
             break;
         }
         if !line.chars().all(|c| matches!(c, '|' | '-' | ':' | ' ')) {
-            header = Some(cells(line));
+            header = Some((line_start, cells(line)));
         }
         if line_start == 0 {
             break;
@@ -117,6 +122,47 @@ fn table_header(text: &str, row_start: usize) -> Option<Vec<String>> {
         pos = line_start - 1;
     }
     header
+}
+
+/// A table's legend of letter codes, in the lines just above it or just below it ("Legend:
+/// R = Provider is responsible. C = Client is responsible. S = Shared", "“甲”表示甲方负责"):
+/// each letter with the party its definition names (or both, for "shared").
+fn legend(text: &str, top: usize, mentions: &Mentions) -> Vec<(String, Role)> {
+    let Some(def) = static_re!(
+        r#"(?:^|[\s(（"“‘'*])\**["“‘']?([A-Z]{1,2}|[甲乙共双])\**["”’']?\**\s*(?:=|:|：|means|indicates|denotes|stands for|表示|指|代表)\s*\**([^.;。；\n|*]{1,80})"#
+    ) else {
+        return Vec::new();
+    };
+    let above_start = text[..top]
+        .char_indices()
+        .rev()
+        .filter(|(_, c)| *c == '\n')
+        .nth(3)
+        .map_or(0, |(i, _)| i + 1);
+    let after = text[top..]
+        .split('\n')
+        .map_while(|l| l.contains('|').then_some(l.len() + 1))
+        .sum::<usize>();
+    let below_start = (top + after).min(text.len());
+    let below_end = text[below_start..]
+        .char_indices()
+        .filter(|(_, c)| *c == '\n')
+        .nth(2)
+        .map_or(text.len(), |(i, _)| below_start + i);
+    let shared = static_re!(r"(?i)\b(shared|both|joint(ly)?)\b|共同|双方|共担");
+    [&text[above_start..top], &text[below_start..below_end]]
+        .into_iter()
+        .flat_map(|t| def.captures_iter(t))
+        .filter_map(|c| {
+            let meaning = &c[2];
+            let role = if shared.is_some_and(|r| r.is_match(meaning)) {
+                Some(Role::Both)
+            } else {
+                mentions.find(meaning).first().map(|m| m.2)
+            };
+            role.map(|r| (c[1].to_string(), r))
+        })
+        .collect()
 }
 
 fn role_word(cell: &str, mentions: &Mentions) -> Option<Role> {
@@ -149,7 +195,35 @@ pub(crate) fn table_claim(
     mentions: &Mentions,
 ) -> Option<(Option<Role>, Option<bool>)> {
     let row = cells(s.text(text));
-    let header = table_header(text, s.start).unwrap_or_default();
+    let (top, header) = table_top(text, s.start).unwrap_or_default();
+    // Letter codes the table's legend defines ("R = Provider is responsible", "S = Shared").
+    let codes = if header.is_empty() {
+        Vec::new()
+    } else {
+        legend(text, top, mentions)
+    };
+    let coded = |c: &str| codes.iter().find(|(k, _)| k == c.trim()).map(|x| x.1);
+    if let Some((i, role)) = row
+        .iter()
+        .enumerate()
+        .skip(1)
+        .find_map(|(i, c)| coded(c).map(|r| (i, r)))
+    {
+        if role != Role::Both {
+            return Some((Some(role), None));
+        }
+        // Shared: split where the row's other cells say which part is whose, naming both.
+        let others: String = row
+            .iter()
+            .enumerate()
+            .filter(|(k, _)| *k != i && *k > 0)
+            .map(|(_, c)| c.as_str())
+            .collect::<Vec<_>>()
+            .join(" ");
+        let named: Vec<Role> = mentions.find(&others).into_iter().map(|m| m.2).collect();
+        let split = named.contains(&Role::Provider) && named.contains(&Role::Customer);
+        return Some((Some(Role::Both), Some(split)));
+    }
     // A "Responsible" column, or any cell that is only a party word.
     for (i, c) in row.iter().enumerate().skip(1) {
         if let Some(role) = role_word(c, mentions) {
@@ -910,6 +984,15 @@ mod tests {
             .expect("item")
     }
 
+    fn split_of(text: &str, item: &str) -> (Found, Option<bool>) {
+        super::super::report_of(text)
+            .security
+            .iter()
+            .find(|r| r.id == item)
+            .map(|r| (r.allocation, r.split_specified))
+            .expect("item")
+    }
+
     #[test]
     fn chinese_item_lists_expand_their_ranges() {
         assert_eq!(article_items("第（一）项、第（二）项"), vec!["一", "二"]);
@@ -997,6 +1080,21 @@ mod tests {
         assert_eq!(allocation_of(text, "os"), Found::Shared);
         assert_eq!(allocation_of(text, "data.audit"), Found::Provider);
         assert_eq!(allocation_of(text, "application"), Found::Customer);
+    }
+
+    #[test]
+    fn a_legend_defines_the_letters_of_a_matrix() {
+        let text = "This Agreement is between Meridian Hosting Pte. Ltd. (\"Provider\") and Harbour Freight Pte. Ltd. (\"Client\").\n\n## Schedule 2\n\nLegend: **R** = Provider is responsible. **C** = Client is responsible. **S** = Shared.\n\n| Row | Area | Allocation | Notes |\n|---|---|---|---|\n| 1 | Physical security of the Facility | R | |\n| 2 | Applications and middleware installed by Client | C | |\n| 3 | Operating systems | S | Provider: hardened base images. Client: patches all other servers. |\n| 4 | Network security (edge firewalls) | S | |\n";
+        assert_eq!(allocation_of(text, "physical"), Found::Provider);
+        assert_eq!(allocation_of(text, "application"), Found::Customer);
+        assert_eq!(split_of(text, "os"), (Found::Shared, Some(true)));
+        assert_eq!(split_of(text, "network"), (Found::Shared, Some(false)));
+        // Without the legend, C is no party (in a RACI table it is "consulted").
+        let bare = text.replace(
+            "Legend: **R** = Provider is responsible. **C** = Client is responsible. **S** = Shared.",
+            "",
+        );
+        assert_ne!(allocation_of(&bare, "application"), Found::Customer);
     }
 
     #[test]

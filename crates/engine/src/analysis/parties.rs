@@ -601,6 +601,17 @@ pub(crate) fn resolve_with(
             }
         }
     }
+    // Brands on every party line and no role anywhere: the recitals say who provides to whom
+    // ("Halvard provides Payvela with virtual machines").
+    if candidates.len() >= 2 && candidates.iter().all(|c| c.2.is_none()) {
+        let names: Vec<Vec<String>> = candidates
+            .iter()
+            .map(|c| c.1.iter().chain([&c.0]).cloned().collect())
+            .collect();
+        for (c, role) in candidates.iter_mut().zip(provision_roles(&head, &names)) {
+            c.2 = role;
+        }
+    }
     // A party line with no role word (a brand: "ACME Cloud Ltd (\"Nimbus\")") is the other side
     // of the one whose role is known.
     let known: Vec<Role> = candidates.iter().filter_map(|c| c.2).collect();
@@ -851,6 +862,58 @@ fn recital_roles(head: &str) -> [Option<Role>; 2] {
     })
 }
 
+/// Who provides to whom, for parties known only by their names (`names[k]`: party k's names
+/// and aliases): "A provides B with …", "A will provide … to B", "B wishes to use … from A"
+/// (English recitals). `None` for a party the text gives no single role.
+fn provision_roles(head: &str, names: &[Vec<String>]) -> Vec<Option<Role>> {
+    let text = head.replace(['*', '_'], "");
+    let alt = |k: usize| {
+        let list: Vec<String> = names[k]
+            .iter()
+            .map(|n| n.trim_matches(['*', '"', '“', '”', ' ']))
+            .filter(|n| n.chars().count() >= 2)
+            .map(regex::escape)
+            .collect();
+        (!list.is_empty()).then(|| format!("(?:{})", list.join("|")))
+    };
+    let mut votes = vec![0i32; names.len()];
+    for a in 0..names.len() {
+        for b in (0..names.len()).filter(|&b| b != a) {
+            let (Some(pa), Some(pb)) = (alt(a), alt(b)) else {
+                continue;
+            };
+            let patterns = [
+                // a provides b (with …) / a provides … to b
+                format!(
+                    r"\b{pa}\b[^.;\n]{{0,40}}?\b(?:provides?|supplies|offers?|makes available|will provide|shall provide|agrees to provide)\s+{pb}\b"
+                ),
+                format!(
+                    r"\b{pa}\b[^.;\n]{{0,40}}?\b(?:provides?|supplies|offers?|makes available|will provide|shall provide|agrees to provide)\b[^.;\n]{{0,120}}?\bto\s+{pb}\b"
+                ),
+                // b uses / subscribes to what a provides
+                format!(
+                    r"\b{pb}\b[^.;\n]{{0,40}}?\b(?:wishes|wants|intends|agrees|has agreed)\s+to\s+(?:use|obtain|procure|purchase|subscribe|receive)\b[^.;\n]{{0,120}}?\b(?:from\s+{pa}\b|{pa}['’]s\b)"
+                ),
+            ];
+            let hit = patterns
+                .iter()
+                .any(|p| Regex::new(p).is_ok_and(|r| r.is_match(&text)));
+            if hit {
+                votes[a] += 1;
+                votes[b] -= 1;
+            }
+        }
+    }
+    votes
+        .into_iter()
+        .map(|v| match v.signum() {
+            1 => Some(Role::Provider),
+            -1 => Some(Role::Customer),
+            _ => None,
+        })
+        .collect()
+}
+
 /// The rest of an alias list: `, "Y" or "Z")` → [Y, Z]; each must follow a comma, 、, 或, "or" or
 /// "and" (a quoted term after the bracket closes belongs to someone else).
 fn more_aliases(mut rest: &str) -> Vec<String> {
@@ -984,6 +1047,22 @@ mod tests {
         );
         assert!(p.provider.contains(&"某犀云".to_string()), "{p:?}");
         assert!(!p.provider.iter().any(|n| n.starts_with("本条款")), "{p:?}");
+    }
+
+    #[test]
+    fn brand_party_lines_take_their_roles_from_who_provides_to_whom() {
+        let head = "(1) **Payvela Limited**, a company incorporated in Ireland (\"**Payvela**\"); and\n\n(2) **Halvard Compute, Inc.**, a Delaware corporation (\"**Halvard**\").\n\nBACKGROUND\n\n(A) Under a hosting agreement, Halvard provides Payvela with virtual machines and storage.\n";
+        let p = parties(head);
+        assert!(p.provider.contains(&"Halvard".to_string()), "{p:?}");
+        assert!(p.customer.contains(&"Payvela".to_string()), "{p:?}");
+        // No recital: no role is guessed.
+        let bare = parties(&head.replace("Halvard provides Payvela with", "there are"));
+        assert!(!bare.provider.contains(&"Halvard".to_string()), "{bare:?}");
+        let used = parties(&head.replace(
+            "Halvard provides Payvela with virtual machines",
+            "Payvela wishes to use virtual machines from Halvard",
+        ));
+        assert!(used.provider.contains(&"Halvard".to_string()), "{used:?}");
     }
 
     #[test]
