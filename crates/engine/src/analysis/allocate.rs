@@ -420,7 +420,8 @@ fn article_items(list: &str) -> Vec<String> {
 }
 
 /// Defined terms that stand for a schedule: `"Security Measures" means Schedule 2`,
-/// `“安全措施”指本协议附件二` → (term, "Schedule 2" / "附件二").
+/// `“安全措施”指本协议附件二` → (term, "Schedule 2" / "附件二"); or for the list their own
+/// clause sets out → (term, that clause's number).
 fn schedule_terms(
     text: &str,
     sentences: &[Sentence],
@@ -433,7 +434,14 @@ fn schedule_terms(
     // The definitions the sentence features found; what the term is defined as must open with
     // the schedule.
     let mut out = Vec::new();
-    for (_, d, body) in super::features::definitions(text, sentences, feats) {
+    for (s, d, body) in super::features::definitions(text, sentences, feats) {
+        // A term defined as the list that follows ("Developer Responsibilities" means: (a) …;
+        // “乙方责任”指下列事项：) stands for its own clause, whose items are the list.
+        let rest = body.trim().trim_matches('*').trim();
+        if rest.ends_with([':', '：']) && !s.clause.is_empty() {
+            out.push((d.term.clone(), s.clause.clone()));
+            continue;
+        }
         if let Some(c) = [en, zh]
             .into_iter()
             .flatten()
@@ -1095,6 +1103,18 @@ mod tests {
             "",
         );
         assert_ne!(allocation_of(&bare, "application"), Found::Customer);
+    }
+
+    #[test]
+    fn a_term_defined_as_a_list_carries_its_items_to_the_duty_that_names_it() {
+        let text = "This Agreement is between Quillstack Labs, Inc. (\"Company\") and the person that creates an account (\"Developer\").\n\n1.6 \"Developer Responsibilities\" means:\n(a) writing and maintaining the code that Developer deploys as Functions;\n(b) configuring firewall rules and IP allow-lists for each Project.\n\n2.2 Developer shall perform the Developer Responsibilities.\n";
+        assert_eq!(allocation_of(text, "application"), Found::Customer);
+        assert_eq!(allocation_of(text, "network"), Found::Customer);
+        let bare = text.replace(
+            "2.2 Developer shall perform the Developer Responsibilities.",
+            "",
+        );
+        assert_eq!(allocation_of(&bare, "network"), Found::Absent);
     }
 
     #[test]

@@ -398,7 +398,7 @@ pub(crate) fn resolve_with(
     }
     // 名称（以下简称“X”或“Y”） / Name ("X") / (hereinafter "X")
     let alias_zh = static_re!(
-        r"([^\s，。；、：:（()）“”]{2,40})\s*[（(]\s*(?:以下|下文)?(?:简称|称)[为:：]?\s*[“「\x22]([^”」\x22]{1,16})[”」\x22](?:\s*(?:或|、|及|和)\s*[“「\x22]([^”」\x22]{1,16})[”」\x22])?"
+        r"([^\s，。；、：:（()）“”]{2,40})\s*[（(]\s*(?:[^）)\n]{0,24}?[，,；;]\s*)?(?:以下|下文)?(?:简称|称)[为:：]?\s*[“「\x22]([^”」\x22]{1,16})[”」\x22](?:\s*(?:或|、|及|和)\s*[“「\x22]([^”」\x22]{1,16})[”」\x22])?"
     );
     let alias_en = static_re!(
         r#"([A-Z0-9][A-Za-z0-9&.,'’ -]{1,80}?|\))["”]?\s*\((?:together with its (?:affiliates|Affiliates|subsidiaries|Subsidiaries),?\s*)?(?:the\s+|each\s+a\s+|together\s+|collectively\s+)?(?:hereinafter\s+)?(?:referred\s+to\s+as\s+|called\s+)?(?:the\s+)?["“]([^"”]{1,30})["”](?:\s*(?:,\s*)?(?:or|and|also)\s*(?:the\s+)?["“]([^"”]{1,30})["”])?"#
@@ -541,7 +541,17 @@ pub(crate) fn resolve_with(
                 "End Users",
                 "Authorized Users",
             ];
-            if aliases.iter().all(|a| NOT_PARTIES.contains(a)) {
+            // "本平台"/"the Platform" defined for the company that runs it ("会通云会议由某某有限公司
+            // 运营（以下简称“本平台”）") stands for that company, the provider.
+            let operator = cap.get(1).is_some_and(|m| {
+                static_re!(r"(?:公司|集团|Inc\.?|Ltd\.?|LLC)\s*(?:运营|经营|提供|operates?)?$")
+                    .is_some_and(|r| r.is_match(m.as_str()))
+            });
+            let platform_operator = operator
+                && aliases
+                    .iter()
+                    .all(|a| ["本平台", "平台", "Platform"].contains(a));
+            if aliases.iter().all(|a| NOT_PARTIES.contains(a)) && !platform_operator {
                 continue;
             }
             // A bare bracketed term counts only when it names a role ("the customer ("Customer")").
@@ -551,8 +561,14 @@ pub(crate) fn resolve_with(
             if from_alias.is_none() && from_pronoun.is_none() && !company && from_label.is_none() {
                 continue;
             }
-            let role = from_alias.or(from_pronoun).or(from_label);
-            let name = after_connector(name);
+            let role = from_alias
+                .or(from_pronoun)
+                .or(from_label)
+                .or(platform_operator.then_some(Role::Provider));
+            // "…由某某有限公司运营": the company, without what it does.
+            let name = after_connector(name)
+                .trim_end_matches("运营")
+                .trim_end_matches("经营");
             // "用户：指经学校授权使用本平台的…": a definition is not a name.
             let company_name = company_like(name);
             let name = if company_name {

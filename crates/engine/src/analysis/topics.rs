@@ -86,10 +86,14 @@ fn defined_term(t: &str) -> Option<(String, &str)> {
         return None;
     }
     let term = static_re!(
-        r#"^[^“"「‘：:，,。]{0,12}?[“"「‘]?([^”"」’：:，,（）()]{2,24}?)[”"」’]?\s*[：:]?\s*(?:是指|系指|指|means|shall mean|refers to|includes)"#
+        r#"^[^“"「‘：:，,。]{0,12}?(?:[“"「‘]([^”"」’：:，,（）()]{2,48}?)[”"」’]|[“"「‘]?([^”"」’：:，,（）()]{2,24}?)[”"」’]?)\s*[：:]?\s*(?:是指|系指|指|means|shall mean|refers to|includes)"#
     )?;
+    // A quoted term may be longer ("Developer Responsibilities" means …) than a bare one.
     let c = term.captures(t)?;
-    let name = c[1]
+    let name = c
+        .get(1)
+        .or_else(|| c.get(2))?
+        .as_str()
         .trim_start_matches(|ch: char| {
             ch.is_ascii_digit() || matches!(ch, '.' | ' ' | '“' | '"' | '「' | '‘' | '*')
         })
