@@ -984,12 +984,7 @@ mod tests {
 
     /// The allocation of `item` in a short contract (SaaS, customer's side).
     fn allocation_of(text: &str, item: &str) -> Found {
-        super::super::report_of(text)
-            .security
-            .iter()
-            .find(|r| r.id == item)
-            .map(|r| r.allocation)
-            .expect("item")
+        split_of(text, item).0
     }
 
     fn split_of(text: &str, item: &str) -> (Found, Option<bool>) {

@@ -413,6 +413,8 @@ pub(crate) fn resolve_with(
     // A brand on a party line: "trading as "X"", "品牌为“X”".
     let trading_as =
         static_re!(r#"(?:trading as|doing business as|d/b/a|品牌为?)\s*["“]([^"”]{1,30})["”]"#);
+    // A company name, and what it does with the platform, right before a bracket.
+    let runs_it = static_re!(r"(?:公司|集团|Inc\.?|Ltd\.?|LLC)\s*(?:运营|经营|提供|operates?)?$");
     for (bare, r) in [(false, alias_zh), (false, alias_en), (true, alias_bare)]
         .into_iter()
         .filter_map(|(b, r)| r.map(|r| (b, r)))
@@ -543,10 +545,9 @@ pub(crate) fn resolve_with(
             ];
             // "本平台"/"the Platform" defined for the company that runs it ("会通云会议由某某有限公司
             // 运营（以下简称“本平台”）") stands for that company, the provider.
-            let operator = cap.get(1).is_some_and(|m| {
-                static_re!(r"(?:公司|集团|Inc\.?|Ltd\.?|LLC)\s*(?:运营|经营|提供|operates?)?$")
-                    .is_some_and(|r| r.is_match(m.as_str()))
-            });
+            let operator = cap
+                .get(1)
+                .is_some_and(|m| runs_it.is_some_and(|r| r.is_match(m.as_str())));
             let platform_operator = operator
                 && aliases
                     .iter()
