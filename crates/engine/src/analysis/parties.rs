@@ -152,6 +152,19 @@ fn preceded_by_user_qualifier(text: &str, start: usize) -> bool {
     ["终端", "最终", "授权", "第三方", "该", "end ", "End "]
         .iter()
         .any(|q| before.ends_with(q))
+        || {
+            // "that provider's responsibility", "a third-party infrastructure provider", "other
+            // customers": someone else of that kind, not the party.
+            let from = text[..start]
+                .char_indices()
+                .rev()
+                .nth(23)
+                .map_or(0, |(i, _)| i);
+            static_re!(
+                r"(?i)(?:^|[^a-z])(?:that|such|an?|any|other|another|third[- ]party|infrastructure|hosting|each)\s+$"
+            )
+            .is_some_and(|r| r.is_match(&text[from..start]))
+        }
 }
 
 fn has_word(text: &str, word: &str) -> bool {
@@ -717,6 +730,22 @@ pub(crate) fn resolve_with(
             }
         }
     }
+    // A third party that acts for one side ("丙方受甲方委托…代表甲方", "丙方…的行为视为甲方的行为")
+    // stands on that side: its duties are that side's towards the other.
+    if let Some(r) = static_re!(
+        r"(丙方|丁方)(?:受(甲方|乙方)(?:的)?委托[^。；\n]{0,30}?代表(甲方|乙方)|[^。；\n]{0,40}?视为(甲方|乙方)的行为)"
+    ) {
+        for c in r.captures_iter(&head) {
+            let Some(side) = c.get(3).or_else(|| c.get(4)).map(|m| m.as_str()) else {
+                continue;
+            };
+            if provider.contains(side) {
+                provider.insert(c[1].to_string());
+            } else if customer.contains(side) {
+                customer.insert(c[1].to_string());
+            }
+        }
+    }
     // Pronouns of online terms, when the text uses them.
     let mut k = n_labels;
     for p in &words.provider_pronouns {
@@ -1064,6 +1093,31 @@ mod tests {
         );
         assert!(p.provider.contains(&"某犀云".to_string()), "{p:?}");
         assert!(!p.provider.iter().any(|n| n.starts_with("本条款")), "{p:?}");
+    }
+
+    #[test]
+    fn a_third_party_acting_for_one_side_stands_on_that_side() {
+        let head = "甲方：某某汽车有限公司\n乙方：某某数据科技有限公司\n丙方：某某系统集成有限公司（以下简称“丙方”）\n\n1. 丙方受甲方委托，在本合同项下代表甲方开展数据应用的开发和运维工作。\n";
+        let p = parties(head);
+        assert!(p.customer.contains(&"丙方".to_string()), "{p:?}");
+        let other = parties(&head.replace("1. 丙方受甲方委托，在本合同项下代表甲方", "1. 丙方"));
+        assert!(!other.customer.contains(&"丙方".to_string()), "{other:?}");
+    }
+
+    #[test]
+    fn someone_else_of_a_kind_is_not_the_party() {
+        let rules = Rules::load(&TemplateFiles::builtin()).expect("rules");
+        let (_, m) = resolve(
+            "ACME LTD (\"Company\") and BETA LTD (\"Customer\"). The Platform is hosted by a third-party infrastructure provider.",
+            &rules.parties,
+        );
+        let roles = |t: &str| m.find(t).into_iter().map(|x| x.2).collect::<Vec<_>>();
+        assert_eq!(
+            roles("Physical security is that provider's responsibility."),
+            vec![]
+        );
+        assert_eq!(roles("It is isolated from other customers."), vec![]);
+        assert_eq!(roles("The Customer shall patch."), vec![Role::Customer]);
     }
 
     #[test]

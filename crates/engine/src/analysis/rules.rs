@@ -198,6 +198,10 @@ pub struct Modality {
     /// Staff named without a party ("运维人员不得查看…"): the provider's people, when such a
     /// word opens a part that names no party. Anchored at the start of the part.
     pub staff: Vec<Regex>,
+    /// Text right before a right marker that makes it part of a relative clause ("policies
+    /// that control which networks may connect"): no right of the subject's. Matched at the
+    /// end of the text before the marker.
+    pub right_guard: Vec<Regex>,
 }
 
 /// Cues of a security item, a PI element or a risk topic.
@@ -320,6 +324,10 @@ struct RawModality {
     #[serde(default)]
     anaphora_en: Vec<String>,
     #[serde(default)]
+    right_guard_zh: Vec<String>,
+    #[serde(default)]
+    right_guard_en: Vec<String>,
+    #[serde(default)]
     staff_zh: Vec<String>,
     #[serde(default)]
     staff_en: Vec<String>,
@@ -439,6 +447,7 @@ fn modality(m: &RawModality, zh: bool, pre: &mut PrefilterBuilder) -> Result<Mod
         acts_guard: list(&m.acts_guard_zh, &m.acts_guard_en, "acts_guard")?,
         anaphora: list(&m.anaphora_zh, &m.anaphora_en, "anaphora")?,
         staff: anchored(&m.staff_zh, &m.staff_en, "staff")?,
+        right_guard: list(&m.right_guard_zh, &m.right_guard_en, "right_guard")?,
     })
 }
 

@@ -79,7 +79,10 @@ pub fn statements(
         let hedged = m.hedge.is_match(part, c);
         let joint = m.joint.is_match(part, c);
         let disclaimer = m.disclaimer.first(part, c);
-        let right = m.right.first(part, c);
+        let right = m
+            .right
+            .first(part, c)
+            .filter(|(rs, _)| !m.right_guard.iter().any(|g| g.is_match(&part[..*rs])));
         let duty = m.duty.first(part, c);
         // 由乙方负责 / the responsibility of Customer: the party after the marker.
         let by = m.by_party.find_all(part, c).into_iter().find_map(|(_, e)| {
@@ -369,5 +372,16 @@ mod tests {
         // Passive with a verb of upkeep: 由乙方统一维护.
         let p = run(ZH, "节点操作系统由乙方统一维护和升级。");
         assert_eq!(p, vec![(Some(Role::Provider), Kind::Duty)]);
+    }
+
+    #[test]
+    fn a_may_inside_a_relative_clause_is_no_right() {
+        let s = run(
+            EN,
+            "(1) Customer shall configure network policies that control which networks may connect to its Account.",
+        );
+        assert_eq!(s, vec![(Some(Role::Customer), Kind::Duty)]);
+        let r = run(EN, "Customer may configure network policies.");
+        assert_eq!(r, vec![(Some(Role::Customer), Kind::Right)]);
     }
 }
