@@ -593,6 +593,9 @@ pub fn read<'a>(
     // children), and within the clause to the sentences after it. And the last sentence's
     // statement with whether it ended in a semicolon (what follows one continues its sentence).
     let mut leads: Vec<Option<Statement>> = vec![None; doc.clauses.len()];
+    // Whether a clause's lead is a heading over a party's list ("二、租户（甲方）职责"): its items
+    // must state a duty themselves (a description under it stays a description).
+    let mut headed: Vec<bool> = vec![false; doc.clauses.len()];
     let mut ref_of: Vec<Option<Option<&(String, Role)>>> = vec![None; doc.clauses.len()];
     let mut carry: Option<(Option<usize>, Statement)> = None;
     let mut prev: Option<(Option<usize>, Option<Statement>, bool)> = None;
@@ -633,13 +636,17 @@ pub fn read<'a>(
         };
         // A list item under a lead-in ("Customer is responsible for …, including: (a) …;
         // (b) …") says nothing of who: the lead-in's party and modality govern it.
+        let parent = s
+            .clause_idx
+            .and_then(|c| doc.clauses.get(c))
+            .and_then(|c| c.parent)
+            .map(|p| p as usize);
         let lead = || {
-            s.clause_idx
-                .and_then(|c| doc.clauses.get(c))
-                .and_then(|c| c.parent)
-                .and_then(|p| leads.get(p as usize).cloned().flatten())
+            parent
+                .and_then(|p| leads.get(p).cloned().flatten())
                 .filter(|_| f.statements.iter().all(|x| x.role.is_none()))
         };
+        let under_heading = parent.is_some_and(|p| headed.get(p).copied().unwrap_or(false));
         // Else a lead-in earlier in the clause, or the sentence before if it ended in ";".
         let within = || {
             carry
@@ -677,7 +684,7 @@ pub fn read<'a>(
                     x.role = from.role;
                     x.hedged |= from.hedged;
                 }
-                if own.is_empty() {
+                if own.is_empty() && !(referenced.is_none() && under_heading) {
                     own.push(Statement {
                         start: 0,
                         end: s.end - s.start,
@@ -706,7 +713,10 @@ pub fn read<'a>(
             });
             match s.clause_idx {
                 _ if more => carry = hands.map(|x| (s.clause_idx, x)),
-                Some(c) if f.lead_in && c < leads.len() => leads[c] = hands,
+                Some(c) if f.lead_in && c < leads.len() => {
+                    leads[c] = hands;
+                    headed[c] = f.heading;
+                }
                 _ => {}
             }
         }
@@ -1110,6 +1120,15 @@ mod tests {
             "",
         );
         assert_eq!(allocation_of(&bare, "network"), Found::Absent);
+    }
+
+    #[test]
+    fn a_heading_over_a_partys_list_gives_its_duties_that_party() {
+        let text = "甲方（客户）：某某局\n乙方（服务商）：某某云科技有限公司\n\n## 附件一 安全责任\n\n### 一、云平台运营方（乙方）职责\n\n1. 负责数据中心机房的物理安全，包括门禁管理和视频监控。\n\n2. 平台具备抗DDoS防护能力。\n\n### 二、租户（甲方）职责\n\n1. 负责云服务器操作系统的安全配置和补丁更新。\n";
+        assert_eq!(allocation_of(text, "physical"), Found::Provider);
+        assert_eq!(allocation_of(text, "os"), Found::Customer);
+        // A description under the heading stays a description.
+        assert_eq!(allocation_of(text, "network"), Found::Absent);
     }
 
     #[test]

@@ -44,6 +44,8 @@ pub struct SentenceFeatures {
     pub lead_in: bool,
     pub introduces: bool,
     pub points_back: bool,
+    /// The sentence is a heading over one party's list of duties.
+    pub heading: bool,
     /// What some risk topics' judgement reads from the sentence, once a report needed it.
     pub facts: std::sync::OnceLock<super::topics::Facts>,
 }
@@ -156,6 +158,29 @@ pub fn of(doc_text: &str, s: &Sentence, rules: &Rules, mentions: &Mentions) -> S
                 .map_or(from, |k| from + k);
         }
         f.lead_in = m.lead_in.iter().any(|r| r.is_match(&end[from..]));
+        // A heading over one party's list ("二、租户（甲方）职责", "B3. Customer Responsibilities"):
+        // a duty of that party that its items take.
+        if f.statements.is_empty()
+            && end.chars().count() <= 40
+            && m.heading.iter().any(|r| r.is_match(end))
+        {
+            let roles: Vec<Role> = mentions.find(end).into_iter().map(|x| x.2).collect();
+            if let [first, rest @ ..] = roles.as_slice() {
+                if rest.iter().all(|r| r == first) && *first != Role::Both {
+                    f.statements = vec![Statement {
+                        role: Some(*first),
+                        kind: Kind::Duty,
+                        hedged: false,
+                        joint: false,
+                        start: 0,
+                        end: t.len(),
+                    }];
+                    f.segment_items = vec![f.items.clone()];
+                    f.lead_in = true;
+                    f.heading = true;
+                }
+            }
+        }
         f.introduces =
             f.lead_in || (end.contains([':', '：']) && super::allocate::introduces_inline(end, m));
         f.points_back = super::allocate::points_back(t, m);

@@ -202,6 +202,9 @@ pub struct Modality {
     /// that control which networks may connect"): no right of the subject's. Matched at the
     /// end of the text before the marker.
     pub right_guard: Vec<Regex>,
+    /// A heading over one party's list ("一、云平台运营方（乙方）职责", "Customer
+    /// Responsibilities"): the items under it are that party's duties.
+    pub heading: Vec<Regex>,
 }
 
 /// Cues of a security item, a PI element or a risk topic.
@@ -328,6 +331,10 @@ struct RawModality {
     #[serde(default)]
     right_guard_en: Vec<String>,
     #[serde(default)]
+    heading_zh: Vec<String>,
+    #[serde(default)]
+    heading_en: Vec<String>,
+    #[serde(default)]
     staff_zh: Vec<String>,
     #[serde(default)]
     staff_en: Vec<String>,
@@ -448,6 +455,7 @@ fn modality(m: &RawModality, zh: bool, pre: &mut PrefilterBuilder) -> Result<Mod
         anaphora: list(&m.anaphora_zh, &m.anaphora_en, "anaphora")?,
         staff: anchored(&m.staff_zh, &m.staff_en, "staff")?,
         right_guard: list(&m.right_guard_zh, &m.right_guard_en, "right_guard")?,
+        heading: list(&m.heading_zh, &m.heading_en, "heading")?,
     })
 }
 
