@@ -319,6 +319,16 @@ pub(crate) fn resolve_with(
     let mut provider: BTreeSet<String> = BTreeSet::new();
     let mut customer: BTreeSet<String> = BTreeSet::new();
     let head: String = text.chars().take(HEAD_CHARS).collect();
+    // "ACME GmbH, Munich\n– hereinafter the "Contractor" –": the defined term on the line under
+    // the name, between dashes, read as the usual bracket after it.
+    let head = match static_re!(
+        r"(?m)\s*\n[ \t]*[–—-][ \t]*((?:hereinafter|below|以下)[^\n]*?)[ \t]*[–—-]?[ \t]*$"
+    ) {
+        Some(r) if head.contains("hereinafter") || head.contains("below") => {
+            r.replace_all(&head, " ($1)").into_owned()
+        }
+        _ => head,
+    };
     let add = |role: Role, name: &str, p: &mut BTreeSet<String>, c: &mut BTreeSet<String>| {
         let name = name.trim().trim_matches(|ch: char| {
             matches!(ch, '*' | '"' | '“' | '”' | ':' | '：' | ' ' | '，' | ',')

@@ -39,7 +39,7 @@ fn parts(text: &str, zh: bool) -> Vec<(usize, usize)> {
     let mut start = 0;
     for (i, c) in text.char_indices() {
         let cut = if zh {
-            matches!(c, '，' | '：')
+            matches!(c, '，' | '：' | '；')
         } else {
             false
         };
@@ -383,5 +383,20 @@ mod tests {
         assert_eq!(s, vec![(Some(Role::Customer), Kind::Duty)]);
         let r = run(EN, "Customer may configure network policies.");
         assert_eq!(r, vec![(Some(Role::Customer), Kind::Right)]);
+    }
+
+    #[test]
+    fn a_semicolon_opens_a_new_subject_and_bearing_is_a_duty() {
+        let s = run(
+            ZH,
+            "乙方运维人员未经甲方书面同意不得查阅公文正文；甲方承担本单位用户账号的开通和注销审核。",
+        );
+        assert_eq!(
+            s,
+            vec![
+                (Some(Role::Provider), Kind::Duty),
+                (Some(Role::Customer), Kind::Duty)
+            ]
+        );
     }
 }
