@@ -91,6 +91,15 @@ fn cells(row: &str) -> Vec<String> {
         .collect()
 }
 
+/// A party column's cell that gives that party no part: "Customer has no responsibility for
+/// …", "Customer must not attempt to …", "无", "乙方不负责…".
+fn no_part(c: &str) -> bool {
+    static_re!(
+        r"(?i)\b(?:has|have|bears?) no (?:responsibilit|obligation|part)|\b(?:is|are) not responsible\b|^\s*\S+\s+(?:must|shall|will|may) not\b|^\s*(?:none|not applicable)\b|^[^，。；]{0,6}(?:不负责|无需|不承担|不得)"
+    )
+    .is_some_and(|r| r.is_match(c))
+}
+
 fn empty_cell(c: &str) -> bool {
     matches!(
         c.trim(),
@@ -308,7 +317,8 @@ fn party_cells(
             Some(Role::Customer) => &mut customer,
             _ => continue,
         };
-        let filled = row.get(i).is_some_and(|c| !empty_cell(c));
+        // A cell saying that party has no part, or only what it must not do, fills nothing.
+        let filled = row.get(i).is_some_and(|c| !empty_cell(c) && !no_part(c));
         *slot = Some(slot.unwrap_or(false) || filled);
     }
     (provider, customer)
@@ -1129,6 +1139,14 @@ mod tests {
         assert_eq!(allocation_of(text, "os"), Found::Customer);
         // A description under the heading stays a description.
         assert_eq!(allocation_of(text, "network"), Found::Absent);
+    }
+
+    #[test]
+    fn a_party_cell_that_gives_no_part_fills_nothing() {
+        let text = "This Agreement is between Acme ML Inc. (\"Vendor\") and Beta Ltd (\"Customer\").\n\n| Vendor | Customer |\n|---|---|\n| Vendor secures the data centres, power and cooling. | Customer has no responsibility for physical facilities. |\n| Vendor operates the control plane and keeps customers isolated from other customers. | Customer must not attempt to reach the control plane. |\n| Vendor patches the operating systems of Model Endpoints. | Customer is responsible for operating system packages it adds. |\n";
+        assert_eq!(allocation_of(text, "physical"), Found::Provider);
+        assert_eq!(allocation_of(text, "resource_abstraction"), Found::Provider);
+        assert_eq!(split_of(text, "os"), (Found::Shared, Some(true)));
     }
 
     #[test]

@@ -205,6 +205,10 @@ pub struct Modality {
     /// A heading over one party's list ("一、云平台运营方（乙方）职责", "Customer
     /// Responsibilities"): the items under it are that party's duties.
     pub heading: Vec<Regex>,
+    /// A duty only to cooperate with or assist the other party ("乙方应予配合", "shall provide
+    /// reasonable assistance"): after that party's right in the same sentence it is part of the
+    /// right ("甲方有权审计…，乙方应予配合"), not a security duty of its own.
+    pub assist: Vec<Regex>,
 }
 
 /// Cues of a security item, a PI element or a risk topic.
@@ -331,6 +335,10 @@ struct RawModality {
     #[serde(default)]
     right_guard_en: Vec<String>,
     #[serde(default)]
+    assist_zh: Vec<String>,
+    #[serde(default)]
+    assist_en: Vec<String>,
+    #[serde(default)]
     heading_zh: Vec<String>,
     #[serde(default)]
     heading_en: Vec<String>,
@@ -456,6 +464,7 @@ fn modality(m: &RawModality, zh: bool, pre: &mut PrefilterBuilder) -> Result<Mod
         staff: anchored(&m.staff_zh, &m.staff_en, "staff")?,
         right_guard: list(&m.right_guard_zh, &m.right_guard_en, "right_guard")?,
         heading: list(&m.heading_zh, &m.heading_en, "heading")?,
+        assist: list(&m.assist_zh, &m.assist_en, "assist")?,
     })
 }
 

@@ -135,11 +135,21 @@ pub fn statements(
             acted(part, &found, inherited.filter(|_| last_duty), zh, m)
                 .map(|r| (Some(r), Kind::Duty))
         };
-        // "甲方可以…协助…，但甲方并无此项义务": the "but not obliged" of a permission.
+        // "甲方可以…协助…，但甲方并无此项义务": the "but not obliged" of a permission. And
+        // "甲方有权…审计，乙方应予配合": the other side's help with a right is part of the right.
         let stmt = stmt.map(|(role, kind)| {
             let but = part.trim_start().starts_with(['但', '惟']);
             match out.last() {
                 Some(prev) if kind == Kind::Disclaimer && but && prev.kind == Kind::Right => {
+                    (role, Kind::Right)
+                }
+                Some(prev)
+                    if kind == Kind::Duty
+                        && prev.kind == Kind::Right
+                        && prev.role.is_some()
+                        && prev.role != role
+                        && m.assist.iter().any(|r| r.is_match(part)) =>
+                {
                     (role, Kind::Right)
                 }
                 _ => (role, kind),
@@ -225,7 +235,8 @@ fn subject_position(prefix: &str) -> bool {
 fn zh_duty_after_right(part: &str, rs: usize, ds: usize) -> bool {
     // An English modal pair like "may ... shall" is rare; treat only a right directly followed
     // by a duty marker ("可…应当") as not governing.
-    ds > rs && part[rs..ds].chars().count() > 12
+    // "有权对乙方履行…义务的情况进行监督检查": 义务 there is the object of the right, a noun.
+    ds > rs && part[rs..ds].chars().count() > 12 && !part[ds..].starts_with("义务")
 }
 
 #[cfg(test)]
@@ -398,5 +409,16 @@ mod tests {
                 (Some(Role::Customer), Kind::Duty)
             ]
         );
+    }
+
+    #[test]
+    fn help_with_the_other_sides_right_is_part_of_the_right() {
+        let s = run(
+            ZH,
+            "甲方可以委托第三方机构对本系统开展渗透测试，乙方应提供必要的协助和测试环境。",
+        );
+        assert!(s.iter().all(|x| x.1 == Kind::Right), "{s:?}");
+        let own = run(ZH, "乙方应当每年开展渗透测试，并提供必要的测试环境。");
+        assert_eq!(own.first(), Some(&(Some(Role::Provider), Kind::Duty)));
     }
 }
