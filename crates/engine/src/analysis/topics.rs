@@ -86,7 +86,7 @@ fn defined_term(t: &str) -> Option<(String, &str)> {
         return None;
     }
     let term = static_re!(
-        r#"^[^“"「‘：:，,。]{0,12}?(?:[“"「‘]([^”"」’：:，,（）()]{2,48}?)[”"」’]|[“"「‘]?([^”"」’：:，,（）()]{2,24}?)[”"」’]?)\s*[：:]?\s*(?:是指|系指|指|means|shall mean|refers to|includes)"#
+        r#"^[^“"「‘：:，,。]{0,12}?(?:[“"「‘]([^”"」’：:，,（）()]{2,48}?)[”"」’]|[“"「‘]?([^”"」’：:，,（）()]{2,24}?)[”"」’]?)\s*[：:，,]?\s*(?:是指|系指|指|means|shall mean|refers to|includes)"#
     )?;
     // A quoted term may be longer ("Developer Responsibilities" means …) than a bare one.
     let c = term.captures(t)?;
@@ -95,8 +95,15 @@ fn defined_term(t: &str) -> Option<(String, &str)> {
         .or_else(|| c.get(2))?
         .as_str()
         .trim_start_matches(|ch: char| {
-            ch.is_ascii_digit() || matches!(ch, '.' | ' ' | '“' | '"' | '「' | '‘' | '*')
+            ch.is_ascii_digit()
+                || ch.is_whitespace()
+                || matches!(
+                    ch,
+                    '.' | '“' | '"' | '「' | '‘' | '*' | '-' | '•' | '·' | '●' | '▪'
+                )
         })
+        // "- **Store Data** means …": no markup in the term.
+        .trim_end_matches(['*', ' '])
         .to_string();
     let rest = &t[c.get(0).map_or(0, |m| m.end())..];
     (name.chars().count() >= 2).then_some((name, rest))
@@ -680,5 +687,26 @@ mod tests {
         assert_eq!(deadline_hours("within two (2) business days"), Some(48));
         assert_eq!(deadline_hours("without undue delay"), None);
         assert_eq!(deadline_hours("及时通知"), None);
+    }
+
+    #[test]
+    fn defined_terms_lose_their_bullets_and_markup() {
+        let term = |t: &str| super::defined_term(t).map(|(n, _)| n);
+        assert_eq!(
+            term("• Store Data means order records and Shopper Personal Data."),
+            Some("Store Data".into())
+        );
+        assert_eq!(
+            term("- **Store Data** means order records."),
+            Some("Store Data".into())
+        );
+        assert_eq!(
+            term("（二）\"甲方数据\"，指甲方录入的数据，包括个人信息。"),
+            Some("甲方数据".into())
+        );
+        assert_eq!(
+            term("1.6 \"Developer Responsibilities\" means:"),
+            Some("Developer Responsibilities".into())
+        );
     }
 }
