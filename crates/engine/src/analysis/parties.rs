@@ -161,7 +161,7 @@ fn preceded_by_user_qualifier(text: &str, start: usize) -> bool {
                 .nth(23)
                 .map_or(0, |(i, _)| i);
             static_re!(
-                r"(?i)(?:^|[^a-z])(?:that|such|an?|any|other|another|third[- ]party|infrastructure|hosting|each)\s+$"
+                r"(?i)(?:^|[^a-z])(?:that|such|an?|any|other|another|different|third[- ]party|infrastructure|hosting|each)\s+$"
             )
             .is_some_and(|r| r.is_match(&text[from..start]))
         }
