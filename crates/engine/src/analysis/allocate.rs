@@ -521,13 +521,24 @@ fn term_references(
         return Vec::new();
     }
     let mut out: Vec<(String, Role)> = Vec::new();
+    // One automaton over the terms, not a substring search per term and sentence.
+    let Ok(finder) = aho_corasick::AhoCorasick::new(terms.iter().map(|(t, _)| t.as_str())) else {
+        return out;
+    };
     for (s, f) in sentences.iter().zip(feats) {
         if s.definitional {
             continue;
         }
         let t = s.text(text);
-        for (term, target) in &terms {
-            let Some(at) = t.find(term.as_str()) else {
+        let mut found: Vec<(usize, usize)> = finder
+            .find_overlapping_iter(t)
+            .map(|m| (m.pattern().as_usize(), m.start()))
+            .collect();
+        // The first place each term is named.
+        found.sort_unstable();
+        found.dedup_by_key(|x| x.0);
+        for (k, at) in found {
+            let Some((_, target)) = terms.get(k) else {
                 continue;
             };
             // The party whose duty names the term (the statement part containing it).
@@ -581,6 +592,13 @@ pub fn read<'a>(
     let by_term = term_references(&doc.text, sentences, feats);
     refs.extend(by_term.iter());
     let layer_terms = layer_terms(&doc.text, sentences, feats, rules);
+    // One automaton finds which of them a sentence names (a long contract defines many terms,
+    // and a substring search per term and statement cost more than the rest of the report).
+    let term_finder = if layer_terms.is_empty() {
+        None
+    } else {
+        aho_corasick::AhoCorasick::new(layer_terms.iter().map(|(t, _)| t.as_str())).ok()
+    };
     // One list of claims per distinct item id, by index rather than by name.
     let mut ids: Vec<&str> = Vec::new();
     let slot: Vec<usize> = rules
@@ -707,6 +725,16 @@ pub fn read<'a>(
         };
         count += st.iter().filter(|x| x.kind == Kind::Duty).count();
         let t = s.text(&doc.text);
+        let mut named_terms: Vec<usize> = term_finder
+            .as_ref()
+            .map(|f| {
+                f.find_overlapping_iter(t)
+                    .map(|m| m.pattern().as_usize())
+                    .collect()
+            })
+            .unwrap_or_default();
+        named_terms.sort_unstable();
+        named_terms.dedup();
         let last = st.iter().rev().find(|x| x.role.is_some()).cloned();
         // (Only a sentence with more of its clause after it can hand anything on.)
         let more = sentences
@@ -759,8 +787,9 @@ pub fn read<'a>(
                             .any(|w| before.contains(w))
                 })
             };
-            let listed = layer_terms
+            let listed = named_terms
                 .iter()
+                .filter_map(|&k| layer_terms.get(k))
                 .filter(|(term, _)| part.contains(term.as_str()) && secured(term))
                 .flat_map(|(_, items)| items.iter().copied())
                 .filter(|i| !own.contains(i));
