@@ -206,10 +206,12 @@ pub(crate) fn table_claim(
     let row = cells(s.text(text));
     let (top, header) = table_top(text, s.start).unwrap_or_default();
     // Letter codes the table's legend defines ("R = Provider is responsible", "S = Shared").
-    let codes = if header.is_empty() {
-        Vec::new()
-    } else {
+    // (Read only where a cell could be one: a letter or two, not on every row of every table.)
+    let could_be_code = |c: &String| (1..=2).contains(&c.trim().chars().count());
+    let codes = if !header.is_empty() && row.iter().skip(1).any(could_be_code) {
         legend(text, top, mentions)
+    } else {
+        Vec::new()
     };
     let coded = |c: &str| codes.iter().find(|(k, _)| k == c.trim()).map(|x| x.1);
     if let Some((i, role)) = row
@@ -509,6 +511,17 @@ fn layer_terms(
     out
 }
 
+/// Which of `finder`'s terms a text names, each with where it is first named, by term index.
+fn terms_named(finder: &aho_corasick::AhoCorasick, t: &str) -> Vec<(usize, usize)> {
+    let mut found: Vec<(usize, usize)> = finder
+        .find_overlapping_iter(t)
+        .map(|m| (m.pattern().as_usize(), m.start()))
+        .collect();
+    found.sort_unstable();
+    found.dedup_by_key(|x| x.0);
+    found
+}
+
 /// A party's duty to implement a term that stands for a schedule gives it the schedule's duties:
 /// "Supplier shall implement and maintain the Security Measures" (defined as Schedule 2).
 fn term_references(
@@ -530,14 +543,7 @@ fn term_references(
             continue;
         }
         let t = s.text(text);
-        let mut found: Vec<(usize, usize)> = finder
-            .find_overlapping_iter(t)
-            .map(|m| (m.pattern().as_usize(), m.start()))
-            .collect();
-        // The first place each term is named.
-        found.sort_unstable();
-        found.dedup_by_key(|x| x.0);
-        for (k, at) in found {
+        for (k, at) in terms_named(&finder, t) {
             let Some((_, target)) = terms.get(k) else {
                 continue;
             };
@@ -620,10 +626,9 @@ pub fn read<'a>(
     // to its sub-clauses (set at the clause's last sentence; a parent comes before its
     // children), and within the clause to the sentences after it. And the last sentence's
     // statement with whether it ended in a semicolon (what follows one continues its sentence).
-    let mut leads: Vec<Option<Statement>> = vec![None; doc.clauses.len()];
-    // Whether a clause's lead is a heading over a party's list ("二、租户（甲方）职责"): its items
-    // must state a duty themselves (a description under it stays a description).
-    let mut headed: Vec<bool> = vec![false; doc.clauses.len()];
+    // With each lead, whether it is a heading over a party's list ("二、租户（甲方）职责"): its
+    // items must state a duty themselves (a description under it stays a description).
+    let mut leads: Vec<Option<(Statement, bool)>> = vec![None; doc.clauses.len()];
     let mut ref_of: Vec<Option<Option<&(String, Role)>>> = vec![None; doc.clauses.len()];
     let mut carry: Option<(Option<usize>, Statement)> = None;
     let mut prev: Option<(Option<usize>, Option<Statement>, bool)> = None;
@@ -674,7 +679,6 @@ pub fn read<'a>(
                 .and_then(|p| leads.get(p).cloned().flatten())
                 .filter(|_| f.statements.iter().all(|x| x.role.is_none()))
         };
-        let under_heading = parent.is_some_and(|p| headed.get(p).copied().unwrap_or(false));
         // Else a lead-in earlier in the clause, or the sentence before if it ended in ";".
         let within = || {
             carry
@@ -687,23 +691,27 @@ pub fn read<'a>(
                         .and_then(|(_, x, _)| x.clone())
                 })
                 .filter(|_| f.statements.iter().all(|x| x.role.is_none()))
+                .map(|x| (x, false))
         };
         // What the sentence inherits: a cross-reference's party (as a plain duty), else its
         // lead-in's statement. It goes to the passive duties, or stands for the whole sentence
-        // when it has no modal verb at all.
+        // when it has no modal verb at all (not under a heading).
         let inherited = match referenced {
-            Some((_, r)) => Some(Statement {
-                role: Some(*r),
-                kind: Kind::Duty,
-                hedged: false,
-                joint: false,
-                start: 0,
-                end: 0,
-            }),
+            Some((_, r)) => Some((
+                Statement {
+                    role: Some(*r),
+                    kind: Kind::Duty,
+                    hedged: false,
+                    joint: false,
+                    start: 0,
+                    end: 0,
+                },
+                false,
+            )),
             None => lead().or_else(within),
         };
         let st: &[Statement] = match inherited {
-            Some(from) => {
+            Some((from, heading)) => {
                 let mut own = f.statements.clone();
                 for x in own
                     .iter_mut()
@@ -712,7 +720,7 @@ pub fn read<'a>(
                     x.role = from.role;
                     x.hedged |= from.hedged;
                 }
-                if own.is_empty() && !(referenced.is_none() && under_heading) {
+                if own.is_empty() && !heading {
                     own.push(Statement {
                         start: 0,
                         end: s.end - s.start,
@@ -725,16 +733,12 @@ pub fn read<'a>(
         };
         count += st.iter().filter(|x| x.kind == Kind::Duty).count();
         let t = s.text(&doc.text);
-        let mut named_terms: Vec<usize> = term_finder
-            .as_ref()
-            .map(|f| {
-                f.find_overlapping_iter(t)
-                    .map(|m| m.pattern().as_usize())
-                    .collect()
-            })
-            .unwrap_or_default();
-        named_terms.sort_unstable();
-        named_terms.dedup();
+        let named_terms: Vec<usize> = match &term_finder {
+            Some(finder) if !st.is_empty() => {
+                terms_named(finder, t).into_iter().map(|(k, _)| k).collect()
+            }
+            _ => Vec::new(),
+        };
         let last = st.iter().rev().find(|x| x.role.is_some()).cloned();
         // (Only a sentence with more of its clause after it can hand anything on.)
         let more = sentences
@@ -751,10 +755,7 @@ pub fn read<'a>(
             });
             match s.clause_idx {
                 _ if more => carry = hands.map(|x| (s.clause_idx, x)),
-                Some(c) if f.lead_in && c < leads.len() => {
-                    leads[c] = hands;
-                    headed[c] = f.heading;
-                }
+                Some(c) if f.lead_in && c < leads.len() => leads[c] = hands.map(|x| (x, f.heading)),
                 _ => {}
             }
         }

@@ -139,32 +139,49 @@ fn names_a_thing(after: &str) -> bool {
 }
 
 /// 终端用户 / 最终用户 / end users are the customer's users, not the customer; 第三方云服务商 / 该云服务商
-/// (a third party, or "that" one the text just named) is not the provider.
+/// / "that provider" / "other customers" (a third party, "that" one the text just named, someone
+/// else of that kind) is not the party.
 fn preceded_by_user_qualifier(text: &str, start: usize) -> bool {
-    let before: String = text[..start]
-        .chars()
-        .rev()
-        .take(3)
-        .collect::<String>()
-        .chars()
-        .rev()
-        .collect();
-    ["终端", "最终", "授权", "第三方", "该", "end ", "End "]
+    let before = &text[..start];
+    // 终端用户 / 最终用户 / 第三方云服务商 / 该云服务商 (the last three characters).
+    let mut tail: Vec<char> = before.chars().rev().take(3).collect();
+    tail.reverse();
+    let tail: String = tail.into_iter().collect();
+    if ["终端", "最终", "授权", "第三方", "该"]
         .iter()
-        .any(|q| before.ends_with(q))
-        || {
-            // "that provider's responsibility", "a third-party infrastructure provider", "other
-            // customers": someone else of that kind, not the party.
-            let from = text[..start]
-                .char_indices()
-                .rev()
-                .nth(23)
-                .map_or(0, |(i, _)| i);
-            static_re!(
-                r"(?i)(?:^|[^a-z])(?:that|such|an?|any|other|another|different|third[- ]party|infrastructure|hosting|each)\s+$"
-            )
-            .is_some_and(|r| r.is_match(&text[from..start]))
-        }
+        .any(|q| tail.ends_with(q))
+    {
+        return true;
+    }
+    // The word before: "end users", "that provider's responsibility", "a third-party
+    // infrastructure provider", "other customers" — someone else of that kind, not the party.
+    if !before.ends_with(char::is_whitespace) {
+        return false;
+    }
+    let mut words = before.split_whitespace().rev().map(|w| {
+        w.trim_start_matches(|c: char| !c.is_alphanumeric())
+            .to_ascii_lowercase()
+    });
+    match (words.next().as_deref(), words.next().as_deref()) {
+        (Some("party"), Some("third")) => true,
+        (Some(w), _) => [
+            "end",
+            "that",
+            "such",
+            "a",
+            "an",
+            "any",
+            "other",
+            "another",
+            "different",
+            "third-party",
+            "infrastructure",
+            "hosting",
+            "each",
+        ]
+        .contains(&w),
+        _ => false,
+    }
 }
 
 fn has_word(text: &str, word: &str) -> bool {
