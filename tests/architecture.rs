@@ -61,6 +61,34 @@ fn engine_code_has_no_unwrap_outside_tests() {
     }
 }
 
+/// Unsafe code is forbidden in the workspace; the app's two glibc calls (`src-tauri/src/memory.rs`,
+/// allocator tuning) are the one exception, and the app's manifest only relaxes the lint to `deny`
+/// so that no other file can opt in unnoticed.
+#[test]
+fn unsafe_code_only_in_the_apps_memory_module() {
+    let mut files = Vec::new();
+    for dir in ["crates/engine/src", "crates/cli/src", "src-tauri/src"] {
+        rust_files(&root().join(dir), &mut files);
+    }
+    for f in files {
+        let text = std::fs::read_to_string(&f).unwrap_or_default();
+        if f.ends_with("src-tauri/src/memory.rs") {
+            assert_eq!(text.matches("unsafe {").count(), 2, "memory.rs: two glibc calls");
+            continue;
+        }
+        assert!(
+            !text.contains("unsafe") || !text.contains("allow(unsafe_code)"),
+            "{} allows unsafe code",
+            f.display()
+        );
+        assert!(!text.contains("unsafe {"), "{} has unsafe code", f.display());
+    }
+    let workspace = std::fs::read_to_string(root().join("Cargo.toml")).unwrap_or_default();
+    assert!(workspace.contains("unsafe_code = \"forbid\""));
+    let app = std::fs::read_to_string(root().join("src-tauri/Cargo.toml")).unwrap_or_default();
+    assert!(app.contains("unsafe_code = \"deny\""));
+}
+
 /// The webview's Content Security Policy stays strict: scripts only from the app itself (no
 /// inline script, no eval), no remote origin anywhere, no plugins, frames or form posts.
 #[test]

@@ -8,6 +8,7 @@ mod commands;
 mod comments;
 mod drafts;
 mod exports;
+mod memory;
 mod print;
 mod redlines;
 mod startup;
@@ -108,6 +109,7 @@ fn webkit_defaults() {
 }
 
 fn main() {
+    memory::limit_arenas();
     #[cfg(target_os = "linux")]
     webkit_defaults();
     // The library opens while the window and its page load.

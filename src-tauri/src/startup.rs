@@ -14,6 +14,8 @@ use cloudclause_engine::model::DeploymentModel;
 use cloudclause_engine::templates::{TemplateFiles, TemplateSet};
 use cloudclause_engine::{db, ingest, Error};
 
+use crate::memory::WarmRules;
+
 /// The sample contract the app opens on: an original SaaS agreement written for CloudClause's
 /// tests (CC0), with brand-name parties, a RACI table and cross-references.
 pub const SAMPLE_NAME: &str = "sample-saas-contact-center-zh.md";
@@ -95,6 +97,8 @@ pub type OpenedCell = Pending<Res<Opened>>;
 /// The analyzer's rules, compiled once on their own thread when first needed.
 pub struct RulesCell {
     rules: Arc<Pending<Res<Arc<Rules>>>>,
+    /// What the analyses use: copies of the compiled rules whose caches go when idle.
+    warm: Arc<WarmRules>,
     started: Once,
 }
 
@@ -102,6 +106,7 @@ impl Default for RulesCell {
     fn default() -> Self {
         RulesCell {
             rules: Arc::default(),
+            warm: Arc::default(),
             started: Once::new(),
         }
     }
@@ -111,8 +116,11 @@ impl RulesCell {
     /// Starts compiling the rules, unless that has begun already.
     pub fn start(&self) {
         self.started.call_once(|| {
+            self.warm.watch();
             on_thread("cloudclause-rules", &self.rules, || {
-                Rules::load(&TemplateFiles::builtin()).map(Arc::new)
+                let rules = Rules::load(&TemplateFiles::builtin()).map(Arc::new);
+                crate::memory::release_free();
+                rules
             });
         });
     }
@@ -120,7 +128,8 @@ impl RulesCell {
     /// The rules, once compiled (started if need be; waits off the main thread).
     pub async fn ready(&self) -> Res<Arc<Rules>> {
         self.start();
-        self.rules.ready().await.clone()
+        let base = self.rules.ready().await.clone()?;
+        Ok(self.warm.hand_out(&base))
     }
 
     /// Blocks the calling thread (a start-up thread) until the rules are compiled.

@@ -478,6 +478,14 @@ impl Rules {
         Rules::parse(text)
     }
 
+    /// The same rules without what their regexes have learnt: each compiled regex is shared,
+    /// but gets a new, empty pool of lazy-DFA caches (a clone of a `regex::Regex` does that).
+    /// Analysing Chinese text grows those caches to some 25 MB; an app that has been idle can
+    /// let them go and pay a few milliseconds more on its next analysis (`benches/analyze.rs`).
+    pub fn fresh(&self) -> Rules {
+        self.clone()
+    }
+
     pub fn parse(text: &str) -> Result<Rules> {
         let raw: RawRules = toml::from_str(text).map_err(|e| problem(e.message().to_string()))?;
         let m = &raw.modality;
