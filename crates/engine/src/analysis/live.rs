@@ -185,8 +185,8 @@ impl Live {
         }
     }
 
-    pub(crate) fn scores(&self, rules: &Rules) -> Vec<(DeploymentModel, u32)> {
-        super::topics::scores_of(rules, self.cue_matches.iter().map(Vec::len))
+    pub(crate) fn scores(&self, rules: &Rules, text: &str) -> Vec<(DeploymentModel, u32)> {
+        super::topics::scores_of(rules, text, &self.cue_matches)
     }
 
     pub(crate) fn language(&self) -> &'static str {

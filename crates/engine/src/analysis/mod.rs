@@ -273,7 +273,7 @@ impl Cache {
                 k.end = shift(k.end);
             }
         }
-        self.scores = live.scores(rules);
+        self.scores = live.scores(rules, &doc.text);
         self.lang = live.language();
         // Who is who: read again when the preamble or a word it counts anywhere changed.
         let presence = live.present(&doc.text);

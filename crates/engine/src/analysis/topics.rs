@@ -4,6 +4,8 @@
 //! through a defined term whose definition includes it (convention 6). A risk topic is present
 //! when the text addresses it; whether it is against the customer follows the topic's rule.
 
+use std::collections::HashMap;
+
 use super::allocate::{suggestions, Reading};
 use super::features::{SentenceFeatures, CARVE_OUT, CARVE_TOPIC, CONTENT, GUARD, UNFAVOURABLE};
 use super::parties::Role;
@@ -18,24 +20,34 @@ use crate::templates::TemplateSet;
 
 /// Weighted cue counts per deployment model.
 pub fn model_scores(text: &str, rules: &Rules) -> Vec<(DeploymentModel, u32)> {
-    scores_of(
-        rules,
-        rules
-            .model_cues
-            .iter()
-            .map(|cue| cue.any.find_all(text, &Candidates::ALL).len()),
-    )
+    let matches: Vec<_> = rules
+        .model_cues
+        .iter()
+        .map(|cue| cue.any.find_all(text, &Candidates::ALL))
+        .collect();
+    scores_of(rules, text, &matches)
 }
 
-/// The scores from the number of matches of each cue list of `rules.model_cues`.
+/// How many times one wording of a cue counts towards a model's score: a defined term repeated
+/// through the contract ("Authorized Users") is one cue said many times.
+const CUE_REPEATS: u32 = 3;
+
+/// The scores from the matches (byte ranges in `text`) of each cue list of `rules.model_cues`:
+/// each different wording counts, each up to `CUE_REPEATS` times.
 pub(crate) fn scores_of(
     rules: &Rules,
-    counts: impl Iterator<Item = usize>,
+    text: &str,
+    matches: &[Vec<(usize, usize)>],
 ) -> Vec<(DeploymentModel, u32)> {
     let mut out: Vec<(DeploymentModel, u32)> =
         DeploymentModel::ALL.iter().map(|m| (*m, 0)).collect();
-    for (cue, n) in rules.model_cues.iter().zip(counts) {
-        let n = u32::try_from(n).unwrap_or(u32::MAX);
+    for (cue, found) in rules.model_cues.iter().zip(matches) {
+        let mut wordings: HashMap<String, u32> = HashMap::new();
+        for &(s, e) in found {
+            let w = text.get(s..e).unwrap_or_default().to_lowercase();
+            *wordings.entry(w).or_default() += 1;
+        }
+        let n: u32 = wordings.values().map(|&k| k.min(CUE_REPEATS)).sum();
         if let Some(x) = out.iter_mut().find(|(m, _)| *m == cue.model) {
             x.1 = x.1.saturating_add(n.saturating_mul(cue.weight));
         }
@@ -43,14 +55,23 @@ pub(crate) fn scores_of(
     out
 }
 
-/// The model with the highest score; SaaS when nothing says otherwise.
+/// The model with the highest score; SaaS when nothing says otherwise: another model needs
+/// more than SaaS's score and more than one ordinary cue (`MIN_OTHER`), because a SaaS contract
+/// mentions its own hosting in passing ("AES-256 at rest for databases, object storage …").
 pub fn detect_model(scores: &[(DeploymentModel, u32)]) -> DeploymentModel {
+    let saas = scores
+        .iter()
+        .find(|(m, _)| *m == DeploymentModel::Saas)
+        .map_or(0, |(_, s)| *s);
     scores
         .iter()
-        .filter(|(_, s)| *s > 0)
+        .filter(|(m, s)| *m == DeploymentModel::Saas || (*s > saas && *s >= MIN_OTHER))
         .max_by_key(|(m, s)| (*s, std::cmp::Reverse(*m)))
         .map_or(DeploymentModel::Saas, |(m, _)| *m)
 }
+
+/// The least score that makes a contract IaaS or PaaS rather than SaaS.
+const MIN_OTHER: u32 = 4;
 
 /// A term a sentence defines: "“甲方数据”指…", "甲方数据：指…", "\"Customer Data\" means …".
 #[derive(Debug, Clone)]
@@ -659,6 +680,23 @@ mod tests {
         assert_eq!(audit_unfavourable(&report_only), Some(true));
         let zh = "甲方：某某人力资源有限公司（云服务提供者）\n乙方：某某制造有限公司（客户）\n\n6.7 乙方有权每年对甲方处理乙方员工信息的情况进行一次现场审计，甲方应当配合。\n";
         assert_eq!(audit_unfavourable(zh), Some(false));
+    }
+
+    #[test]
+    fn a_repeated_defined_term_and_a_passing_mention_of_hosting_do_not_decide_the_model() {
+        let files = crate::templates::TemplateFiles::builtin();
+        let rules = Rules::load(&files).expect("rules");
+        let model = |text: &str| detect_model(&model_scores(text, &rules));
+        // "Authorized Users" seven times against two platform features.
+        let platform = "1.1 \"Platform\" means Vendor's hosted research environment, including managed notebook and Spark runtimes and data pipelines. \"Authorized Users\" means staff approved by Institution.\n2.1 Authorized Users may use the Platform. Authorized Users shall keep credentials secret. Authorized Users run notebooks. Authorized Users load data. Authorized Users export results. Authorized Users sign in with SSO.\n";
+        assert_eq!(model(platform), DeploymentModel::Paas);
+        // A SaaS's data-processing terms naming its own storage in passing: still SaaS.
+        let dpa = "Security measures: AES-256 at rest for databases, object storage and backups.\n";
+        assert_eq!(model(dpa), DeploymentModel::Saas);
+        // Two infrastructure cues make it IaaS.
+        let iaas =
+            "The Provider leases GPU compute nodes and bare-metal servers to the Customer.\n";
+        assert_eq!(model(iaas), DeploymentModel::Iaas);
     }
 
     #[test]
