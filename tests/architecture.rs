@@ -73,7 +73,11 @@ fn unsafe_code_only_in_the_apps_memory_module() {
     for f in files {
         let text = std::fs::read_to_string(&f).unwrap_or_default();
         if f.ends_with("src-tauri/src/memory.rs") {
-            assert_eq!(text.matches("unsafe {").count(), 2, "memory.rs: two glibc calls");
+            assert_eq!(
+                text.matches("unsafe {").count(),
+                2,
+                "memory.rs: two glibc calls"
+            );
             continue;
         }
         assert!(
@@ -81,7 +85,11 @@ fn unsafe_code_only_in_the_apps_memory_module() {
             "{} allows unsafe code",
             f.display()
         );
-        assert!(!text.contains("unsafe {"), "{} has unsafe code", f.display());
+        assert!(
+            !text.contains("unsafe {"),
+            "{} has unsafe code",
+            f.display()
+        );
     }
     let workspace = std::fs::read_to_string(root().join("Cargo.toml")).unwrap_or_default();
     assert!(workspace.contains("unsafe_code = \"forbid\""));

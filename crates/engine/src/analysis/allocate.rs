@@ -10,13 +10,14 @@ use std::collections::HashMap;
 
 use super::features::SentenceFeatures;
 use super::parties::{Mentions, Role};
-use super::rules::{Modality, Rules};
+use super::rules::{MatrixMarks, Modality, Rules};
 use super::statements::{Kind, Statement};
 use super::text::Sentence;
 use super::{explain, Evidence, Found, Gap, Perspective, SecurityRow, Severity};
 use crate::ingest::Document;
 use crate::model::{Allocation, DeploymentModel, ReferenceModel, TopicKind};
 use crate::templates::TemplateSet;
+use regex::Regex;
 
 /// A statement about one item, in one sentence.
 #[derive(Debug, Clone)]
@@ -202,6 +203,7 @@ pub(crate) fn table_claim(
     text: &str,
     s: &Sentence,
     mentions: &Mentions,
+    rules: &Rules,
 ) -> Option<(Option<Role>, Option<bool>)> {
     let row = cells(s.text(text));
     let (top, header) = table_top(text, s.start).unwrap_or_default();
@@ -284,7 +286,63 @@ pub(crate) fn table_claim(
         (true, true) => Some((Some(Role::Both), Some(split))),
         (true, false) => Some((Some(Role::Provider), None)),
         (false, true) => Some((Some(Role::Customer), None)),
-        _ => described_parts(&header, &row, mentions),
+        _ => marked_parts(&header, &row, mentions, &rules.marks)
+            .or_else(|| described_parts(&header, &row, mentions)),
+    }
+}
+
+/// Columns headed by the parties holding marks ("| Control | Provider | Customer | Notes |" with
+/// Primary / Supporting / N/A, ●/○, Yes/No): a primary mark is that party's part; a supporting
+/// mark is one only where the notes name that party; both parts are split where the notes name
+/// both or give the supporting side its part. `None` unless every filled party cell is a mark.
+fn marked_parts(
+    header: &[String],
+    row: &[String],
+    mentions: &Mentions,
+    marks: &MatrixMarks,
+) -> Option<(Option<Role>, Option<bool>)> {
+    let is = |list: &[Regex], c: &str| list.iter().any(|r| r.is_match(c.trim()));
+    let mut cols: Vec<(Role, &str)> = Vec::new();
+    for (i, h) in header.iter().enumerate() {
+        if let (Some(role), Some(cell)) = (mentions.find(h).first().map(|x| x.2), row.get(i)) {
+            if role != Role::Both {
+                cols.push((role, cell.as_str()));
+            }
+        }
+    }
+    let filled: Vec<&(Role, &str)> = cols.iter().filter(|(_, c)| !empty_cell(c)).collect();
+    if filled.is_empty()
+        || !filled
+            .iter()
+            .all(|(_, c)| is(&marks.primary, c) || is(&marks.supporting, c) || is(&marks.none, c))
+    {
+        return None;
+    }
+    let notes: String = header
+        .iter()
+        .zip(row)
+        .filter(|(h, _)| is(&marks.notes, h))
+        .map(|(_, c)| c.as_str())
+        .collect::<Vec<_>>()
+        .join(" ");
+    let named: Vec<Role> = mentions.find(&notes).into_iter().map(|m| m.2).collect();
+    let part = |role: Role| {
+        filled.iter().any(|(r, c)| {
+            *r == role
+                && (is(&marks.primary, c) || (is(&marks.supporting, c) && named.contains(&role)))
+        })
+    };
+    // Split: the notes name both, or one side's part is only what the notes give it.
+    let supporting_part = filled
+        .iter()
+        .any(|(r, c)| !is(&marks.primary, c) && is(&marks.supporting, c) && named.contains(r));
+    let split =
+        supporting_part || (named.contains(&Role::Provider) && named.contains(&Role::Customer));
+    match (part(Role::Provider), part(Role::Customer)) {
+        (true, true) => Some((Some(Role::Both), Some(split))),
+        (true, false) => Some((Some(Role::Provider), None)),
+        (false, true) => Some((Some(Role::Customer), None)),
+        (false, false) => None,
     }
 }
 
@@ -1148,6 +1206,22 @@ mod tests {
             "",
         );
         assert_ne!(allocation_of(&bare, "application"), Found::Customer);
+    }
+
+    #[test]
+    fn matrix_marks_give_parts_and_a_supporting_mark_only_what_the_notes_describe() {
+        let text = "This Agreement is between Southern Vault Pty Ltd (\"Provider\") and Marlin Pty Ltd (\"Customer\").\n\n## Schedule 1\n\n| Row | Control | Provider | Customer | Notes |\n|---|---|---|---|---|\n| 1 | Physical security of the facilities | Primary | N/A | |\n| 2 | Applications and databases on Protected Systems | Supporting | Primary | |\n| 3 | Encryption of replication traffic in transit | Primary | Primary | |\n| 4 | Backup copies: encryption at rest and retention | Primary | Supporting | Customer: sets backup scope and retention. |\n| 5 | Security logging of the Platform | Primary | Supporting | Provider retains Platform logs for 12 months. |\n";
+        assert_eq!(allocation_of(text, "physical"), Found::Provider);
+        assert_eq!(allocation_of(text, "application"), Found::Customer);
+        assert_eq!(
+            split_of(text, "data.transmission"),
+            (Found::Shared, Some(false))
+        );
+        assert_eq!(split_of(text, "data.storage"), (Found::Shared, Some(true)));
+        assert_eq!(allocation_of(text, "data.audit"), Found::Provider);
+        let zh = "甲方（客户）：某某超市有限公司\n乙方（服务商）：某某视联科技有限公司\n\n| 序号 | 事项 | 乙方 | 甲方 | 说明 |\n|---|---|---|---|---|\n| 1 | 平台操作日志记录 | ● | ○ | |\n| 2 | 网络安全 | ● | ● | 乙方负责边界防火墙；甲方负责门店网段的访问控制 |\n";
+        assert_eq!(allocation_of(zh, "data.audit"), Found::Provider);
+        assert_eq!(split_of(zh, "network"), (Found::Shared, Some(true)));
     }
 
     #[test]

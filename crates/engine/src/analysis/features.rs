@@ -106,7 +106,7 @@ pub fn of(doc_text: &str, s: &Sentence, rules: &Rules, mentions: &Mentions) -> S
     };
     if !s.definitional {
         if s.kind == BlockKind::TableRow {
-            f.table = table_claim(doc_text, s, mentions);
+            f.table = table_claim(doc_text, s, mentions, rules);
             // The row speaks to the layer its layer cell names ("应用安全 | … | Web应用防火墙策略"
             // is the application row, its firewall words notwithstanding).
             if f.table.is_some() {

@@ -534,6 +534,11 @@ pub(crate) fn resolve_with(
                 })
                 .map_or(0, |(i, c)| i + c.len_utf8());
             let company = company_like(line.get(since..in_line).unwrap_or(line));
+            // "hosts the services with a third-party cloud provider (the "Hosting Provider")",
+            // "Harbor Bank (the "Partner Bank"), which is not a party": defined, but no party.
+            if not_a_party(prefix, rest) {
+                continue;
+            }
             // A label counts only where it opens the line (a party line, not a clause that
             // mentions 甲方 in passing).
             let head8: String = line
@@ -935,6 +940,21 @@ fn recital_roles(head: &str) -> [Option<Role>; 2] {
     })
 }
 
+/// A term defined for someone the text itself says is not a party: a third party named just
+/// before the bracket, or "which is not a party" right after it.
+fn not_a_party(before: &str, after: &str) -> bool {
+    let tail_from = before
+        .char_indices()
+        .map(|(i, _)| i)
+        .find(|&i| before.len() - i <= 60)
+        .unwrap_or(before.len());
+    let tail = &before[tail_from..];
+    static_re!(r"(?i)\b(?:a|an|any|its|the)\s+third[- ]party\s+[\w -]{0,30}$")
+        .is_some_and(|r| r.is_match(tail))
+        || static_re!(r"(?i)^[*\s]*[,，]?\s*(?:which|who)\s+(?:is|are)\s+not\s+(?:a\s+)?part(?:y|ies)\b|^[*\s]*[，,]?\s*(?:并)?非本(?:协议|合同)(?:的)?(?:一方|当事方|当事人)")
+            .is_some_and(|r| r.is_match(after))
+}
+
 /// Who provides to whom, for parties known only by their names (`names[k]`: party k's names
 /// and aliases): "A provides B with …", "A will provide … to B", "B wishes to use … from A"
 /// (English recitals). `None` for a party the text gives no single role.
@@ -958,14 +978,22 @@ fn provision_roles(head: &str, names: &[Vec<String>]) -> Vec<Option<Role>> {
             let patterns = [
                 // a provides b (with …) / a provides … to b
                 format!(
-                    r"\b{pa}\b[^.;\n]{{0,40}}?\b(?:provides?|supplies|offers?|makes available|will provide|shall provide|agrees to provide)\s+{pb}\b"
+                    r"\b{pa}\b[^.;\n]{{0,40}}?\b(?:provides?|supplies|offers?|makes available|will provide|shall provide|agrees to provide)\s+(?:the\s+)?{pb}\b"
                 ),
                 format!(
-                    r"\b{pa}\b[^.;\n]{{0,40}}?\b(?:provides?|supplies|offers?|makes available|will provide|shall provide|agrees to provide)\b[^.;\n]{{0,120}}?\bto\s+{pb}\b"
+                    r"\b{pa}\b[^.;\n]{{0,40}}?\b(?:provides?|supplies|offers?|makes available|will provide|shall provide|agrees to provide)\b[^.;\n]{{0,120}}?\bto\s+(?:the\s+)?{pb}\b"
                 ),
                 // b uses / subscribes to what a provides
                 format!(
                     r"\b{pb}\b[^.;\n]{{0,40}}?\b(?:wishes|wants|intends|agrees|has agreed)\s+to\s+(?:use|obtain|procure|purchase|subscribe|receive)\b[^.;\n]{{0,120}}?\b(?:from\s+{pa}\b|{pa}['’]s\b)"
+                ),
+                // a grants b a right / licence / subscription to use
+                format!(
+                    r"\b{pa}\s+(?:hereby\s+)?grants\s+(?:to\s+)?{pb}\b[^.;\n]{{0,60}}?\b(?:right|licen[cs]e|subscription)\b"
+                ),
+                // b pays a's fees
+                format!(
+                    r"\b{pb}\s+(?:shall|will|must|agrees to)\s+pay\s+(?:(?:to\s+)?{pa}\s+)?(?:the|all|any)?\s*(?:fees|charges|subscription fees)\b"
                 ),
             ];
             let hit = patterns
@@ -1129,6 +1157,23 @@ mod tests {
         assert!(p.customer.contains(&"丙方".to_string()), "{p:?}");
         let other = parties(&head.replace("1. 丙方受甲方委托，在本合同项下代表甲方", "1. 丙方"));
         assert!(!other.customer.contains(&"丙方".to_string()), "{other:?}");
+    }
+
+    #[test]
+    fn brands_take_roles_from_a_grant_and_a_fee_and_a_non_party_is_dropped() {
+        let head = "This Order Form is issued between **Tradewind Logistics Technologies Pte. Ltd.**, Singapore (\"**Tradewind**\"), and **Kalani Distribution Pte. Ltd.**, Singapore (\"**Kalani**\").\n\n2.1 Tradewind grants Kalani a non-exclusive right to use the Platform.\n\n3.1 Kalani shall pay the Fees within 30 days of invoice.\n";
+        let p = parties(head);
+        assert!(p.provider.contains(&"Tradewind".to_string()), "{p:?}");
+        assert!(p.customer.contains(&"Kalani".to_string()), "{p:?}");
+        let platform = "This Agreement is between **Ledgerline Technologies, Inc.**, a Delaware corporation (\"**Ledgerline**\" or the \"**Platform**\"), and **Pennywise Labs, Inc.**, a Delaware corporation (the \"**Program Manager**\").\n\nHarbor Plains Bank (the \"**Partner Bank**\"), which is not a party, has engaged the Program Manager.\n\n2.1 The Platform shall provide the Platform Services to the Program Manager.\n\n4.1 The Platform hosts the Platform Services with a third-party cloud provider (the \"**Hosting Provider**\").\n";
+        let p = parties(platform);
+        assert!(p.provider.contains(&"Ledgerline".to_string()), "{p:?}");
+        assert!(p.customer.contains(&"Program Manager".to_string()), "{p:?}");
+        assert!(
+            !p.provider.contains(&"Hosting Provider".to_string()),
+            "{p:?}"
+        );
+        assert!(!p.customer.contains(&"Partner Bank".to_string()), "{p:?}");
     }
 
     #[test]

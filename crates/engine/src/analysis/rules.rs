@@ -244,6 +244,16 @@ pub struct ModelCue {
     pub any: Patterns,
 }
 
+/// How a matrix marks a party's part ("Primary", "●", "Yes"; "Supporting", "○"; "No").
+#[derive(Debug, Clone, Default)]
+pub struct MatrixMarks {
+    pub primary: Vec<Regex>,
+    pub supporting: Vec<Regex>,
+    pub none: Vec<Regex>,
+    /// Headers of the column whose text says who does which part ("Notes", "说明").
+    pub notes: Vec<Regex>,
+}
+
 /// The compiled analyzer rules.
 #[derive(Debug, Clone)]
 pub struct Rules {
@@ -259,6 +269,8 @@ pub struct Rules {
     /// Headers of a responsibility table's layer column ("安全层面", "Layer"): a row speaks to
     /// the items its layer cell names, not to every word in its duty cells.
     pub layer_column: Vec<Regex>,
+    /// Marks in a party's column of a matrix (whole cells), and the headers of its notes column.
+    pub marks: MatrixMarks,
     /// Which of the lists above may match a sentence (see prefilter.rs).
     pub prefilter: Prefilter,
 }
@@ -285,6 +297,14 @@ struct RawRules {
 struct RawTables {
     #[serde(default)]
     layer_column: Vec<String>,
+    #[serde(default)]
+    mark_primary: Vec<String>,
+    #[serde(default)]
+    mark_supporting: Vec<String>,
+    #[serde(default)]
+    mark_none: Vec<String>,
+    #[serde(default)]
+    notes_column: Vec<String>,
 }
 
 #[derive(Deserialize)]
@@ -517,6 +537,13 @@ impl Rules {
                 .map_err(problem)
         };
         let layer_column = regex_list(&raw.tables.layer_column, "layer_column").map_err(problem)?;
+        let t = &raw.tables;
+        let marks = MatrixMarks {
+            primary: regex_list(&t.mark_primary, "mark_primary").map_err(problem)?,
+            supporting: regex_list(&t.mark_supporting, "mark_supporting").map_err(problem)?,
+            none: regex_list(&t.mark_none, "mark_none").map_err(problem)?,
+            notes: regex_list(&t.notes_column, "notes_column").map_err(problem)?,
+        };
         let items = topics(raw.item)?;
         let pi = topics(raw.pi)?;
         let risks = topics(raw.risk)?;
@@ -537,6 +564,7 @@ impl Rules {
             risks,
             model_cues,
             layer_column,
+            marks,
             prefilter: pre.build().map_err(problem)?,
         })
     }
