@@ -33,19 +33,36 @@ fn is_zh(text: &str) -> bool {
     text.chars().any(crate::search::is_cjk)
 }
 
-/// Splits a sentence into parts for subject tracking.
-fn parts(text: &str, zh: bool) -> Vec<(usize, usize)> {
+/// Splits a sentence into parts for subject tracking: Chinese at every comma, colon and
+/// semicolon; English where a new party opens a clause of its own ("Customer shall keep its own
+/// backups, and Provider will not be responsible for any loss"; "…, all of which are
+/// Customer's responsibility").
+fn parts(text: &str, zh: bool, mentions: &[(usize, usize, Role)]) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
     let mut start = 0;
-    for (i, c) in text.char_indices() {
-        let cut = if zh {
-            matches!(c, '，' | '：' | '；')
-        } else {
-            false
-        };
-        if cut {
-            out.push((start, i + c.len_utf8()));
-            start = i + c.len_utf8();
+    if zh {
+        for (i, c) in text.char_indices() {
+            if matches!(c, '，' | '：' | '；') {
+                out.push((start, i + c.len_utf8()));
+                start = i + c.len_utf8();
+            }
+        }
+    } else if let (Some(joint), Some(verb)) = (
+        static_re!(
+            r"(?i)(?:,\s+(?:and|but|while|whereas)|;\s*(?:and\s+|but\s+)?|,\s+(?:all|each|both|any)\s+of\s+which\s+(?:are|is|remains?|shall\s+(?:be|remain))\s+)\s*(?:the\s+)?$"
+        ),
+        static_re!(
+            r"(?i)^(?:['’]s\b|\s+(?:will|shall|must|may|is|are|has|have|does|do|remains?|bears?|acknowledges?|agrees?|warrants?|undertakes?)\b)"
+        ),
+    ) {
+        for &(s, e, _) in mentions {
+            if s > start && joint.is_match(&text[start..s]) && verb.is_match(&text[e..]) {
+                let cut = text[..s].rfind([',', ';']).map_or(s, |k| k + 1);
+                if cut > start {
+                    out.push((start, cut));
+                    start = cut;
+                }
+            }
         }
     }
     out.push((start, text.len()));
@@ -66,7 +83,7 @@ pub fn statements(
     let mut inherited: Option<Role> = None;
     // Whether the part that set `inherited` stated a duty (a bare verb may continue it).
     let mut last_duty = false;
-    for (ps, pe) in parts(text, zh) {
+    for (ps, pe) in parts(text, zh, &mentions.find(text)) {
         let part = &text[ps..pe];
         let found = mentions.find(part);
         let nearest_before = |pos: usize| {
@@ -274,6 +291,26 @@ mod tests {
         assert!(!s
             .iter()
             .any(|x| x.0 == Some(Role::Provider) && x.1 == Kind::Disclaimer));
+    }
+
+    #[test]
+    fn an_english_clause_opened_by_the_other_party_is_a_statement_of_its_own() {
+        assert_eq!(
+            run(EN, "Customer shall maintain its own backup copies of Customer Data, and Provider will not be responsible for any loss of Customer Data."),
+            vec![(Some(Role::Customer), Kind::Duty), (Some(Role::Provider), Kind::Disclaimer)]
+        );
+        assert_eq!(
+            run(EN, "Provider will not be responsible for the security of custom code, all of which are Customer's responsibility."),
+            vec![(Some(Role::Provider), Kind::Disclaimer), (Some(Role::Customer), Kind::Duty)]
+        );
+        // A list of objects is not a new clause.
+        assert_eq!(
+            run(
+                EN,
+                "Provider shall encrypt data at rest, and the Customer Data in transit."
+            ),
+            vec![(Some(Role::Provider), Kind::Duty)]
+        );
     }
 
     #[test]
