@@ -8,7 +8,7 @@
 
 use std::collections::HashMap;
 
-use super::features::SentenceFeatures;
+use super::features::{refers_back, SentenceFeatures};
 use super::parties::{Mentions, Role};
 use super::rules::{MatrixMarks, Modality, Rules};
 use super::statements::{Kind, Statement};
@@ -827,7 +827,13 @@ pub fn read<'a>(
                 .unwrap_or(&f.items);
             // "Provider is responsible for the security of the Provider Infrastructure": the
             // layers the defined term lists.
-            let part = t.get(x.start..x.end.min(t.len())).unwrap_or("");
+            // (A part that points back, "…, all of which are Customer's responsibility", speaks
+            // of what the part before it named.)
+            let from = match k.checked_sub(1).and_then(|j| st.get(j)) {
+                Some(prev) if refers_back(t.get(x.start..).unwrap_or("")) => prev.start,
+                _ => x.start,
+            };
+            let part = t.get(from..x.end.min(t.len())).unwrap_or("");
             // The term must be what is secured: "the security of the Provider Infrastructure",
             // "protect the Platform", "私有云平台的安全" (not "私有云平台所承载信息系统的网络安全").
             let secured = |term: &str| {
@@ -1222,6 +1228,19 @@ mod tests {
         let zh = "甲方（客户）：某某超市有限公司\n乙方（服务商）：某某视联科技有限公司\n\n| 序号 | 事项 | 乙方 | 甲方 | 说明 |\n|---|---|---|---|---|\n| 1 | 平台操作日志记录 | ● | ○ | |\n| 2 | 网络安全 | ● | ● | 乙方负责边界防火墙；甲方负责门店网段的访问控制 |\n";
         assert_eq!(allocation_of(zh, "data.audit"), Found::Provider);
         assert_eq!(split_of(zh, "network"), (Found::Shared, Some(true)));
+    }
+
+    #[test]
+    fn what_all_of_which_points_back_at_is_the_named_partys() {
+        let text = "This Agreement is between Quarryline Analytics, Inc. (\"Provider\") and Harborpoint Corp. (\"Customer\").\n\n1.1 \"Customer Code\" means notebooks, queries, user-defined functions and third-party libraries created or installed by Customer.\n\n5.2 Provider will not be responsible for the security, performance or results of Customer Code, all of which are Customer's responsibility.\n\n5.8 Security logging and the investigation of security incidents are our joint responsibility.\n";
+        assert_eq!(allocation_of(text, "application"), Found::Customer);
+        assert_eq!(split_of(text, "data.audit"), (Found::Shared, Some(false)));
+    }
+
+    #[test]
+    fn the_party_that_rents_from_the_other_is_the_customer() {
+        let text = "甲方：某某先进计算有限公司\n乙方：某某理工大学\n\n甲方负责超算中心的建设与运营。乙方因承担科研项目需要，向甲方租用超算中心的高性能计算资源。\n\n（一）甲方负责超算中心机房的物理安全，包括门禁、视频监控及供配电。\n";
+        assert_eq!(allocation_of(text, "physical"), Found::Provider);
     }
 
     #[test]

@@ -132,9 +132,22 @@ pub fn of(doc_text: &str, s: &Sentence, rules: &Rules, mentions: &Mentions) -> S
                 f.segment_items = if f.statements.len() == 1 {
                     vec![f.items.clone()]
                 } else {
-                    (0..f.statements.len())
+                    let mut seg: Vec<Vec<usize>> = (0..f.statements.len())
                         .map(|k| matching(&rules.items, segment(t, &f.statements, k), c))
-                        .collect()
+                        .collect();
+                    // "…, all of which are Customer's responsibility": the part speaks of what
+                    // the part before it named.
+                    for k in 1..seg.len() {
+                        if refers_back(segment(t, &f.statements, k)) {
+                            let before = seg[k - 1].clone();
+                            for i in before {
+                                if !seg[k].contains(&i) {
+                                    seg[k].push(i);
+                                }
+                            }
+                        }
+                    }
+                    seg
                 };
             }
         }
@@ -239,6 +252,12 @@ pub(crate) fn definitions<'a>(
 }
 
 /// A statement's segment: its part and the following parts up to the next statement.
+/// A part that opens by pointing back at what the part before it named ("all of which are …").
+pub(crate) fn refers_back(part: &str) -> bool {
+    static_re!(r"(?i)^[\s,;]*(?:(?:all|each|both|any|none)\s+of\s+which|which)\b")
+        .is_some_and(|r| r.is_match(part))
+}
+
 pub fn segment<'a>(t: &'a str, st: &[Statement], k: usize) -> &'a str {
     let end = st.get(k + 1).map_or(t.len(), |n| n.start).max(st[k].end);
     &t[st[k].start..end.min(t.len())]

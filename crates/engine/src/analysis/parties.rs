@@ -925,12 +925,18 @@ fn recital_roles(head: &str) -> [Option<Role>; 2] {
             votes[at(&c[2])] -= 1;
         }
     }
-    if let Some(r) =
-        static_re!(r"(甲方|乙方)(?:拟|同意|需要|希望)?(?:使用|采购|购买|订购|租用)(甲方|乙方)提供")
-    {
-        for c in r.captures_iter(head).filter(|c| c[1] != c[2]) {
-            votes[at(&c[1])] -= 1;
-            votes[at(&c[2])] += 1;
+    // 乙方拟使用甲方提供的… / 乙方因…需要，向甲方租用…资源
+    if let Some(r) = static_re!(
+        r"(甲方|乙方)(?:拟|同意|需要|希望)?(?:使用|采购|购买|订购|租用)(甲方|乙方)提供|(甲方|乙方)[^。；\n]{0,24}?向(甲方|乙方)(?:租用|采购|购买|订购|申请使用)[^。；，\n]{0,30}?(?:资源|服务|平台|系统|软件|产品|算力)"
+    ) {
+        for c in r.captures_iter(head) {
+            let (Some(user), Some(giver)) = (c.get(1).or(c.get(3)), c.get(2).or(c.get(4))) else {
+                continue;
+            };
+            if user.as_str() != giver.as_str() {
+                votes[at(user.as_str())] -= 1;
+                votes[at(giver.as_str())] += 1;
+            }
         }
     }
     votes.map(|v| match v.signum() {
