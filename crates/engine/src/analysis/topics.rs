@@ -28,6 +28,19 @@ pub fn model_scores(text: &str, rules: &Rules) -> Vec<(DeploymentModel, u32)> {
     scores_of(rules, text, &matches)
 }
 
+/// A heading about personal information alone: each subject it joins ("Processing, Personal Data
+/// and Data Subjects") is about it; "您的内容与个人信息" joins another.
+fn pi_heading(h: &str, rules: &Rules) -> bool {
+    let Some(join) = static_re!(r"(?i)\s*(?:,|，|&|\band\b|与|和|及|、)\s*") else {
+        return false;
+    };
+    let about =
+        static_re!(r"(?i)\bprocessing\b|\bdata protection\b|\bprivacy\b|处理|数据保护|隐私");
+    join.split(h).filter(|p| !p.trim().is_empty()).all(|p| {
+        rules.pi_mention.is_match(p, &Candidates::ALL) || about.is_some_and(|r| r.is_match(p))
+    })
+}
+
 /// How many times one wording of a cue counts towards a model's score: a defined term repeated
 /// through the contract ("Authorized Users") is one cue said many times.
 const CUE_REPEATS: u32 = 3;
@@ -230,10 +243,7 @@ pub fn pi_rows(
             doc.clauses
                 .get(k as usize)
                 .and_then(|c| c.heading.as_deref())
-                .is_some_and(|h| {
-                    !(h.contains(['与', '和', '及', '&', '、'])
-                        || h.to_lowercase().contains(" and "))
-                })
+                .is_some_and(|h| pi_heading(h, rules))
         })
         .collect();
     let in_pi_article = |i: usize| {
@@ -713,6 +723,9 @@ mod tests {
         assert!(present(&only, "pi.cross_border"));
         let mixed = format!("{head}## 7. Customer Data and Privacy\n\n7.2 Supplier shall host Customer Data only in the United Kingdom.\n");
         assert!(!present(&mixed, "pi.cross_border"));
+        // A heading joining only subjects of personal data is about it alone.
+        let joined = format!("{head}## Schedule 2 – Processing, Personal Data and Data Subjects\n\n| Description | Details |\n|---|---|\n| Location of Processing | United Kingdom only; no transfer outside the UK |\n");
+        assert!(present(&joined, "pi.cross_border"));
     }
 
     #[test]
