@@ -286,21 +286,24 @@ pub(crate) fn table_claim(
         (true, true) => Some((Some(Role::Both), Some(split))),
         (true, false) => Some((Some(Role::Provider), None)),
         (false, true) => Some((Some(Role::Customer), None)),
-        _ => marked_parts(&header, &row, mentions, &rules.marks)
-            .or_else(|| described_parts(&header, &row, mentions)),
+        _ => match marked_parts(&header, &row, mentions, &rules.marks) {
+            Some(marked) => marked,
+            None => described_parts(&header, &row, mentions),
+        },
     }
 }
 
 /// Columns headed by the parties holding marks ("| Control | Provider | Customer | Notes |" with
 /// Primary / Supporting / N/A, ●/○, Yes/No): a primary mark is that party's part; a supporting
 /// mark is one only where the notes name that party; both parts are split where the notes name
-/// both or give the supporting side its part. `None` unless every filled party cell is a mark.
+/// both or give the supporting side its part. `None` unless every filled party cell is a mark;
+/// `Some(None)` when the marks give neither party a part ("I", "N/A", "Supporting").
 fn marked_parts(
     header: &[String],
     row: &[String],
     mentions: &Mentions,
     marks: &MatrixMarks,
-) -> Option<(Option<Role>, Option<bool>)> {
+) -> Option<Option<(Option<Role>, Option<bool>)>> {
     let is = |list: &[Regex], c: &str| list.iter().any(|r| r.is_match(c.trim()));
     let mut cols: Vec<(Role, &str)> = Vec::new();
     for (i, h) in header.iter().enumerate() {
@@ -338,12 +341,12 @@ fn marked_parts(
         .any(|(r, c)| !is(&marks.primary, c) && is(&marks.supporting, c) && named.contains(r));
     let split =
         supporting_part || (named.contains(&Role::Provider) && named.contains(&Role::Customer));
-    match (part(Role::Provider), part(Role::Customer)) {
+    Some(match (part(Role::Provider), part(Role::Customer)) {
         (true, true) => Some((Some(Role::Both), Some(split))),
         (true, false) => Some((Some(Role::Provider), None)),
         (false, true) => Some((Some(Role::Customer), None)),
         (false, false) => None,
-    }
+    })
 }
 
 /// Columns headed by the parties whose cells describe each one's part ("| Area | Supplier |
@@ -1228,6 +1231,10 @@ mod tests {
         let zh = "甲方（客户）：某某超市有限公司\n乙方（服务商）：某某视联科技有限公司\n\n| 序号 | 事项 | 乙方 | 甲方 | 说明 |\n|---|---|---|---|---|\n| 1 | 平台操作日志记录 | ● | ○ | |\n| 2 | 网络安全 | ● | ● | 乙方负责边界防火墙；甲方负责门店网段的访问控制 |\n";
         assert_eq!(allocation_of(zh, "data.audit"), Found::Provider);
         assert_eq!(split_of(zh, "network"), (Found::Shared, Some(true)));
+        // RACI: only R gives a part; a column for someone who is not a party gives none.
+        let raci = "This Agreement is between Fernhollow Ltd (the \"MSP\") and Calder Ltd (the \"Customer\").\n\nThe Customer has an agreement with Nimbara Cloud Inc. (the \"Hyperscaler\"). The Hyperscaler is not a party to this Agreement.\n\n| # | Activity | Hyperscaler | MSP | Customer |\n|---|---|---|---|---|\n| 1 | Data centre physical security | R | – | I |\n| 2 | Guest operating system patching | – | R | C |\n";
+        assert_eq!(allocation_of(raci, "physical"), Found::Absent);
+        assert_eq!(allocation_of(raci, "os"), Found::Provider);
     }
 
     #[test]

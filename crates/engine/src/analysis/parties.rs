@@ -536,7 +536,13 @@ pub(crate) fn resolve_with(
             let company = company_like(line.get(since..in_line).unwrap_or(line));
             // "hosts the services with a third-party cloud provider (the "Hosting Provider")",
             // "Harbor Bank (the "Partner Bank"), which is not a party": defined, but no party.
-            if not_a_party(prefix, rest) {
+            if not_a_party(prefix, rest)
+                || aliases.iter().any(|a| {
+                    [" is not a party", "不是本", "并非本", "非本"]
+                        .iter()
+                        .any(|w| head.contains(&format!("{a}{w}")))
+                })
+            {
                 continue;
             }
             // A label counts only where it opens the line (a party line, not a clause that

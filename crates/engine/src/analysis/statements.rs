@@ -49,7 +49,7 @@ fn parts(text: &str, zh: bool, mentions: &[(usize, usize, Role)]) -> Vec<(usize,
         }
     } else if let (Some(joint), Some(verb)) = (
         static_re!(
-            r"(?i)(?:,\s+(?:and|but|while|whereas)|;\s*(?:and\s+|but\s+)?|,\s+(?:all|each|both|any)\s+of\s+which\s+(?:are|is|remains?|shall\s+(?:be|remain))\s+)\s*(?:the\s+)?$"
+            r"(?i)(?:,\s+(?:and|but|while|whereas)(?:\s+that)?|;\s*(?:and\s+|but\s+)?(?:that\s+)?|,\s+(?:all|each|both|any)\s+of\s+which\s+(?:are|is|remains?|shall\s+(?:be|remain))\s+)\s*(?:the\s+)?$"
         ),
         static_re!(
             r"(?i)^(?:['’]s\b|\s+(?:will|shall|must|may|is|are|has|have|does|do|remains?|bears?|acknowledges?|agrees?|warrants?|undertakes?)\b)"
