@@ -1245,6 +1245,14 @@ mod tests {
     }
 
     #[test]
+    fn limits_on_the_providers_staff_are_data_access() {
+        let en = "This Agreement is between Tradewind Pte. Ltd. (\"Provider\") and Kalani Pte. Ltd. (\"Customer\").\n\n5.2 Provider personnel shall not access Kalani Data except to provide support that Customer has requested.\n";
+        assert_eq!(allocation_of(en, "data.access"), Found::Provider);
+        let zh = "甲方（客户）：某某律师事务所\n乙方（服务商）：某某云笺科技有限公司\n\n（二）乙方不会查看甲方的邮件内容，但经甲方书面授权排查故障的除外。\n";
+        assert_eq!(allocation_of(zh, "data.access"), Found::Provider);
+    }
+
+    #[test]
     fn the_party_that_rents_from_the_other_is_the_customer() {
         let text = "甲方：某某先进计算有限公司\n乙方：某某理工大学\n\n甲方负责超算中心的建设与运营。乙方因承担科研项目需要，向甲方租用超算中心的高性能计算资源。\n\n（一）甲方负责超算中心机房的物理安全，包括门禁、视频监控及供配电。\n";
         assert_eq!(allocation_of(text, "physical"), Found::Provider);
