@@ -149,7 +149,8 @@ pub fn statements(
         } else if let Some((rs, _)) = right {
             Some((subject_at(rs), Kind::Right))
         } else {
-            acted(part, &found, inherited.filter(|_| last_duty), zh, m)
+            labelled(part, &found)
+                .or_else(|| acted(part, &found, inherited.filter(|_| last_duty), zh, m))
                 .map(|r| (Some(r), Kind::Duty))
         };
         // "甲方可以…协助…，但甲方并无此项义务": the "but not obliged" of a permission. And
@@ -200,6 +201,15 @@ pub fn statements(
         }
     }
     out
+}
+
+/// A measure labelled with its party ("**Customer:** enabling two-factor authentication …",
+/// "客户：负责…"): the party's part, as in a list of measures that marks the other side's.
+fn labelled(part: &str, found: &[(usize, usize, Role)]) -> Option<Role> {
+    let (s, e, r) = found.first()?;
+    let after = part[*e..].trim_start_matches(['*', ' ', '"', '”']);
+    (subject_position(&part[..*s]) && after.starts_with([':', '：']) && *r != Role::Both)
+        .then_some(*r)
 }
 
 /// A statement of what a party does, in the present tense ("我们记录…日志", "We encrypt …"):
@@ -311,6 +321,18 @@ mod tests {
             ),
             vec![(Some(Role::Provider), Kind::Duty)]
         );
+    }
+
+    #[test]
+    fn a_measure_labelled_with_its_party_is_that_partys() {
+        assert_eq!(
+            run(
+                EN,
+                "12. **Customer:** enabling two-factor authentication for its users."
+            ),
+            vec![(Some(Role::Customer), Kind::Duty)]
+        );
+        assert_eq!(run(EN, "11. Single sign-on for all staff."), vec![]);
     }
 
     #[test]
