@@ -281,3 +281,18 @@ fn eleventh_blind_set_scores_stay_above_their_floors() {
 fn twelfth_blind_set_scores_stay_above_their_floors() {
     check("blind12", 8, 0.84, 0.94, 0.91, 8);
 }
+
+#[test]
+fn thirteenth_blind_set_scores_stay_above_their_floors() {
+    check("blind13", 8, 0.69, 0.86, 0.84, 8);
+}
+
+#[test]
+fn fourteenth_blind_set_scores_stay_above_their_floors() {
+    check("blind14", 8, 0.80, 0.85, 0.87, 8);
+}
+
+#[test]
+fn fifteenth_blind_set_scores_stay_above_their_floors() {
+    check("blind15", 8, 0.67, 0.93, 0.88, 8);
+}
