@@ -1253,6 +1253,13 @@ mod tests {
     }
 
     #[test]
+    fn client_software_is_not_the_client_and_console_accounts_are_not_virtualisation() {
+        let text = "委托方：某某教育科技有限公司\n受托方：某某声通云计算有限公司\n\n第六条 受托方应当按照附件二采取安全措施。\n\n## 附件二 安全措施\n\n2. 坐席客户端与平台之间的语音数据采用TLS协议加密传输。\n\n（九）云管理平台账号及访问密钥的安全管理由双方共同负责。\n";
+        assert_eq!(allocation_of(text, "data.transmission"), Found::Provider);
+        assert_eq!(allocation_of(text, "resource_abstraction"), Found::Absent);
+    }
+
+    #[test]
     fn the_party_that_rents_from_the_other_is_the_customer() {
         let text = "甲方：某某先进计算有限公司\n乙方：某某理工大学\n\n甲方负责超算中心的建设与运营。乙方因承担科研项目需要，向甲方租用超算中心的高性能计算资源。\n\n（一）甲方负责超算中心机房的物理安全，包括门禁、视频监控及供配电。\n";
         assert_eq!(allocation_of(text, "physical"), Found::Provider);

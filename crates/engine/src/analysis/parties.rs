@@ -109,7 +109,9 @@ impl Mentions {
 
 /// "Customer Data", "甲方数据", "您的内容": the party's name inside a defined thing is not the party.
 fn names_a_thing(after: &str) -> bool {
-    const ZH: [&str; 11] = [
+    const ZH: [&str; 13] = [
+        "端",
+        "名",
         "数据",
         "的数据",
         "内容",

@@ -83,9 +83,15 @@ pub fn statements(
     let mut inherited: Option<Role> = None;
     // Whether the part that set `inherited` stated a duty (a bare verb may continue it).
     let mut last_duty = false;
-    for (ps, pe) in parts(text, zh, &mentions.find(text)) {
+    // The sentence's mentions, found once; each part takes its own (offsets within the part).
+    let all = mentions.find(text);
+    for (ps, pe) in parts(text, zh, &all) {
         let part = &text[ps..pe];
-        let found = mentions.find(part);
+        let found: Vec<(usize, usize, Role)> = all
+            .iter()
+            .filter(|(s, e, _)| *s >= ps && *e <= pe)
+            .map(|(s, e, r)| (s - ps, e - ps, *r))
+            .collect();
         let nearest_before = |pos: usize| {
             found
                 .iter()

@@ -46,7 +46,7 @@ fn pi_heading(h: &str, rules: &Rules) -> bool {
 const CUE_REPEATS: u32 = 3;
 
 /// The scores from the matches (byte ranges in `text`) of each cue list of `rules.model_cues`:
-/// each different wording counts, each up to `CUE_REPEATS` times.
+/// each different wording (as written) counts, each up to `CUE_REPEATS` times.
 pub(crate) fn scores_of(
     rules: &Rules,
     text: &str,
@@ -55,10 +55,11 @@ pub(crate) fn scores_of(
     let mut out: Vec<(DeploymentModel, u32)> =
         DeploymentModel::ALL.iter().map(|m| (*m, 0)).collect();
     for (cue, found) in rules.model_cues.iter().zip(matches) {
-        let mut wordings: HashMap<String, u32> = HashMap::new();
+        let mut wordings: HashMap<&str, u32> = HashMap::new();
         for &(s, e) in found {
-            let w = text.get(s..e).unwrap_or_default().to_lowercase();
-            *wordings.entry(w).or_default() += 1;
+            *wordings
+                .entry(text.get(s..e).unwrap_or_default())
+                .or_default() += 1;
         }
         let n: u32 = wordings.values().map(|&k| k.min(CUE_REPEATS)).sum();
         if let Some(x) = out.iter_mut().find(|(m, _)| *m == cue.model) {
