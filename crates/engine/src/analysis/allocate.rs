@@ -697,7 +697,23 @@ pub fn read<'a>(
         if carry.as_ref().is_some_and(|(c, _)| *c != s.clause_idx) {
             carry = None;
         }
-        let before = prev.take().filter(|(c, _, _)| *c == s.clause_idx);
+        let before_any = prev.take();
+        let before = before_any.clone().filter(|(c, _, _)| *c == s.clause_idx);
+        // "5.1 We will maintain … safeguards … 5.2 Those safeguards include: (a) …": a clause
+        // that opens by pointing back speaks for the duty that ends the clause just before it
+        // (a sibling, under the same heading).
+        let sibling_before = before_any.filter(|(c, x, _)| {
+            f.points_back
+                && before.is_none()
+                && x.as_ref().is_some_and(|x| x.kind == Kind::Duty)
+                && match (
+                    c.and_then(|c| doc.clauses.get(c)),
+                    s.clause_idx.and_then(|c| doc.clauses.get(c)),
+                ) {
+                    (Some(a), Some(b)) => a.parent == b.parent,
+                    _ => false,
+                }
+        });
         if let Some((role, split)) = f.table {
             count += 1;
             for &item in &f.items {
@@ -751,6 +767,7 @@ pub fn read<'a>(
                         .filter(|(_, _, semi)| *semi)
                         .and_then(|(_, x, _)| x.clone())
                 })
+                .or_else(|| sibling_before.as_ref().and_then(|(_, x, _)| x.clone()))
                 .filter(|_| f.statements.iter().all(|x| x.role.is_none()))
                 .map(|x| (x, false))
         };
@@ -1257,6 +1274,17 @@ mod tests {
         let text = "委托方：某某教育科技有限公司\n受托方：某某声通云计算有限公司\n\n第六条 受托方应当按照附件二采取安全措施。\n\n## 附件二 安全措施\n\n2. 坐席客户端与平台之间的语音数据采用TLS协议加密传输。\n\n（九）云管理平台账号及访问密钥的安全管理由双方共同负责。\n";
         assert_eq!(allocation_of(text, "data.transmission"), Found::Provider);
         assert_eq!(allocation_of(text, "resource_abstraction"), Found::Absent);
+    }
+
+    #[test]
+    fn a_clause_pointing_back_at_the_duty_before_it_takes_its_party() {
+        let text = "These Terms are between Tasklane, Inc. (\"Provider\", \"we\") and the customer (\"Customer\", \"you\").\n\n## 5. Security\n\n5.1 We will maintain administrative and technical safeguards designed to protect Your Content.\n\n5.2 Those safeguards include: (a) encrypting Your Content in transit using TLS 1.2 or higher; (b) daily backups retained for 14 days in a separate availability zone.\n";
+        assert_eq!(allocation_of(text, "data.transmission"), Found::Provider);
+        let apart = text.replace(
+            "5.2 Those safeguards include:",
+            "## 6. Features\n\n6.1 Features include:",
+        );
+        assert_ne!(allocation_of(&apart, "data.transmission"), Found::Provider);
     }
 
     #[test]
