@@ -1251,6 +1251,9 @@ mod tests {
         // RACI: only R gives a part; a column for someone who is not a party gives none.
         let raci = "This Agreement is between Fernhollow Ltd (the \"MSP\") and Calder Ltd (the \"Customer\").\n\nThe Customer has an agreement with Nimbara Cloud Inc. (the \"Hyperscaler\"). The Hyperscaler is not a party to this Agreement.\n\n| # | Activity | Hyperscaler | MSP | Customer |\n|---|---|---|---|---|\n| 1 | Data centre physical security | R | – | I |\n| 2 | Guest operating system patching | – | R | C |\n";
         assert_eq!(allocation_of(raci, "physical"), Found::Absent);
+        // "Shared – see clause 6.3" in both columns says both, not who does what.
+        let shared = "This Agreement is between Northwind Hosting Ltd (\"Supplier\") and Elm Ltd (\"Customer\").\n\n| # | Area | Supplier | Customer |\n|---|---|---|---|\n| 4 | Network security | Shared – see clause 6.3 | Shared – see clause 6.3 |\n";
+        assert_eq!(split_of(shared, "network"), (Found::Shared, Some(false)));
         assert_eq!(allocation_of(raci, "os"), Found::Provider);
     }
 
