@@ -21,6 +21,15 @@ fn rust_files(dir: &Path, out: &mut Vec<std::path::PathBuf>) {
     }
 }
 
+/// The Rust sources of the engine, the CLI and the app.
+fn product_sources() -> Vec<std::path::PathBuf> {
+    let mut files = Vec::new();
+    for dir in ["crates/engine/src", "crates/cli/src", "src-tauri/src"] {
+        rust_files(&root().join(dir), &mut files);
+    }
+    files
+}
+
 #[test]
 fn the_engine_and_the_cli_never_import_tauri() {
     for krate in ["crates/engine", "crates/cli"] {
@@ -46,11 +55,7 @@ fn the_engine_and_the_cli_never_import_tauri() {
 
 #[test]
 fn engine_code_has_no_unwrap_outside_tests() {
-    let mut files = Vec::new();
-    for dir in ["crates/engine/src", "crates/cli/src", "src-tauri/src"] {
-        rust_files(&root().join(dir), &mut files);
-    }
-    for f in files {
+    for f in product_sources() {
         let text = std::fs::read_to_string(&f).unwrap_or_default();
         let code = text.split("#[cfg(test)]").next().unwrap_or("");
         assert!(
@@ -66,11 +71,7 @@ fn engine_code_has_no_unwrap_outside_tests() {
 /// so that no other file can opt in unnoticed.
 #[test]
 fn unsafe_code_only_in_the_apps_memory_module() {
-    let mut files = Vec::new();
-    for dir in ["crates/engine/src", "crates/cli/src", "src-tauri/src"] {
-        rust_files(&root().join(dir), &mut files);
-    }
-    for f in files {
+    for f in product_sources() {
         let text = std::fs::read_to_string(&f).unwrap_or_default();
         if f.ends_with("src-tauri/src/memory.rs") {
             assert_eq!(

@@ -305,14 +305,7 @@ fn marked_parts(
     marks: &MatrixMarks,
 ) -> Option<Option<(Option<Role>, Option<bool>)>> {
     let is = |list: &[Regex], c: &str| list.iter().any(|r| r.is_match(c.trim()));
-    let mut cols: Vec<(Role, &str)> = Vec::new();
-    for (i, h) in header.iter().enumerate() {
-        if let (Some(role), Some(cell)) = (mentions.find(h).first().map(|x| x.2), row.get(i)) {
-            if role != Role::Both {
-                cols.push((role, cell.as_str()));
-            }
-        }
-    }
+    let cols = party_columns(header, row, mentions);
     let filled: Vec<&(Role, &str)> = cols.iter().filter(|(_, c)| !empty_cell(c)).collect();
     if filled.is_empty()
         || !filled
@@ -374,17 +367,32 @@ fn party_cells(
 ) -> (Option<bool>, Option<bool>) {
     let mut provider = None;
     let mut customer = None;
-    for (i, h) in header.iter().enumerate() {
-        let slot = match mentions.find(h).first().map(|x| x.2) {
-            Some(Role::Provider) => &mut provider,
-            Some(Role::Customer) => &mut customer,
-            _ => continue,
+    for (role, c) in party_columns(header, row, mentions) {
+        let slot = match role {
+            Role::Provider => &mut provider,
+            _ => &mut customer,
         };
         // A cell saying that party has no part, or only what it must not do, fills nothing.
-        let filled = row.get(i).is_some_and(|c| !empty_cell(c) && !no_part(c));
+        let filled = !empty_cell(c) && !no_part(c);
         *slot = Some(slot.unwrap_or(false) || filled);
     }
     (provider, customer)
+}
+
+/// The row's cells under the columns headed by the provider or by the customer.
+fn party_columns<'a>(
+    header: &[String],
+    row: &'a [String],
+    mentions: &Mentions,
+) -> Vec<(Role, &'a str)> {
+    header
+        .iter()
+        .zip(row)
+        .filter_map(|(h, c)| match mentions.find(h).first().map(|x| x.2) {
+            Some(r @ (Role::Provider | Role::Customer)) => Some((r, c.as_str())),
+            _ => None,
+        })
+        .collect()
 }
 
 /// A responsibility-table row's layer cell: the cell under a header the rules call a layer
@@ -850,7 +858,11 @@ pub fn read<'a>(
             // (A part that points back, "…, all of which are Customer's responsibility", speaks
             // of what the part before it named.)
             let from = match k.checked_sub(1).and_then(|j| st.get(j)) {
-                Some(prev) if refers_back(t.get(x.start..).unwrap_or("")) => prev.start,
+                Some(prev)
+                    if !named_terms.is_empty() && refers_back(t.get(x.start..).unwrap_or("")) =>
+                {
+                    prev.start
+                }
                 _ => x.start,
             };
             let part = t.get(from..x.end.min(t.len())).unwrap_or("");

@@ -538,13 +538,7 @@ pub(crate) fn resolve_with(
             let company = company_like(line.get(since..in_line).unwrap_or(line));
             // "hosts the services with a third-party cloud provider (the "Hosting Provider")",
             // "Harbor Bank (the "Partner Bank"), which is not a party": defined, but no party.
-            if not_a_party(prefix, rest)
-                || aliases.iter().any(|a| {
-                    [" is not a party", "不是本", "并非本", "非本"]
-                        .iter()
-                        .any(|w| head.contains(&format!("{a}{w}")))
-                })
-            {
+            if not_a_party(prefix, rest, &head, &aliases) {
                 continue;
             }
             // A label counts only where it opens the line (a party line, not a clause that
@@ -955,15 +949,21 @@ fn recital_roles(head: &str) -> [Option<Role>; 2] {
 }
 
 /// A term defined for someone the text itself says is not a party: a third party named just
-/// before the bracket, or "which is not a party" right after it.
-fn not_a_party(before: &str, after: &str) -> bool {
+/// before the bracket, "which is not a party" right after it, or "The Hyperscaler is not a
+/// party" / "X非本协议一方" anywhere in the head.
+fn not_a_party(before: &str, after: &str, head: &str, aliases: &[&str]) -> bool {
+    let said = aliases.iter().any(|a| {
+        [" is not a party", "不是本", "并非本", "非本"]
+            .iter()
+            .any(|w| head.contains(&format!("{a}{w}")))
+    });
     let tail_from = before
         .char_indices()
         .map(|(i, _)| i)
         .find(|&i| before.len() - i <= 60)
         .unwrap_or(before.len());
     let tail = &before[tail_from..];
-    static_re!(r"(?i)\b(?:a|an|any|its|the)\s+third[- ]party\s+[\w -]{0,30}$")
+    said || static_re!(r"(?i)\b(?:a|an|any|its|the)\s+third[- ]party\s+[\w -]{0,30}$")
         .is_some_and(|r| r.is_match(tail))
         || static_re!(r"(?i)^[*\s]*[,，]?\s*(?:which|who)\s+(?:is|are)\s+not\s+(?:a\s+)?part(?:y|ies)\b|^[*\s]*[，,]?\s*(?:并)?非本(?:协议|合同)(?:的)?(?:一方|当事方|当事人)")
             .is_some_and(|r| r.is_match(after))
