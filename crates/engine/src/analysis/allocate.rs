@@ -1370,6 +1370,17 @@ mod tests {
     }
 
     #[test]
+    fn a_duty_to_take_the_measures_set_out_in_an_appendix_gives_them_to_its_party() {
+        let text = "Mori Ltd. (hereinafter \"Party A\") and Kumo Inc. (hereinafter \"Party B\") agree as follows. Party A entrusts to Party B the handling of its data.\n\n## Article 7 (Security)\n\nParty B shall take appropriate measures for the security of the data, including the physical and technical measures set out in Appendix 2.\n\n## Appendix 2 (Measures)\n\n1. Operating systems of the servers are kept up to date with security patches.\n";
+        assert_eq!(allocation_of(text, "os"), Found::Provider);
+        let unlinked = text.replace(
+            ", including the physical and technical measures set out in Appendix 2",
+            "",
+        );
+        assert_eq!(allocation_of(&unlinked, "os"), Found::Absent);
+    }
+
+    #[test]
     fn gap_table_matches_the_spec() {
         use Allocation::*;
         use Found as F;

@@ -983,6 +983,9 @@ fn provision_roles(head: &str, names: &[Vec<String>]) -> Vec<Option<Role>> {
             .collect();
         (!list.is_empty()).then(|| format!("(?:{})", list.join("|")))
     };
+    // What a party hands over may be the customer's data, not a service ("the Personal
+    // Information that Party A provides to Party B").
+    let data = static_re!(r"(?i)\b(?:personal|information|data|instructions)\b");
     let mut votes = vec![0i32; names.len()];
     for a in 0..names.len() {
         for b in (0..names.len()).filter(|&b| b != a) {
@@ -1009,10 +1012,31 @@ fn provision_roles(head: &str, names: &[Vec<String>]) -> Vec<Option<Role>> {
                 format!(
                     r"\b{pb}\s+(?:shall|will|must|agrees to)\s+pay\s+(?:(?:to\s+)?{pa}\s+)?(?:the|all|any)?\s*(?:fees|charges|subscription fees)\b"
                 ),
+                // b entrusts a with the handling of its data / a handles it on b's behalf
+                format!(
+                    r"\b{pb}\s+(?:hereby\s+)?(?:entrusts|engages|appoints|instructs)\s+(?:to\s+)?{pa}\b|\b{pa}\b[^.;\n]{{0,80}}?\bon behalf of\s+{pb}\b|\bentrusted to it by\s+{pb}\b[^.;\n]{{0,120}}?\b{pa}\b|\b{pa}\s+is\s+the\s+(?:entrustee|processor|service provider)\b"
+                ),
             ];
-            let hit = patterns
-                .iter()
-                .any(|p| Regex::new(p).is_ok_and(|r| r.is_match(&text)));
+            let hit = patterns.iter().any(|p| {
+                Regex::new(p).is_ok_and(|r| {
+                    r.find_iter(&text).any(|m| {
+                        let s = m.as_str();
+                        let provides = ["provide", "suppl", "offer"].iter().any(|w| s.contains(w));
+                        // (Or named before it: "the Personal Information … that A provides to B".)
+                        let before = text[..m.start()].trim_end();
+                        let mut from = before.len().saturating_sub(120);
+                        while !before.is_char_boundary(from) {
+                            from += 1;
+                        }
+                        let object = if before.ends_with("that") || before.ends_with("which") {
+                            &before[from..]
+                        } else {
+                            s
+                        };
+                        !provides || !data.is_some_and(|d| d.is_match(object) || d.is_match(s))
+                    })
+                })
+            });
             if hit {
                 votes[a] += 1;
                 votes[b] -= 1;
@@ -1220,6 +1244,31 @@ mod tests {
             "Payvela wishes to use virtual machines from Halvard",
         ));
         assert!(used.provider.contains(&"Halvard".to_string()), "{used:?}");
+    }
+
+    #[test]
+    fn the_party_that_entrusts_its_data_is_the_customer() {
+        let head = "Sakura Research Co., Ltd. (hereinafter \"**Party A**\") and Kumo Labelling Inc. (hereinafter \"**Party B**\") enter into this Agreement.\n\n1. \"Entrusted Personal Information\" means the Personal Information that Party A provides to Party B.\n\n3.1 Party A entrusts to Party B the handling of the Entrusted Personal Information.\n";
+        let p = parties(head);
+        assert!(p.provider.contains(&"Party B".to_string()), "{p:?}");
+        assert!(p.customer.contains(&"Party A".to_string()), "{p:?}");
+        // Handing over data alone says nothing of who provides the service.
+        let data_only = parties(&head.replace(
+            "3.1 Party A entrusts to Party B the handling of the Entrusted Personal Information.",
+            "",
+        ));
+        assert!(
+            !data_only.provider.contains(&"Party A".to_string()),
+            "{data_only:?}"
+        );
+        let behalf = parties(&head.replace(
+            "Party A entrusts to Party B the handling of",
+            "Party B handles solely on behalf of Party A",
+        ));
+        assert!(
+            behalf.provider.contains(&"Party B".to_string()),
+            "{behalf:?}"
+        );
     }
 
     #[test]
