@@ -126,6 +126,14 @@ pub fn statements(
             let opening = opening.filter(|o| o.0 < pos).map(|o| o.1);
             if zh {
                 opening.or(inherited).or_else(|| nearest_before(pos))
+            } else if found
+                .iter()
+                .rev()
+                .find(|(s, _, _)| *s < pos)
+                .is_some_and(|(s, e, _)| possessive_in_clause_before(part, *s, *e, pos))
+            {
+                // The subject is the noun after the introductory clause, not a party.
+                None
             } else {
                 nearest_before(pos).or(opening).or(inherited)
             }
@@ -255,6 +263,23 @@ fn staff_opening(part: &str, m: &Modality) -> Option<usize> {
         .find(|i| m.staff.iter().any(|r| r.is_match(&part[*i..])))
 }
 
+/// "When your subscription ends, Personal Information will be deleted": a possessive in an
+/// introductory clause, with the sentence's own subject between the comma and the verb at `pos`,
+/// is not who acts.
+fn possessive_in_clause_before(part: &str, s: usize, e: usize, pos: usize) -> bool {
+    let word = part[s..e].to_ascii_lowercase();
+    let possessive = ["your", "our", "their", "its"].contains(&word.as_str())
+        || part[e..].starts_with("'s")
+        || part[e..].starts_with("’s");
+    let between = part.get(e..pos).unwrap_or("");
+    possessive
+        && between.rfind(',').is_some_and(|k| {
+            between[k + 1..]
+                .split_whitespace()
+                .any(|w| w.chars().next().is_some_and(char::is_alphabetic))
+        })
+}
+
 /// Whether the text before a mention is only numbering, punctuation or a connective.
 fn subject_position(prefix: &str) -> bool {
     prefix.chars().all(|c| {
@@ -307,6 +332,30 @@ mod tests {
         assert!(!s
             .iter()
             .any(|x| x.0 == Some(Role::Provider) && x.1 == Kind::Disclaimer));
+    }
+
+    #[test]
+    fn a_possessive_in_an_introductory_clause_is_not_the_subject() {
+        let en = "ACME LTD (\"we\") and BETA LTD (\"you\")\n";
+        assert_eq!(
+            run(
+                en,
+                "When your subscription ends, Personal Information will be deleted."
+            ),
+            vec![(None, Kind::Duty)]
+        );
+        assert_eq!(
+            run(EN, "If Customer revokes Provider's access to the key, Customer Data will become inaccessible."),
+            vec![(None, Kind::Duty)]
+        );
+        // Without the comma the party is the subject as before.
+        assert_eq!(
+            run(
+                en,
+                "When your subscription ends we will delete Personal Information."
+            ),
+            vec![(Some(Role::Provider), Kind::Duty)]
+        );
     }
 
     #[test]
