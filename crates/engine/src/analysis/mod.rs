@@ -280,7 +280,7 @@ impl Cache {
         if (c.start as usize) < parties::HEAD_CHARS || presence != live.presence {
             let (p, m) = parties::resolve_with(&doc.text, &rules.parties, &presence);
             live.presence = presence;
-            if p != self.parties || m.roles() != self.mentions.roles() {
+            if p != self.parties || m.reading() != self.mentions.reading() {
                 // Every sentence reads differently: read the whole document again.
                 let live = self.live.take();
                 *self = Cache {

@@ -80,12 +80,16 @@ fn places(line: &str) -> Vec<String> {
 pub struct Mentions {
     regex: Option<Regex>,
     roles: Vec<(String, Role)>,
+    /// Terms defined for a third party that contain a party word ("基础云服务商"：指…第三方…):
+    /// matched so that the party word inside them is no mention.
+    others: Vec<String>,
 }
 
 impl Mentions {
-    /// The aliases and their roles (the matcher is made from them alone).
-    pub(crate) fn roles(&self) -> &[(String, Role)] {
-        &self.roles
+    /// What the matcher is made from: the aliases with their roles, and the third parties'
+    /// terms.
+    pub(crate) fn reading(&self) -> (&[(String, Role)], &[String]) {
+        (&self.roles, &self.others)
     }
     /// Mentions in `text`: (byte start, byte end, role).
     pub fn find(&self, text: &str) -> Vec<(usize, usize, Role)> {
@@ -95,6 +99,7 @@ impl Mentions {
         // ASCII lower-casing keeps byte offsets, so matches map back onto `text`.
         let lower = text.to_ascii_lowercase();
         re.find_iter(&lower)
+            .filter(|m| !self.others.iter().any(|o| o == m.as_str()))
             .filter_map(|m| {
                 self.roles
                     .iter()
@@ -827,9 +832,27 @@ pub(crate) fn resolve_with(
     }
     roles.sort_by_key(|(a, _)| std::cmp::Reverse(a.chars().count()));
     roles.dedup_by(|a, b| a.0 == b.0);
-    let alternation = roles
+    let others: Vec<String> = third_party_terms(&head)
+        .into_iter()
+        .map(|t| t.to_ascii_lowercase())
+        .filter(|t| !roles.iter().any(|(a, _)| a == t))
+        .filter(|t| {
+            roles
+                .iter()
+                .filter(|(_, r)| *r != Role::Both)
+                .any(|(a, _)| t.contains(a.as_str()))
+        })
+        .collect();
+    // Longest first: a third party's term wins over the party word inside it.
+    let mut words_in: Vec<&str> = roles
         .iter()
-        .map(|(a, _)| {
+        .map(|(a, _)| a.as_str())
+        .chain(others.iter().map(String::as_str))
+        .collect();
+    words_in.sort_by_key(|a| std::cmp::Reverse(a.chars().count()));
+    let alternation = words_in
+        .iter()
+        .map(|a| {
             let esc = regex::escape(a);
             if a.is_ascii() {
                 format!(r"(?-u:\b){esc}(?-u:\b)")
@@ -859,8 +882,33 @@ pub(crate) fn resolve_with(
             provider_places,
             customer_places,
         },
-        Mentions { regex, roles },
+        Mentions {
+            regex,
+            roles,
+            others,
+        },
     )
+}
+
+/// Terms the definitions give to a third party: `"基础云服务商"：指为平台提供…资源的第三方云计算服务商`,
+/// `"Hosting Provider" means a third-party …`.
+fn third_party_terms(head: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let zh = static_re!(
+        r#"(?m)[“"「]?([^\s“”"「」：:，。；]{2,16}?)[”"」]?\s*[：:]?\s*(?:是|系)?指[^。；\n]{0,80}?第三方"#
+    );
+    let en = static_re!(
+        r#"["“]([^"”]{2,30})["”]\s+(?:means|refers to)\s+(?:a|an|the|any)\s+(?:independent\s+)?third[- ]party\b"#
+    );
+    for r in [zh, en].into_iter().flatten() {
+        for c in r.captures_iter(head) {
+            let term = c[1].trim_matches(['*', ' ']).to_string();
+            if !out.contains(&term) {
+                out.push(term);
+            }
+        }
+    }
+    out
 }
 
 /// A company's legal name, or a line naming one: 公司 / 有限 / 集团 / 研究院, or an English
@@ -1212,6 +1260,23 @@ mod tests {
             "{p:?}"
         );
         assert!(!p.customer.contains(&"Partner Bank".to_string()), "{p:?}");
+    }
+
+    #[test]
+    fn a_term_defined_for_a_third_party_is_no_mention_of_the_party_word_inside_it() {
+        let rules = Rules::load(&TemplateFiles::builtin()).expect("rules");
+        let text = "甲方（云服务商）：某某物联科技有限公司\n乙方（客户）：某某制造有限公司\n\n1.6 \"基础云服务商\"：指为平台提供计算、存储及网络资源的第三方云计算服务商。\n";
+        let (_, m) = resolve(text, &rules.parties);
+        let roles = |t: &str| m.find(t).into_iter().map(|x| x.2).collect::<Vec<_>>();
+        assert_eq!(roles("基础云服务商负责其数据中心的物理安全。"), vec![]);
+        assert_eq!(roles("云服务商负责平台的安全。"), vec![Role::Provider]);
+        let en = "ACME LTD (\"Provider\") and BETA LTD (\"Customer\").\n\n\"Hosting Provider\" means a third-party data centre operator.\n";
+        let (_, m) = resolve(en, &rules.parties);
+        assert_eq!(
+            m.find("The Hosting Provider secures its facilities.").len(),
+            0
+        );
+        assert_eq!(m.find("The Provider secures the platform.").len(), 1);
     }
 
     #[test]
