@@ -253,8 +253,11 @@ pub fn pi_rows(
                 || parent_of(i).is_some_and(|p| only_pi.contains(&p))
         })
     };
+    // A document titled as an agreement on personal information alone ("个人信息委托处理协议",
+    // "Data Processing Agreement") concerns it throughout.
+    let whole = doc.title.as_deref().is_some_and(|t| pi_heading(t, rules));
     let pi_sentences: Vec<usize> = (0..sentences.len())
-        .filter(|&i| direct(i) || parent_is_pi(i) || in_pi_article(i))
+        .filter(|&i| whole || direct(i) || parent_is_pi(i) || in_pi_article(i))
         .collect();
     let applicable = !pi_sentences.is_empty();
     let mut rows = Vec::new();
@@ -727,6 +730,18 @@ mod tests {
         // A heading joining only subjects of personal data is about it alone.
         let joined = format!("{head}## Schedule 2 – Processing, Personal Data and Data Subjects\n\n| Description | Details |\n|---|---|\n| Location of Processing | United Kingdom only; no transfer outside the UK |\n");
         assert!(present(&joined, "pi.cross_border"));
+        // A document titled as an agreement on personal information concerns it throughout.
+        let titled = |title: &str| {
+            format!("# {title}\n\n{head}## Article 12 (Reports and Inspections)\n\n12.2 Customer may inspect Supplier's offices and records to confirm compliance with this Agreement.\n")
+        };
+        assert!(present(
+            &titled("Agreement on the Entrusted Handling of Personal Information"),
+            "pi.supervision_audit"
+        ));
+        assert!(!present(
+            &titled("Cloud Services Agreement"),
+            "pi.supervision_audit"
+        ));
     }
 
     #[test]
