@@ -349,12 +349,14 @@ fn described_parts(
     row: &[String],
     mentions: &Mentions,
 ) -> Option<(Option<Role>, Option<bool>)> {
+    // (A table with one party's column, "| Control area | Provider obligation |", lists that
+    // party's parts.)
     let (provider, customer) = party_cells(header, row, mentions);
-    match (provider?, customer?) {
-        (true, true) => Some((Some(Role::Both), Some(true))),
-        (true, false) => Some((Some(Role::Provider), None)),
-        (false, true) => Some((Some(Role::Customer), None)),
-        (false, false) => None,
+    match (provider, customer) {
+        (Some(true), Some(true)) => Some((Some(Role::Both), Some(true))),
+        (Some(true), _) => Some((Some(Role::Provider), None)),
+        (_, Some(true)) => Some((Some(Role::Customer), None)),
+        _ => None,
     }
 }
 
@@ -1378,6 +1380,15 @@ mod tests {
             "",
         );
         assert_eq!(allocation_of(&unlinked, "os"), Found::Absent);
+    }
+
+    #[test]
+    fn a_table_with_one_party_column_lists_that_partys_parts() {
+        let text = "ACME LTD (\"Provider\") and BETA SCHOOLS (\"Customer\").\n\n## Exhibit D – Security Requirements\n\n| Control area | Provider obligation |\n|---|---|\n| Network security | Maintain firewalls and intrusion detection. |\n| Encryption in transit | Encrypt all data in transit using TLS 1.2 or higher. |\n";
+        assert_eq!(allocation_of(text, "network"), Found::Provider);
+        assert_eq!(allocation_of(text, "data.transmission"), Found::Provider);
+        let customer = text.replace("Provider obligation", "Customer obligation");
+        assert_eq!(allocation_of(&customer, "network"), Found::Customer);
     }
 
     #[test]

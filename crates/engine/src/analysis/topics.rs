@@ -626,10 +626,12 @@ pub fn risk_rows(
                     .filter(|&i| {
                         feats[i].risks.contains(&k)
                             || (feats[i].duty_risks.contains(&k)
-                                && reading
+                                && (reading
                                     .statements(i)
                                     .iter()
-                                    .any(|x| x.kind == Kind::Duty && x.role.is_some()))
+                                    .any(|x| x.kind == Kind::Duty && x.role.is_some())
+                                    // (a responsibility-table row that gives a party its part)
+                                    || feats[i].table.is_some_and(|(r, _)| r.is_some())))
                     })
                     .collect(),
                 None => Vec::new(),
