@@ -301,3 +301,13 @@ fn fifteenth_blind_set_scores_stay_above_their_floors() {
 fn sixteenth_blind_set_scores_stay_above_their_floors() {
     check("blind16", 8, 0.81, 0.93, 0.92, 8);
 }
+
+#[test]
+fn seventeenth_blind_set_scores_stay_above_their_floors() {
+    check("blind17", 8, 0.89, 0.93, 0.88, 8);
+}
+
+#[test]
+fn eighteenth_blind_set_scores_stay_above_their_floors() {
+    check("blind18", 8, 0.84, 0.86, 0.85, 7);
+}
