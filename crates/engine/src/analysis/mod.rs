@@ -23,6 +23,7 @@ pub mod features;
 mod live;
 pub mod parties;
 pub mod prefilter;
+mod rematch;
 pub mod rules;
 pub mod statements;
 pub mod text;
