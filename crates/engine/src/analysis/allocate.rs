@@ -635,25 +635,57 @@ fn term_references(
     out
 }
 
-fn in_clause(number: &str, target: &str) -> bool {
-    let n = number.trim_start_matches('第');
-    let t = target.trim_start_matches('第');
-    // "第六条约定的义务" points at clauses numbered 6.1, 6.2 … as well.
-    let article = n
-        .split(['.', '．', '(', '（', ' '])
-        .next()
-        .and_then(|k| k.parse::<u32>().ok());
-    if article.is_some_and(|k| crate::ingest::numbering::zh_numeral(k) == t.trim_end_matches('条'))
-    {
-        return true;
+/// A clause number as cross-references compare it: without 第, and its article ("6" of
+/// "6.2(a)").
+struct Number<'a> {
+    number: &'a str,
+    article: Option<u32>,
+}
+
+impl<'a> Number<'a> {
+    fn new(number: &'a str) -> Number<'a> {
+        let number = number.trim_start_matches('第');
+        Number {
+            number,
+            article: number
+                .split(['.', '．', '(', '（', ' '])
+                .next()
+                .and_then(|k| k.parse::<u32>().ok()),
+        }
     }
-    n == t
-        || n.strip_prefix(t).is_some_and(|rest| {
-            rest.starts_with(['(', '（', ' ', '条'])
-                || (rest.starts_with('.') && !t.is_empty())
-                // "四（三）1" is item 1 of 四（三）.
-                || (t.ends_with(['）', ')']) && rest.starts_with(|c: char| c.is_ascii_digit()))
-        })
+}
+
+/// The clause number a cross-reference points at, read once per report: without 第, and the
+/// article its Chinese numeral names ("第六条" → 6).
+struct Target<'a> {
+    number: &'a str,
+    article: Option<u32>,
+}
+
+impl<'a> Target<'a> {
+    fn new(target: &'a str) -> Target<'a> {
+        let number = target.trim_start_matches('第');
+        Target {
+            number,
+            article: crate::ingest::numbering::zh_numeral_value(number.trim_end_matches('条')),
+        }
+    }
+
+    /// Whether the clause numbered `n` is in the target ("6.2(a)" is in "6.2").
+    fn contains(&self, n: &Number) -> bool {
+        // "第六条约定的义务" points at clauses numbered 6.1, 6.2 … as well.
+        if n.article.is_some() && n.article == self.article {
+            return true;
+        }
+        let (n, t) = (n.number, self.number);
+        n == t
+            || n.strip_prefix(t).is_some_and(|rest| {
+                rest.starts_with(['(', '（', ' ', '条'])
+                    || (rest.starts_with('.') && !t.is_empty())
+                    // "四（三）1" is item 1 of 四（三）.
+                    || (t.ends_with(['）', ')']) && rest.starts_with(|c: char| c.is_ascii_digit()))
+            })
+    }
 }
 
 /// Aggregates the sentence features into claims per item, applying cross-references.
@@ -666,6 +698,15 @@ pub fn read<'a>(
     let mut refs: Vec<&(String, Role)> = feats.iter().flat_map(|f| f.crossrefs.iter()).collect();
     let by_term = term_references(&doc.text, sentences, feats);
     refs.extend(by_term.iter());
+    let targets: Vec<(Target, &(String, Role))> =
+        refs.iter().map(|&r| (Target::new(&r.0), r)).collect();
+    let referenced_by = |number: &str| {
+        let n = Number::new(number);
+        targets
+            .iter()
+            .find(|(t, _)| t.contains(&n))
+            .map(|&(_, r)| r)
+    };
     let layer_terms = layer_terms(&doc.text, sentences, feats, rules);
     // One automaton finds which of them a sentence names (a long contract defines many terms,
     // and a substring search per term and statement cost more than the rest of the report).
@@ -742,14 +783,14 @@ pub fn read<'a>(
         // and a description with no modal verb at all ("每日快照，保留7日").
         // (Looked up once per clause: a long contract has thousands of sentences and dozens
         // of references.)
-        let referenced = if refs.is_empty() {
+        let referenced = if targets.is_empty() {
             None
         } else {
             match s.clause_idx {
-                Some(c) if c < ref_of.len() => *ref_of[c].get_or_insert_with(|| {
-                    refs.iter().copied().find(|(n, _)| in_clause(&s.clause, n))
-                }),
-                _ => refs.iter().copied().find(|(n, _)| in_clause(&s.clause, n)),
+                Some(c) if c < ref_of.len() => {
+                    *ref_of[c].get_or_insert_with(|| referenced_by(&s.clause))
+                }
+                _ => referenced_by(&s.clause),
             }
         };
         // A list item under a lead-in ("Customer is responsible for …, including: (a) …;
@@ -1394,9 +1435,15 @@ mod tests {
 
     #[test]
     fn clause_numbers_contain_their_sub_items() {
+        let in_clause =
+            |number: &str, target: &str| Target::new(target).contains(&Number::new(number));
         assert!(in_clause("6.2(a)", "6.2"));
         assert!(in_clause("6.2", "6.2"));
         assert!(!in_clause("6.21", "6.2"));
         assert!(in_clause("6.2.1", "6.2"));
+        assert!(in_clause("6.1", "第六条"));
+        assert!(in_clause("第六条（一）", "第六条"));
+        assert!(!in_clause("16.1", "第六条"));
+        assert!(in_clause("四（三）1", "四（三）"));
     }
 }
