@@ -534,16 +534,11 @@ fn schedule_terms(
     out
 }
 
-/// Defined terms that list infrastructure layers: `"Provider Infrastructure" means the data
-/// centers, hardware, hypervisor and control plane` → (term, [physical, resource_abstraction]).
-/// Only the lower layers count (a "Customer Data" definition allocates nothing), and only in a
-/// part that speaks of security.
-fn layer_terms(
-    text: &str,
-    sentences: &[Sentence],
-    feats: &[SentenceFeatures],
-    rules: &Rules,
-) -> Vec<(String, Vec<usize>)> {
+/// The infrastructure layers a definition lists, from what the term is defined as (`body`) up
+/// to the end of its first sentence: `"Provider Infrastructure" means the data centers, hardware,
+/// hypervisor and control plane` → [physical, resource_abstraction] (indices into `Rules::items`).
+/// Only the lower layers count (a "Customer Data" definition allocates nothing).
+pub(crate) fn layers_defined(body: &str, rules: &Rules) -> Vec<usize> {
     const LAYERS: [&str; 5] = [
         "physical",
         "resource_abstraction",
@@ -551,33 +546,36 @@ fn layer_terms(
         "network",
         "application",
     ];
-    // The definitions the sentence features already found (each sentence is read once, not
-    // the whole text again on every report), up to the end of the definition's first sentence.
-    let mut out = Vec::new();
-    for (_, d, body) in super::features::definitions(text, sentences, feats) {
-        let def = body
-            .split(['.', ';', '。', '；', '\n'])
-            .next()
-            .unwrap_or("")
-            .trim();
-        if def.chars().count() < 6 {
-            continue;
-        }
-        let items: Vec<usize> =
-            super::features::matching(&rules.items, def, &rules.prefilter.scan(def))
-                .into_iter()
-                .filter(|&i| {
-                    rules
-                        .items
-                        .get(i)
-                        .is_some_and(|t| LAYERS.contains(&t.id.as_str()))
-                })
-                .collect();
-        if !items.is_empty() {
-            out.push((d.term.clone(), items));
-        }
+    let def = body
+        .split(['.', ';', '。', '；', '\n'])
+        .next()
+        .unwrap_or("")
+        .trim();
+    if def.chars().count() < 6 {
+        return Vec::new();
     }
-    out
+    super::features::matching(&rules.items, def, &rules.prefilter.scan(def))
+        .into_iter()
+        .filter(|&i| {
+            rules
+                .items
+                .get(i)
+                .is_some_and(|t| LAYERS.contains(&t.id.as_str()))
+        })
+        .collect()
+}
+
+/// Defined terms that list infrastructure layers (`layers_defined`, read with the sentence
+/// features), each with its layers; they count only in a part that speaks of security.
+fn layer_terms(
+    text: &str,
+    sentences: &[Sentence],
+    feats: &[SentenceFeatures],
+) -> Vec<(String, Vec<usize>)> {
+    super::features::definitions(text, sentences, feats)
+        .filter(|(_, d, _)| !d.layers.is_empty())
+        .map(|(_, d, _)| (d.term.clone(), d.layers.clone()))
+        .collect()
 }
 
 /// Which of `finder`'s terms a text names, each with where it is first named, by term index.
@@ -707,7 +705,7 @@ pub fn read<'a>(
             .find(|(t, _)| t.contains(&n))
             .map(|&(_, r)| r)
     };
-    let layer_terms = layer_terms(&doc.text, sentences, feats, rules);
+    let layer_terms = layer_terms(&doc.text, sentences, feats);
     // One automaton finds which of them a sentence names (a long contract defines many terms,
     // and a substring search per term and statement cost more than the rest of the report).
     let term_finder = if layer_terms.is_empty() {

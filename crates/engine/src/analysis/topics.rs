@@ -96,6 +96,8 @@ pub struct Definition {
     /// The definition expressly includes personal information ("…包括个人信息", "including
     /// Personal Data"), and the term is not itself a PI word.
     pub pi: bool,
+    /// The infrastructure layers the definition lists (`allocate::layers_defined`).
+    pub layers: Vec<usize>,
 }
 
 /// The definition a sentence makes, if any. `c` is the prefilter's answer for `t`.
@@ -105,6 +107,7 @@ pub fn definition(t: &str, rules: &Rules, candidates: &Candidates) -> Option<Def
         && !rules.pi_mention.is_match(&term, candidates);
     Some(Definition {
         body: t.len() - rest.len(),
+        layers: super::allocate::layers_defined(rest, rules),
         term,
         pi,
     })
