@@ -616,24 +616,33 @@ pub fn risk_rows(
         roots: &roots,
         reading,
     };
+    // The sentences that speak to each risk topic, in one pass: its cue, or for a topic that
+    // needs a duty, a duty with a party (one a cross-reference or a lead-in may have given).
+    let mut by_topic: Vec<Vec<usize>> = vec![Vec::new(); rules.risks.len()];
+    for (i, f) in feats.iter().enumerate() {
+        let mut add = |k: usize| {
+            if let Some(v) = by_topic.get_mut(k) {
+                if v.last() != Some(&i) {
+                    v.push(i);
+                }
+            }
+        };
+        f.risks.iter().for_each(|&k| add(k));
+        if !f.duty_risks.is_empty()
+            && reading
+                .statements(i)
+                .iter()
+                .any(|x| x.kind == Kind::Duty && x.role.is_some())
+        {
+            f.duty_risks.iter().for_each(|&k| add(k));
+        }
+    }
     super::ids(&templates.model, TopicKind::Risk)
         .into_iter()
         .filter_map(|id| {
             let topic = templates.model.topic(&id)?;
             let k = rules.risks.iter().position(|c| c.id == id);
-            let hits: Vec<usize> = match k {
-                Some(k) => (0..sentences.len())
-                    .filter(|&i| {
-                        feats[i].risks.contains(&k)
-                            || (feats[i].duty_risks.contains(&k)
-                                && reading
-                                    .statements(i)
-                                    .iter()
-                                    .any(|x| x.kind == Kind::Duty && x.role.is_some()))
-                    })
-                    .collect(),
-                None => Vec::new(),
-            };
+            let hits: Vec<usize> = k.and_then(|k| by_topic.get(k)).cloned().unwrap_or_default();
             let present = !hits.is_empty();
             let unfav = match (present, k) {
                 (true, Some(k)) => Some(unfavourable(&id, k, &judged, &hits, lang, parties)),
