@@ -12,6 +12,7 @@ use super::features::{refers_back, SentenceFeatures};
 use super::parties::{Mentions, Role};
 use super::rules::{MatrixMarks, Modality, Rules};
 use super::statements::{Kind, Statement};
+use super::terms::{DocTerms, Terms};
 use super::text::Sentence;
 use super::{explain, Evidence, Found, Gap, Perspective, SecurityRow, Severity};
 use crate::ingest::Document;
@@ -503,7 +504,7 @@ fn article_items(list: &str) -> Vec<String> {
 /// Defined terms that stand for a schedule: `"Security Measures" means Schedule 2`,
 /// `“安全措施”指本协议附件二` → (term, "Schedule 2" / "附件二"); or for the list their own
 /// clause sets out → (term, that clause's number).
-fn schedule_terms(
+pub(crate) fn schedule_terms(
     text: &str,
     sentences: &[Sentence],
     feats: &[SentenceFeatures],
@@ -567,7 +568,7 @@ pub(crate) fn layers_defined(body: &str, rules: &Rules) -> Vec<usize> {
 
 /// Defined terms that list infrastructure layers (`layers_defined`, read with the sentence
 /// features), each with its layers; they count only in a part that speaks of security.
-fn layer_terms(
+pub(crate) fn layer_terms(
     text: &str,
     sentences: &[Sentence],
     feats: &[SentenceFeatures],
@@ -578,40 +579,24 @@ fn layer_terms(
         .collect()
 }
 
-/// Which of `finder`'s terms a text names, each with where it is first named, by term index.
-fn terms_named(finder: &aho_corasick::AhoCorasick, t: &str) -> Vec<(usize, usize)> {
-    let mut found: Vec<(usize, usize)> = finder
-        .find_overlapping_iter(t)
-        .map(|m| (m.pattern().as_usize(), m.start()))
-        .collect();
-    found.sort_unstable();
-    found.dedup_by_key(|x| x.0);
-    found
-}
-
 /// A party's duty to implement a term that stands for a schedule gives it the schedule's duties:
 /// "Supplier shall implement and maintain the Security Measures" (defined as Schedule 2).
 fn term_references(
     text: &str,
     sentences: &[Sentence],
     feats: &[SentenceFeatures],
+    terms: &Terms<String>,
 ) -> Vec<(String, Role)> {
-    let terms = schedule_terms(text, sentences, feats);
-    if terms.is_empty() {
-        return Vec::new();
-    }
     let mut out: Vec<(String, Role)> = Vec::new();
-    // One automaton over the terms, not a substring search per term and sentence.
-    let Ok(finder) = aho_corasick::AhoCorasick::new(terms.iter().map(|(t, _)| t.as_str())) else {
+    if terms.is_empty() {
         return out;
-    };
-    for (s, f) in sentences.iter().zip(feats) {
+    }
+    for (i, (s, f)) in sentences.iter().zip(feats).enumerate() {
         if s.definitional {
             continue;
         }
-        let t = s.text(text);
-        for (k, at) in terms_named(&finder, t) {
-            let Some((_, target)) = terms.get(k) else {
+        for &(k, at) in terms.named(i, s.text(text)).iter() {
+            let Some((_, target)) = terms.list().get(k) else {
                 continue;
             };
             // The party whose duty names the term (the statement part containing it).
@@ -687,14 +672,15 @@ impl<'a> Target<'a> {
 }
 
 /// Aggregates the sentence features into claims per item, applying cross-references.
-pub fn read<'a>(
+pub(crate) fn read<'a>(
     doc: &'a Document,
     sentences: &'a [Sentence],
     feats: &'a [SentenceFeatures],
+    terms: &DocTerms,
     rules: &'a Rules,
 ) -> Reading<'a> {
     let mut refs: Vec<&(String, Role)> = feats.iter().flat_map(|f| f.crossrefs.iter()).collect();
-    let by_term = term_references(&doc.text, sentences, feats);
+    let by_term = term_references(&doc.text, sentences, feats, &terms.schedules);
     refs.extend(by_term.iter());
     let targets: Vec<(Target, &(String, Role))> =
         refs.iter().map(|&r| (Target::new(&r.0), r)).collect();
@@ -705,14 +691,9 @@ pub fn read<'a>(
             .find(|(t, _)| t.contains(&n))
             .map(|&(_, r)| r)
     };
-    let layer_terms = layer_terms(&doc.text, sentences, feats);
-    // One automaton finds which of them a sentence names (a long contract defines many terms,
-    // and a substring search per term and statement cost more than the rest of the report).
-    let term_finder = if layer_terms.is_empty() {
-        None
-    } else {
-        aho_corasick::AhoCorasick::new(layer_terms.iter().map(|(t, _)| t.as_str())).ok()
-    };
+    // The defined terms that list layers, and which of them each sentence names (kept with the
+    // sentences: a long contract defines many terms).
+    let layer_terms = &terms.layers;
     // One list of claims per distinct item id, by index rather than by name.
     let mut ids: Vec<&str> = Vec::new();
     let slot: Vec<usize> = rules
@@ -858,11 +839,10 @@ pub fn read<'a>(
         };
         count += st.iter().filter(|x| x.kind == Kind::Duty).count();
         let t = s.text(&doc.text);
-        let named_terms: Vec<usize> = match &term_finder {
-            Some(finder) if !st.is_empty() => {
-                terms_named(finder, t).into_iter().map(|(k, _)| k).collect()
-            }
-            _ => Vec::new(),
+        let named_terms: Vec<usize> = if layer_terms.is_empty() || st.is_empty() {
+            Vec::new()
+        } else {
+            layer_terms.named(i, t).iter().map(|&(k, _)| k).collect()
         };
         let last = st.iter().rev().find(|x| x.role.is_some()).cloned();
         // (Only a sentence with more of its clause after it can hand anything on.)
@@ -925,7 +905,7 @@ pub fn read<'a>(
             };
             let listed = named_terms
                 .iter()
-                .filter_map(|&k| layer_terms.get(k))
+                .filter_map(|&k| layer_terms.list().get(k))
                 .filter(|(term, _)| part.contains(term.as_str()) && secured(term))
                 .flat_map(|(_, items)| items.iter().copied())
                 .filter(|i| !own.contains(i));

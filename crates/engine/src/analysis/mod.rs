@@ -26,6 +26,7 @@ pub mod prefilter;
 mod rematch;
 pub mod rules;
 pub mod statements;
+mod terms;
 pub mod text;
 pub mod topics;
 
@@ -177,6 +178,10 @@ pub(crate) fn report_of(text: &str) -> Report {
 pub struct Cache {
     sentences: Vec<text::Sentence>,
     feats: Vec<features::SentenceFeatures>,
+    /// The defined terms every sentence is searched for, and what each sentence names.
+    terms: terms::DocTerms,
+    /// What each clause's heading says of personal information (an edit keeps the headings).
+    pi_headings: Vec<topics::PiHeading>,
     parties: Parties,
     mentions: parties::Mentions,
     scores: Vec<(DeploymentModel, u32)>,
@@ -198,7 +203,7 @@ impl Cache {
         let (parties, mentions) = parties::resolve(&doc.text, &rules.parties);
         // One thread: with the prefilter, a second one no longer pays for warming up its own
         // copy of every regex's lazy DFA (measured slower on the shared two-core machine).
-        let feats = sentences
+        let feats: Vec<features::SentenceFeatures> = sentences
             .iter()
             .map(|s| features::of(&doc.text, s, rules, &mentions))
             .collect();
@@ -209,6 +214,8 @@ impl Cache {
         }
         let lang = live::language(all, cjk);
         Cache {
+            terms: terms::DocTerms::read(&doc.text, &sentences, &feats),
+            pi_headings: topics::pi_headings(doc, rules),
             sentences,
             feats,
             parties,
@@ -318,8 +325,9 @@ impl Cache {
             .map(|s| features::of(&doc.text, s, rules, &self.mentions))
             .collect();
         let after = first + fresh.len();
-        self.sentences.splice(first..keep_from, fresh);
-        self.feats.splice(first..keep_from, fresh_feats);
+        let replaced = first..keep_from;
+        self.sentences.splice(replaced.clone(), fresh);
+        self.feats.splice(replaced.clone(), fresh_feats);
         // A table row reads its header from the lines above it, up to the first line without a
         // cell: the rows after the edit up to such a line are read again.
         let text = &doc.text;
@@ -339,6 +347,8 @@ impl Cache {
                 self.feats[j] = features::of(text, s, rules, &self.mentions);
             }
         }
+        self.terms
+            .update(text, &self.sentences, &self.feats, replaced, after - first);
         self.report(doc, rules, templates, opts)
     }
 
@@ -350,7 +360,7 @@ impl Cache {
         templates: &TemplateSet,
         opts: Options,
     ) -> Report {
-        let reading = allocate::read(doc, &self.sentences, &self.feats, rules);
+        let reading = allocate::read(doc, &self.sentences, &self.feats, &self.terms, rules);
         let scores = self.scores.clone();
         let (model, source) = match opts.model {
             Some(m) => (m, "given"),
@@ -371,6 +381,8 @@ impl Cache {
             &self.feats,
             rules,
             &reading,
+            &self.terms.pi,
+            &self.pi_headings,
             templates,
         );
         let risks = topics::risk_rows(

@@ -12,6 +12,7 @@ use super::parties::Role;
 use super::prefilter::Candidates;
 use super::rules::Rules;
 use super::statements::Kind;
+use super::terms::Terms;
 use super::text::Sentence;
 use super::{explain, PiRow, RiskRow, Severity};
 use crate::ingest::Document;
@@ -147,22 +148,20 @@ fn defined_term(t: &str) -> Option<(String, &str)> {
     (name.chars().count() >= 2).then_some((name, rest))
 }
 
-pub fn pi_rows(
-    doc: &Document,
+/// The terms defined to include personal information, and those defined to include such a term
+/// ("Customer Data" means all data …, including Employee Data; "Employee Data" means personal
+/// information about …), two levels deep.
+pub(crate) fn pi_terms(
+    text: &str,
     sentences: &[Sentence],
     feats: &[SentenceFeatures],
-    rules: &Rules,
-    reading: &Reading,
-    templates: &TemplateSet,
-) -> (Vec<PiRow>, bool) {
+) -> Vec<String> {
     let mut terms: Vec<String> = feats
         .iter()
         .filter_map(|f| f.defines.as_ref().filter(|d| d.pi).map(|d| d.term.clone()))
         .collect();
-    // A term defined to include a PI term is one too ("Customer Data" means all data …,
-    // including Employee Data; "Employee Data" means personal information about …).
     if !terms.is_empty() {
-        let defs: Vec<(String, &str)> = super::features::definitions(&doc.text, sentences, feats)
+        let defs: Vec<(String, &str)> = super::features::definitions(text, sentences, feats)
             .filter(|(s, _, _)| s.definitional)
             .map(|(_, d, body)| (d.term.clone(), body))
             .collect();
@@ -180,18 +179,68 @@ pub fn pi_rows(
             terms.extend(more);
         }
     }
-    // (One automaton for all the defined terms, built once per report.)
-    let terms = if terms.is_empty() {
-        None
-    } else {
-        aho_corasick::AhoCorasick::new(&terms).ok()
-    };
+    terms
+}
+
+/// What a clause's heading says of personal information.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum PiHeading {
+    None,
+    /// The clause is about it, maybe among other things ("Customer Data and Privacy").
+    About,
+    /// About it alone ("SCHEDULE 2 – DATA PROCESSING", "Processing, Personal Data and Data
+    /// Subjects").
+    Only,
+}
+
+/// The PI headings of a document's clauses (read once: an edit changes a clause's text, not its
+/// heading).
+pub(crate) fn pi_headings(doc: &Document, rules: &Rules) -> Vec<PiHeading> {
+    doc.clauses
+        .iter()
+        .map(|c| match c.heading.as_deref() {
+            Some(h) if about_pi(h, rules) => {
+                if pi_heading(h, rules) {
+                    PiHeading::Only
+                } else {
+                    PiHeading::About
+                }
+            }
+            _ => PiHeading::None,
+        })
+        .collect()
+}
+
+fn about_pi(h: &str, rules: &Rules) -> bool {
+    let lower = h.to_lowercase();
+    rules.pi_mention.is_match(h, &rules.prefilter.scan(h))
+        || [
+            "data protection",
+            "privacy",
+            "data processing",
+            "个人信息",
+            "隐私",
+            "委托处理",
+        ]
+        .iter()
+        .any(|w| lower.contains(w))
+}
+
+#[allow(clippy::too_many_arguments)]
+pub(crate) fn pi_rows(
+    doc: &Document,
+    sentences: &[Sentence],
+    feats: &[SentenceFeatures],
+    rules: &Rules,
+    reading: &Reading,
+    terms: &Terms<()>,
+    headings: &[PiHeading],
+    templates: &TemplateSet,
+) -> (Vec<PiRow>, bool) {
     let direct: Vec<bool> = (0..sentences.len())
         .map(|i| {
             feats[i].pi_mention
-                || terms
-                    .as_ref()
-                    .is_some_and(|ac| ac.is_match(sentences[i].text(&doc.text)))
+                || (!terms.is_empty() && !terms.named(i, sentences[i].text(&doc.text)).is_empty())
         })
         .collect();
     let direct = |i: usize| direct[i];
@@ -204,56 +253,26 @@ pub fn pi_rows(
             .and_then(|c| doc.clauses.get(c))
             .and_then(|c| c.parent)
     };
-    let pi_articles: std::collections::HashSet<u32> = doc
-        .clauses
-        .iter()
-        .enumerate()
-        .filter(|(_, c)| {
-            c.heading.as_deref().is_some_and(|h| {
-                let lower = h.to_lowercase();
-                rules.pi_mention.is_match(h, &rules.prefilter.scan(h))
-                    || [
-                        "data protection",
-                        "privacy",
-                        "data processing",
-                        "个人信息",
-                        "隐私",
-                        "委托处理",
-                    ]
-                    .iter()
-                    .any(|w| lower.contains(w))
-            })
-        })
-        .filter_map(|(k, _)| u32::try_from(k).ok())
-        .collect();
-    let pi_clauses: std::collections::HashSet<usize> = (0..sentences.len())
-        .filter(|&i| {
-            (direct(i) || parent_of(i).is_some_and(|p| pi_articles.contains(&p)))
-                && sentences[i]
-                    .text(&doc.text)
-                    .trim_end()
-                    .ends_with([':', '：'])
-        })
-        .filter_map(|i| sentences[i].clause_idx)
-        .collect();
-    let parent_is_pi = |i: usize| parent_of(i).is_some_and(|p| pi_clauses.contains(&(p as usize)));
+    let heading = |c: usize| headings.get(c).copied().unwrap_or(PiHeading::None);
+    let mut pi_clauses = vec![false; doc.clauses.len()];
+    for (i, s) in sentences.iter().enumerate() {
+        if let Some(c) = s.clause_idx.filter(|&c| c < pi_clauses.len()) {
+            if (direct(i) || parent_of(i).is_some_and(|p| heading(p as usize) != PiHeading::None))
+                && s.text(&doc.text).trim_end().ends_with([':', '：'])
+            {
+                pi_clauses[c] = true;
+            }
+        }
+    }
+    let parent_is_pi =
+        |i: usize| parent_of(i).is_some_and(|p| pi_clauses.get(p as usize) == Some(&true));
     // Every clause of an article or schedule headed as being about personal information alone
     // concerns it ("SCHEDULE 2 – DATA PROCESSING: 2. Subject matter and duration: …"); a
     // heading that joins another subject ("您的内容与个人信息") does not make all of it PI.
-    let only_pi: std::collections::HashSet<u32> = pi_articles
-        .iter()
-        .copied()
-        .filter(|&k| {
-            doc.clauses
-                .get(k as usize)
-                .and_then(|c| c.heading.as_deref())
-                .is_some_and(|h| pi_heading(h, rules))
-        })
-        .collect();
     let in_pi_article = |i: usize| {
         sentences[i].clause_idx.is_some_and(|c| {
-            u32::try_from(c).is_ok_and(|c| only_pi.contains(&c))
-                || parent_of(i).is_some_and(|p| only_pi.contains(&p))
+            heading(c) == PiHeading::Only
+                || parent_of(i).is_some_and(|p| heading(p as usize) == PiHeading::Only)
         })
     };
     let pi_sentences: Vec<usize> = (0..sentences.len())
