@@ -473,22 +473,73 @@ impl Facts {
 }
 
 /// The top-level ancestor of each clause ("the same clause" below), by index so that the "1" of a
-/// schedule is not the "1" of the body.
-fn roots(doc: &Document) -> Vec<usize> {
-    (0..doc.clauses.len())
-        .map(|c| {
-            let mut c = c;
-            let mut guard = 0;
-            while let Some(p) = doc.clauses.get(c).and_then(|k| k.parent) {
-                c = p as usize;
-                guard += 1;
-                if guard > 64 {
-                    break;
+/// schedule is not the "1" of the body; and the sentences under each.
+struct Roots {
+    of: Vec<usize>,
+    /// The sentences whose clause has root `r`: `sentences[start[r]..start[r + 1]]`, in order.
+    start: Vec<usize>,
+    sentences: Vec<usize>,
+}
+
+impl Roots {
+    fn new(doc: &Document, sentences: &[Sentence]) -> Roots {
+        let of: Vec<usize> = (0..doc.clauses.len())
+            .map(|c| {
+                let mut c = c;
+                let mut guard = 0;
+                while let Some(p) = doc.clauses.get(c).and_then(|k| k.parent) {
+                    c = p as usize;
+                    guard += 1;
+                    if guard > 64 {
+                        break;
+                    }
                 }
+                c
+            })
+            .collect();
+        let root_of = |i: usize| {
+            sentences[i]
+                .clause_idx
+                .map(|c| of.get(c).copied().unwrap_or(c))
+        };
+        // Counted, then placed (each root's sentences in order).
+        let n = (0..sentences.len())
+            .filter_map(root_of)
+            .max()
+            .map_or(0, |r| r + 1)
+            .max(of.len());
+        let mut start = vec![0; n + 1];
+        for r in (0..sentences.len()).filter_map(root_of) {
+            start[r + 1] += 1;
+        }
+        for r in 0..n {
+            start[r + 1] += start[r];
+        }
+        let mut next = start.clone();
+        let mut placed = vec![0; start[n]];
+        for i in 0..sentences.len() {
+            if let Some(r) = root_of(i) {
+                placed[next[r]] = i;
+                next[r] += 1;
             }
-            c
-        })
-        .collect()
+        }
+        Roots {
+            of,
+            start,
+            sentences: placed,
+        }
+    }
+
+    fn root(&self, c: usize) -> usize {
+        self.of.get(c).copied().unwrap_or(c)
+    }
+
+    fn sentences(&self, root: usize) -> &[usize] {
+        match (self.start.get(root), self.start.get(root + 1)) {
+            (Some(&a), Some(&b)) => &self.sentences[a..b],
+            _ => &[],
+        }
+    }
 }
 
 /// The sentences a risk topic is judged on and the facts about them.
@@ -496,7 +547,7 @@ struct Judged<'a> {
     doc: &'a Document,
     sentences: &'a [Sentence],
     feats: &'a [SentenceFeatures],
-    roots: &'a [usize],
+    roots: &'a Roots,
     reading: &'a Reading<'a>,
 }
 
@@ -513,32 +564,19 @@ fn unfavourable(
     let cue = |i: usize, which: u8| j.feats[i].risk_cue(k, which);
     // The hit sentences and the other sentences of the same clauses ("…的唯一救济" often
     // follows the sentence that names the credits).
-    let root = |c: usize| j.roots.get(c).copied().unwrap_or(c);
-    let mut is_root: Vec<bool> = Vec::new();
-    for r in hits
+    let mut roots: Vec<usize> = hits
         .iter()
         .filter_map(|&i| sentences[i].clause_idx)
-        .map(root)
-    {
-        if is_root.len() <= r {
-            is_root.resize(r + 1, false);
-        }
-        is_root[r] = true;
-    }
-    let mut is_hit = vec![false; sentences.len()];
-    for &i in hits {
-        is_hit[i] = true;
-    }
-    let scope: Vec<usize> = sentences
-        .iter()
-        .enumerate()
-        .filter(|(i, s)| {
-            is_hit[*i]
-                || s.clause_idx
-                    .is_some_and(|c| is_root.get(root(c)).copied().unwrap_or(false))
-        })
-        .map(|(i, _)| i)
+        .map(|c| j.roots.root(c))
         .collect();
+    roots.sort_unstable();
+    roots.dedup();
+    let mut scope: Vec<usize> = hits.to_vec();
+    for r in roots {
+        scope.extend_from_slice(j.roots.sentences(r));
+    }
+    scope.sort_unstable();
+    scope.dedup();
     let facts = |i: usize| j.feats[i].facts.get_or_init(|| Facts::of(text(i)));
     let any_unfav = scope.iter().any(|&i| cue(i, UNFAVOURABLE));
     let guarded = scope.iter().any(|&i| cue(i, GUARD));
@@ -627,7 +665,7 @@ pub fn risk_rows(
     parties: &super::Parties,
     templates: &TemplateSet,
 ) -> Vec<RiskRow> {
-    let roots = roots(doc);
+    let roots = Roots::new(doc, sentences);
     let judged = Judged {
         doc,
         sentences,
