@@ -618,56 +618,69 @@ fn term_references(
     out
 }
 
-/// A clause number as cross-references compare it: without 第, and its article ("6" of
-/// "6.2(a)").
-struct Number<'a> {
-    number: &'a str,
-    article: Option<u32>,
+/// A report's cross-references (clause number, party), indexed by the clause number each points
+/// at, so that finding the first one that takes in a clause does not try every reference.
+struct Targets<'r> {
+    refs: Vec<&'r (String, Role)>,
+    /// The first reference to each clause number (without 第).
+    by_number: HashMap<&'r str, usize>,
+    /// The first reference to each article that a Chinese numeral names ("第六条" → 6).
+    by_article: HashMap<u32, usize>,
 }
 
-impl<'a> Number<'a> {
-    fn new(number: &'a str) -> Number<'a> {
-        let number = number.trim_start_matches('第');
-        Number {
-            number,
-            article: number
-                .split(['.', '．', '(', '（', ' '])
-                .next()
-                .and_then(|k| k.parse::<u32>().ok()),
+impl<'r> Targets<'r> {
+    fn new(refs: Vec<&'r (String, Role)>) -> Targets<'r> {
+        let mut by_number: HashMap<&str, usize> = HashMap::new();
+        let mut by_article: HashMap<u32, usize> = HashMap::new();
+        for (k, r) in refs.iter().enumerate() {
+            let number = r.0.trim_start_matches('第');
+            by_number.entry(number).or_insert(k);
+            let article = number.trim_end_matches('条');
+            if let Some(a) = crate::ingest::numbering::zh_numeral_value(article) {
+                by_article.entry(a).or_insert(k);
+            }
         }
-    }
-}
-
-/// The clause number a cross-reference points at, read once per report: without 第, and the
-/// article its Chinese numeral names ("第六条" → 6).
-struct Target<'a> {
-    number: &'a str,
-    article: Option<u32>,
-}
-
-impl<'a> Target<'a> {
-    fn new(target: &'a str) -> Target<'a> {
-        let number = target.trim_start_matches('第');
-        Target {
-            number,
-            article: crate::ingest::numbering::zh_numeral_value(number.trim_end_matches('条')),
+        Targets {
+            refs,
+            by_number,
+            by_article,
         }
     }
 
-    /// Whether the clause numbered `n` is in the target ("6.2(a)" is in "6.2").
-    fn contains(&self, n: &Number) -> bool {
-        // "第六条约定的义务" points at clauses numbered 6.1, 6.2 … as well.
-        if n.article.is_some() && n.article == self.article {
-            return true;
-        }
-        let (n, t) = (n.number, self.number);
-        n == t
-            || n.strip_prefix(t).is_some_and(|rest| {
-                rest.starts_with(['(', '（', ' ', '条'])
+    fn is_empty(&self) -> bool {
+        self.refs.is_empty()
+    }
+
+    /// The first reference whose target takes in the clause numbered `number`: that clause
+    /// ("6.2"), one under it ("6.2(a)" and "6.2.1" are in "6.2", "四（三）1" in "四（三）"), or a
+    /// clause of the article a Chinese target names ("6.1" is in "第六条").
+    fn of(&self, number: &str) -> Option<&'r (String, Role)> {
+        let n = number.trim_start_matches('第');
+        let article = n
+            .split(['.', '．', '(', '（', ' '])
+            .next()
+            .and_then(|k| k.parse::<u32>().ok())
+            .and_then(|a| self.by_article.get(&a).copied());
+        // A target is `n` or a prefix of it that ends where a sub-clause's number begins.
+        let prefix = n
+            .char_indices()
+            .map(|(b, _)| b)
+            .chain(std::iter::once(n.len()))
+            .filter_map(|b| {
+                let (t, rest) = n.split_at(b);
+                let k = *self.by_number.get(t)?;
+                (rest.is_empty()
+                    || rest.starts_with(['(', '（', ' ', '条'])
                     || (rest.starts_with('.') && !t.is_empty())
-                    // "四（三）1" is item 1 of 四（三）.
-                    || (t.ends_with(['）', ')']) && rest.starts_with(|c: char| c.is_ascii_digit()))
+                    || (t.ends_with(['）', ')']) && rest.starts_with(|c: char| c.is_ascii_digit())))
+                .then_some(k)
             })
+            .min();
+        let first = match (article, prefix) {
+            (Some(a), Some(p)) => a.min(p),
+            (a, p) => a.or(p)?,
+        };
+        self.refs.get(first).copied()
     }
 }
 
@@ -682,15 +695,7 @@ pub(crate) fn read<'a>(
     let mut refs: Vec<&(String, Role)> = feats.iter().flat_map(|f| f.crossrefs.iter()).collect();
     let by_term = term_references(&doc.text, sentences, feats, &terms.schedules);
     refs.extend(by_term.iter());
-    let targets: Vec<(Target, &(String, Role))> =
-        refs.iter().map(|&r| (Target::new(&r.0), r)).collect();
-    let referenced_by = |number: &str| {
-        let n = Number::new(number);
-        targets
-            .iter()
-            .find(|(t, _)| t.contains(&n))
-            .map(|&(_, r)| r)
-    };
+    let targets = Targets::new(refs);
     // The defined terms that list layers, and which of them each sentence names (kept with the
     // sentences: a long contract defines many terms).
     let layer_terms = &terms.layers;
@@ -767,9 +772,9 @@ pub(crate) fn read<'a>(
         } else {
             match s.clause_idx {
                 Some(c) if c < ref_of.len() => {
-                    *ref_of[c].get_or_insert_with(|| referenced_by(&s.clause))
+                    *ref_of[c].get_or_insert_with(|| targets.of(&s.clause))
                 }
-                _ => referenced_by(&s.clause),
+                _ => targets.of(&s.clause),
             }
         };
         // A list item under a lead-in ("Customer is responsible for …, including: (a) …;
@@ -1413,8 +1418,10 @@ mod tests {
 
     #[test]
     fn clause_numbers_contain_their_sub_items() {
-        let in_clause =
-            |number: &str, target: &str| Target::new(target).contains(&Number::new(number));
+        let in_clause = |number: &str, target: &str| {
+            let reference = (target.to_string(), Role::Provider);
+            Targets::new(vec![&reference]).of(number).is_some()
+        };
         assert!(in_clause("6.2(a)", "6.2"));
         assert!(in_clause("6.2", "6.2"));
         assert!(!in_clause("6.21", "6.2"));
@@ -1423,5 +1430,17 @@ mod tests {
         assert!(in_clause("第六条（一）", "第六条"));
         assert!(!in_clause("16.1", "第六条"));
         assert!(in_clause("四（三）1", "四（三）"));
+        assert!(!in_clause("四（三）", "四（三）1"));
+        // Of several references that take in a clause, the first counts.
+        let (a, b, c) = (
+            ("6".to_string(), Role::Customer),
+            ("第六条".to_string(), Role::Provider),
+            ("6.2".to_string(), Role::Provider),
+        );
+        let first = |refs: Vec<&(String, Role)>| Targets::new(refs).of("6.2(a)").map(|r| r.1);
+        assert_eq!(first(vec![&a, &b, &c]), Some(Role::Customer));
+        assert_eq!(first(vec![&b, &a, &c]), Some(Role::Provider));
+        assert_eq!(first(vec![&c, &a]), Some(Role::Provider));
+        assert_eq!(first(vec![]), None);
     }
 }
