@@ -914,8 +914,7 @@ pub(crate) fn read<'a>(
                 .filter(|(term, _)| part.contains(term.as_str()) && secured(term))
                 .flat_map(|(_, items)| items.iter().copied())
                 .filter(|i| !own.contains(i));
-            let all: Vec<usize> = own.iter().copied().chain(listed).collect();
-            for item in all {
+            for item in own.iter().copied().chain(listed) {
                 claims[slot[item]].push(Claim {
                     sentence: i,
                     role: x.role,

@@ -161,17 +161,18 @@ pub(crate) fn pi_terms(
         .filter_map(|f| f.defines.as_ref().filter(|d| d.pi).map(|d| d.term.clone()))
         .collect();
     if !terms.is_empty() {
-        let defs: Vec<(String, &str)> = super::features::definitions(text, sentences, feats)
+        let defs: Vec<(&str, &str)> = super::features::definitions(text, sentences, feats)
             .filter(|(s, _, _)| s.definitional)
-            .map(|(_, d, body)| (d.term.clone(), body))
+            .map(|(_, d, body)| (d.term.as_str(), body))
             .collect();
         for _ in 0..2 {
             let more: Vec<String> = defs
                 .iter()
                 .filter(|(name, rest)| {
-                    !terms.contains(name) && terms.iter().any(|t| rest.contains(t.as_str()))
+                    !terms.iter().any(|t| t == name)
+                        && terms.iter().any(|t| rest.contains(t.as_str()))
                 })
-                .map(|(name, _)| name.clone())
+                .map(|(name, _)| name.to_string())
                 .collect();
             if more.is_empty() {
                 break;
@@ -279,17 +280,27 @@ pub(crate) fn pi_rows(
         .filter(|&i| direct(i) || parent_is_pi(i) || in_pi_article(i))
         .collect();
     let applicable = !pi_sentences.is_empty();
+    // The PI sentences that speak to each element, in one pass.
+    let mut by_element: Vec<Vec<usize>> = vec![Vec::new(); rules.pi.len()];
+    for &i in &pi_sentences {
+        for &k in &feats[i].pi_elems {
+            if let Some(v) = by_element.get_mut(k).filter(|v| v.last() != Some(&i)) {
+                v.push(i);
+            }
+        }
+    }
     let mut rows = Vec::new();
     for id in super::ids(&templates.model, TopicKind::Pi) {
         let Some(topic) = templates.model.topic(&id) else {
             continue;
         };
         let hits: Vec<usize> = match rules.pi.iter().position(|c| c.id == id) {
-            Some(k) => pi_sentences
-                .iter()
+            Some(k) => by_element
+                .get(k)
+                .into_iter()
+                .flatten()
                 .copied()
                 .filter(|&i| !sentences[i].clause.is_empty() || id == "pi.roles")
-                .filter(|&i| feats[i].pi_elems.contains(&k))
                 .collect(),
             None => Vec::new(),
         };
