@@ -8,11 +8,12 @@
 
 use std::collections::HashMap;
 
+use super::crossrefs::CrossRefs;
 use super::features::{refers_back, SentenceFeatures};
 use super::parties::{Mentions, Role};
 use super::rules::{MatrixMarks, Modality, Rules};
 use super::statements::{Kind, Statement};
-use super::terms::{DocTerms, Terms};
+use super::terms::DocTerms;
 use super::text::Sentence;
 use super::{explain, Evidence, Found, Gap, Perspective, SecurityRow, Severity};
 use crate::ingest::Document;
@@ -579,123 +580,15 @@ pub(crate) fn layer_terms(
         .collect()
 }
 
-/// A party's duty to implement a term that stands for a schedule gives it the schedule's duties:
-/// "Supplier shall implement and maintain the Security Measures" (defined as Schedule 2).
-fn term_references(
-    text: &str,
-    sentences: &[Sentence],
-    feats: &[SentenceFeatures],
-    terms: &Terms<String>,
-) -> Vec<(String, Role)> {
-    let mut out: Vec<(String, Role)> = Vec::new();
-    if terms.is_empty() {
-        return out;
-    }
-    for (i, (s, f)) in sentences.iter().zip(feats).enumerate() {
-        if s.definitional {
-            continue;
-        }
-        for &(k, at) in terms.named(i, s.text(text)).iter() {
-            let Some((_, target)) = terms.list().get(k) else {
-                continue;
-            };
-            // The party whose duty names the term (the statement part containing it).
-            let role = f.statements.iter().find_map(|x| match (x.kind, x.role) {
-                (Kind::Duty, Some(r @ (Role::Provider | Role::Customer)))
-                    if x.start <= at && at < x.end.max(x.start + 1) =>
-                {
-                    Some(r)
-                }
-                _ => None,
-            });
-            if let Some(r) = role {
-                if !out.iter().any(|(g, _)| g == target) {
-                    out.push((target.clone(), r));
-                }
-            }
-        }
-    }
-    out
-}
-
-/// A report's cross-references (clause number, party), indexed by the clause number each points
-/// at, so that finding the first one that takes in a clause does not try every reference.
-struct Targets<'r> {
-    refs: Vec<&'r (String, Role)>,
-    /// The first reference to each clause number (without 第).
-    by_number: HashMap<&'r str, usize>,
-    /// The first reference to each article that a Chinese numeral names ("第六条" → 6).
-    by_article: HashMap<u32, usize>,
-}
-
-impl<'r> Targets<'r> {
-    fn new(refs: Vec<&'r (String, Role)>) -> Targets<'r> {
-        let mut by_number: HashMap<&str, usize> = HashMap::new();
-        let mut by_article: HashMap<u32, usize> = HashMap::new();
-        for (k, r) in refs.iter().enumerate() {
-            let number = r.0.trim_start_matches('第');
-            by_number.entry(number).or_insert(k);
-            let article = number.trim_end_matches('条');
-            if let Some(a) = crate::ingest::numbering::zh_numeral_value(article) {
-                by_article.entry(a).or_insert(k);
-            }
-        }
-        Targets {
-            refs,
-            by_number,
-            by_article,
-        }
-    }
-
-    fn is_empty(&self) -> bool {
-        self.refs.is_empty()
-    }
-
-    /// The first reference whose target takes in the clause numbered `number`: that clause
-    /// ("6.2"), one under it ("6.2(a)" and "6.2.1" are in "6.2", "四（三）1" in "四（三）"), or a
-    /// clause of the article a Chinese target names ("6.1" is in "第六条").
-    fn of(&self, number: &str) -> Option<&'r (String, Role)> {
-        let n = number.trim_start_matches('第');
-        let article = n
-            .split(['.', '．', '(', '（', ' '])
-            .next()
-            .and_then(|k| k.parse::<u32>().ok())
-            .and_then(|a| self.by_article.get(&a).copied());
-        // A target is `n` or a prefix of it that ends where a sub-clause's number begins.
-        let prefix = n
-            .char_indices()
-            .map(|(b, _)| b)
-            .chain(std::iter::once(n.len()))
-            .filter_map(|b| {
-                let (t, rest) = n.split_at(b);
-                let k = *self.by_number.get(t)?;
-                (rest.is_empty()
-                    || rest.starts_with(['(', '（', ' ', '条'])
-                    || (rest.starts_with('.') && !t.is_empty())
-                    || (t.ends_with(['）', ')']) && rest.starts_with(|c: char| c.is_ascii_digit())))
-                .then_some(k)
-            })
-            .min();
-        let first = match (article, prefix) {
-            (Some(a), Some(p)) => a.min(p),
-            (a, p) => a.or(p)?,
-        };
-        self.refs.get(first).copied()
-    }
-}
-
 /// Aggregates the sentence features into claims per item, applying cross-references.
 pub(crate) fn read<'a>(
     doc: &'a Document,
     sentences: &'a [Sentence],
     feats: &'a [SentenceFeatures],
     terms: &DocTerms,
+    refs: &'a CrossRefs,
     rules: &'a Rules,
 ) -> Reading<'a> {
-    let mut refs: Vec<&(String, Role)> = feats.iter().flat_map(|f| f.crossrefs.iter()).collect();
-    let by_term = term_references(&doc.text, sentences, feats, &terms.schedules);
-    refs.extend(by_term.iter());
-    let targets = Targets::new(refs);
     // The defined terms that list layers, and which of them each sentence names (kept with the
     // sentences: a long contract defines many terms).
     let layer_terms = &terms.layers;
@@ -723,7 +616,6 @@ pub(crate) fn read<'a>(
     // With each lead, whether it is a heading over a party's list ("二、租户（甲方）职责"): its
     // items must state a duty themselves (a description under it stays a description).
     let mut leads: Vec<Option<(Statement, bool)>> = vec![None; doc.clauses.len()];
-    let mut ref_of: Vec<Option<Option<&(String, Role)>>> = vec![None; doc.clauses.len()];
     let mut carry: Option<(Option<usize>, Statement)> = None;
     let mut prev: Option<(Option<usize>, Option<Statement>, bool)> = None;
     for (i, (s, f)) in sentences.iter().zip(feats).enumerate() {
@@ -765,18 +657,7 @@ pub(crate) fn read<'a>(
         }
         // A cross-reference gives the referenced clause's duties to its party: the passive ones,
         // and a description with no modal verb at all ("每日快照，保留7日").
-        // (Looked up once per clause: a long contract has thousands of sentences and dozens
-        // of references.)
-        let referenced = if targets.is_empty() {
-            None
-        } else {
-            match s.clause_idx {
-                Some(c) if c < ref_of.len() => {
-                    *ref_of[c].get_or_insert_with(|| targets.of(&s.clause))
-                }
-                _ => targets.of(&s.clause),
-            }
-        };
+        let referenced = refs.of(s.clause_idx, &s.clause);
         // A list item under a lead-in ("Customer is responsible for …, including: (a) …;
         // (b) …") says nothing of who: the lead-in's party and modality govern it.
         let parent = s
@@ -1413,33 +1294,5 @@ mod tests {
             gap(C, F::Provider, None, Perspective::Provider),
             Some(Gap::Inverted)
         );
-    }
-
-    #[test]
-    fn clause_numbers_contain_their_sub_items() {
-        let in_clause = |number: &str, target: &str| {
-            let reference = (target.to_string(), Role::Provider);
-            Targets::new(vec![&reference]).of(number).is_some()
-        };
-        assert!(in_clause("6.2(a)", "6.2"));
-        assert!(in_clause("6.2", "6.2"));
-        assert!(!in_clause("6.21", "6.2"));
-        assert!(in_clause("6.2.1", "6.2"));
-        assert!(in_clause("6.1", "第六条"));
-        assert!(in_clause("第六条（一）", "第六条"));
-        assert!(!in_clause("16.1", "第六条"));
-        assert!(in_clause("四（三）1", "四（三）"));
-        assert!(!in_clause("四（三）", "四（三）1"));
-        // Of several references that take in a clause, the first counts.
-        let (a, b, c) = (
-            ("6".to_string(), Role::Customer),
-            ("第六条".to_string(), Role::Provider),
-            ("6.2".to_string(), Role::Provider),
-        );
-        let first = |refs: Vec<&(String, Role)>| Targets::new(refs).of("6.2(a)").map(|r| r.1);
-        assert_eq!(first(vec![&a, &b, &c]), Some(Role::Customer));
-        assert_eq!(first(vec![&b, &a, &c]), Some(Role::Provider));
-        assert_eq!(first(vec![&c, &a]), Some(Role::Provider));
-        assert_eq!(first(vec![]), None);
     }
 }

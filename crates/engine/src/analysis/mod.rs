@@ -18,6 +18,7 @@ macro_rules! static_re {
 }
 
 pub mod allocate;
+mod crossrefs;
 pub mod explain;
 pub mod features;
 mod live;
@@ -180,6 +181,8 @@ pub struct Cache {
     feats: Vec<features::SentenceFeatures>,
     /// The defined terms every sentence is searched for, and what each sentence names.
     terms: terms::DocTerms,
+    /// The cross-references and the clause each takes in.
+    refs: crossrefs::CrossRefs,
     /// What each clause's heading says of personal information (an edit keeps the headings).
     pi_headings: Vec<topics::PiHeading>,
     parties: Parties,
@@ -213,8 +216,10 @@ impl Cache {
             cjk += usize::from(crate::search::is_cjk(c));
         }
         let lang = live::language(all, cjk);
+        let terms = terms::DocTerms::read(&doc.text, &sentences, &feats);
         Cache {
-            terms: terms::DocTerms::read(&doc.text, &sentences, &feats),
+            refs: crossrefs::CrossRefs::read(doc, &sentences, &feats, &terms.schedules),
+            terms,
             pi_headings: topics::pi_headings(doc, rules),
             sentences,
             feats,
@@ -349,6 +354,8 @@ impl Cache {
         }
         self.terms
             .update(text, &self.sentences, &self.feats, replaced, after - first);
+        self.refs
+            .update(doc, &self.sentences, &self.feats, &self.terms.schedules);
         self.report(doc, rules, templates, opts)
     }
 
@@ -360,7 +367,14 @@ impl Cache {
         templates: &TemplateSet,
         opts: Options,
     ) -> Report {
-        let reading = allocate::read(doc, &self.sentences, &self.feats, &self.terms, rules);
+        let reading = allocate::read(
+            doc,
+            &self.sentences,
+            &self.feats,
+            &self.terms,
+            &self.refs,
+            rules,
+        );
         let scores = self.scores.clone();
         let (model, source) = match opts.model {
             Some(m) => (m, "given"),
