@@ -574,7 +574,8 @@ fn unfavourable(
     let text = |i: usize| sentences[i].text(&doc.text);
     let cue = |i: usize, which: u8| j.feats[i].risk_cue(k, which);
     // The hit sentences and the other sentences of the same clauses ("…的唯一救济" often
-    // follows the sentence that names the credits).
+    // follows the sentence that names the credits). In no particular order: every rule below
+    // asks whether any of them says something.
     let mut roots: Vec<usize> = hits
         .iter()
         .filter_map(|&i| sentences[i].clause_idx)
@@ -582,12 +583,14 @@ fn unfavourable(
         .collect();
     roots.sort_unstable();
     roots.dedup();
-    let mut scope: Vec<usize> = hits.to_vec();
+    let mut scope: Vec<usize> = hits
+        .iter()
+        .copied()
+        .filter(|&i| sentences[i].clause_idx.is_none())
+        .collect();
     for r in roots {
         scope.extend_from_slice(j.roots.sentences(r));
     }
-    scope.sort_unstable();
-    scope.dedup();
     let facts = |i: usize| j.feats[i].facts.get_or_init(|| Facts::of(text(i)));
     let any_unfav = scope.iter().any(|&i| cue(i, UNFAVOURABLE));
     let guarded = scope.iter().any(|&i| cue(i, GUARD));
@@ -627,11 +630,11 @@ fn unfavourable(
                     })
                 })
             };
-            let forums: Vec<&String> = scope.iter().flat_map(|&i| facts(i).forums.iter()).collect();
-            let provider_home = forum_of(&parties.provider)
-                || parties.provider_places.iter().any(|p| forums.contains(&p));
-            let customer_home = forum_of(&parties.customer)
-                || parties.customer_places.iter().any(|p| forums.contains(&p));
+            let a_forum = |p: &String| scope.iter().any(|&i| facts(i).forums.contains(p));
+            let provider_home =
+                forum_of(&parties.provider) || parties.provider_places.iter().any(a_forum);
+            let customer_home =
+                forum_of(&parties.customer) || parties.customer_places.iter().any(a_forum);
             provider_home && !customer_home || (any_unfav && !guarded && !customer_home)
         }
         "incident_notice" => {
