@@ -11,6 +11,7 @@ use std::collections::HashMap;
 use super::crossrefs::CrossRefs;
 use super::features::{refers_back, SentenceFeatures};
 use super::parties::{Mentions, Role};
+use super::prefilter::Candidates;
 use super::rules::{MatrixMarks, Modality, Rules};
 use super::statements::{Kind, Statement};
 use super::terms::DocTerms;
@@ -411,10 +412,12 @@ pub(crate) fn layer_cell(text: &str, s: &Sentence, rules: &Rules) -> Option<Stri
 }
 
 /// The cross-references of one sentence: which clause numbers it points at, and to whom.
+/// (`c` is the prefilter's answer for `t`.)
 pub(crate) fn cross_references_in(
     t: &str,
     rules: &Rules,
     mentions: &Mentions,
+    c: &Candidates,
 ) -> Vec<(String, Role)> {
     let mut out = Vec::new();
     for re in rules
@@ -422,6 +425,7 @@ pub(crate) fn cross_references_in(
         .crossref
         .iter()
         .chain(rules.modality_en.crossref.iter())
+        .filter_map(|r| r.regex(c))
     {
         for cap in re.captures_iter(t) {
             // 第八条第（一）项、第（三）项至第（五）项 → 第八条（一）, 第八条（三）…（五）.

@@ -150,7 +150,7 @@ pub struct Modality {
     pub hedge: Patterns,
     pub joint: Patterns,
     pub restriction: Patterns,
-    pub crossref: Vec<Regex>,
+    pub crossref: Vec<GatedRegex>,
     /// The end of a sentence that introduces a list of items ("…, including:", "乙方应当：").
     pub lead_in: Vec<Regex>,
     /// Verbs that state what a party does when they follow it directly ("我们记录…日志",
@@ -398,6 +398,43 @@ fn topic(raw: RawTopic, pre: &mut PrefilterBuilder) -> Result<TopicCues, String>
     })
 }
 
+/// A regex tried on its own (a cross-reference pattern, whose captures are read), with its group
+/// in the literal prefilter.
+#[derive(Debug, Clone)]
+pub struct GatedRegex {
+    re: Regex,
+    gate: Option<u32>,
+}
+
+impl GatedRegex {
+    /// The regex, unless the prefilter's answer `c` for a text says that it cannot match there.
+    pub fn regex(&self, c: &Candidates) -> Option<&Regex> {
+        self.gate.is_none_or(|g| c.has(g)).then_some(&self.re)
+    }
+}
+
+/// Case-insensitive regexes that are tried one by one, each with its literals registered with
+/// the prefilter; `name` labels an error.
+fn gated_list(
+    list: &[String],
+    name: &str,
+    pre: &mut PrefilterBuilder,
+) -> Result<Vec<GatedRegex>, String> {
+    let compiled = regex_list(list, name)?;
+    Ok(compiled
+        .into_iter()
+        .zip(list)
+        .map(|(re, p)| GatedRegex {
+            re,
+            gate: regex_syntax::ParserBuilder::new()
+                .build()
+                .parse(p)
+                .ok()
+                .and_then(|h| pre.group(&h)),
+        })
+        .collect())
+}
+
 /// Case-insensitive regexes that are tried one by one (no prefilter); `name` labels an error.
 fn regex_list(list: &[String], name: &str) -> Result<Vec<Regex>, String> {
     list.iter()
@@ -444,7 +481,11 @@ fn modality(m: &RawModality, zh: bool, pre: &mut PrefilterBuilder) -> Result<Mod
         hedge,
         joint,
         restriction,
-        crossref: list(&m.crossref_zh, &m.crossref_en, "crossref")?,
+        crossref: gated_list(
+            &pick(&m.crossref_zh, &m.crossref_en),
+            &format!("crossref_{lang}"),
+            pre,
+        )?,
         lead_in: list(&m.lead_in_zh, &m.lead_in_en, "lead_in")?,
         acts: anchored(&m.acts_zh, &m.acts_en, "acts")?,
         acts_guard: list(&m.acts_guard_zh, &m.acts_guard_en, "acts_guard")?,
