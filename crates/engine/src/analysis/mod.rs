@@ -359,7 +359,8 @@ impl Cache {
         self.report(doc, rules, templates, opts)
     }
 
-    /// Aggregates the cached reading into a report.
+    /// Aggregates the cached reading into a report. `doc` is the document the cache was read
+    /// from, as `reanalyze_clause` left it.
     pub fn report(
         &self,
         doc: &Document,
