@@ -252,3 +252,73 @@ fn a_table_header_edit_reaches_the_rows_below() {
     let r = l.edit(header, &t, "the header's columns swapped");
     assert_ne!(security(&r), before, "the rows read the new header");
 }
+
+#[test]
+fn edits_to_defined_terms_and_to_the_sentences_that_name_them() {
+    let text = "This Agreement is between Acme Cloud Ltd (\"Provider\") and Beta Trading Ltd (\"Customer\").\n\n\
+        1.1 \"Provider Infrastructure\" means the data centers, hardware and hypervisors used to provide the Services.\n\n\
+        1.2 \"Security Measures\" means Schedule 2.\n\n\
+        1.3 \"Customer Data\" means all data that Customer uploads, including personal information.\n\n\
+        2.1 Provider is responsible for the security of the Provider Infrastructure.\n\n\
+        2.2 Provider shall keep the Services available.\n\n\
+        3.1 Provider shall process Customer Data only on Customer's documented instructions.\n\n\
+        3.2 Provider shall delete the Usage Records when this Agreement ends.\n\n\
+        ## Schedule 2 — Security Measures\n\n\
+        1. Segmented production networks and default-deny firewalls.\n";
+    let mut l = Live::read("terms.md", text.as_bytes(), Perspective::Customer);
+    let allocation = |r: &Report, id: &str| {
+        r.security
+            .iter()
+            .find(|s| s.id == id)
+            .map(|s| format!("{:?}", s.allocation))
+    };
+    // A sentence comes to name a term that stands for a schedule (the terms stay the same).
+    let i = l.find(|t, _| t.contains("keep the Services available"));
+    let r = l.edit(
+        i,
+        "2.2 Provider shall implement and maintain the Security Measures.",
+        "a duty names a schedule's term",
+    );
+    assert_eq!(allocation(&r, "network").as_deref(), Some("Provider"));
+    // The layer term renamed: the sentence that named it no longer does.
+    let i = l.find(|t, _| t.starts_with("1.1"));
+    let t = l
+        .clause_text(i)
+        .replace("Provider Infrastructure", "Facilities");
+    let r = l.edit(i, &t, "a layer term renamed");
+    assert_eq!(allocation(&r, "physical").as_deref(), Some("Absent"));
+    let t = t.replace("Facilities", "Provider Infrastructure");
+    let r = l.edit(i, &t, "and named again");
+    assert_eq!(allocation(&r, "physical").as_deref(), Some("Provider"));
+    // The term that includes personal information loses it, then gets it back.
+    let instructions = |r: &Report| r.pi.iter().any(|p| p.id == "pi.instructions" && p.present);
+    let i = l.find(|t, _| t.starts_with("1.3"));
+    let before = l.clause_text(i);
+    let r = l.edit(
+        i,
+        "1.3 \"Customer Data\" means all data that Customer uploads.",
+        "a term no longer includes personal information",
+    );
+    assert!(!instructions(&r));
+    let r = l.edit(i, &before, "and includes it again");
+    assert!(instructions(&r));
+    // A second such term, named by a sentence the edit does not touch.
+    let deletion = |r: &Report| {
+        r.pi.iter()
+            .any(|p| p.id == "pi.return_deletion" && p.present)
+    };
+    assert!(!deletion(&r));
+    let r = l.edit(
+        i,
+        &format!("{before} \"Usage Records\" means personal information about the users of the Services."),
+        "a term that includes personal information added",
+    );
+    assert!(deletion(&r));
+    // A schedule's term defined afresh, in a clause of its own.
+    let i = l.find(|t, _| t.starts_with("1.2"));
+    l.edit(
+        i,
+        "1.2 \"Security Measures\" means the measures described in Schedule 2. \"Backup Policy\" means Schedule 3.",
+        "a second schedule term",
+    );
+}

@@ -8,10 +8,13 @@
 
 use std::collections::HashMap;
 
+use super::crossrefs::CrossRefs;
 use super::features::{refers_back, SentenceFeatures};
 use super::parties::{Mentions, Role};
+use super::prefilter::Candidates;
 use super::rules::{MatrixMarks, Modality, Rules};
 use super::statements::{Kind, Statement};
+use super::terms::DocTerms;
 use super::text::Sentence;
 use super::{explain, Evidence, Found, Gap, Perspective, SecurityRow, Severity};
 use crate::ingest::Document;
@@ -411,10 +414,12 @@ pub(crate) fn layer_cell(text: &str, s: &Sentence, rules: &Rules) -> Option<Stri
 }
 
 /// The cross-references of one sentence: which clause numbers it points at, and to whom.
+/// (`c` is the prefilter's answer for `t`.)
 pub(crate) fn cross_references_in(
     t: &str,
     rules: &Rules,
     mentions: &Mentions,
+    c: &Candidates,
 ) -> Vec<(String, Role)> {
     let mut out = Vec::new();
     for re in rules
@@ -422,6 +427,7 @@ pub(crate) fn cross_references_in(
         .crossref
         .iter()
         .chain(rules.modality_en.crossref.iter())
+        .filter_map(|r| r.regex(c))
     {
         for cap in re.captures_iter(t) {
             // 第八条第（一）项、第（三）项至第（五）项 → 第八条（一）, 第八条（三）…（五）.
@@ -505,7 +511,7 @@ fn article_items(list: &str) -> Vec<String> {
 /// Defined terms that stand for a schedule: `"Security Measures" means Schedule 2`,
 /// `“安全措施”指本协议附件二` → (term, "Schedule 2" / "附件二"); or for the list their own
 /// clause sets out → (term, that clause's number).
-fn schedule_terms(
+pub(crate) fn schedule_terms(
     text: &str,
     sentences: &[Sentence],
     feats: &[SentenceFeatures],
@@ -536,16 +542,11 @@ fn schedule_terms(
     out
 }
 
-/// Defined terms that list infrastructure layers: `"Provider Infrastructure" means the data
-/// centers, hardware, hypervisor and control plane` → (term, [physical, resource_abstraction]).
-/// Only the lower layers count (a "Customer Data" definition allocates nothing), and only in a
-/// part that speaks of security.
-fn layer_terms(
-    text: &str,
-    sentences: &[Sentence],
-    feats: &[SentenceFeatures],
-    rules: &Rules,
-) -> Vec<(String, Vec<usize>)> {
+/// The infrastructure layers a definition lists, from what the term is defined as (`body`) up
+/// to the end of its first sentence: `"Provider Infrastructure" means the data centers, hardware,
+/// hypervisor and control plane` → [physical, resource_abstraction] (indices into `Rules::items`).
+/// Only the lower layers count (a "Customer Data" definition allocates nothing).
+pub(crate) fn layers_defined(body: &str, rules: &Rules) -> Vec<usize> {
     const LAYERS: [&str; 5] = [
         "physical",
         "resource_abstraction",
@@ -553,129 +554,50 @@ fn layer_terms(
         "network",
         "application",
     ];
-    // The definitions the sentence features already found (each sentence is read once, not
-    // the whole text again on every report), up to the end of the definition's first sentence.
-    let mut out = Vec::new();
-    for (_, d, body) in super::features::definitions(text, sentences, feats) {
-        let def = body
-            .split(['.', ';', '。', '；', '\n'])
-            .next()
-            .unwrap_or("")
-            .trim();
-        if def.chars().count() < 6 {
-            continue;
-        }
-        let items: Vec<usize> =
-            super::features::matching(&rules.items, def, &rules.prefilter.scan(def))
-                .into_iter()
-                .filter(|&i| {
-                    rules
-                        .items
-                        .get(i)
-                        .is_some_and(|t| LAYERS.contains(&t.id.as_str()))
-                })
-                .collect();
-        if !items.is_empty() {
-            out.push((d.term.clone(), items));
-        }
+    let def = body
+        .split(['.', ';', '。', '；', '\n'])
+        .next()
+        .unwrap_or("")
+        .trim();
+    if def.chars().count() < 6 {
+        return Vec::new();
     }
-    out
+    super::features::matching(&rules.items, def, &rules.prefilter.scan(def))
+        .into_iter()
+        .filter(|&i| {
+            rules
+                .items
+                .get(i)
+                .is_some_and(|t| LAYERS.contains(&t.id.as_str()))
+        })
+        .collect()
 }
 
-/// Which of `finder`'s terms a text names, each with where it is first named, by term index.
-fn terms_named(finder: &aho_corasick::AhoCorasick, t: &str) -> Vec<(usize, usize)> {
-    let mut found: Vec<(usize, usize)> = finder
-        .find_overlapping_iter(t)
-        .map(|m| (m.pattern().as_usize(), m.start()))
-        .collect();
-    found.sort_unstable();
-    found.dedup_by_key(|x| x.0);
-    found
-}
-
-/// A party's duty to implement a term that stands for a schedule gives it the schedule's duties:
-/// "Supplier shall implement and maintain the Security Measures" (defined as Schedule 2).
-fn term_references(
+/// Defined terms that list infrastructure layers (`layers_defined`, read with the sentence
+/// features), each with its layers; they count only in a part that speaks of security.
+pub(crate) fn layer_terms(
     text: &str,
     sentences: &[Sentence],
     feats: &[SentenceFeatures],
-) -> Vec<(String, Role)> {
-    let terms = schedule_terms(text, sentences, feats);
-    if terms.is_empty() {
-        return Vec::new();
-    }
-    let mut out: Vec<(String, Role)> = Vec::new();
-    // One automaton over the terms, not a substring search per term and sentence.
-    let Ok(finder) = aho_corasick::AhoCorasick::new(terms.iter().map(|(t, _)| t.as_str())) else {
-        return out;
-    };
-    for (s, f) in sentences.iter().zip(feats) {
-        if s.definitional {
-            continue;
-        }
-        let t = s.text(text);
-        for (k, at) in terms_named(&finder, t) {
-            let Some((_, target)) = terms.get(k) else {
-                continue;
-            };
-            // The party whose duty names the term (the statement part containing it).
-            let role = f.statements.iter().find_map(|x| match (x.kind, x.role) {
-                (Kind::Duty, Some(r @ (Role::Provider | Role::Customer)))
-                    if x.start <= at && at < x.end.max(x.start + 1) =>
-                {
-                    Some(r)
-                }
-                _ => None,
-            });
-            if let Some(r) = role {
-                if !out.iter().any(|(g, _)| g == target) {
-                    out.push((target.clone(), r));
-                }
-            }
-        }
-    }
-    out
-}
-
-fn in_clause(number: &str, target: &str) -> bool {
-    let n = number.trim_start_matches('第');
-    let t = target.trim_start_matches('第');
-    // "第六条约定的义务" points at clauses numbered 6.1, 6.2 … as well.
-    let article = n
-        .split(['.', '．', '(', '（', ' '])
-        .next()
-        .and_then(|k| k.parse::<u32>().ok());
-    if article.is_some_and(|k| crate::ingest::numbering::zh_numeral(k) == t.trim_end_matches('条'))
-    {
-        return true;
-    }
-    n == t
-        || n.strip_prefix(t).is_some_and(|rest| {
-            rest.starts_with(['(', '（', ' ', '条'])
-                || (rest.starts_with('.') && !t.is_empty())
-                // "四（三）1" is item 1 of 四（三）.
-                || (t.ends_with(['）', ')']) && rest.starts_with(|c: char| c.is_ascii_digit()))
-        })
+) -> Vec<(String, Vec<usize>)> {
+    super::features::definitions(text, sentences, feats)
+        .filter(|(_, d, _)| !d.layers.is_empty())
+        .map(|(_, d, _)| (d.term.clone(), d.layers.clone()))
+        .collect()
 }
 
 /// Aggregates the sentence features into claims per item, applying cross-references.
-pub fn read<'a>(
+pub(crate) fn read<'a>(
     doc: &'a Document,
     sentences: &'a [Sentence],
     feats: &'a [SentenceFeatures],
+    terms: &DocTerms,
+    refs: &'a CrossRefs,
     rules: &'a Rules,
 ) -> Reading<'a> {
-    let mut refs: Vec<&(String, Role)> = feats.iter().flat_map(|f| f.crossrefs.iter()).collect();
-    let by_term = term_references(&doc.text, sentences, feats);
-    refs.extend(by_term.iter());
-    let layer_terms = layer_terms(&doc.text, sentences, feats, rules);
-    // One automaton finds which of them a sentence names (a long contract defines many terms,
-    // and a substring search per term and statement cost more than the rest of the report).
-    let term_finder = if layer_terms.is_empty() {
-        None
-    } else {
-        aho_corasick::AhoCorasick::new(layer_terms.iter().map(|(t, _)| t.as_str())).ok()
-    };
+    // The defined terms that list layers, and which of them each sentence names (kept with the
+    // sentences: a long contract defines many terms).
+    let layer_terms = &terms.layers;
     // One list of claims per distinct item id, by index rather than by name.
     let mut ids: Vec<&str> = Vec::new();
     let slot: Vec<usize> = rules
@@ -700,7 +622,6 @@ pub fn read<'a>(
     // With each lead, whether it is a heading over a party's list ("二、租户（甲方）职责"): its
     // items must state a duty themselves (a description under it stays a description).
     let mut leads: Vec<Option<(Statement, bool)>> = vec![None; doc.clauses.len()];
-    let mut ref_of: Vec<Option<Option<&(String, Role)>>> = vec![None; doc.clauses.len()];
     let mut carry: Option<(Option<usize>, Statement)> = None;
     let mut prev: Option<(Option<usize>, Option<Statement>, bool)> = None;
     for (i, (s, f)) in sentences.iter().zip(feats).enumerate() {
@@ -742,18 +663,7 @@ pub fn read<'a>(
         }
         // A cross-reference gives the referenced clause's duties to its party: the passive ones,
         // and a description with no modal verb at all ("每日快照，保留7日").
-        // (Looked up once per clause: a long contract has thousands of sentences and dozens
-        // of references.)
-        let referenced = if refs.is_empty() {
-            None
-        } else {
-            match s.clause_idx {
-                Some(c) if c < ref_of.len() => *ref_of[c].get_or_insert_with(|| {
-                    refs.iter().copied().find(|(n, _)| in_clause(&s.clause, n))
-                }),
-                _ => refs.iter().copied().find(|(n, _)| in_clause(&s.clause, n)),
-            }
-        };
+        let referenced = refs.of(s.clause_idx, &s.clause);
         // A list item under a lead-in ("Customer is responsible for …, including: (a) …;
         // (b) …") says nothing of who: the lead-in's party and modality govern it.
         let parent = s
@@ -821,11 +731,10 @@ pub fn read<'a>(
         };
         count += st.iter().filter(|x| x.kind == Kind::Duty).count();
         let t = s.text(&doc.text);
-        let named_terms: Vec<usize> = match &term_finder {
-            Some(finder) if !st.is_empty() => {
-                terms_named(finder, t).into_iter().map(|(k, _)| k).collect()
-            }
-            _ => Vec::new(),
+        let named_terms: Vec<usize> = if layer_terms.is_empty() || st.is_empty() {
+            Vec::new()
+        } else {
+            layer_terms.named(i, t).iter().map(|&(k, _)| k).collect()
         };
         let last = st.iter().rev().find(|x| x.role.is_some()).cloned();
         // (Only a sentence with more of its clause after it can hand anything on.)
@@ -888,12 +797,11 @@ pub fn read<'a>(
             };
             let listed = named_terms
                 .iter()
-                .filter_map(|&k| layer_terms.get(k))
+                .filter_map(|&k| layer_terms.list().get(k))
                 .filter(|(term, _)| part.contains(term.as_str()) && secured(term))
                 .flat_map(|(_, items)| items.iter().copied())
                 .filter(|i| !own.contains(i));
-            let all: Vec<usize> = own.iter().copied().chain(listed).collect();
-            for item in all {
+            for item in own.iter().copied().chain(listed) {
                 claims[slot[item]].push(Claim {
                     sentence: i,
                     role: x.role,
@@ -1412,13 +1320,5 @@ mod tests {
             gap(C, F::Provider, None, Perspective::Provider),
             Some(Gap::Inverted)
         );
-    }
-
-    #[test]
-    fn clause_numbers_contain_their_sub_items() {
-        assert!(in_clause("6.2(a)", "6.2"));
-        assert!(in_clause("6.2", "6.2"));
-        assert!(!in_clause("6.21", "6.2"));
-        assert!(in_clause("6.2.1", "6.2"));
     }
 }

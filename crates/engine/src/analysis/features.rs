@@ -98,7 +98,7 @@ pub fn of(doc_text: &str, s: &Sentence, rules: &Rules, mentions: &Mentions) -> S
         .iter()
         .any(|w| t.contains(w))
         {
-            cross_references_in(t, rules, mentions)
+            cross_references_in(t, rules, mentions, c)
         } else {
             Vec::new()
         },

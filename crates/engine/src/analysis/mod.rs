@@ -18,13 +18,16 @@ macro_rules! static_re {
 }
 
 pub mod allocate;
+mod crossrefs;
 pub mod explain;
 pub mod features;
 mod live;
 pub mod parties;
 pub mod prefilter;
+mod rematch;
 pub mod rules;
 pub mod statements;
+mod terms;
 pub mod text;
 pub mod topics;
 
@@ -176,6 +179,12 @@ pub(crate) fn report_of(text: &str) -> Report {
 pub struct Cache {
     sentences: Vec<text::Sentence>,
     feats: Vec<features::SentenceFeatures>,
+    /// The defined terms every sentence is searched for, and what each sentence names.
+    terms: terms::DocTerms,
+    /// The cross-references and the clause each takes in.
+    refs: crossrefs::CrossRefs,
+    /// What each clause's heading says of personal information (an edit keeps the headings).
+    pi_headings: Vec<topics::PiHeading>,
     parties: Parties,
     mentions: parties::Mentions,
     scores: Vec<(DeploymentModel, u32)>,
@@ -197,7 +206,7 @@ impl Cache {
         let (parties, mentions) = parties::resolve(&doc.text, &rules.parties);
         // One thread: with the prefilter, a second one no longer pays for warming up its own
         // copy of every regex's lazy DFA (measured slower on the shared two-core machine).
-        let feats = sentences
+        let feats: Vec<features::SentenceFeatures> = sentences
             .iter()
             .map(|s| features::of(&doc.text, s, rules, &mentions))
             .collect();
@@ -207,7 +216,11 @@ impl Cache {
             cjk += usize::from(crate::search::is_cjk(c));
         }
         let lang = live::language(all, cjk);
+        let terms = terms::DocTerms::read(&doc.text, &sentences, &feats);
         Cache {
+            refs: crossrefs::CrossRefs::read(doc, &sentences, &feats, &terms.schedules),
+            terms,
+            pi_headings: topics::pi_headings(doc, rules),
             sentences,
             feats,
             parties,
@@ -317,8 +330,9 @@ impl Cache {
             .map(|s| features::of(&doc.text, s, rules, &self.mentions))
             .collect();
         let after = first + fresh.len();
-        self.sentences.splice(first..keep_from, fresh);
-        self.feats.splice(first..keep_from, fresh_feats);
+        let replaced = first..keep_from;
+        self.sentences.splice(replaced.clone(), fresh);
+        self.feats.splice(replaced.clone(), fresh_feats);
         // A table row reads its header from the lines above it, up to the first line without a
         // cell: the rows after the edit up to such a line are read again.
         let text = &doc.text;
@@ -338,10 +352,15 @@ impl Cache {
                 self.feats[j] = features::of(text, s, rules, &self.mentions);
             }
         }
+        self.terms
+            .update(text, &self.sentences, &self.feats, replaced, after - first);
+        self.refs
+            .update(doc, &self.sentences, &self.feats, &self.terms.schedules);
         self.report(doc, rules, templates, opts)
     }
 
-    /// Aggregates the cached reading into a report.
+    /// Aggregates the cached reading into a report. `doc` is the document the cache was read
+    /// from, as `reanalyze_clause` left it.
     pub fn report(
         &self,
         doc: &Document,
@@ -349,7 +368,14 @@ impl Cache {
         templates: &TemplateSet,
         opts: Options,
     ) -> Report {
-        let reading = allocate::read(doc, &self.sentences, &self.feats, rules);
+        let reading = allocate::read(
+            doc,
+            &self.sentences,
+            &self.feats,
+            &self.terms,
+            &self.refs,
+            rules,
+        );
         let scores = self.scores.clone();
         let (model, source) = match opts.model {
             Some(m) => (m, "given"),
@@ -370,6 +396,8 @@ impl Cache {
             &self.feats,
             rules,
             &reading,
+            &self.terms.pi,
+            &self.pi_headings,
             templates,
         );
         let risks = topics::risk_rows(

@@ -5,6 +5,7 @@ use regex::{Regex, RegexBuilder};
 use serde::Deserialize;
 
 use super::prefilter::{Candidates, Prefilter, PrefilterBuilder};
+use super::rematch::Locality;
 use crate::error::{Error, Result, TemplateProblem};
 use crate::model::DeploymentModel;
 use crate::templates::TemplateFiles;
@@ -17,14 +18,36 @@ pub struct Patterns {
     re: Option<Regex>,
     /// The list's group in the literal prefilter; `None`: no literal set, the regex always runs.
     gate: Option<u32>,
-    /// The longest match in bytes, when every match is non-empty and no longer than that.
-    bounded: Option<usize>,
+    /// For a list run over the whole text: how far from an edit its matches can change (`None`:
+    /// anywhere, or a list run per sentence).
+    local: Option<Locality>,
+}
+
+/// Word boundaries are ASCII ones: a Latin term next to Chinese characters ("的DDoS防护") still
+/// has a boundary, while "expressly" does not contain the word "SSL".
+fn ascii_boundaries(p: &str) -> String {
+    format!("(?:{})", p.replace(r"\b", r"(?-u:\b)"))
+}
+
+/// The locality of a whole-text list (see rematch.rs), from each pattern as compiled.
+pub(super) fn locality(list: &[String]) -> Option<Locality> {
+    let hirs: Option<Vec<regex_syntax::hir::Hir>> = list
+        .iter()
+        .map(|p| {
+            regex_syntax::ParserBuilder::new()
+                .case_insensitive(true)
+                .build()
+                .parse(&ascii_boundaries(p))
+                .ok()
+        })
+        .collect();
+    Locality::of(&hirs?)
 }
 
 impl Patterns {
     /// Compiles a list; `pre` registers its literals with the prefilter (lists that run per
     /// sentence; the others run over the whole text).
-    fn compile(
+    pub(super) fn compile(
         list: &[String],
         what: &str,
         pre: Option<&mut PrefilterBuilder>,
@@ -32,11 +55,9 @@ impl Patterns {
         if list.is_empty() {
             return Ok(Patterns::default());
         }
-        // Word boundaries are ASCII ones: a Latin term next to Chinese characters ("的DDoS防护")
-        // still has a boundary, while "expressly" does not contain the word "SSL".
         let joined = list
             .iter()
-            .map(|p| format!("(?:{})", p.replace(r"\b", r"(?-u:\b)")))
+            .map(|p| ascii_boundaries(p))
             .collect::<Vec<_>>()
             .join("|");
         let re = RegexBuilder::new(&joined)
@@ -47,31 +68,22 @@ impl Patterns {
             .dfa_size_limit(1 << 25)
             .build()
             .map_err(|e| format!("{what}: {e}"))?;
-        let syntax = |ci: bool| {
+        let syntax = || {
             regex_syntax::ParserBuilder::new()
-                .case_insensitive(ci)
                 .build()
                 .parse(&joined)
                 .ok()
         };
         // The literals are read from the case-sensitive syntax (the prefilter ignores ASCII case
-        // itself); the lengths from the syntax as compiled.
-        let (gate, bounded) = match pre {
-            Some(b) => (syntax(false).and_then(|h| b.group(&h)), None),
-            // Lists run over the whole text: their longest match, to re-count after an edit.
-            None => (
-                None,
-                syntax(true).and_then(|h| {
-                    let p = h.properties();
-                    p.maximum_len()
-                        .filter(|_| p.minimum_len().is_some_and(|m| m > 0))
-                }),
-            ),
+        // itself); a whole-text list's locality from each pattern's syntax as compiled.
+        let (gate, local) = match pre {
+            Some(b) => (syntax().and_then(|h| b.group(&h)), None),
+            None => (None, locality(list)),
         };
         Ok(Patterns {
             re: Some(re),
             gate,
-            bounded,
+            local,
         })
     }
     fn regex(&self, c: &Candidates) -> Option<&Regex> {
@@ -101,9 +113,8 @@ impl Patterns {
             .map(|m| (m.start(), m.end()))
     }
     /// `find_all` of a text after the bytes `start..old_end` were replaced by `start..new_end`,
-    /// from the matches `old` before. A match depends only on the bytes it spans and one
-    /// character on either side, so the search is repeated only from the last match well before
-    /// the edit to a point well after it; from there on the matches are the old ones, shifted.
+    /// from the matches `old` before: searched again only near the edit when the list allows it
+    /// (see rematch.rs), else in the whole text.
     pub(crate) fn rematch(
         &self,
         old: &[(usize, usize)],
@@ -112,55 +123,12 @@ impl Patterns {
         old_end: usize,
         new_end: usize,
     ) -> Vec<(usize, usize)> {
-        let (Some(re), Some(longest)) = (&self.re, self.bounded) else {
-            return self.find_all(text, &Candidates::ALL);
-        };
-        let reach = longest + 8;
-        let shift = |x: usize| (x + new_end).saturating_sub(old_end);
-        let keep = old.partition_point(|m| m.0 + reach <= start);
-        let mut out = old[..keep].to_vec();
-        let mut pos = out.last().map_or(0, |m| m.1);
-        // The matches that start before `sync`, searched for in the text cut `reach` after it
-        // (which changes no match that starts before `sync`).
-        let sync = new_end + reach;
-        let mut cut = (sync + reach).min(text.len());
-        while !text.is_char_boundary(cut) {
-            cut += 1;
-        }
-        while let Some(m) = re
-            .find_at(&text[..cut], pos)
-            .map(|m| (m.start(), m.end()))
-            .filter(|m| m.0 < sync)
-        {
-            out.push(m);
-            // Every match is non-empty (`bounded`), so the search moves on.
-            pos = m.1;
-        }
-        // The search goes on from `pos`, where the old one went on from `at` unless an old match
-        // spans `at`: then the rest is the old matches from `at` on.
-        let pos = pos.max(sync);
-        let at = (pos + old_end).saturating_sub(new_end);
-        let next = old.partition_point(|m| m.0 < at);
-        if next == 0 || old[next - 1].1 <= at {
-            out.extend(old[next..].iter().map(|m| (shift(m.0), shift(m.1))));
-            return out;
-        }
-        // Rare: search on until the two searches meet at the same match.
-        let tail = &old[next..];
-        let mut t = 0;
-        let mut pos = pos;
-        while let Some(m) = re.find_at(text, pos).map(|m| (m.start(), m.end())) {
-            while t < tail.len() && shift(tail[t].0) < m.0 {
-                t += 1;
+        match (&self.re, self.local) {
+            (Some(re), Some(local)) => {
+                super::rematch::rematch(re, local, old, text, start, old_end, new_end)
             }
-            if tail.get(t).is_some_and(|o| (shift(o.0), shift(o.1)) == m) {
-                out.extend(tail[t..].iter().map(|o| (shift(o.0), shift(o.1))));
-                return out;
-            }
-            out.push(m);
-            pos = m.1;
+            _ => self.find_all(text, &Candidates::ALL),
         }
-        out
     }
 }
 
@@ -182,7 +150,7 @@ pub struct Modality {
     pub hedge: Patterns,
     pub joint: Patterns,
     pub restriction: Patterns,
-    pub crossref: Vec<Regex>,
+    pub crossref: Vec<GatedRegex>,
     /// The end of a sentence that introduces a list of items ("…, including:", "乙方应当：").
     pub lead_in: Vec<Regex>,
     /// Verbs that state what a party does when they follow it directly ("我们记录…日志",
@@ -430,6 +398,43 @@ fn topic(raw: RawTopic, pre: &mut PrefilterBuilder) -> Result<TopicCues, String>
     })
 }
 
+/// A regex tried on its own (a cross-reference pattern, whose captures are read), with its group
+/// in the literal prefilter.
+#[derive(Debug, Clone)]
+pub struct GatedRegex {
+    re: Regex,
+    gate: Option<u32>,
+}
+
+impl GatedRegex {
+    /// The regex, unless the prefilter's answer `c` for a text says that it cannot match there.
+    pub fn regex(&self, c: &Candidates) -> Option<&Regex> {
+        self.gate.is_none_or(|g| c.has(g)).then_some(&self.re)
+    }
+}
+
+/// Case-insensitive regexes that are tried one by one, each with its literals registered with
+/// the prefilter; `name` labels an error.
+fn gated_list(
+    list: &[String],
+    name: &str,
+    pre: &mut PrefilterBuilder,
+) -> Result<Vec<GatedRegex>, String> {
+    let compiled = regex_list(list, name)?;
+    Ok(compiled
+        .into_iter()
+        .zip(list)
+        .map(|(re, p)| GatedRegex {
+            re,
+            gate: regex_syntax::ParserBuilder::new()
+                .build()
+                .parse(p)
+                .ok()
+                .and_then(|h| pre.group(&h)),
+        })
+        .collect())
+}
+
 /// Case-insensitive regexes that are tried one by one (no prefilter); `name` labels an error.
 fn regex_list(list: &[String], name: &str) -> Result<Vec<Regex>, String> {
     list.iter()
@@ -476,7 +481,11 @@ fn modality(m: &RawModality, zh: bool, pre: &mut PrefilterBuilder) -> Result<Mod
         hedge,
         joint,
         restriction,
-        crossref: list(&m.crossref_zh, &m.crossref_en, "crossref")?,
+        crossref: gated_list(
+            &pick(&m.crossref_zh, &m.crossref_en),
+            &format!("crossref_{lang}"),
+            pre,
+        )?,
         lead_in: list(&m.lead_in_zh, &m.lead_in_en, "lead_in")?,
         acts: anchored(&m.acts_zh, &m.acts_en, "acts")?,
         acts_guard: list(&m.acts_guard_zh, &m.acts_guard_en, "acts_guard")?,
@@ -574,5 +583,24 @@ impl Rules {
     }
     pub fn risk(&self, id: &str) -> Option<&TopicCues> {
         self.risks.iter().find(|t| t.id == id)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_whole_text_list_of_the_built_in_rules_is_searched_again_only_near_an_edit() {
+        let rules = Rules::load(&TemplateFiles::builtin()).expect("built-in rules");
+        for (k, cue) in rules.model_cues.iter().enumerate() {
+            assert!(
+                cue.any.re.is_none() || cue.any.local.is_some(),
+                "model_cue #{k} ({:?}) has a pattern that can match the empty string, or text of \
+                 any length across lines: bound it (`\\w{{1,30}}` rather than `\\w+`) or keep it \
+                 within a line, so that a live edit need not search the whole text (rematch.rs)",
+                cue.model
+            );
+        }
     }
 }

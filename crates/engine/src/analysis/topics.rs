@@ -12,6 +12,7 @@ use super::parties::Role;
 use super::prefilter::Candidates;
 use super::rules::Rules;
 use super::statements::Kind;
+use super::terms::Terms;
 use super::text::Sentence;
 use super::{explain, PiRow, RiskRow, Severity};
 use crate::ingest::Document;
@@ -96,6 +97,8 @@ pub struct Definition {
     /// The definition expressly includes personal information ("…包括个人信息", "including
     /// Personal Data"), and the term is not itself a PI word.
     pub pi: bool,
+    /// The infrastructure layers the definition lists (`allocate::layers_defined`).
+    pub layers: Vec<usize>,
 }
 
 /// The definition a sentence makes, if any. `c` is the prefilter's answer for `t`.
@@ -105,6 +108,7 @@ pub fn definition(t: &str, rules: &Rules, candidates: &Candidates) -> Option<Def
         && !rules.pi_mention.is_match(&term, candidates);
     Some(Definition {
         body: t.len() - rest.len(),
+        layers: super::allocate::layers_defined(rest, rules),
         term,
         pi,
     })
@@ -144,32 +148,31 @@ fn defined_term(t: &str) -> Option<(String, &str)> {
     (name.chars().count() >= 2).then_some((name, rest))
 }
 
-pub fn pi_rows(
-    doc: &Document,
+/// The terms defined to include personal information, and those defined to include such a term
+/// ("Customer Data" means all data …, including Employee Data; "Employee Data" means personal
+/// information about …), two levels deep.
+pub(crate) fn pi_terms(
+    text: &str,
     sentences: &[Sentence],
     feats: &[SentenceFeatures],
-    rules: &Rules,
-    reading: &Reading,
-    templates: &TemplateSet,
-) -> (Vec<PiRow>, bool) {
+) -> Vec<String> {
     let mut terms: Vec<String> = feats
         .iter()
         .filter_map(|f| f.defines.as_ref().filter(|d| d.pi).map(|d| d.term.clone()))
         .collect();
-    // A term defined to include a PI term is one too ("Customer Data" means all data …,
-    // including Employee Data; "Employee Data" means personal information about …).
     if !terms.is_empty() {
-        let defs: Vec<(String, &str)> = super::features::definitions(&doc.text, sentences, feats)
+        let defs: Vec<(&str, &str)> = super::features::definitions(text, sentences, feats)
             .filter(|(s, _, _)| s.definitional)
-            .map(|(_, d, body)| (d.term.clone(), body))
+            .map(|(_, d, body)| (d.term.as_str(), body))
             .collect();
         for _ in 0..2 {
             let more: Vec<String> = defs
                 .iter()
                 .filter(|(name, rest)| {
-                    !terms.contains(name) && terms.iter().any(|t| rest.contains(t.as_str()))
+                    !terms.iter().any(|t| t == name)
+                        && terms.iter().any(|t| rest.contains(t.as_str()))
                 })
-                .map(|(name, _)| name.clone())
+                .map(|(name, _)| name.to_string())
                 .collect();
             if more.is_empty() {
                 break;
@@ -177,18 +180,68 @@ pub fn pi_rows(
             terms.extend(more);
         }
     }
-    // (One automaton for all the defined terms, built once per report.)
-    let terms = if terms.is_empty() {
-        None
-    } else {
-        aho_corasick::AhoCorasick::new(&terms).ok()
-    };
+    terms
+}
+
+/// What a clause's heading says of personal information.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum PiHeading {
+    None,
+    /// The clause is about it, maybe among other things ("Customer Data and Privacy").
+    About,
+    /// About it alone ("SCHEDULE 2 – DATA PROCESSING", "Processing, Personal Data and Data
+    /// Subjects").
+    Only,
+}
+
+/// The PI headings of a document's clauses (read once: an edit changes a clause's text, not its
+/// heading).
+pub(crate) fn pi_headings(doc: &Document, rules: &Rules) -> Vec<PiHeading> {
+    doc.clauses
+        .iter()
+        .map(|c| match c.heading.as_deref() {
+            Some(h) if about_pi(h, rules) => {
+                if pi_heading(h, rules) {
+                    PiHeading::Only
+                } else {
+                    PiHeading::About
+                }
+            }
+            _ => PiHeading::None,
+        })
+        .collect()
+}
+
+fn about_pi(h: &str, rules: &Rules) -> bool {
+    let lower = h.to_lowercase();
+    rules.pi_mention.is_match(h, &rules.prefilter.scan(h))
+        || [
+            "data protection",
+            "privacy",
+            "data processing",
+            "个人信息",
+            "隐私",
+            "委托处理",
+        ]
+        .iter()
+        .any(|w| lower.contains(w))
+}
+
+#[allow(clippy::too_many_arguments)]
+pub(crate) fn pi_rows(
+    doc: &Document,
+    sentences: &[Sentence],
+    feats: &[SentenceFeatures],
+    rules: &Rules,
+    reading: &Reading,
+    terms: &Terms<()>,
+    headings: &[PiHeading],
+    templates: &TemplateSet,
+) -> (Vec<PiRow>, bool) {
     let direct: Vec<bool> = (0..sentences.len())
         .map(|i| {
             feats[i].pi_mention
-                || terms
-                    .as_ref()
-                    .is_some_and(|ac| ac.is_match(sentences[i].text(&doc.text)))
+                || (!terms.is_empty() && !terms.named(i, sentences[i].text(&doc.text)).is_empty())
         })
         .collect();
     let direct = |i: usize| direct[i];
@@ -201,56 +254,26 @@ pub fn pi_rows(
             .and_then(|c| doc.clauses.get(c))
             .and_then(|c| c.parent)
     };
-    let pi_articles: std::collections::HashSet<u32> = doc
-        .clauses
-        .iter()
-        .enumerate()
-        .filter(|(_, c)| {
-            c.heading.as_deref().is_some_and(|h| {
-                let lower = h.to_lowercase();
-                rules.pi_mention.is_match(h, &rules.prefilter.scan(h))
-                    || [
-                        "data protection",
-                        "privacy",
-                        "data processing",
-                        "个人信息",
-                        "隐私",
-                        "委托处理",
-                    ]
-                    .iter()
-                    .any(|w| lower.contains(w))
-            })
-        })
-        .filter_map(|(k, _)| u32::try_from(k).ok())
-        .collect();
-    let pi_clauses: std::collections::HashSet<usize> = (0..sentences.len())
-        .filter(|&i| {
-            (direct(i) || parent_of(i).is_some_and(|p| pi_articles.contains(&p)))
-                && sentences[i]
-                    .text(&doc.text)
-                    .trim_end()
-                    .ends_with([':', '：'])
-        })
-        .filter_map(|i| sentences[i].clause_idx)
-        .collect();
-    let parent_is_pi = |i: usize| parent_of(i).is_some_and(|p| pi_clauses.contains(&(p as usize)));
+    let heading = |c: usize| headings.get(c).copied().unwrap_or(PiHeading::None);
+    let mut pi_clauses = vec![false; doc.clauses.len()];
+    for (i, s) in sentences.iter().enumerate() {
+        if let Some(c) = s.clause_idx.filter(|&c| c < pi_clauses.len()) {
+            if (direct(i) || parent_of(i).is_some_and(|p| heading(p as usize) != PiHeading::None))
+                && s.text(&doc.text).trim_end().ends_with([':', '：'])
+            {
+                pi_clauses[c] = true;
+            }
+        }
+    }
+    let parent_is_pi =
+        |i: usize| parent_of(i).is_some_and(|p| pi_clauses.get(p as usize) == Some(&true));
     // Every clause of an article or schedule headed as being about personal information alone
     // concerns it ("SCHEDULE 2 – DATA PROCESSING: 2. Subject matter and duration: …"); a
     // heading that joins another subject ("您的内容与个人信息") does not make all of it PI.
-    let only_pi: std::collections::HashSet<u32> = pi_articles
-        .iter()
-        .copied()
-        .filter(|&k| {
-            doc.clauses
-                .get(k as usize)
-                .and_then(|c| c.heading.as_deref())
-                .is_some_and(|h| pi_heading(h, rules))
-        })
-        .collect();
     let in_pi_article = |i: usize| {
         sentences[i].clause_idx.is_some_and(|c| {
-            u32::try_from(c).is_ok_and(|c| only_pi.contains(&c))
-                || parent_of(i).is_some_and(|p| only_pi.contains(&p))
+            heading(c) == PiHeading::Only
+                || parent_of(i).is_some_and(|p| heading(p as usize) == PiHeading::Only)
         })
     };
     // A document titled as an agreement on personal information alone ("个人信息委托处理协议",
@@ -260,17 +283,27 @@ pub fn pi_rows(
         .filter(|&i| whole || direct(i) || parent_is_pi(i) || in_pi_article(i))
         .collect();
     let applicable = !pi_sentences.is_empty();
+    // The PI sentences that speak to each element, in one pass.
+    let mut by_element: Vec<Vec<usize>> = vec![Vec::new(); rules.pi.len()];
+    for &i in &pi_sentences {
+        for &k in &feats[i].pi_elems {
+            if let Some(v) = by_element.get_mut(k).filter(|v| v.last() != Some(&i)) {
+                v.push(i);
+            }
+        }
+    }
     let mut rows = Vec::new();
     for id in super::ids(&templates.model, TopicKind::Pi) {
         let Some(topic) = templates.model.topic(&id) else {
             continue;
         };
         let hits: Vec<usize> = match rules.pi.iter().position(|c| c.id == id) {
-            Some(k) => pi_sentences
-                .iter()
+            Some(k) => by_element
+                .get(k)
+                .into_iter()
+                .flatten()
                 .copied()
                 .filter(|&i| !sentences[i].clause.is_empty() || id == "pi.roles")
-                .filter(|&i| feats[i].pi_elems.contains(&k))
                 .collect(),
             None => Vec::new(),
         };
@@ -454,22 +487,73 @@ impl Facts {
 }
 
 /// The top-level ancestor of each clause ("the same clause" below), by index so that the "1" of a
-/// schedule is not the "1" of the body.
-fn roots(doc: &Document) -> Vec<usize> {
-    (0..doc.clauses.len())
-        .map(|c| {
-            let mut c = c;
-            let mut guard = 0;
-            while let Some(p) = doc.clauses.get(c).and_then(|k| k.parent) {
-                c = p as usize;
-                guard += 1;
-                if guard > 64 {
-                    break;
+/// schedule is not the "1" of the body; and the sentences under each.
+struct Roots {
+    of: Vec<usize>,
+    /// The sentences whose clause has root `r`: `sentences[start[r]..start[r + 1]]`, in order.
+    start: Vec<usize>,
+    sentences: Vec<usize>,
+}
+
+impl Roots {
+    fn new(doc: &Document, sentences: &[Sentence]) -> Roots {
+        let of: Vec<usize> = (0..doc.clauses.len())
+            .map(|c| {
+                let mut c = c;
+                let mut guard = 0;
+                while let Some(p) = doc.clauses.get(c).and_then(|k| k.parent) {
+                    c = p as usize;
+                    guard += 1;
+                    if guard > 64 {
+                        break;
+                    }
                 }
+                c
+            })
+            .collect();
+        let root_of = |i: usize| {
+            sentences[i]
+                .clause_idx
+                .map(|c| of.get(c).copied().unwrap_or(c))
+        };
+        // Counted, then placed (each root's sentences in order).
+        let n = (0..sentences.len())
+            .filter_map(root_of)
+            .max()
+            .map_or(0, |r| r + 1)
+            .max(of.len());
+        let mut start = vec![0; n + 1];
+        for r in (0..sentences.len()).filter_map(root_of) {
+            start[r + 1] += 1;
+        }
+        for r in 0..n {
+            start[r + 1] += start[r];
+        }
+        let mut next = start.clone();
+        let mut placed = vec![0; start[n]];
+        for i in 0..sentences.len() {
+            if let Some(r) = root_of(i) {
+                placed[next[r]] = i;
+                next[r] += 1;
             }
-            c
-        })
-        .collect()
+        }
+        Roots {
+            of,
+            start,
+            sentences: placed,
+        }
+    }
+
+    fn root(&self, c: usize) -> usize {
+        self.of.get(c).copied().unwrap_or(c)
+    }
+
+    fn sentences(&self, root: usize) -> &[usize] {
+        match (self.start.get(root), self.start.get(root + 1)) {
+            (Some(&a), Some(&b)) => &self.sentences[a..b],
+            _ => &[],
+        }
+    }
 }
 
 /// The sentences a risk topic is judged on and the facts about them.
@@ -477,7 +561,7 @@ struct Judged<'a> {
     doc: &'a Document,
     sentences: &'a [Sentence],
     feats: &'a [SentenceFeatures],
-    roots: &'a [usize],
+    roots: &'a Roots,
     reading: &'a Reading<'a>,
 }
 
@@ -493,33 +577,23 @@ fn unfavourable(
     let text = |i: usize| sentences[i].text(&doc.text);
     let cue = |i: usize, which: u8| j.feats[i].risk_cue(k, which);
     // The hit sentences and the other sentences of the same clauses ("…的唯一救济" often
-    // follows the sentence that names the credits).
-    let root = |c: usize| j.roots.get(c).copied().unwrap_or(c);
-    let mut is_root: Vec<bool> = Vec::new();
-    for r in hits
+    // follows the sentence that names the credits). In no particular order: every rule below
+    // asks whether any of them says something.
+    let mut roots: Vec<usize> = hits
         .iter()
         .filter_map(|&i| sentences[i].clause_idx)
-        .map(root)
-    {
-        if is_root.len() <= r {
-            is_root.resize(r + 1, false);
-        }
-        is_root[r] = true;
-    }
-    let mut is_hit = vec![false; sentences.len()];
-    for &i in hits {
-        is_hit[i] = true;
-    }
-    let scope: Vec<usize> = sentences
-        .iter()
-        .enumerate()
-        .filter(|(i, s)| {
-            is_hit[*i]
-                || s.clause_idx
-                    .is_some_and(|c| is_root.get(root(c)).copied().unwrap_or(false))
-        })
-        .map(|(i, _)| i)
+        .map(|c| j.roots.root(c))
         .collect();
+    roots.sort_unstable();
+    roots.dedup();
+    let mut scope: Vec<usize> = hits
+        .iter()
+        .copied()
+        .filter(|&i| sentences[i].clause_idx.is_none())
+        .collect();
+    for r in roots {
+        scope.extend_from_slice(j.roots.sentences(r));
+    }
     let facts = |i: usize| j.feats[i].facts.get_or_init(|| Facts::of(text(i)));
     let any_unfav = scope.iter().any(|&i| cue(i, UNFAVOURABLE));
     let guarded = scope.iter().any(|&i| cue(i, GUARD));
@@ -559,11 +633,11 @@ fn unfavourable(
                     })
                 })
             };
-            let forums: Vec<&String> = scope.iter().flat_map(|&i| facts(i).forums.iter()).collect();
-            let provider_home = forum_of(&parties.provider)
-                || parties.provider_places.iter().any(|p| forums.contains(&p));
-            let customer_home = forum_of(&parties.customer)
-                || parties.customer_places.iter().any(|p| forums.contains(&p));
+            let a_forum = |p: &String| scope.iter().any(|&i| facts(i).forums.contains(p));
+            let provider_home =
+                forum_of(&parties.provider) || parties.provider_places.iter().any(a_forum);
+            let customer_home =
+                forum_of(&parties.customer) || parties.customer_places.iter().any(a_forum);
             provider_home && !customer_home || (any_unfav && !guarded && !customer_home)
         }
         "incident_notice" => {
@@ -608,7 +682,7 @@ pub fn risk_rows(
     parties: &super::Parties,
     templates: &TemplateSet,
 ) -> Vec<RiskRow> {
-    let roots = roots(doc);
+    let roots = Roots::new(doc, sentences);
     let judged = Judged {
         doc,
         sentences,
@@ -616,26 +690,35 @@ pub fn risk_rows(
         roots: &roots,
         reading,
     };
+    // The sentences that speak to each risk topic, in one pass: its cue, or for a topic that
+    // needs a duty, a duty with a party (one a cross-reference or a lead-in may have given).
+    let mut by_topic: Vec<Vec<usize>> = vec![Vec::new(); rules.risks.len()];
+    for (i, f) in feats.iter().enumerate() {
+        let mut add = |k: usize| {
+            if let Some(v) = by_topic.get_mut(k) {
+                if v.last() != Some(&i) {
+                    v.push(i);
+                }
+            }
+        };
+        f.risks.iter().for_each(|&k| add(k));
+        if !f.duty_risks.is_empty()
+            && (reading
+                .statements(i)
+                .iter()
+                .any(|x| x.kind == Kind::Duty && x.role.is_some())
+                // (a responsibility-table row that gives a party its part)
+                || f.table.is_some_and(|(r, _)| r.is_some()))
+        {
+            f.duty_risks.iter().for_each(|&k| add(k));
+        }
+    }
     super::ids(&templates.model, TopicKind::Risk)
         .into_iter()
         .filter_map(|id| {
             let topic = templates.model.topic(&id)?;
             let k = rules.risks.iter().position(|c| c.id == id);
-            let hits: Vec<usize> = match k {
-                Some(k) => (0..sentences.len())
-                    .filter(|&i| {
-                        feats[i].risks.contains(&k)
-                            || (feats[i].duty_risks.contains(&k)
-                                && (reading
-                                    .statements(i)
-                                    .iter()
-                                    .any(|x| x.kind == Kind::Duty && x.role.is_some())
-                                    // (a responsibility-table row that gives a party its part)
-                                    || feats[i].table.is_some_and(|(r, _)| r.is_some())))
-                    })
-                    .collect(),
-                None => Vec::new(),
-            };
+            let hits: Vec<usize> = k.and_then(|k| by_topic.get(k)).cloned().unwrap_or_default();
             let present = !hits.is_empty();
             let unfav = match (present, k) {
                 (true, Some(k)) => Some(unfavourable(&id, k, &judged, &hits, lang, parties)),

@@ -306,6 +306,31 @@ pub(crate) fn zh_numeral(n: u32) -> String {
     out
 }
 
+/// The number `zh_numeral` renders as `s`, if any (without building a string per candidate).
+pub(crate) fn zh_numeral_value(s: &str) -> Option<u32> {
+    const D: [char; 9] = ['一', '二', '三', '四', '五', '六', '七', '八', '九'];
+    let value = s.parse::<u32>().ok().or_else(|| {
+        let (mut total, mut digit) = (0u32, None);
+        for c in s.chars() {
+            let unit = match c {
+                '零' => continue,
+                '十' => 10,
+                '百' => 100,
+                '千' => 1000,
+                _ => {
+                    let d = D.iter().position(|&x| x == c)?;
+                    digit = Some(u32::try_from(d).ok()? + 1);
+                    continue;
+                }
+            };
+            total = total.saturating_add(digit.take().unwrap_or(1).saturating_mul(unit));
+        }
+        Some(total.saturating_add(digit.unwrap_or(0)))
+    })?;
+    // Only the numeral as `zh_numeral` writes it ("十二", not "一十二" or "12").
+    (zh_numeral(value) == s).then_some(value)
+}
+
 #[cfg(test)]
 mod tests {
     #[test]
@@ -339,5 +364,27 @@ mod tests {
             [z(1), z(10), z(12), z(20), z(105), z(1000)],
             ["一", "十", "十二", "二十", "一百零五", "一千"]
         );
+    }
+
+    #[test]
+    fn chinese_numerals_read_back() {
+        use super::{zh_numeral, zh_numeral_value as v};
+        for n in (0..=20_000).chain([99_999, u32::MAX]) {
+            assert_eq!(v(&zh_numeral(n)), Some(n), "{n}");
+        }
+        for other in [
+            "",
+            "一十二",
+            "十十",
+            "两",
+            "零",
+            "一百五",
+            "+5",
+            "12a",
+            "第六",
+            "千千千千千千千千千千千千",
+        ] {
+            assert_eq!(v(other), None, "{other}");
+        }
     }
 }

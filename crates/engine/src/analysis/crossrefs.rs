@@ -1,0 +1,209 @@
+//! The cross-references of a document and the clauses they take in: "the obligations in clause
+//! 6.2 apply to Customer" (read per sentence with its features), and a party's duty to implement
+//! a term that stands for a schedule. Kept in the `Cache`: after an edit the references are
+//! gathered again from the cached features, and which clause each one takes in is looked up
+//! again only when they change (an edit changes clause texts, not clause numbers).
+
+use super::features::SentenceFeatures;
+use super::parties::Role;
+use super::statements::Kind;
+use super::terms::Terms;
+use super::text::Sentence;
+use crate::ingest::Document;
+
+pub(crate) struct CrossRefs {
+    /// (clause number, party) in the order of the text: each sentence's own references, then
+    /// the duties that name a term standing for a schedule.
+    refs: Vec<(String, Role)>,
+    /// Per clause: the first reference that takes it in (index into `refs`).
+    of_clause: Vec<Option<usize>>,
+}
+
+impl CrossRefs {
+    pub(crate) fn read(
+        doc: &Document,
+        sentences: &[Sentence],
+        feats: &[SentenceFeatures],
+        schedules: &Terms<String>,
+    ) -> CrossRefs {
+        let refs = gather(&doc.text, sentences, feats, schedules);
+        let targets: Vec<Target> = refs.iter().map(|r| Target::new(&r.0)).collect();
+        let of_clause = doc
+            .clauses
+            .iter()
+            .map(|c| first_containing(&targets, &c.number))
+            .collect();
+        CrossRefs { refs, of_clause }
+    }
+
+    /// After an edit to the sentences or their features.
+    pub(crate) fn update(
+        &mut self,
+        doc: &Document,
+        sentences: &[Sentence],
+        feats: &[SentenceFeatures],
+        schedules: &Terms<String>,
+    ) {
+        let refs = gather(&doc.text, sentences, feats, schedules);
+        let same = refs.len() == self.refs.len()
+            && refs.iter().zip(&self.refs).all(|(a, b)| a.0 == b.0)
+            && self.of_clause.len() == doc.clauses.len();
+        if same {
+            self.refs = refs;
+        } else {
+            *self = CrossRefs::read(doc, sentences, feats, schedules);
+        }
+    }
+
+    /// The first reference whose target takes in clause `clause` (an index), or else the clause
+    /// numbered `number`.
+    pub(crate) fn of(&self, clause: Option<usize>, number: &str) -> Option<&(String, Role)> {
+        if self.refs.is_empty() {
+            return None;
+        }
+        match clause.and_then(|c| self.of_clause.get(c)) {
+            Some(k) => k.and_then(|k| self.refs.get(k)),
+            None => {
+                let targets: Vec<Target> = self.refs.iter().map(|r| Target::new(&r.0)).collect();
+                first_containing(&targets, number).and_then(|k| self.refs.get(k))
+            }
+        }
+    }
+}
+
+fn gather(
+    text: &str,
+    sentences: &[Sentence],
+    feats: &[SentenceFeatures],
+    schedules: &Terms<String>,
+) -> Vec<(String, Role)> {
+    let mut refs: Vec<(String, Role)> = feats
+        .iter()
+        .flat_map(|f| f.crossrefs.iter().cloned())
+        .collect();
+    refs.extend(term_references(text, sentences, feats, schedules));
+    refs
+}
+
+/// A party's duty to implement a term that stands for a schedule gives it the schedule's duties:
+/// "Supplier shall implement and maintain the Security Measures" (defined as Schedule 2).
+fn term_references(
+    text: &str,
+    sentences: &[Sentence],
+    feats: &[SentenceFeatures],
+    terms: &Terms<String>,
+) -> Vec<(String, Role)> {
+    let mut out: Vec<(String, Role)> = Vec::new();
+    if terms.is_empty() {
+        return out;
+    }
+    for (i, (s, f)) in sentences.iter().zip(feats).enumerate() {
+        if s.definitional {
+            continue;
+        }
+        for &(k, at) in terms.named(i, s.text(text)).iter() {
+            let Some((_, target)) = terms.list().get(k) else {
+                continue;
+            };
+            // The party whose duty names the term (the statement part containing it).
+            let role = f.statements.iter().find_map(|x| match (x.kind, x.role) {
+                (Kind::Duty, Some(r @ (Role::Provider | Role::Customer)))
+                    if x.start <= at && at < x.end.max(x.start + 1) =>
+                {
+                    Some(r)
+                }
+                _ => None,
+            });
+            if let Some(r) = role {
+                if !out.iter().any(|(g, _)| g == target) {
+                    out.push((target.clone(), r));
+                }
+            }
+        }
+    }
+    out
+}
+
+/// A clause number as cross-references compare it: without 第, and its article ("6" of
+/// "6.2(a)").
+struct Number<'a> {
+    number: &'a str,
+    article: Option<u32>,
+}
+
+impl<'a> Number<'a> {
+    fn new(number: &'a str) -> Number<'a> {
+        let number = number.trim_start_matches('第');
+        Number {
+            number,
+            article: number
+                .split(['.', '．', '(', '（', ' '])
+                .next()
+                .and_then(|k| k.parse::<u32>().ok()),
+        }
+    }
+}
+
+/// The clause number a cross-reference points at: without 第, and the article its Chinese
+/// numeral names ("第六条" → 6).
+struct Target<'a> {
+    number: &'a str,
+    article: Option<u32>,
+}
+
+impl<'a> Target<'a> {
+    fn new(target: &'a str) -> Target<'a> {
+        let number = target.trim_start_matches('第');
+        Target {
+            number,
+            article: crate::ingest::numbering::zh_numeral_value(number.trim_end_matches('条')),
+        }
+    }
+
+    /// Whether the clause numbered `n` is in the target: that clause ("6.2"), one under it
+    /// ("6.2(a)" and "6.2.1" are in "6.2", "四（三）1" in "四（三）"), or a clause of the article a
+    /// Chinese target names ("6.1" is in "第六条").
+    fn contains(&self, n: &Number) -> bool {
+        if n.article.is_some() && n.article == self.article {
+            return true;
+        }
+        let (n, t) = (n.number, self.number);
+        n == t
+            || n.strip_prefix(t).is_some_and(|rest| {
+                rest.starts_with(['(', '（', ' ', '条'])
+                    || (rest.starts_with('.') && !t.is_empty())
+                    || (t.ends_with(['）', ')']) && rest.starts_with(|c: char| c.is_ascii_digit()))
+            })
+    }
+}
+
+/// The first of `targets` that takes in the clause numbered `number`.
+fn first_containing(targets: &[Target], number: &str) -> Option<usize> {
+    let n = Number::new(number);
+    targets.iter().position(|t| t.contains(&n))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn clause_numbers_contain_their_sub_items() {
+        let in_clause =
+            |number: &str, target: &str| Target::new(target).contains(&Number::new(number));
+        assert!(in_clause("6.2(a)", "6.2"));
+        assert!(in_clause("6.2", "6.2"));
+        assert!(!in_clause("6.21", "6.2"));
+        assert!(in_clause("6.2.1", "6.2"));
+        assert!(in_clause("6.1", "第六条"));
+        assert!(in_clause("第六条（一）", "第六条"));
+        assert!(!in_clause("16.1", "第六条"));
+        assert!(in_clause("四（三）1", "四（三）"));
+        assert!(!in_clause("四（三）", "四（三）1"));
+        // Of several references that take in a clause, the first counts.
+        let targets = [Target::new("6"), Target::new("第六条"), Target::new("6.2")];
+        assert_eq!(first_containing(&targets, "6.2(a)"), Some(0));
+        assert_eq!(first_containing(&targets[1..], "6.2(a)"), Some(0));
+        assert_eq!(first_containing(&targets[2..], "6.3"), None);
+    }
+}
