@@ -27,7 +27,7 @@ impl CrossRefs {
         schedules: &Terms<String>,
     ) -> CrossRefs {
         let refs = gather(&doc.text, sentences, feats, schedules);
-        let targets: Vec<Target> = refs.iter().map(|r| Target::new(&r.0)).collect();
+        let targets: Vec<Number> = refs.iter().map(|r| Number::target(&r.0)).collect();
         let of_clause = doc
             .clauses
             .iter()
@@ -64,7 +64,7 @@ impl CrossRefs {
         match clause.and_then(|c| self.of_clause.get(c)) {
             Some(k) => k.and_then(|k| self.refs.get(k)),
             None => {
-                let targets: Vec<Target> = self.refs.iter().map(|r| Target::new(&r.0)).collect();
+                let targets: Vec<Number> = self.refs.iter().map(|r| Number::target(&r.0)).collect();
                 first_containing(&targets, number).and_then(|k| self.refs.get(k))
             }
         }
@@ -124,15 +124,16 @@ fn term_references(
     out
 }
 
-/// A clause number as cross-references compare it: without 第, and its article ("6" of
-/// "6.2(a)").
+/// A clause number as cross-references compare it: without 第, and the article it names — for a
+/// clause, the arabic article its number opens with ("6" of "6.2(a)"); for a reference's target,
+/// the article its Chinese numeral names ("第六条" → 6).
 struct Number<'a> {
     number: &'a str,
     article: Option<u32>,
 }
 
 impl<'a> Number<'a> {
-    fn new(number: &'a str) -> Number<'a> {
+    fn clause(number: &'a str) -> Number<'a> {
         let number = number.trim_start_matches('第');
         Number {
             number,
@@ -142,19 +143,10 @@ impl<'a> Number<'a> {
                 .and_then(|k| k.parse::<u32>().ok()),
         }
     }
-}
 
-/// The clause number a cross-reference points at: without 第, and the article its Chinese
-/// numeral names ("第六条" → 6).
-struct Target<'a> {
-    number: &'a str,
-    article: Option<u32>,
-}
-
-impl<'a> Target<'a> {
-    fn new(target: &'a str) -> Target<'a> {
+    fn target(target: &'a str) -> Number<'a> {
         let number = target.trim_start_matches('第');
-        Target {
+        Number {
             number,
             article: crate::ingest::numbering::zh_numeral_value(number.trim_end_matches('条')),
         }
@@ -178,8 +170,8 @@ impl<'a> Target<'a> {
 }
 
 /// The first of `targets` that takes in the clause numbered `number`.
-fn first_containing(targets: &[Target], number: &str) -> Option<usize> {
-    let n = Number::new(number);
+fn first_containing(targets: &[Number], number: &str) -> Option<usize> {
+    let n = Number::clause(number);
     targets.iter().position(|t| t.contains(&n))
 }
 
@@ -190,7 +182,7 @@ mod tests {
     #[test]
     fn clause_numbers_contain_their_sub_items() {
         let in_clause =
-            |number: &str, target: &str| Target::new(target).contains(&Number::new(number));
+            |number: &str, target: &str| Number::target(target).contains(&Number::clause(number));
         assert!(in_clause("6.2(a)", "6.2"));
         assert!(in_clause("6.2", "6.2"));
         assert!(!in_clause("6.21", "6.2"));
@@ -201,7 +193,11 @@ mod tests {
         assert!(in_clause("四（三）1", "四（三）"));
         assert!(!in_clause("四（三）", "四（三）1"));
         // Of several references that take in a clause, the first counts.
-        let targets = [Target::new("6"), Target::new("第六条"), Target::new("6.2")];
+        let targets = [
+            Number::target("6"),
+            Number::target("第六条"),
+            Number::target("6.2"),
+        ];
         assert_eq!(first_containing(&targets, "6.2(a)"), Some(0));
         assert_eq!(first_containing(&targets[1..], "6.2(a)"), Some(0));
         assert_eq!(first_containing(&targets[2..], "6.3"), None);

@@ -126,16 +126,12 @@ pub fn statements(
             let opening = opening.filter(|o| o.0 < pos).map(|o| o.1);
             if zh {
                 opening.or(inherited).or_else(|| nearest_before(pos))
-            } else if found
-                .iter()
-                .rev()
-                .find(|(s, _, _)| *s < pos)
-                .is_some_and(|(s, e, _)| possessive_in_clause_before(part, *s, *e, pos))
-            {
-                // The subject is the noun after the introductory clause, not a party.
-                None
             } else {
-                nearest_before(pos).or(opening).or(inherited)
+                match found.iter().rev().find(|(s, _, _)| *s < pos) {
+                    // The subject is the noun after the introductory clause, not a party.
+                    Some(&(s, e, _)) if possessive_in_clause_before(part, s, e, pos) => None,
+                    near => near.map(|x| x.2).or(opening).or(inherited),
+                }
             }
         };
         // A permission fenced by "only" is a restriction, and a restriction is a duty:
