@@ -691,23 +691,31 @@ pub(crate) fn read<'a>(
                 .filter(|_| f.statements.iter().all(|x| x.role.is_none()))
                 .map(|x| (x, false))
         };
-        // What the sentence inherits: a cross-reference's party (as a plain duty), else its
-        // lead-in's statement. It goes to the passive duties, or stands for the whole sentence
-        // when it has no modal verb at all (not under a heading).
-        let inherited = match referenced {
-            Some((_, r)) => Some((
-                Statement {
-                    role: Some(*r),
-                    kind: Kind::Duty,
-                    hedged: false,
-                    joint: false,
-                    start: 0,
-                    end: 0,
-                },
-                false,
-            )),
-            None => lead().or_else(within),
-        };
+        // What the sentence inherits: its lead-in's statement ("Customer is responsible for
+        // (a) …", also inside a schedule that a cross-reference gives the provider), else a
+        // cross-reference's party (as a plain duty), else a lead-in earlier in the clause. It
+        // goes to the passive duties, or stands for the whole sentence when it has no modal verb
+        // at all (not under a heading).
+        let inherited = lead()
+            .filter(|(x, _)| x.role.is_some())
+            .or_else(|| {
+                referenced.map(|(_, r)| {
+                    (
+                        Statement {
+                            role: Some(*r),
+                            kind: Kind::Duty,
+                            hedged: false,
+                            joint: false,
+                            start: 0,
+                            end: 0,
+                        },
+                        false,
+                    )
+                })
+            })
+            .or_else(lead)
+            .or_else(within);
+        let t_here = s.text(&doc.text);
         let st: &[Statement] = match inherited {
             Some((from, heading)) => {
                 let mut own = f.statements.clone();
@@ -718,7 +726,15 @@ pub(crate) fn read<'a>(
                     x.role = from.role;
                     x.hedged |= from.hedged;
                 }
-                if own.is_empty() && !heading {
+                // Under a heading, only the provider's ("4. Our Security Commitments", "3. 我们的
+                //责任") makes a description a duty: what the service does is the provider's act
+                // ("All traffic is encrypted using TLS"), while under the customer's heading it is
+                // an acknowledgement ("The Platform does not encrypt …").
+                let describes = !heading
+                    || (from.role == Some(Role::Provider)
+                        && !f.items.is_empty()
+                        && !not_an_act(t_here));
+                if own.is_empty() && describes {
                     own.push(Statement {
                         start: 0,
                         end: s.end - s.start,
@@ -821,6 +837,38 @@ pub(crate) fn read<'a>(
         claims,
         statement_count: count,
     }
+}
+
+/// Whether a description under the provider's heading is no act of the provider's: it says
+/// what is not done ("does not encrypt", "不提供备份"), what the service can do (a feature:
+/// "平台具备…能力", "supports SSO") or what a third party does ("由该第三方云服务商保障").
+fn not_an_act(t: &str) -> bool {
+    let lower = t.to_lowercase();
+    [
+        " not ",
+        "n't ",
+        " no ",
+        " never ",
+        "不",
+        "未",
+        "无",
+        "非",
+        "具备",
+        "支持",
+        "可",
+        "能力",
+        "support",
+        "capab",
+        "available",
+        " can ",
+        " may ",
+        "option",
+        "第三方",
+        "third party",
+        "third-party",
+    ]
+    .iter()
+    .any(|w| lower.contains(w))
 }
 
 /// Whether a sentence opens by pointing back at the one before it (the rules' `anaphora`).
@@ -1237,6 +1285,24 @@ mod tests {
         assert_eq!(allocation_of(text, "os"), Found::Customer);
         // A description under the heading stays a description.
         assert_eq!(allocation_of(text, "network"), Found::Absent);
+    }
+
+    #[test]
+    fn a_description_under_the_providers_heading_is_the_providers_act() {
+        let text = "This Agreement is between Acme Registry Ltd (\"Provider\") and Beta Ltd (\"Customer\").\n\n## 4. Provider Commitments\n\n4.1 All push and pull traffic is encrypted using TLS 1.2 or higher.\n\n4.2 The Service supports single sign-on for Members.\n\n## 5. Customer Responsibilities\n\n5.1 Repositories marked public are readable by anyone on the internet.\n";
+        assert_eq!(allocation_of(text, "data.transmission"), Found::Provider);
+        // A feature under the provider's heading, and a description under the customer's,
+        // allocate nothing.
+        assert_eq!(allocation_of(text, "iam"), Found::Absent);
+        let customer = "This Agreement is between Acme Registry Ltd (\"Provider\") and Beta Ltd (\"Customer\").\n\n## 5. Customer Responsibilities\n\n5.1 All push and pull traffic is encrypted using TLS 1.2 or higher.\n";
+        assert_eq!(allocation_of(customer, "data.transmission"), Found::Absent);
+    }
+
+    #[test]
+    fn a_lead_in_inside_a_referenced_schedule_keeps_its_own_party() {
+        let text = "This Agreement is between Acme Analytics Ltd (\"Processor\") and Beta Ltd (\"Customer\").\n\n4.3 The Processor shall comply with clause 5 and with Schedule 2.\n\n## Schedule 2 — Security Measures\n\n1. Personal Data is encrypted in transit using TLS 1.2 or higher.\n\n2. Customer is responsible for (a) managing its users and their roles; and (b) keeping its API keys secret.\n";
+        assert_eq!(allocation_of(text, "data.transmission"), Found::Provider);
+        assert_eq!(allocation_of(text, "iam"), Found::Customer);
     }
 
     #[test]
