@@ -911,8 +911,9 @@ fn third_party_terms(head: &str) -> Vec<String> {
     out
 }
 
-/// A company's legal name, or a line naming one: 公司 / 有限 / 集团 / 研究院, or an English
-/// corporate suffix as a whole word ("Inc", not the "Inc" of "Incident").
+/// A company's or public body's legal name, or a line naming one: 公司 / 有限 / 集团 / 研究院, an
+/// English corporate suffix as a whole word ("Inc", not the "Inc" of "Incident"), or a public
+/// body's word (Province, Council, Ministry, …).
 fn company_like(text: &str) -> bool {
     [
         "公司", "有限", "集团", "研究院", "研究所", "学校", "学院", "大学", "医院", "事务所", "机构",
@@ -922,6 +923,13 @@ fn company_like(text: &str) -> bool {
     .any(|m| text.contains(m))
         || static_re!(
             r"\b(?:Ltd|LTD|Limited|LIMITED|Inc|INC|Incorporated|LLC|Corp|CORP|Corporation|GmbH|GMBH|plc|PLC|LLP|LP|S\.A|SA|SAS|SARL|B\.V|BV|NV|Oy|Oyj|AB|ASA|ApS|SE|SpA|Srl|KK|Pte|PTE|AG|Pty|PTY|Pvt|Bhd)\b"
+        )
+        .is_some_and(|r| r.is_match(text))
+        // A public body: "HIS MAJESTY THE KING IN RIGHT OF THE PROVINCE OF …, as represented
+        // by the Minister of …", "Westshire County Council", "某某市人民政府".
+        || text.contains("政府")
+        || static_re!(
+            r"(?i)\b(?:Province|Government|Ministry|Minister|Department|Council|Authority|Majesty|Commonwealth|Municipality|County|Agency|University|College|Hospital|NHS|School District|City of|State of)\b"
         )
         .is_some_and(|r| r.is_match(text))
 }
@@ -1147,6 +1155,20 @@ mod tests {
     fn parties(text: &str) -> Parties {
         let rules = Rules::load(&TemplateFiles::builtin()).expect("rules");
         resolve(text, &rules.parties).0
+    }
+
+    #[test]
+    fn a_public_body_on_a_party_line_is_a_party() {
+        let p = parties("BETWEEN:\n\nHIS MAJESTY THE KING IN RIGHT OF THE PROVINCE OF ALDERMERE, as represented by the Minister of Digital Government (the \"Province\")\n\nAND:\n\nBOREALIS STACK INC., a corporation (the \"Contractor\")\n");
+        assert!(p.customer.iter().any(|a| a == "Province"), "{p:?}");
+        assert!(p.provider.iter().any(|a| a == "Contractor"), "{p:?}");
+    }
+
+    #[test]
+    fn popia_roles_name_the_sides() {
+        let p = parties("between\n\nSABLE RIDGE AGRI-FOODS (PTY) LTD\nRegistration number 0000/000000/07, a private company\n(the \"Responsible Party\")\n\nand\n\nKLOOFNEK PAYROLL SYSTEMS (PTY) LTD\nRegistration number 0000/000000/07, a private company\n(the \"Operator\")\n");
+        assert!(p.customer.iter().any(|a| a == "Responsible Party"), "{p:?}");
+        assert!(p.provider.iter().any(|a| a == "Operator"), "{p:?}");
     }
 
     #[test]

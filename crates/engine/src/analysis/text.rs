@@ -80,8 +80,27 @@ fn ends_sentence(text: &str, i: usize, c: char) -> bool {
                 .rev()
                 .collect();
             let w = word.to_lowercase();
+            // A single letter is an initial ("J. Smith"), unless it names a schedule or part
+            // ("… using the form in Exhibit E. Disposition shall …").
+            let names_a_part = before[..before.len() - word.len()]
+                .trim_end()
+                .rsplit(' ')
+                .next()
+                .is_some_and(|p| {
+                    [
+                        "exhibit",
+                        "schedule",
+                        "annex",
+                        "appendix",
+                        "part",
+                        "attachment",
+                    ]
+                    .contains(&p.to_lowercase().as_str())
+                });
             !(ABBREVIATIONS.contains(&w.as_str())
-                || (w.chars().count() == 1 && w.chars().all(|ch| ch.is_alphabetic())))
+                || (w.chars().count() == 1
+                    && w.chars().all(|ch| ch.is_alphabetic())
+                    && !names_a_part))
         }
         _ => false,
     }
@@ -216,4 +235,23 @@ pub fn is_definition(s: &str) -> bool {
     .iter()
     .any(|m| head.contains(m));
     quoted && means
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn ends_at(text: &str, needle: &str) -> bool {
+        let i = text.find(needle).map_or(0, |k| k + needle.len() - 1);
+        ends_sentence(text, i, '.')
+    }
+
+    #[test]
+    fn a_single_letter_ends_a_sentence_only_when_it_names_a_part() {
+        let t = "The LEA may use the form in Exhibit E. Disposition shall be by secure deletion.";
+        assert!(ends_at(t, "Exhibit E."));
+        let initial = "Signed by J. Smith for the Customer.";
+        assert!(!ends_at(initial, "J."));
+        assert!(!ends_at("See e.g. the annex.", "e.g."));
+    }
 }
