@@ -219,9 +219,11 @@ pub fn is_definition(s: &str) -> bool {
     let head: String = s.chars().take(60).collect();
     let quoted = head.starts_with(['“', '"', '「', '‘'])
         || head
-            .trim_start_matches([
-                '(', '（', '0', '1', '2', '3', '4', '5', '6', '7', '8', '9', '.', ' ',
-            ])
+            .trim_start_matches(|c: char| {
+                matches!(c, '(' | '（' | ')' | '）' | '.' | ' ' | '、')
+                    || c.is_ascii_digit()
+                    || "一二三四五六七八九十".contains(c)
+            })
             .starts_with(['“', '"']);
     let means = [
         "指",

@@ -190,6 +190,8 @@ pub(crate) fn good_follow(next: Option<char>) -> bool {
         None => true,
         Some(c) => {
             c.is_whitespace()
+                // ("（二）"甲方数据"：指…": a definition's ASCII quote.)
+                || c == '"'
                 || (!c.is_ascii() && !matches!(c, '%' | '％' | '）' | '”' | '’' | '，' | '。'))
         }
     }

@@ -628,6 +628,12 @@ mod tests {
             .collect()
     }
 
+    #[test]
+    fn a_definition_in_ascii_quotes_after_a_chinese_item_number_is_its_own_item() {
+        let d = md("## 第一条 定义\n\n（一）\"平台\"：指乙方运营的政务云资源池。\n\n（二）\"甲方数据\"：指甲方存储的全部数据，包括个人信息。\n");
+        assert_eq!(numbers(&d), vec!["第一条", "第一条（一）", "第一条（二）"]);
+    }
+
     fn text_of(d: &Document, number: &str) -> String {
         let c = d
             .clauses
