@@ -88,6 +88,7 @@ pub fn of(doc_text: &str, s: &Sentence, rules: &Rules, mentions: &Mentions) -> S
             "apply",
             "responsibility of",
             "ection",
+            "lause",
             "nnex",
             "chedule",
             "ppendix",
