@@ -309,5 +309,20 @@ fn seventeenth_blind_set_scores_stay_above_their_floors() {
 
 #[test]
 fn eighteenth_blind_set_scores_stay_above_their_floors() {
-    check("blind18", 8, 0.84, 0.86, 0.85, 7);
+    check("blind18", 8, 0.87, 0.88, 0.85, 7);
+}
+
+#[test]
+fn nineteenth_blind_set_scores_stay_above_their_floors() {
+    check("blind19", 8, 0.80, 0.86, 0.91, 8);
+}
+
+#[test]
+fn twentieth_blind_set_scores_stay_above_their_floors() {
+    check("blind20", 8, 0.83, 0.92, 0.90, 7);
+}
+
+#[test]
+fn twenty_first_blind_set_scores_stay_above_their_floors() {
+    check("blind21", 8, 0.65, 0.85, 0.90, 8);
 }
