@@ -607,7 +607,26 @@ pub(crate) fn resolve_with(
             if aliases.iter().all(|a| NOT_PARTIES.contains(a)) && !platform_operator {
                 continue;
             }
-            // A bare bracketed term counts only when it names a role ("the customer ("Customer")").
+            // A bare bracketed term counts only when it names a role ("the customer ("Customer")")
+            // or the words it stands for do ("and the customer identified in the Agreement
+            // ("Business")").
+            let described = if bare && from_alias.is_none() && from_pronoun.is_none() {
+                let tail = prefix.trim_end();
+                let from = tail
+                    .rfind(", ")
+                    .map(|k| k + 2)
+                    .into_iter()
+                    .chain(tail.rfind(" and ").map(|k| k + 5))
+                    .max()
+                    .unwrap_or(0);
+                let phrase = &tail[from..];
+                (phrase.starts_with("the ") && phrase.chars().count() <= 60)
+                    .then(|| role_of(phrase, words))
+                    .flatten()
+            } else {
+                None
+            };
+            let from_alias = from_alias.or(described);
             if bare && from_alias.is_none() && from_pronoun.is_none() {
                 continue;
             }
@@ -1169,6 +1188,13 @@ mod tests {
         let p = parties("between\n\nSABLE RIDGE AGRI-FOODS (PTY) LTD\nRegistration number 0000/000000/07, a private company\n(the \"Responsible Party\")\n\nand\n\nKLOOFNEK PAYROLL SYSTEMS (PTY) LTD\nRegistration number 0000/000000/07, a private company\n(the \"Operator\")\n");
         assert!(p.customer.iter().any(|a| a == "Responsible Party"), "{p:?}");
         assert!(p.provider.iter().any(|a| a == "Operator"), "{p:?}");
+    }
+
+    #[test]
+    fn a_bare_term_for_words_that_name_a_role_takes_that_role() {
+        let p = parties("This Addendum forms part of the Agreement between Pixelmoor Analytics, Inc., a Texas corporation (\"Pixelmoor\"), and the customer identified in the Agreement (\"Business\").\n");
+        assert!(p.customer.iter().any(|a| a == "Business"), "{p:?}");
+        assert!(p.provider.iter().any(|a| a == "Pixelmoor"), "{p:?}");
     }
 
     #[test]
