@@ -696,7 +696,9 @@ pub(crate) fn read<'a>(
         // cross-reference's party (as a plain duty), else a lead-in earlier in the clause. It
         // goes to the passive duties, or stands for the whole sentence when it has no modal verb
         // at all (not under a heading).
-        let inherited = lead()
+        let led = lead();
+        let inherited = led
+            .clone()
             .filter(|(x, _)| x.role.is_some())
             .or_else(|| {
                 referenced.map(|(_, r)| {
@@ -713,9 +715,9 @@ pub(crate) fn read<'a>(
                     )
                 })
             })
-            .or_else(lead)
+            .or(led)
             .or_else(within);
-        let t_here = s.text(&doc.text);
+        let t = s.text(&doc.text);
         let st: &[Statement] = match inherited {
             Some((from, heading)) => {
                 let mut own = f.statements.clone();
@@ -727,13 +729,19 @@ pub(crate) fn read<'a>(
                     x.hedged |= from.hedged;
                 }
                 // Under a heading, only the provider's ("4. Our Security Commitments", "3. 我们的
-                //责任") makes a description a duty: what the service does is the provider's act
-                // ("All traffic is encrypted using TLS"), while under the customer's heading it is
-                // an acknowledgement ("The Platform does not encrypt …").
+                // 责任") makes a description a duty: what the service does is the provider's act
+                // ("All traffic is encrypted using TLS"), unless the rules' `not_an_act` says it
+                // is not; under the customer's heading it is an acknowledgement ("The Platform
+                // does not encrypt …").
                 let describes = !heading
                     || (from.role == Some(Role::Provider)
                         && !f.items.is_empty()
-                        && !not_an_act(t_here));
+                        && !rules
+                            .modality_zh
+                            .not_an_act
+                            .iter()
+                            .chain(&rules.modality_en.not_an_act)
+                            .any(|r| r.is_match(t)));
                 if own.is_empty() && describes {
                     own.push(Statement {
                         start: 0,
@@ -746,7 +754,6 @@ pub(crate) fn read<'a>(
             None => &f.statements,
         };
         count += st.iter().filter(|x| x.kind == Kind::Duty).count();
-        let t = s.text(&doc.text);
         let named_terms: Vec<usize> = if layer_terms.is_empty() || st.is_empty() {
             Vec::new()
         } else {
@@ -837,38 +844,6 @@ pub(crate) fn read<'a>(
         claims,
         statement_count: count,
     }
-}
-
-/// Whether a description under the provider's heading is no act of the provider's: it says
-/// what is not done ("does not encrypt", "不提供备份"), what the service can do (a feature:
-/// "平台具备…能力", "supports SSO") or what a third party does ("由该第三方云服务商保障").
-fn not_an_act(t: &str) -> bool {
-    let lower = t.to_lowercase();
-    [
-        " not ",
-        "n't ",
-        " no ",
-        " never ",
-        "不",
-        "未",
-        "无",
-        "非",
-        "具备",
-        "支持",
-        "可",
-        "能力",
-        "support",
-        "capab",
-        "available",
-        " can ",
-        " may ",
-        "option",
-        "第三方",
-        "third party",
-        "third-party",
-    ]
-    .iter()
-    .any(|w| lower.contains(w))
 }
 
 /// Whether a sentence opens by pointing back at the one before it (the rules' `anaphora`).

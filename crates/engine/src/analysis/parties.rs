@@ -612,11 +612,10 @@ pub(crate) fn resolve_with(
             // ("Business")").
             let described = if bare && from_alias.is_none() && from_pronoun.is_none() {
                 let tail = prefix.trim_end();
-                let from = tail
-                    .rfind(", ")
-                    .map(|k| k + 2)
-                    .into_iter()
-                    .chain(tail.rfind(" and ").map(|k| k + 5))
+                // The phrase after the last ", " or " and ".
+                let from = [(", ", 2), (" and ", 5)]
+                    .iter()
+                    .filter_map(|(sep, n)| tail.rfind(sep).map(|k| k + n))
                     .max()
                     .unwrap_or(0);
                 let phrase = &tail[from..];

@@ -177,6 +177,10 @@ pub struct Modality {
     /// reasonable assistance"): after that party's right in the same sentence it is part of the
     /// right ("甲方有权审计…，乙方应予配合"), not a security duty of its own.
     pub assist: Vec<Regex>,
+    /// A description under the provider's own heading that is no act of the provider's: a
+    /// negation, a feature ("平台具备…能力", "supports SSO") or a third party's part. Matched
+    /// anywhere in the sentence.
+    pub not_an_act: Vec<Regex>,
 }
 
 /// Cues of a security item, a PI element or a risk topic.
@@ -326,6 +330,10 @@ struct RawModality {
     assist_zh: Vec<String>,
     #[serde(default)]
     assist_en: Vec<String>,
+    #[serde(default)]
+    not_an_act_zh: Vec<String>,
+    #[serde(default)]
+    not_an_act_en: Vec<String>,
     #[serde(default)]
     heading_zh: Vec<String>,
     #[serde(default)]
@@ -494,6 +502,7 @@ fn modality(m: &RawModality, zh: bool, pre: &mut PrefilterBuilder) -> Result<Mod
         right_guard: list(&m.right_guard_zh, &m.right_guard_en, "right_guard")?,
         heading: list(&m.heading_zh, &m.heading_en, "heading")?,
         assist: list(&m.assist_zh, &m.assist_en, "assist")?,
+        not_an_act: list(&m.not_an_act_zh, &m.not_an_act_en, "not_an_act")?,
     })
 }
 

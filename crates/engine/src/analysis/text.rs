@@ -80,22 +80,18 @@ fn ends_sentence(text: &str, i: usize, c: char) -> bool {
                 .rev()
                 .collect();
             let w = word.to_lowercase();
-            // A single letter is an initial ("J. Smith"), unless it names a schedule or part
-            // ("… using the form in Exhibit E. Disposition shall …").
+            // A single letter is an initial ("J. Smith"), unless it names a schedule or a part
+            // (an appendix keyword or "Part": "… using the form in Exhibit E. Disposition …").
             let names_a_part = before[..before.len() - word.len()]
                 .trim_end()
                 .rsplit(' ')
                 .next()
                 .is_some_and(|p| {
-                    [
-                        "exhibit",
-                        "schedule",
-                        "annex",
-                        "appendix",
-                        "part",
-                        "attachment",
-                    ]
-                    .contains(&p.to_lowercase().as_str())
+                    let p = p.to_lowercase();
+                    use crate::ingest::markers::{Fam, KEYWORDS};
+                    KEYWORDS.iter().any(|(k, fam, _)| {
+                        *k == p && matches!(fam, Fam::Appendix(_) | Fam::Keyword(1))
+                    })
                 });
             !(ABBREVIATIONS.contains(&w.as_str())
                 || (w.chars().count() == 1
