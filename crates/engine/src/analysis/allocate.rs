@@ -9,7 +9,7 @@
 use std::collections::HashMap;
 
 use super::crossrefs::CrossRefs;
-use super::features::{refers_back, SentenceFeatures};
+use super::features::{refers_back, segment, SentenceFeatures};
 use super::parties::{Mentions, Role};
 use super::prefilter::Candidates;
 use super::rules::{MatrixMarks, Modality, Rules};
@@ -687,6 +687,16 @@ pub(crate) fn read<'a>(
                         .filter(|(_, _, semi)| *semi)
                         .and_then(|(_, x, _)| x.clone())
                 })
+                // "We are responsible for the security of the Platform. This covers the
+                // physical security of …": a sentence that points back at a duty before it
+                // in the clause spells that duty out.
+                .or_else(|| {
+                    before
+                        .as_ref()
+                        .filter(|_| f.points_back)
+                        .and_then(|(_, x, _)| x.clone())
+                        .filter(|x| x.kind == Kind::Duty)
+                })
                 .or_else(|| sibling_before.as_ref().and_then(|(_, x, _)| x.clone()))
                 .filter(|_| f.statements.iter().all(|x| x.role.is_none()))
                 .map(|x| (x, false))
@@ -781,12 +791,36 @@ pub(crate) fn read<'a>(
         }
         let semi = t.trim_end().ends_with([';', '；']);
         prev = Some((s.clause_idx, last, semi));
+        // "乙方负责多租户隔离……，甲方负责按照约定的数量使用本服务": where the other party's part of
+        // the sentence names items of its own, a part that names none speaks of something else.
+        // (Not a part that points back, "该等工作由甲方负责", or shares the other part's words,
+        // "乙方负责提供加密连接能力，甲方负责在客户端启用加密连接".)
+        let contrasted = |k: usize, role: Option<Role>| {
+            st.len() == f.segment_items.len() && {
+                let mine = segment(t, st, k);
+                let body = mine.trim_start_matches(|c: char| !c.is_alphanumeric());
+                !points_back(body, &rules.modality_zh)
+                    && !points_back(body, &rules.modality_en)
+                    && st
+                        .iter()
+                        .zip(&f.segment_items)
+                        .enumerate()
+                        .any(|(j, (y, items))| {
+                            j != k
+                                && y.role.is_some()
+                                && y.role != role
+                                && !items.is_empty()
+                                && !shares_words(mine, segment(t, st, j))
+                        })
+            }
+        };
         for (k, x) in st.iter().enumerate() {
-            let own = f
-                .segment_items
-                .get(k)
-                .filter(|o| !o.is_empty())
-                .unwrap_or(&f.items);
+            let empty: &[usize] = &[];
+            let own = match f.segment_items.get(k) {
+                Some(o) if !o.is_empty() => o.as_slice(),
+                _ if x.role.is_some() && contrasted(k, x.role) => empty,
+                _ => f.items.as_slice(),
+            };
             // "Provider is responsible for the security of the Provider Infrastructure": the
             // layers the defined term lists.
             // (A part that points back, "…, all of which are Customer's responsibility", speaks
@@ -844,6 +878,48 @@ pub(crate) fn read<'a>(
         claims,
         statement_count: count,
     }
+}
+
+/// Whether part `a` of a sentence repeats a content word of part `b`: three Chinese characters
+/// in a row, or an English word of five letters or more, other than the words of any duty.
+fn shares_words(a: &str, b: &str) -> bool {
+    const COMMON: [&str; 12] = [
+        "shall",
+        "responsible",
+        "responsibility",
+        "customer",
+        "provider",
+        "services",
+        "service",
+        "their",
+        "which",
+        "other",
+        "under",
+        "agreement",
+    ];
+    let zh: Vec<char> = a.chars().filter(|c| crate::search::is_cjk(*c)).collect();
+    let zh_shared = zh.windows(3).any(|w| {
+        let g: String = w.iter().collect();
+        ![
+            "负责",
+            "甲方",
+            "乙方",
+            "双方",
+            "应当",
+            "本服务",
+            "本协议",
+            "本合同",
+        ]
+        .iter()
+        .any(|x| g.contains(x))
+            && b.contains(g.as_str())
+    });
+    let lower = b.to_lowercase();
+    zh_shared
+        || a.split(|c: char| !c.is_alphanumeric())
+            .map(str::to_lowercase)
+            .filter(|w| w.len() >= 5 && w.is_ascii() && !COMMON.contains(&w.as_str()))
+            .any(|w| lower.split(|c: char| !c.is_alphanumeric()).any(|x| x == w))
 }
 
 /// Whether a sentence opens by pointing back at the one before it (the rules' `anaphora`).
@@ -1260,6 +1336,52 @@ mod tests {
         assert_eq!(allocation_of(text, "os"), Found::Customer);
         // A description under the heading stays a description.
         assert_eq!(allocation_of(text, "network"), Found::Absent);
+    }
+
+    #[test]
+    fn a_sentence_that_points_back_spells_out_the_duty_before_it() {
+        let text = "These terms are between Acme Ltd (\"we\") and the customer (\"you\").\n\n4.1 Our responsibilities. We are responsible for the security of the Platform itself. This covers the physical security of the data centres, including power, cooling and physical access controls, and the Platform network, including perimeter firewalls and DDoS mitigation.\n";
+        assert_eq!(allocation_of(text, "physical"), Found::Provider);
+        assert_eq!(allocation_of(text, "network"), Found::Provider);
+    }
+
+    #[test]
+    fn a_possessive_in_the_object_is_not_who_keeps_the_backups() {
+        let text = "These terms are between Acme Ltd (\"we\") and the customer (\"you\").\n\n5.3 We back up Forge Data and your Application definitions every 24 hours and keep each backup for 30 days.\n";
+        assert_eq!(allocation_of(text, "data.storage"), Found::Provider);
+        // A name used as a modifier is no acting subject: the possessive still decides.
+        let dpa = "This DPA is between Pixelmoor Inc. (\"Pixelmoor\") and the customer (\"Business\").\n\n9.2 Business Personal Information held in Pixelmoor's backup archives will be deleted when those archives are overwritten.\n";
+        assert_ne!(allocation_of(dpa, "data.destruction"), Found::Customer);
+    }
+
+    #[test]
+    fn the_other_partys_half_of_a_sentence_speaks_of_its_own_matters() {
+        let text = "甲方（客户）：某建筑集团有限公司\n乙方（服务商）：某云科技有限公司\n\n第六条 安全责任\n\n（二）乙方负责平台的多租户逻辑隔离以及计算资源的调度管理，甲方负责按照附件一约定的项目数量使用本服务。\n\n（三）乙方负责为数据库实例提供SSL/TLS加密连接能力，甲方负责在其应用客户端启用加密连接。\n";
+        assert_eq!(allocation_of(text, "resource_abstraction"), Found::Provider);
+        // Unless it repeats the other half's words: then it is its share of the same item.
+        assert_eq!(
+            split_of(text, "data.transmission"),
+            (Found::Shared, Some(true))
+        );
+    }
+
+    #[test]
+    fn a_condition_is_not_an_act_and_a_promise_not_to_look_is_a_duty() {
+        let text = "甲方（客户）：某证券股份有限公司\n乙方（服务商）：某云计算有限公司（以下简称\"擎岳云\"）\n\n6.3 为保障甲方数据安全，除甲方书面授权外，擎岳云及其运维人员不登录甲方服务器，不查看、复制或者导出甲方数据。\n\n7.2 擎岳云应当留存控制台的操作日志不少于六个月；甲方开展安全事件调查时，擎岳云应当及时提供前述记录。\n";
+        assert_eq!(allocation_of(text, "data.access"), Found::Provider);
+        assert_eq!(allocation_of(text, "data.audit"), Found::Provider);
+    }
+
+    #[test]
+    fn obligations_that_do_not_extend_to_a_layer_disclaim_it() {
+        let text = "This Agreement is between Acme Pay Inc. (the \"Platform\") and Beta Ltd (the \"Program Manager\").\n\n4.1 Hosting. The Platform's obligations under this Agreement do not extend to the physical security of the hosting provider's data centers.\n";
+        assert_eq!(allocation_of(text, "physical"), Found::Disclaimed);
+    }
+
+    #[test]
+    fn a_party_told_to_comply_with_an_article_takes_its_unassigned_duties() {
+        let text = "本协议由南京某物联网科技有限公司（以下简称\"我们\"）与您订立。\n\n6.3 您应遵守本协议第6.4条的规定。\n\n6.4 设备端安全要求。\n\n（1）设备与本平台之间的通信应当采用MQTT over TLS或者HTTPS协议，不得使用明文协议接入。\n";
+        assert_eq!(allocation_of(text, "data.transmission"), Found::Customer);
     }
 
     #[test]

@@ -85,6 +85,18 @@ pub fn statements(
     let mut last_duty = false;
     // The sentence's mentions, found once; each part takes its own (offsets within the part).
     let all = mentions.find(text);
+    // "甲方开展安全事件调查，或者监管机构依法调查取证时，乙方应当提供…": the parts up to a
+    // condition's end ("…时，", "…的，") say when, not what a party does.
+    let condition_end = if zh {
+        static_re!(r"(?:时|的|情形下|情况下)，")
+            .and_then(|r| r.find(text))
+            .filter(|x| {
+                !m.duty.is_match(&text[..x.start()], c) && !m.right.is_match(&text[..x.start()], c)
+            })
+            .map(|x| x.end())
+    } else {
+        None
+    };
     for (ps, pe) in parts(text, zh, &all) {
         let part = &text[ps..pe];
         let found: Vec<(usize, usize, Role)> = all
@@ -123,13 +135,26 @@ pub fn statements(
             .map(|x| (x.0, x.2))
             .or_else(|| staff_opening(part, m).map(|s| (s, Role::Provider)));
         let subject_at = |pos: usize| {
-            let opening = opening.filter(|o| o.0 < pos).map(|o| o.1);
+            let first = opening.filter(|o| o.0 < pos);
+            let opening = first.map(|o| o.1);
             if zh {
                 opening.or(inherited).or_else(|| nearest_before(pos))
             } else {
                 match found.iter().rev().find(|(s, _, _)| *s < pos) {
                     // The subject is the noun after the introductory clause, not a party.
                     Some(&(s, e, _)) if possessive_in_clause_before(part, s, e, pos) => None,
+                    // "We back up … your Application definitions … and keep each backup": a
+                    // possessive in the object is not the subject of a later verb; the party
+                    // that opens the part is.
+                    Some(&(s, e, _))
+                        if possessive(part, s, e)
+                            && first.is_some_and(|o| o.0 < s)
+                            && found
+                                .first()
+                                .is_some_and(|&(a, b, _)| acting_subject(part, a, b)) =>
+                    {
+                        opening
+                    }
                     near => near.map(|x| x.2).or(opening).or(inherited),
                 }
             }
@@ -161,6 +186,7 @@ pub fn statements(
         } else {
             labelled(part, &found)
                 .or_else(|| acted(part, &found, inherited.filter(|_| last_duty), zh, m))
+                .filter(|_| condition_end.is_none_or(|k| pe > k))
                 .map(|r| (Some(r), Kind::Duty))
         };
         // "甲方可以…协助…，但甲方并无此项义务": the "but not obliged" of a permission. And
@@ -263,17 +289,29 @@ fn staff_opening(part: &str, m: &Modality) -> Option<usize> {
 /// introductory clause, with the sentence's own subject between the comma and the verb at `pos`,
 /// is not who acts.
 fn possessive_in_clause_before(part: &str, s: usize, e: usize, pos: usize) -> bool {
-    let word = part[s..e].to_ascii_lowercase();
-    let possessive = ["your", "our", "their", "its"].contains(&word.as_str())
-        || part[e..].starts_with("'s")
-        || part[e..].starts_with("’s");
     let between = part.get(e..pos).unwrap_or("");
-    possessive
+    possessive(part, s, e)
         && between.rfind(',').is_some_and(|k| {
             between[k + 1..]
                 .split_whitespace()
                 .any(|w| w.chars().next().is_some_and(char::is_alphabetic))
         })
+}
+
+/// Whether the mention at `s` is a subject that acts: "we" or "you", or a party followed by an
+/// auxiliary ("Customer will …"), not a name used as a modifier ("Business Personal Information").
+fn acting_subject(part: &str, s: usize, e: usize) -> bool {
+    ["we", "you"].contains(&part[s..e].to_ascii_lowercase().as_str())
+        || static_re!(r"(?i)^\s+(?:will|shall|must|may|is|are|has|have|does|do)\b")
+            .is_some_and(|r| r.is_match(&part[e..]))
+}
+
+/// Whether the mention at `s..e` is a possessive ("your", "our", "Customer's").
+fn possessive(part: &str, s: usize, e: usize) -> bool {
+    let word = part[s..e].to_ascii_lowercase();
+    ["your", "our", "their", "its"].contains(&word.as_str())
+        || part[e..].starts_with("'s")
+        || part[e..].starts_with("’s")
 }
 
 /// Whether the text before a mention is only numbering, punctuation or a connective.
