@@ -97,6 +97,10 @@ pub fn statements(
     } else {
         None
     };
+    // A passive verb at a duty marker ("will be retained", "are encrypted").
+    let passive = static_re!(
+        r"(?i)^(?:(?:will|shall|must)\s+(?:not\s+)?be|is|are)\s+(?:\w+ly\s+)?(?:\w+ed|\w+en|kept|held|built|run|set)\b"
+    );
     for (ps, pe) in parts(text, zh, &all) {
         let part = &text[ps..pe];
         let found: Vec<(usize, usize, Role)> = all
@@ -143,6 +147,15 @@ pub fn statements(
                 match found.iter().rev().find(|(s, _, _)| *s < pos) {
                     // The subject is the noun after the introductory clause, not a party.
                     Some(&(s, e, _)) if possessive_in_clause_before(part, s, e, pos) => None,
+                    // "Customer's backups will be retained for 30 days": what belongs to a party
+                    // in the passive is done by someone the sentence does not name.
+                    Some(&(s, e, _))
+                        if possessive(part, s, e)
+                            && e + 30 > pos
+                            && passive.is_some_and(|r| r.is_match(&part[pos..])) =>
+                    {
+                        None
+                    }
                     // "We back up … your Application definitions … and keep each backup": a
                     // possessive in the object is not the subject of a later verb; the party
                     // that opens the part is.
@@ -366,6 +379,21 @@ mod tests {
         assert!(!s
             .iter()
             .any(|x| x.0 == Some(Role::Provider) && x.1 == Kind::Disclaimer));
+    }
+
+    #[test]
+    fn what_belongs_to_a_party_in_the_passive_is_not_its_duty() {
+        assert_eq!(
+            run(EN, "Customer's backups will be retained for 30 days."),
+            vec![(None, Kind::Duty)]
+        );
+        assert_eq!(
+            run(
+                EN,
+                "Customer's administrators shall manage the user accounts."
+            ),
+            vec![(Some(Role::Customer), Kind::Duty)]
+        );
     }
 
     #[test]

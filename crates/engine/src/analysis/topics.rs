@@ -782,6 +782,21 @@ mod tests {
     }
 
     #[test]
+    fn a_cap_stated_after_the_liability_it_limits_is_found() {
+        let cap = |text: &str| {
+            super::super::report_of(text)
+                .risks
+                .iter()
+                .find(|r| r.id == "liability_cap")
+                .map(|r| (r.present, r.customer_unfavourable))
+        };
+        let zh = "甲方（客户）：某建筑集团有限公司\n乙方（服务商）：某云科技有限公司\n\n（五）乙方在本协议项下对甲方承担的违约金、赔偿金及其他全部责任的累计总额，以违约行为发生之日前十二（12）个月内甲方实际支付的服务费用为限。\n";
+        assert_eq!(cap(zh), Some((true, Some(true))));
+        let en = "This Agreement is between Quill GmbH (\"Provider\") and Elm AG (\"Client\").\n\n13.2 In cases of slight negligence, the Provider is liable only for breach of material contractual obligations, limited to the foreseeable damage typical for this contract and, per contract year, to 150% of the fees paid in that contract year.\n";
+        assert_eq!(cap(en).map(|x| x.0), Some(true));
+    }
+
+    #[test]
     fn a_repeated_defined_term_and_a_passing_mention_of_hosting_do_not_decide_the_model() {
         let files = crate::templates::TemplateFiles::builtin();
         let rules = Rules::load(&files).expect("rules");
