@@ -796,23 +796,25 @@ pub(crate) fn read<'a>(
         // (Not a part that points back, "该等工作由甲方负责", or shares the other part's words,
         // "乙方负责提供加密连接能力，甲方负责在客户端启用加密连接".)
         let contrasted = |k: usize, role: Option<Role>| {
-            st.len() == f.segment_items.len() && {
-                let mine = segment(t, st, k);
-                let body = mine.trim_start_matches(|c: char| !c.is_alphanumeric());
-                !points_back(body, &rules.modality_zh)
-                    && !points_back(body, &rules.modality_en)
-                    && st
-                        .iter()
-                        .zip(&f.segment_items)
-                        .enumerate()
-                        .any(|(j, (y, items))| {
-                            j != k
-                                && y.role.is_some()
-                                && y.role != role
-                                && !items.is_empty()
-                                && !shares_words(mine, segment(t, st, j))
-                        })
+            if st.len() != f.segment_items.len() {
+                return false;
             }
+            let mut others = st
+                .iter()
+                .zip(&f.segment_items)
+                .enumerate()
+                .filter(|(j, (y, items))| {
+                    *j != k && y.role.is_some() && y.role != role && !items.is_empty()
+                })
+                .peekable();
+            if others.peek().is_none() {
+                return false;
+            }
+            let mine = segment(t, st, k);
+            let body = mine.trim_start_matches(|c: char| !c.is_alphanumeric());
+            !points_back(body, &rules.modality_zh)
+                && !points_back(body, &rules.modality_en)
+                && others.any(|(j, _)| !shares_words(mine, segment(t, st, j)))
         };
         for (k, x) in st.iter().enumerate() {
             let empty: &[usize] = &[];
