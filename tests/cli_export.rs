@@ -210,9 +210,24 @@ fn html_report_is_self_contained_and_inert() {
     assert!(!html.contains("<script"), "no script element");
     assert!(!html.contains("<img"), "no image element");
     assert!(html.contains("&lt;script&gt;"));
-    for external in ["http://", "https://", "src=", "href=", "@import", "url("] {
+    // No element refers outside the file. (The contract's own text, escaped, may still read
+    // "src=x" in a quote: it is text, not an attribute.)
+    let tags: Vec<&str> = html
+        .split('<')
+        .skip(1)
+        .filter_map(|rest| rest.split_once('>').map(|(tag, _)| tag))
+        .collect();
+    assert!(tags.len() > 10, "the report has its markup");
+    for external in ["http://", "https://", "src=", "href="] {
+        assert!(
+            !tags.iter().any(|t| t.contains(external)),
+            "external reference {external}"
+        );
+    }
+    for external in ["@import", "url("] {
         assert!(!html.contains(external), "external reference {external}");
     }
+    assert!(html.contains("&lt;img src=x"), "the hostile markup is shown as text");
     assert!(html.contains("安全责任矩阵"));
 }
 
