@@ -227,7 +227,10 @@ fn html_report_is_self_contained_and_inert() {
     for external in ["@import", "url("] {
         assert!(!html.contains(external), "external reference {external}");
     }
-    assert!(html.contains("&lt;img src=x"), "the hostile markup is shown as text");
+    assert!(
+        html.contains("&lt;img src=x"),
+        "the hostile markup is shown as text"
+    );
     assert!(html.contains("安全责任矩阵"));
 }
 
