@@ -676,7 +676,9 @@ pub(crate) fn read<'a>(
                 .and_then(|p| leads.get(p).cloned().flatten())
                 .filter(|_| f.statements.iter().all(|x| x.role.is_none()))
         };
-        // Else a lead-in earlier in the clause, or the sentence before if it ended in ";".
+        // Else a lead-in earlier in the clause, or the sentence before if it ended in ";", or
+        // the duty before if this sentence points back at it ("We are responsible for the
+        // security of the Platform. This covers the physical security of …").
         let within = || {
             carry
                 .as_ref()
@@ -684,18 +686,9 @@ pub(crate) fn read<'a>(
                 .or_else(|| {
                     before
                         .as_ref()
-                        .filter(|(_, _, semi)| *semi)
-                        .and_then(|(_, x, _)| x.clone())
-                })
-                // "We are responsible for the security of the Platform. This covers the
-                // physical security of …": a sentence that points back at a duty before it
-                // in the clause spells that duty out.
-                .or_else(|| {
-                    before
-                        .as_ref()
-                        .filter(|_| f.points_back)
-                        .and_then(|(_, x, _)| x.clone())
-                        .filter(|x| x.kind == Kind::Duty)
+                        .and_then(|(_, x, semi)| x.clone().map(|x| (x, *semi)))
+                        .filter(|(x, semi)| *semi || (f.points_back && x.kind == Kind::Duty))
+                        .map(|(x, _)| x)
                 })
                 .or_else(|| sibling_before.as_ref().and_then(|(_, x, _)| x.clone()))
                 .filter(|_| f.statements.iter().all(|x| x.role.is_none()))
