@@ -331,3 +331,8 @@ fn twenty_first_blind_set_scores_stay_above_their_floors() {
 fn twenty_second_blind_set_scores_stay_above_their_floors() {
     check("blind22", 8, 0.85, 0.92, 0.84, 8);
 }
+
+#[test]
+fn twenty_third_blind_set_scores_stay_above_their_floors() {
+    check("blind23", 8, 0.95, 0.98, 0.95, 8);
+}

@@ -18,6 +18,17 @@ fn main() {
     let text = contract_text(300_000, true);
     let files = TemplateFiles::builtin();
     let set = templates::load(&files).expect("templates");
+    let mut load_ms = Vec::new();
+    for _ in 0..5 {
+        let t = Instant::now();
+        let r = Rules::load(&files).expect("rules");
+        load_ms.push(t.elapsed().as_secs_f64() * 1000.0);
+        drop(r);
+    }
+    println!(
+        "compile the playbook (Rules::load): median {:.1} ms",
+        median(load_ms)
+    );
     let rules = Rules::load(&files).expect("rules");
     let opts = Options {
         model: None,

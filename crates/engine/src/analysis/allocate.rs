@@ -245,9 +245,37 @@ pub(crate) fn table_claim(
         if let Some(role) = role_word(c, mentions) {
             if role == Role::Both {
                 // Columns headed by a party ("供应商职责 | 使用单位职责"): both filled is a split.
+                // ("| Data in transit | Shared | Shared | Both parties share … |": a party cell
+                // that is only a word describes no part; the other cells may name both.)
                 let (p, c) = party_cells(&header, &row, mentions);
                 if p.is_some() || c.is_some() {
-                    return Some((Some(Role::Both), Some(p == Some(true) && c == Some(true))));
+                    let cols = party_columns(&header, &row, mentions);
+                    let says = |r: Role| {
+                        cols.iter().any(|(x, c)| {
+                            *x == r
+                                && !empty_cell(c)
+                                && !no_part(c)
+                                && role_word(c, mentions).is_none()
+                        })
+                    };
+                    let split = (says(Role::Provider) && says(Role::Customer)) || {
+                        let others: Vec<&str> = row
+                            .iter()
+                            .skip(1)
+                            .filter(|c| role_word(c, mentions).is_none())
+                            .map(String::as_str)
+                            .collect();
+                        let named: Vec<Role> = mentions
+                            .find(&others.join(" "))
+                            .into_iter()
+                            .map(|m| m.2)
+                            .collect();
+                        !says(Role::Provider)
+                            && !says(Role::Customer)
+                            && named.contains(&Role::Provider)
+                            && named.contains(&Role::Customer)
+                    };
+                    return Some((Some(Role::Both), Some(split)));
                 }
                 let parts = row.iter().skip(i + 1).filter(|x| !empty_cell(x)).count();
                 return Some((Some(Role::Both), Some(parts >= 2)));
@@ -1271,6 +1299,32 @@ mod tests {
         let shared = "This Agreement is between Northwind Hosting Ltd (\"Supplier\") and Elm Ltd (\"Customer\").\n\n| # | Area | Supplier | Customer |\n|---|---|---|---|\n| 4 | Network security | Shared – see clause 6.3 | Shared – see clause 6.3 |\n";
         assert_eq!(split_of(shared, "network"), (Found::Shared, Some(false)));
         assert_eq!(allocation_of(raci, "os"), Found::Provider);
+        // A symbol may lead the mark's word ("●主责", "○配合", "—不涉及"); a content column that
+        // names both parties' parts gives the split.
+        let symbols = "甲方（客户）：某某银行股份有限公司\n乙方（服务商）：某某云计算有限公司\n\n| 序号 | 安全层面 | 主要内容 | 乙方 | 甲方 |\n|---|---|---|---|---|\n| 1 | 物理安全 | 机房门禁与监控 | ●主责 | ○配合 |\n| 2 | 网络安全 | 乙方：边界防火墙；甲方：安全组策略 | ●主责 | ●主责 |\n| 3 | 身份与访问管理 | 平台账号与权限管理 | ●主责 | ●主责 |\n";
+        assert_eq!(allocation_of(symbols, "physical"), Found::Provider);
+        assert_eq!(split_of(symbols, "network"), (Found::Shared, Some(true)));
+        assert_eq!(split_of(symbols, "iam"), (Found::Shared, Some(false)));
+        // A mixed table: described parts elsewhere, "Shared | Shared" in this row. The word says
+        // both, not who does what, unless the notes name each party's part.
+        let mixed = "This Agreement is between Kestrel Cloud Pty Ltd (\"Provider\") and Marlin Pty Ltd (\"Customer\").\n\n| Row | Area | Provider | Customer | Notes |\n|---|---|---|---|---|\n| 1 | Physical facilities | Secures the data centres | – | |\n| 7 | Data in transit | Shared | Shared | Both parties share responsibility for protecting data in transit. |\n| 8 | Network security | Shared | Shared | Provider runs the edge firewall; Customer configures security groups. |\n";
+        assert_eq!(
+            split_of(mixed, "data.transmission"),
+            (Found::Shared, Some(false))
+        );
+        assert_eq!(split_of(mixed, "network"), (Found::Shared, Some(true)));
+    }
+
+    #[test]
+    fn a_list_item_that_only_refers_to_a_clause_takes_the_party_of_its_lead_in() {
+        let en = "This Agreement is between Meranti Data Pte Ltd (\"Provider\") and Orchid Pay Pte Ltd (\"Customer\").\n\n\
+            ## 5. Customer Obligations\n\n5.1 The Customer shall:\n\n(a) pay the fees when due;\n\n(b) comply with clause 9.4;\n\n\
+            5.2 The Customer may use the Platform for its own business.\n\n## 9. Data\n\n9.3 The Provider shall give reasonable regulatory assistance.\n\n\
+            9.4 **Data classification.**\n\n(a) Customer Data shall be classified in accordance with a data classification policy before it is loaded.\n";
+        assert_eq!(allocation_of(en, "data.management"), Found::Customer);
+        // Without the reference the passive duty names no one.
+        let none = en.replace("(b) comply with clause 9.4;\n\n", "");
+        assert_eq!(allocation_of(&none, "data.management"), Found::Absent);
     }
 
     #[test]
@@ -1365,6 +1419,19 @@ mod tests {
         let text = "甲方（客户）：某证券股份有限公司\n乙方（服务商）：某云计算有限公司（以下简称\"擎岳云\"）\n\n6.3 为保障甲方数据安全，除甲方书面授权外，擎岳云及其运维人员不登录甲方服务器，不查看、复制或者导出甲方数据。\n\n7.2 擎岳云应当留存控制台的操作日志不少于六个月；甲方开展安全事件调查时，擎岳云应当及时提供前述记录。\n";
         assert_eq!(allocation_of(text, "data.access"), Found::Provider);
         assert_eq!(allocation_of(text, "data.audit"), Found::Provider);
+    }
+
+    #[test]
+    fn what_happens_before_a_duty_takes_effect_is_not_what_it_allocates() {
+        // "…终止后，我们将…": the items of the time before the duty are not its items.
+        let text = "本条款是您与某某数据科技有限公司（以下简称\"我们\"）之间的协议。\n\n8.3 本条款因您主动注销账号或者我们依照本条款终止服务等原因终止后，我们将为您保留您的数据十五日。\n";
+        assert_eq!(allocation_of(text, "iam"), Found::Absent);
+        // But a disclaimer disclaims what its condition names, and a limit's precondition is
+        // part of the limit.
+        let disclaimer = "本条款是您与某某数据科技有限公司（以下简称\"我们\"）之间的协议。\n\n5.9 因您未开启操作审计功能或者未设置日志投递，导致无法追溯操作记录的，我们不承担责任。\n";
+        assert_eq!(allocation_of(disclaimer, "data.audit"), Found::Disclaimed);
+        let limit = "本条款是您与某某数据科技有限公司（以下简称\"我们\"）之间的协议。\n\n6.5 我们的员工仅在您为处理支持工单明确授权后，方可在授权范围内查看您的内容，每次查看均会被记录。\n";
+        assert_eq!(allocation_of(limit, "data.access"), Found::Provider);
     }
 
     #[test]

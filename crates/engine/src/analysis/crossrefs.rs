@@ -81,8 +81,41 @@ fn gather(
         .iter()
         .flat_map(|f| f.crossrefs.iter().cloned())
         .collect();
+    refs.extend(item_references(sentences, feats));
     refs.extend(term_references(text, sentences, feats, schedules));
     refs
+}
+
+/// "5.1 The Customer shall: … (b) comply with clause 9.4;": a list item that only refers to a
+/// clause gives the clause's duties to the party whose lead-in introduces the item (a duty of
+/// one party, in a clause whose number the item's extends).
+fn item_references(sentences: &[Sentence], feats: &[SentenceFeatures]) -> Vec<(String, Role)> {
+    let mut out = Vec::new();
+    let mut lead: Option<(&str, Role)> = None;
+    for (s, f) in sentences.iter().zip(feats) {
+        if f.lead_in {
+            lead = f
+                .statements
+                .iter()
+                .rev()
+                .find(|x| x.kind == Kind::Duty)
+                .and_then(|x| x.role)
+                .filter(|r| matches!(r, Role::Provider | Role::Customer))
+                .map(|r| (s.clause.as_str(), r));
+            continue;
+        }
+        match (lead, &f.item_ref) {
+            (Some((number, role)), Some(target))
+                if !number.is_empty()
+                    && s.clause.len() > number.len()
+                    && s.clause.starts_with(number) =>
+            {
+                out.push((target.clone(), role));
+            }
+            _ => {}
+        }
+    }
+    out
 }
 
 /// A party's duty to implement a term that stands for a schedule gives it the schedule's duties:

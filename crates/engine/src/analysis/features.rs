@@ -7,7 +7,7 @@ use super::allocate::{cross_references_in, layer_cell, table_claim};
 use super::parties::{Mentions, Role};
 use super::prefilter::Candidates;
 use super::rules::{Rules, TopicCues};
-use super::statements::{statements, Kind, Statement};
+use super::statements::{condition_end, is_zh, statements, Kind, Statement};
 use super::text::Sentence;
 use crate::ingest::BlockKind;
 
@@ -25,6 +25,9 @@ pub struct SentenceFeatures {
     pub external: bool,
     /// "The obligations in clause 6.2 apply to Customer": (clause, party).
     pub crossrefs: Vec<(String, Role)>,
+    /// A list item that only refers to a clause ("(b) comply with clause 9.4;"): the clause,
+    /// whose duties go to the party of the item's lead-in.
+    pub item_ref: Option<String>,
     pub pi_mention: bool,
     /// The term this sentence defines, where its definition starts (byte offset), and whether
     /// the definition expressly includes personal information.
@@ -105,6 +108,19 @@ pub fn of(doc_text: &str, s: &Sentence, rules: &Rules, mentions: &Mentions) -> S
         },
         ..SentenceFeatures::default()
     };
+    if f.crossrefs.is_empty() && t.len() < 200 {
+        f.item_ref = rules
+            .modality_zh
+            .crossref_item
+            .iter()
+            .chain(rules.modality_en.crossref_item.iter())
+            .filter_map(|r| r.regex(c))
+            .find_map(|r| {
+                r.captures(t)?
+                    .name("target")
+                    .map(|m| m.as_str().to_string())
+            });
+    }
     if !s.definitional {
         if s.kind == BlockKind::TableRow {
             f.table = table_claim(doc_text, s, mentions, rules);
@@ -129,6 +145,29 @@ pub fn of(doc_text: &str, s: &Sentence, rules: &Rules, mentions: &Mentions) -> S
                 && rules.external_reference.is_match(t, c);
             if !f.external {
                 f.statements = statements(t, mentions, &rules.modality_zh, &rules.modality_en, c);
+                // "因…您主动注销账号…等原因终止后，我们将为您保留您的数据": the items of the time
+                // before the first statement say when, not what the sentence allocates. (Not a
+                // disclaimer's: "因您未开启操作审计功能…的，我们不承担责任" disclaims what it names.)
+                if let Some(first) = f.statements.first() {
+                    let zh = is_zh(t);
+                    let m = if zh {
+                        &rules.modality_zh
+                    } else {
+                        &rules.modality_en
+                    };
+                    // (Not the precondition of a limit either: "我们的员工仅在您…授权后，方可…查看".)
+                    let rest = t.get(first.start..).unwrap_or("").trim_start();
+                    let after = condition_end(t, zh, m, c)
+                        .filter(|&k| k <= first.start)
+                        .is_some_and(|k| t[..k].ends_with("后，"))
+                        && !["方可", "才", "方能", "始得"]
+                            .iter()
+                            .any(|w| rest.starts_with(w));
+                    if after && f.statements.iter().all(|x| x.kind != Kind::Disclaimer) {
+                        let own = matching(&rules.items, rest, c);
+                        f.items.retain(|i| own.contains(i));
+                    }
+                }
                 // One statement: its segment is the sentence, whose items are known.
                 f.segment_items = if f.statements.len() == 1 {
                     vec![f.items.clone()]

@@ -151,6 +151,9 @@ pub struct Modality {
     pub joint: Patterns,
     pub restriction: Patterns,
     pub crossref: Vec<GatedRegex>,
+    /// A list item that only refers to a clause ("(b) comply with clause 9.4;"): the party of
+    /// its lead-in takes the clause's duties. The clause is the `target` group.
+    pub crossref_item: Vec<GatedRegex>,
     /// The end of a sentence that introduces a list of items ("…, including:", "乙方应当：").
     pub lead_in: Vec<Regex>,
     /// Verbs that state what a party does when they follow it directly ("我们记录…日志",
@@ -196,6 +199,9 @@ pub struct TopicCues {
     pub carve_topic: Patterns,
     pub content: Patterns,
     pub duty_required: bool,
+    /// A PI element that is the provider's part ("provider assists with individuals'
+    /// requests"): a sentence that gives it to the customer alone does not speak to it.
+    pub provider_part: bool,
 }
 
 impl TopicCues {
@@ -307,6 +313,10 @@ struct RawModality {
     crossref_zh: Vec<String>,
     crossref_en: Vec<String>,
     #[serde(default)]
+    crossref_item_zh: Vec<String>,
+    #[serde(default)]
+    crossref_item_en: Vec<String>,
+    #[serde(default)]
     lead_in_zh: Vec<String>,
     #[serde(default)]
     lead_in_en: Vec<String>,
@@ -370,6 +380,8 @@ struct RawTopic {
     content: Vec<String>,
     #[serde(default)]
     duty_required: bool,
+    #[serde(default)]
+    provider_part: bool,
 }
 
 #[derive(Deserialize)]
@@ -402,6 +414,7 @@ fn topic(raw: RawTopic, pre: &mut PrefilterBuilder) -> Result<TopicCues, String>
         carve_topic: c(&raw.carve_topic, "carve_topic")?,
         content: c(&raw.content, "content")?,
         duty_required: raw.duty_required,
+        provider_part: raw.provider_part,
         id: raw.id,
     })
 }
@@ -492,6 +505,11 @@ fn modality(m: &RawModality, zh: bool, pre: &mut PrefilterBuilder) -> Result<Mod
         crossref: gated_list(
             &pick(&m.crossref_zh, &m.crossref_en),
             &format!("crossref_{lang}"),
+            pre,
+        )?,
+        crossref_item: gated_list(
+            &pick(&m.crossref_item_zh, &m.crossref_item_en),
+            &format!("crossref_item_{lang}"),
             pre,
         )?,
         lead_in: list(&m.lead_in_zh, &m.lead_in_en, "lead_in")?,

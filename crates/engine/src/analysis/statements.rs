@@ -29,7 +29,7 @@ pub struct Statement {
     pub end: usize,
 }
 
-fn is_zh(text: &str) -> bool {
+pub(super) fn is_zh(text: &str) -> bool {
     text.chars().any(crate::search::is_cjk)
 }
 
@@ -69,6 +69,21 @@ fn parts(text: &str, zh: bool, mentions: &[(usize, usize, Role)]) -> Vec<(usize,
     out
 }
 
+/// Where a Chinese sentence's opening condition ends: "甲方开展安全事件调查，或者监管机构依法调查
+/// 取证时，乙方应当提供…" (up to "…时，", "…的，", "…后，"). The parts up to it say when, not what
+/// a party does; a part with a duty or right of its own ("乙方应在收到通知后，…") is no condition.
+pub(super) fn condition_end(text: &str, zh: bool, m: &Modality, c: &Candidates) -> Option<usize> {
+    if !zh {
+        return None;
+    }
+    static_re!(r"(?:时|的|后|情形下|情况下)，")
+        .and_then(|r| r.find(text))
+        .filter(|x| {
+            !m.duty.is_match(&text[..x.start()], c) && !m.right.is_match(&text[..x.start()], c)
+        })
+        .map(|x| x.end())
+}
+
 /// The statements of one sentence; `c` is the prefilter's answer for it.
 pub fn statements(
     text: &str,
@@ -85,18 +100,7 @@ pub fn statements(
     let mut last_duty = false;
     // The sentence's mentions, found once; each part takes its own (offsets within the part).
     let all = mentions.find(text);
-    // "甲方开展安全事件调查，或者监管机构依法调查取证时，乙方应当提供…": the parts up to a
-    // condition's end ("…时，", "…的，") say when, not what a party does.
-    let condition_end = if zh {
-        static_re!(r"(?:时|的|情形下|情况下)，")
-            .and_then(|r| r.find(text))
-            .filter(|x| {
-                !m.duty.is_match(&text[..x.start()], c) && !m.right.is_match(&text[..x.start()], c)
-            })
-            .map(|x| x.end())
-    } else {
-        None
-    };
+    let condition_end = condition_end(text, zh, m, c);
     // A passive verb at a duty marker ("will be retained", "are encrypted").
     let passive = static_re!(
         r"(?i)^(?:(?:will|shall|must)\s+(?:not\s+)?be|is|are)\s+(?:\w+ly\s+)?(?:\w+ed|\w+en|kept|held|built|run|set)\b"

@@ -10,8 +10,8 @@ use super::allocate::{suggestions, Reading};
 use super::features::{SentenceFeatures, CARVE_OUT, CARVE_TOPIC, CONTENT, GUARD, UNFAVOURABLE};
 use super::parties::Role;
 use super::prefilter::Candidates;
-use super::rules::Rules;
-use super::statements::Kind;
+use super::rules::{Rules, TopicCues};
+use super::statements::{Kind, Statement};
 use super::terms::Terms;
 use super::text::Sentence;
 use super::{explain, PiRow, RiskRow, Severity};
@@ -227,6 +227,23 @@ fn about_pi(h: &str, rules: &Rules) -> bool {
         .any(|w| lower.contains(w))
 }
 
+/// Whether a PI sentence that names an element states a term on it: not when all it says is
+/// that the provider is not responsible ("Provider is not responsible for any Personal
+/// Information …, including its cross-border disclosure"), nor, for the provider's part of the
+/// processing (`provider_part`), when it gives the element to the customer alone ("the Customer
+/// shall be responsible for responding to requests from individuals").
+fn speaks_to_term(f: &SentenceFeatures, cues: Option<&TopicCues>) -> bool {
+    let st = &f.statements;
+    if st.is_empty() {
+        return true;
+    }
+    let only = |want: &dyn Fn(&Statement) -> bool| st.iter().all(want);
+    if only(&|x| x.kind == Kind::Disclaimer) {
+        return false;
+    }
+    !(cues.is_some_and(|q| q.provider_part) && only(&|x| x.role == Some(Role::Customer)))
+}
+
 #[allow(clippy::too_many_arguments)]
 pub(crate) fn pi_rows(
     doc: &Document,
@@ -270,11 +287,23 @@ pub(crate) fn pi_rows(
     // Every clause of an article or schedule headed as being about personal information alone
     // concerns it ("SCHEDULE 2 – DATA PROCESSING: 2. Subject matter and duration: …"); a
     // heading that joins another subject ("您的内容与个人信息") does not make all of it PI.
+    // (Any ancestor: "Exhibit B – Data Processing Addendum" › "B7. Individual Rights" › "B7.2".)
     let in_pi_article = |i: usize| {
-        sentences[i].clause_idx.is_some_and(|c| {
-            heading(c) == PiHeading::Only
-                || parent_of(i).is_some_and(|p| heading(p as usize) == PiHeading::Only)
-        })
+        let mut at = sentences[i].clause_idx;
+        for _ in 0..8 {
+            match at {
+                Some(c) if heading(c) == PiHeading::Only => return true,
+                Some(c) => {
+                    at = doc
+                        .clauses
+                        .get(c)
+                        .and_then(|x| x.parent)
+                        .map(|p| p as usize)
+                }
+                None => return false,
+            }
+        }
+        false
     };
     // A document titled as an agreement on personal information alone ("个人信息委托处理协议",
     // "Data Processing Agreement") concerns it throughout.
@@ -304,6 +333,7 @@ pub(crate) fn pi_rows(
                 .flatten()
                 .copied()
                 .filter(|&i| !sentences[i].clause.is_empty() || id == "pi.roles")
+                .filter(|&i| speaks_to_term(&feats[i], rules.pi.get(k)))
                 .collect(),
             None => Vec::new(),
         };

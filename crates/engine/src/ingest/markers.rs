@@ -403,6 +403,20 @@ pub(crate) fn parse_marker(c: &[char], heading: bool) -> Option<Marker> {
         }
         return None;
     }
+    // B3.1: the paragraphs of a lettered annex ("Exhibit B" numbers its own "B1.1", "B3.2").
+    // (A single level, "A1.", "A2.", is a list within its clause, like "a.", "b.".)
+    if first.is_ascii_uppercase() && c.get(1).is_some_and(char::is_ascii_digit) {
+        let m = parse_marker(&c[1..], heading)?;
+        return match m.fam {
+            Fam::DecN => Some(Marker {
+                label: format!("{first}{}", m.label),
+                end: m.end + 1,
+                rest: m.rest + 1,
+                ..m
+            }),
+            _ => None,
+        };
+    }
     // a. A. iv. b)
     if first.is_ascii_alphabetic() {
         let n = c

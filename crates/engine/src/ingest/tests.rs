@@ -473,3 +473,14 @@ fn random_inputs_never_panic() {
         let _ = read("r", &zipped);
     }
 }
+
+#[test]
+fn lettered_decimal_numbers_are_clauses_and_a_single_lettered_level_is_a_list() {
+    let md = "## Exhibit B – Addendum\n\n### B3. Instructions\n\nB3.1 Provider may use PHI only to provide the Service.\n\nB3.2 Provider will process Personal Data only on documented instructions.\n\n## Schedule 3\n\n**Provider Responsibilities**\n\nA1. The Facility will be staffed at all times.\n\nA2. Power will be delivered through diverse feeds.\n";
+    let doc = crate::ingest::read("x.md", md.as_bytes()).expect("reads");
+    let numbers: Vec<&str> = doc.clauses.iter().map(|c| c.number.as_str()).collect();
+    assert!(numbers.contains(&"B3.1"), "{numbers:?}");
+    assert!(numbers.contains(&"B3.2"), "{numbers:?}");
+    starts(&doc, "B3.2", "B3.2 Provider will process");
+    assert!(!numbers.iter().any(|n| n.contains("A1")), "{numbers:?}");
+}
