@@ -1435,6 +1435,29 @@ mod tests {
     }
 
     #[test]
+    fn a_reference_to_one_partys_parts_of_a_schedule_gives_no_party() {
+        let text = "This Agreement is between Nordvale Cloud Inc. (the \"Contractor\") and the Province of Northland (the \"Province\").\n\n\
+            7.1 Schedule D. The Province shall perform the requirements in Schedule D that are stated to be requirements of the Province.\n\n\
+            8.6 Testing. The Province may conduct penetration tests of its own Instances on notice to the Contractor, and shall not test any part of the Infrastructure.\n\n\
+            ## Schedule D – Security Requirements\n\nD-1 Physical security (Contractor). The Contractor shall house the Infrastructure only in data centres protected by on-site security staff.\n\n\
+            D-4 Guest operating systems (Province). The Province shall harden and patch the operating system of each Instance.\n";
+        assert_eq!(allocation_of(text, "physical"), Found::Provider);
+        assert_eq!(allocation_of(text, "os"), Found::Customer);
+        // A right to test is no application duty, and "…, and shall not test" is the
+        // Province's own limit, not the Contractor's.
+        assert_eq!(allocation_of(text, "application"), Found::Absent);
+    }
+
+    #[test]
+    fn a_party_told_to_perform_listed_items_of_an_article_takes_them() {
+        let text = "委托方：某市政务服务数据管理局\n受托方：某政务云科技有限公司\n\n## 第五条 安全措施\n\n（一）政务数据应当采用国密算法加密存储，并每日备份。\n\n（二）政务数据在传输过程中应当加密。\n\n## 第六条 双方义务\n\n（一）受托方应当履行本协议第五条第（一）项至第（二）项约定的义务。\n\n（二）本协议不涉及使用单位自建信息系统的操作系统和应用软件的运维，该等事项由使用单位与其运维服务商另行约定。\n";
+        assert_eq!(allocation_of(text, "data.storage"), Found::Provider);
+        assert_eq!(allocation_of(text, "data.transmission"), Found::Provider);
+        // What the contract leaves to another contract allocates nothing here.
+        assert_eq!(allocation_of(text, "os"), Found::Absent);
+    }
+
+    #[test]
     fn obligations_that_do_not_extend_to_a_layer_disclaim_it() {
         let text = "This Agreement is between Acme Pay Inc. (the \"Platform\") and Beta Ltd (the \"Program Manager\").\n\n4.1 Hosting. The Platform's obligations under this Agreement do not extend to the physical security of the hosting provider's data centers.\n";
         assert_eq!(allocation_of(text, "physical"), Found::Disclaimed);

@@ -131,7 +131,7 @@ fn term_references(
         return out;
     }
     for (i, (s, f)) in sentences.iter().zip(feats).enumerate() {
-        if s.definitional {
+        if s.definitional || f.qualified_ref {
             continue;
         }
         for &(k, at) in terms.named(i, s.text(text)).iter() {

@@ -28,6 +28,9 @@ pub struct SentenceFeatures {
     /// A list item that only refers to a clause ("(b) comply with clause 9.4;"): the clause,
     /// whose duties go to the party of the item's lead-in.
     pub item_ref: Option<String>,
+    /// The sentence refers to a schedule's parts for one party only ("…that are stated to be
+    /// requirements of the Province"): its references, and the terms it names, give no party.
+    pub qualified_ref: bool,
     pub pi_mention: bool,
     /// The term this sentence defines, where its definition starts (byte offset), and whether
     /// the definition expressly includes personal information.
@@ -108,6 +111,26 @@ pub fn of(doc_text: &str, s: &Sentence, rules: &Rules, mentions: &Mentions) -> S
         },
         ..SentenceFeatures::default()
     };
+    f.qualified_ref = [
+        "stated",
+        "designat",
+        "identified",
+        "specified",
+        "标明",
+        "注明",
+        "列明",
+    ]
+    .iter()
+    .any(|w| t.contains(w))
+        && rules
+            .modality_zh
+            .crossref_qualified
+            .iter()
+            .chain(rules.modality_en.crossref_qualified.iter())
+            .any(|r| r.is_match(t));
+    if f.qualified_ref {
+        f.crossrefs.clear();
+    }
     if f.crossrefs.is_empty() && t.len() < 200 {
         f.item_ref = rules
             .modality_zh
@@ -141,7 +164,8 @@ pub fn of(doc_text: &str, s: &Sentence, rules: &Rules, mentions: &Mentions) -> S
                 || t.contains("olic")
                 || t.contains("ocumentation")
                 || t.contains("DPA")
-                || t.contains("greement"))
+                || t.contains("greement")
+                || t.contains("另行"))
                 && rules.external_reference.is_match(t, c);
             if !f.external {
                 f.statements = statements(t, mentions, &rules.modality_zh, &rules.modality_en, c);

@@ -154,6 +154,10 @@ pub struct Modality {
     /// A list item that only refers to a clause ("(b) comply with clause 9.4;"): the party of
     /// its lead-in takes the clause's duties. The clause is the `target` group.
     pub crossref_item: Vec<GatedRegex>,
+    /// A reference that takes in only the parts its target gives the party ("the Security
+    /// Requirements in Schedule D that are stated to be requirements of the Province"): the
+    /// target names its parties itself, so the reference adds none.
+    pub crossref_qualified: Vec<Regex>,
     /// The end of a sentence that introduces a list of items ("…, including:", "乙方应当：").
     pub lead_in: Vec<Regex>,
     /// Verbs that state what a party does when they follow it directly ("我们记录…日志",
@@ -312,6 +316,10 @@ struct RawModality {
     restriction_en: Vec<String>,
     crossref_zh: Vec<String>,
     crossref_en: Vec<String>,
+    #[serde(default)]
+    crossref_qualified_zh: Vec<String>,
+    #[serde(default)]
+    crossref_qualified_en: Vec<String>,
     #[serde(default)]
     crossref_item_zh: Vec<String>,
     #[serde(default)]
@@ -513,6 +521,11 @@ fn modality(m: &RawModality, zh: bool, pre: &mut PrefilterBuilder) -> Result<Mod
             pre,
         )?,
         lead_in: list(&m.lead_in_zh, &m.lead_in_en, "lead_in")?,
+        crossref_qualified: list(
+            &m.crossref_qualified_zh,
+            &m.crossref_qualified_en,
+            "crossref_qualified",
+        )?,
         acts: anchored(&m.acts_zh, &m.acts_en, "acts")?,
         acts_guard: list(&m.acts_guard_zh, &m.acts_guard_en, "acts_guard")?,
         anaphora: list(&m.anaphora_zh, &m.anaphora_en, "anaphora")?,

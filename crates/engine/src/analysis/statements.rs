@@ -148,7 +148,20 @@ pub fn statements(
             if zh {
                 opening.or(inherited).or_else(|| nearest_before(pos))
             } else {
+                let before = part[..pos].trim_end();
+                let coordinated = [" and", " or", ",and"].iter().any(|w| before.ends_with(w));
                 match found.iter().rev().find(|(s, _, _)| *s < pos) {
+                    // "The Province may conduct … tests … on notice to the Contractor, and shall
+                    // not test …": a verb joined by "and" shares the subject that opens the
+                    // part, not the object just before it.
+                    Some(_)
+                        if coordinated
+                            && found.first().is_some_and(|&(a, b, _)| {
+                                a < pos && acting_subject(part, a, b)
+                            }) =>
+                    {
+                        found.first().map(|x| x.2)
+                    }
                     // The subject is the noun after the introductory clause, not a party.
                     Some(&(s, e, _)) if possessive_in_clause_before(part, s, e, pos) => None,
                     // "Customer's backups will be retained for 30 days": what belongs to a party
