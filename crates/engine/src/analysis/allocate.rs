@@ -201,6 +201,12 @@ fn role_word(cell: &str, mentions: &Mentions) -> Option<Role> {
     }
 }
 
+/// Whether a text (a row's other cells, its notes) names both the provider and the customer.
+fn names_both(text: &str, mentions: &Mentions) -> bool {
+    let named: Vec<Role> = mentions.find(text).into_iter().map(|m| m.2).collect();
+    named.contains(&Role::Provider) && named.contains(&Role::Customer)
+}
+
 /// Reads a responsibility-table row: the party column, or R marks under party columns.
 pub(crate) fn table_claim(
     text: &str,
@@ -236,9 +242,7 @@ pub(crate) fn table_claim(
             .map(|(_, c)| c.as_str())
             .collect::<Vec<_>>()
             .join(" ");
-        let named: Vec<Role> = mentions.find(&others).into_iter().map(|m| m.2).collect();
-        let split = named.contains(&Role::Provider) && named.contains(&Role::Customer);
-        return Some((Some(Role::Both), Some(split)));
+        return Some((Some(Role::Both), Some(names_both(&others, mentions))));
     }
     // A "Responsible" column, or any cell that is only a party word.
     for (i, c) in row.iter().enumerate().skip(1) {
@@ -258,22 +262,18 @@ pub(crate) fn table_claim(
                                 && role_word(c, mentions).is_none()
                         })
                     };
-                    let split = (says(Role::Provider) && says(Role::Customer)) || {
-                        let others: Vec<&str> = row
-                            .iter()
-                            .skip(1)
-                            .filter(|c| role_word(c, mentions).is_none())
-                            .map(String::as_str)
-                            .collect();
-                        let named: Vec<Role> = mentions
-                            .find(&others.join(" "))
-                            .into_iter()
-                            .map(|m| m.2)
-                            .collect();
-                        !says(Role::Provider)
-                            && !says(Role::Customer)
-                            && named.contains(&Role::Provider)
-                            && named.contains(&Role::Customer)
+                    let split = match (says(Role::Provider), says(Role::Customer)) {
+                        (true, true) => true,
+                        (false, false) => {
+                            let others: Vec<&str> = row
+                                .iter()
+                                .skip(1)
+                                .filter(|c| role_word(c, mentions).is_none())
+                                .map(String::as_str)
+                                .collect();
+                            names_both(&others.join(" "), mentions)
+                        }
+                        _ => false,
                     };
                     return Some((Some(Role::Both), Some(split)));
                 }
@@ -310,8 +310,7 @@ pub(crate) fn table_claim(
         .cloned()
         .collect::<Vec<_>>()
         .join(" ");
-    let named: Vec<Role> = mentions.find(&activity).into_iter().map(|m| m.2).collect();
-    let split = named.contains(&Role::Provider) && named.contains(&Role::Customer);
+    let split = names_both(&activity, mentions);
     match (provider, customer) {
         // Both R for one undivided activity says nothing of who does what (convention 17).
         (true, true) => Some((Some(Role::Both), Some(split))),
@@ -450,13 +449,7 @@ pub(crate) fn cross_references_in(
     c: &Candidates,
 ) -> Vec<(String, Role)> {
     let mut out = Vec::new();
-    for re in rules
-        .modality_zh
-        .crossref
-        .iter()
-        .chain(rules.modality_en.crossref.iter())
-        .filter_map(|r| r.regex(c))
-    {
+    for re in rules.gated(|m| &m.crossref, c) {
         for cap in re.captures_iter(t) {
             // 第八条第（一）项、第（三）项至第（五）项 → 第八条（一）, 第八条（三）…（五）.
             if let (Some(article), Some(items), Some(party)) =

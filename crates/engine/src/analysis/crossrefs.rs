@@ -26,7 +26,7 @@ impl CrossRefs {
         feats: &[SentenceFeatures],
         schedules: &Terms<String>,
     ) -> CrossRefs {
-        let refs = gather(&doc.text, sentences, feats, schedules);
+        let refs = gather(doc, sentences, feats, schedules);
         let targets: Vec<Number> = refs.iter().map(|r| Number::target(&r.0)).collect();
         let of_clause = doc
             .clauses
@@ -44,7 +44,7 @@ impl CrossRefs {
         feats: &[SentenceFeatures],
         schedules: &Terms<String>,
     ) {
-        let refs = gather(&doc.text, sentences, feats, schedules);
+        let refs = gather(doc, sentences, feats, schedules);
         let same = refs.len() == self.refs.len()
             && refs.iter().zip(&self.refs).all(|(a, b)| a.0 == b.0)
             && self.of_clause.len() == doc.clauses.len();
@@ -72,7 +72,7 @@ impl CrossRefs {
 }
 
 fn gather(
-    text: &str,
+    doc: &Document,
     sentences: &[Sentence],
     feats: &[SentenceFeatures],
     schedules: &Terms<String>,
@@ -81,17 +81,21 @@ fn gather(
         .iter()
         .flat_map(|f| f.crossrefs.iter().cloned())
         .collect();
-    refs.extend(item_references(sentences, feats));
-    refs.extend(term_references(text, sentences, feats, schedules));
+    refs.extend(item_references(doc, sentences, feats));
+    refs.extend(term_references(&doc.text, sentences, feats, schedules));
     refs
 }
 
 /// "5.1 The Customer shall: … (b) comply with clause 9.4;": a list item that only refers to a
 /// clause gives the clause's duties to the party whose lead-in introduces the item (a duty of
-/// one party, in a clause whose number the item's extends).
-fn item_references(sentences: &[Sentence], feats: &[SentenceFeatures]) -> Vec<(String, Role)> {
+/// one party, in a clause that contains the item's).
+fn item_references(
+    doc: &Document,
+    sentences: &[Sentence],
+    feats: &[SentenceFeatures],
+) -> Vec<(String, Role)> {
     let mut out = Vec::new();
-    let mut lead: Option<(&str, Role)> = None;
+    let mut lead: Option<(usize, Role)> = None;
     for (s, f) in sentences.iter().zip(feats) {
         if f.lead_in {
             lead = f
@@ -101,18 +105,14 @@ fn item_references(sentences: &[Sentence], feats: &[SentenceFeatures]) -> Vec<(S
                 .find(|x| x.kind == Kind::Duty)
                 .and_then(|x| x.role)
                 .filter(|r| matches!(r, Role::Provider | Role::Customer))
-                .map(|r| (s.clause.as_str(), r));
+                .zip(s.clause_idx)
+                .map(|(r, c)| (c, r));
             continue;
         }
-        match (lead, &f.item_ref) {
-            (Some((number, role)), Some(target))
-                if !number.is_empty()
-                    && s.clause.len() > number.len()
-                    && s.clause.starts_with(number) =>
-            {
+        if let (Some((at, role)), Some(target), Some(c)) = (lead, &f.item_ref, s.clause_idx) {
+            if doc.ancestors(c).any(|a| a == at) {
                 out.push((target.clone(), role));
             }
-            _ => {}
         }
     }
     out

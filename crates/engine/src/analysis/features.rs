@@ -7,7 +7,7 @@ use super::allocate::{cross_references_in, layer_cell, table_claim};
 use super::parties::{Mentions, Role};
 use super::prefilter::Candidates;
 use super::rules::{Rules, TopicCues};
-use super::statements::{condition_end, is_zh, statements, Kind, Statement};
+use super::statements::{condition_end, statements, Kind, Statement};
 use super::text::Sentence;
 use crate::ingest::BlockKind;
 
@@ -111,38 +111,18 @@ pub fn of(doc_text: &str, s: &Sentence, rules: &Rules, mentions: &Mentions) -> S
         },
         ..SentenceFeatures::default()
     };
-    f.qualified_ref = [
-        "stated",
-        "designat",
-        "identified",
-        "specified",
-        "标明",
-        "注明",
-        "列明",
-    ]
-    .iter()
-    .any(|w| t.contains(w))
-        && rules
-            .modality_zh
-            .crossref_qualified
-            .iter()
-            .chain(rules.modality_en.crossref_qualified.iter())
-            .any(|r| r.is_match(t));
+    f.qualified_ref = rules
+        .gated(|m| &m.crossref_qualified, c)
+        .any(|r| r.is_match(t));
     if f.qualified_ref {
         f.crossrefs.clear();
     }
     if f.crossrefs.is_empty() && t.len() < 200 {
-        f.item_ref = rules
-            .modality_zh
-            .crossref_item
-            .iter()
-            .chain(rules.modality_en.crossref_item.iter())
-            .filter_map(|r| r.regex(c))
-            .find_map(|r| {
-                r.captures(t)?
-                    .name("target")
-                    .map(|m| m.as_str().to_string())
-            });
+        f.item_ref = rules.gated(|m| &m.crossref_item, c).find_map(|r| {
+            r.captures(t)?
+                .name("target")
+                .map(|m| m.as_str().to_string())
+        });
     }
     if !s.definitional {
         if s.kind == BlockKind::TableRow {
@@ -172,21 +152,16 @@ pub fn of(doc_text: &str, s: &Sentence, rules: &Rules, mentions: &Mentions) -> S
                 // "因…您主动注销账号…等原因终止后，我们将为您保留您的数据": the items of the time
                 // before the first statement say when, not what the sentence allocates. (Not a
                 // disclaimer's: "因您未开启操作审计功能…的，我们不承担责任" disclaims what it names.)
-                if let Some(first) = f.statements.first() {
-                    let zh = is_zh(t);
-                    let m = if zh {
-                        &rules.modality_zh
-                    } else {
-                        &rules.modality_en
-                    };
+                if let Some(first) = f.statements.first().filter(|_| t.contains("后，")) {
+                    let (zh, m) = rules.modality_of(t);
                     // (Not the precondition of a limit either: "我们的员工仅在您…授权后，方可…查看".)
                     let rest = t.get(first.start..).unwrap_or("").trim_start();
-                    let after = condition_end(t, zh, m, c)
-                        .filter(|&k| k <= first.start)
-                        .is_some_and(|k| t[..k].ends_with("后，"))
-                        && !["方可", "才", "方能", "始得"]
-                            .iter()
-                            .any(|w| rest.starts_with(w));
+                    let after = !["方可", "才", "方能", "始得"]
+                        .iter()
+                        .any(|w| rest.starts_with(w))
+                        && condition_end(t, zh, m, c)
+                            .filter(|&k| k <= first.start)
+                            .is_some_and(|k| t[..k].ends_with("后，"));
                     if after && f.statements.iter().all(|x| x.kind != Kind::Disclaimer) {
                         let own = matching(&rules.items, rest, c);
                         f.items.retain(|i| own.contains(i));
@@ -218,11 +193,7 @@ pub fn of(doc_text: &str, s: &Sentence, rules: &Rules, mentions: &Mentions) -> S
     }
     // Lead-ins, read once here rather than on every report.
     if !s.definitional {
-        let m = if t.chars().any(crate::search::is_cjk) {
-            &rules.modality_zh
-        } else {
-            &rules.modality_en
-        };
+        let (_, m) = rules.modality_of(t);
         let end = t.trim_end();
         // A lead-in ends its sentence: only the tail is read (from a word boundary).
         let mut from = end.len().saturating_sub(120);

@@ -157,7 +157,7 @@ pub struct Modality {
     /// A reference that takes in only the parts its target gives the party ("the Security
     /// Requirements in Schedule D that are stated to be requirements of the Province"): the
     /// target names its parties itself, so the reference adds none.
-    pub crossref_qualified: Vec<Regex>,
+    pub crossref_qualified: Vec<GatedRegex>,
     /// The end of a sentence that introduces a list of items ("…, including:", "乙方应当：").
     pub lead_in: Vec<Regex>,
     /// Verbs that state what a party does when they follow it directly ("我们记录…日志",
@@ -521,10 +521,10 @@ fn modality(m: &RawModality, zh: bool, pre: &mut PrefilterBuilder) -> Result<Mod
             pre,
         )?,
         lead_in: list(&m.lead_in_zh, &m.lead_in_en, "lead_in")?,
-        crossref_qualified: list(
-            &m.crossref_qualified_zh,
-            &m.crossref_qualified_en,
-            "crossref_qualified",
+        crossref_qualified: gated_list(
+            &pick(&m.crossref_qualified_zh, &m.crossref_qualified_en),
+            &format!("crossref_qualified_{lang}"),
+            pre,
         )?,
         acts: anchored(&m.acts_zh, &m.acts_en, "acts")?,
         acts_guard: list(&m.acts_guard_zh, &m.acts_guard_en, "acts_guard")?,
@@ -551,6 +551,28 @@ impl Rules {
     /// but gets a new, empty pool of lazy-DFA caches (a clone of a `regex::Regex` does that).
     /// Analysing Chinese text grows those caches to some 25 MB; an app that has been idle can
     /// let them go and pay a few milliseconds more on its next analysis (`benches/analyze.rs`).
+    /// Whether `text` is Chinese, and the half of the `[modality]` section that reads it.
+    pub(crate) fn modality_of(&self, text: &str) -> (bool, &Modality) {
+        if super::statements::is_zh(text) {
+            (true, &self.modality_zh)
+        } else {
+            (false, &self.modality_en)
+        }
+    }
+
+    /// The regexes of one gated list from both languages' `[modality]` halves that the
+    /// prefilter's answer `c` lets run (a text may mix Chinese and English).
+    pub(crate) fn gated<'a>(
+        &'a self,
+        list: impl Fn(&'a Modality) -> &'a [GatedRegex],
+        c: &'a Candidates,
+    ) -> impl Iterator<Item = &'a Regex> + 'a {
+        list(&self.modality_zh)
+            .iter()
+            .chain(list(&self.modality_en))
+            .filter_map(move |r| r.regex(c))
+    }
+
     pub fn fresh(&self) -> Rules {
         self.clone()
     }

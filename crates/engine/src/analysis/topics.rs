@@ -289,21 +289,11 @@ pub(crate) fn pi_rows(
     // heading that joins another subject ("您的内容与个人信息") does not make all of it PI.
     // (Any ancestor: "Exhibit B – Data Processing Addendum" › "B7. Individual Rights" › "B7.2".)
     let in_pi_article = |i: usize| {
-        let mut at = sentences[i].clause_idx;
-        for _ in 0..8 {
-            match at {
-                Some(c) if heading(c) == PiHeading::Only => return true,
-                Some(c) => {
-                    at = doc
-                        .clauses
-                        .get(c)
-                        .and_then(|x| x.parent)
-                        .map(|p| p as usize)
-                }
-                None => return false,
-            }
-        }
-        false
+        sentences[i].clause_idx.is_some_and(|c| {
+            std::iter::once(c)
+                .chain(doc.ancestors(c))
+                .any(|x| heading(x) == PiHeading::Only)
+        })
     };
     // A document titled as an agreement on personal information alone ("个人信息委托处理协议",
     // "Data Processing Agreement") concerns it throughout.

@@ -74,6 +74,19 @@ pub struct Document {
     pub clauses: Vec<ClauseSpan>,
 }
 
+impl Document {
+    /// The clauses that contain clause `c`, nearest first (its parent, the parent's parent, …).
+    pub fn ancestors(&self, c: usize) -> impl Iterator<Item = usize> + '_ {
+        let parent = |c: usize| {
+            self.clauses
+                .get(c)
+                .and_then(|x| x.parent)
+                .map(|p| p as usize)
+        };
+        std::iter::successors(parent(c), move |&p| parent(p)).take(self.clauses.len())
+    }
+}
+
 /// Reads a file's bytes (format from the extension, else sniffed) into a [`Document`].
 pub fn read(name: &str, bytes: &[u8]) -> Result<Document> {
     let (format, plain) = read_plain(name, bytes)?;
