@@ -254,11 +254,19 @@ pub(crate) fn table_claim(
                 let (p, c) = party_cells(&header, &row, mentions);
                 if p.is_some() || c.is_some() {
                     let cols = party_columns(&header, &row, mentions);
+                    // (A tick or "Primary" under a party says it takes part, not which part.)
+                    let m = &rules.marks;
+                    let mark = |c: &str| {
+                        [&m.primary, &m.supporting, &m.none]
+                            .iter()
+                            .any(|l| l.iter().any(|r| r.is_match(c.trim())))
+                    };
                     let says = |r: Role| {
                         cols.iter().any(|(x, c)| {
                             *x == r
                                 && !empty_cell(c)
                                 && !no_part(c)
+                                && !mark(c)
                                 && role_word(c, mentions).is_none()
                         })
                     };
@@ -882,6 +890,27 @@ pub(crate) fn read<'a>(
                     hedged: x.hedged,
                     split: if x.joint { Some(false) } else { None },
                 });
+            }
+        }
+    }
+    // "尽管有附件一第5项的约定，…由甲方负责": the named clause (and its sub-clauses) no longer
+    // speaks to the items of the sentence that sets it aside.
+    for (i, f) in feats.iter().enumerate() {
+        for target in &f.sets_aside {
+            let under = |clause: &str| {
+                clause == target
+                    || clause
+                        .strip_prefix(target.as_str())
+                        .is_some_and(|rest| rest.starts_with(['(', '.', ' ', '（']))
+            };
+            let aside: Vec<usize> = (0..sentences.len())
+                .filter(|&j| j != i && under(&sentences[j].clause))
+                .collect();
+            if aside.is_empty() {
+                continue;
+            }
+            for &item in &f.items {
+                claims[slot[item]].retain(|c| !aside.contains(&c.sentence));
             }
         }
     }
@@ -1560,6 +1589,43 @@ mod tests {
         assert_eq!(
             gap(C, F::Provider, None, Perspective::Provider),
             Some(Gap::Inverted)
+        );
+    }
+
+    #[test]
+    fn what_an_exclusion_hands_over_is_what_it_excluded() {
+        let head = "This Agreement is between Ferrous Peak, Inc. (\"Provider\") and Halvorsen, Inc. (\"Customer\").\n\n";
+        let text = format!("{head}4.2 Provider shall maintain the hardware of each server and replace failed components within 4 hours.\n\n4.4 Hardware replacement does not include reinstalling or recovering any operating system or application, which remains Customer's responsibility.\n");
+        assert_eq!(allocation_of(&text, "physical"), Found::Provider);
+        assert_eq!(allocation_of(&text, "os"), Found::Customer);
+    }
+
+    #[test]
+    fn a_condition_before_a_duty_only_to_tell_the_other_side_allocates_nothing() {
+        let head =
+            "甲方（委托方）：某某供应链管理有限公司\n乙方（受托方）：某某信息科技有限公司\n\n";
+        let notice = format!("{head}（六）消费者要求删除其个人信息的，甲方应当在3个工作日内通知乙方；乙方应当在收到通知后删除相应的个人信息。\n");
+        assert_eq!(allocation_of(&notice, "data.destruction"), Found::Provider);
+        // A duty that does something with what the condition names still takes it.
+        let assist = format!("{head}（七）甲方需要迁移数据的，乙方应当提供迁移工具和技术协助。\n");
+        assert_eq!(allocation_of(&assist, "data.migration"), Found::Provider);
+    }
+
+    #[test]
+    fn a_clause_set_aside_by_notwithstanding_no_longer_counts_for_its_items() {
+        let text = "甲方（客户）：某某制造股份有限公司\n乙方（服务商）：某某云计算有限公司\n\n第七条 操作系统\n\n（三）尽管有附件一第5项的约定，甲方云服务器的操作系统的补丁更新和安全加固，由甲方自行负责。\n\n附件一 安全责任分工表\n\n| 序号 | 安全领域 | 工作内容 | 乙方 | 甲方 |\n|---|---|---|---|---|\n| 5 | 操作系统 | 操作系统的补丁更新与安全加固 | R | C |\n| 6 | 网络安全 | 边界防火墙与DDoS防护 | R | C |\n";
+        assert_eq!(allocation_of(text, "os"), Found::Customer);
+        // The rows it does not name still count.
+        assert_eq!(allocation_of(text, "network"), Found::Provider);
+    }
+
+    #[test]
+    fn ticks_under_both_parties_say_who_takes_part_not_who_does_what() {
+        let text = "(1) ACME HEALTH LIMITED, of Leeds (the \"Supplier\"); and\n(2) ELM SURGERY LIMITED, of Harrogate (the \"Practice\").\n\n| Row | Area | Responsible | Supplier | Practice | Notes |\n|---|---|---|---|---|---|\n| 4 | Application security and configuration | Both | ✓ | ✓ | Supplier: secure development and fixing vulnerabilities. Practice: configuration of templates and integrations. |\n| 7 | Encryption of data in transit | Both | ✓ | ✓ | All connections must use TLS 1.2 or higher. |\n";
+        assert_eq!(split_of(text, "application"), (Found::Shared, Some(true)));
+        assert_eq!(
+            split_of(text, "data.transmission"),
+            (Found::Shared, Some(false))
         );
     }
 }

@@ -28,6 +28,9 @@ pub struct SentenceFeatures {
     /// A list item that only refers to a clause ("(b) comply with clause 9.4;"): the clause,
     /// whose duties go to the party of the item's lead-in.
     pub item_ref: Option<String>,
+    /// Clauses whose say on this sentence's items it sets aside ("尽管有附件一第5项的约定，…" →
+    /// "附件一 row 5"; "Notwithstanding Section 7.2, …" → "7.2").
+    pub sets_aside: Vec<String>,
     /// The sentence refers to a schedule's parts for one party only ("…that are stated to be
     /// requirements of the Province"): its references, and the terms it names, give no party.
     pub qualified_ref: bool,
@@ -124,6 +127,9 @@ pub fn of(doc_text: &str, s: &Sentence, rules: &Rules, mentions: &Mentions) -> S
                 .map(|m| m.as_str().to_string())
         });
     }
+    if t.contains("尽管") || t.contains("otwithstanding") {
+        f.sets_aside = sets_aside(t, rules);
+    }
     if !s.definitional {
         if s.kind == BlockKind::TableRow {
             f.table = table_claim(doc_text, s, mentions, rules);
@@ -152,20 +158,35 @@ pub fn of(doc_text: &str, s: &Sentence, rules: &Rules, mentions: &Mentions) -> S
                 // "因…您主动注销账号…等原因终止后，我们将为您保留您的数据": the items of the time
                 // before the first statement say when, not what the sentence allocates. (Not a
                 // disclaimer's: "因您未开启操作审计功能…的，我们不承担责任" disclaims what it names.)
-                if let Some(first) = f.statements.first().filter(|_| t.contains("后，")) {
+                // Nor are those of a condition before a duty only to tell the other side
+                // ("消费者要求删除其个人信息的，委托方应当在3个工作日内通知受托方").
+                if let Some(first) = f.statements.first() {
                     let (zh, m) = rules.modality_of(t);
-                    // (Not the precondition of a limit either: "我们的员工仅在您…授权后，方可…查看".)
                     let rest = t.get(first.start..).unwrap_or("").trim_start();
+                    let notice = m.notice_only.iter().any(|r| r.is_match(rest));
+                    let cond = if notice || t.contains("后，") {
+                        condition_end(t, zh, m, c).filter(|&k| k <= first.start)
+                    } else {
+                        None
+                    };
+                    // (Not the precondition of a limit either: "我们的员工仅在您…授权后，方可…查看".)
                     let after = !["方可", "才", "方能", "始得"]
                         .iter()
                         .any(|w| rest.starts_with(w))
-                        && condition_end(t, zh, m, c)
-                            .filter(|&k| k <= first.start)
-                            .is_some_and(|k| t[..k].ends_with("后，"));
-                    if after && f.statements.iter().all(|x| x.kind != Kind::Disclaimer) {
+                        && cond.is_some_and(|k| t[..k].ends_with("后，"));
+                    if (after || notice && cond.is_some())
+                        && f.statements.iter().all(|x| x.kind != Kind::Disclaimer)
+                    {
                         let own = matching(&rules.items, rest, c);
                         f.items.retain(|i| own.contains(i));
                     }
+                }
+                // "Hardware replacement does not include reinstalling the OS, which remains
+                // Customer's responsibility": what is handed over is what was excluded.
+                let (_, m) = rules.modality_of(t);
+                if let Some(x) = m.excluded.iter().find_map(|r| r.find(t)) {
+                    let own = matching(&rules.items, &t[x.start()..], c);
+                    f.items.retain(|i| own.contains(i));
                 }
                 // One statement: its segment is the sentence, whose items are known.
                 f.segment_items = if f.statements.len() == 1 {
@@ -271,6 +292,33 @@ pub fn of(doc_text: &str, s: &Sentence, rules: &Rules, mentions: &Mentions) -> S
         })
         .collect();
     f
+}
+
+/// The clauses a sentence sets aside ("尽管有附件一第5项的约定" → "附件一 row 5"), as printed.
+fn sets_aside(t: &str, rules: &Rules) -> Vec<String> {
+    let (_, m) = rules.modality_of(t);
+    let mut out = Vec::new();
+    for r in &m.notwithstanding {
+        for c in r.captures_iter(t) {
+            let Some(target) = c.name("target") else {
+                continue;
+            };
+            let row = c.name("row").and_then(|r| {
+                let chars: Vec<char> = r.as_str().chars().collect();
+                crate::ingest::markers::parse_zh(&chars)
+                    .map(|(v, _)| v)
+                    .or_else(|| r.as_str().parse().ok())
+            });
+            let name = match row {
+                Some(n) => format!("{} row {n}", target.as_str()),
+                None => target.as_str().to_string(),
+            };
+            if !out.contains(&name) {
+                out.push(name);
+            }
+        }
+    }
+    out
 }
 
 /// The definitions the sentences make, each with its sentence and what the term is defined as

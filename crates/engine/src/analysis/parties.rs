@@ -64,12 +64,15 @@ fn places(line: &str) -> Vec<String> {
         "Road",
         "House",
     ];
-    if let Some(r) =
-        static_re!(r"\b(?:in|of|at|,)\s+(?:the\s+)?([A-Z][a-z]{2,}(?: [A-Z][a-z]{2,})?)")
-    {
+    // (Where a company is registered is no place it is based: "incorporated and registered in
+    // England and Wales, … Leeds" is based in Leeds.)
+    if let Some(r) = static_re!(
+        r"(registered|incorporated|organi[sz]ed)?\s*(?:\b(?:in|of|at)\b|,)\s+(?:the\s+)?([A-Z][a-z]{2,}(?: [A-Z][a-z]{2,})?)"
+    ) {
         out.extend(
             r.captures_iter(line)
-                .map(|c| c[1].to_string())
+                .filter(|c| c.get(1).is_none())
+                .map(|c| c[2].to_string())
                 .filter(|w| !STOP.contains(&w.as_str())),
         );
     }
@@ -328,6 +331,30 @@ pub fn resolve(text: &str, words: &PartyWords) -> (Parties, Mentions) {
     resolve_with(text, words, &present(text, &presence_words(words)))
 }
 
+/// Defined things that are not parties, whatever the brackets after a name say.
+const NOT_PARTIES: [&str; 20] = [
+    "本服务",
+    "本协议",
+    "本合同",
+    "主协议",
+    "本平台",
+    "本条款",
+    "本产品",
+    "服务",
+    "平台",
+    "Services",
+    "Service",
+    "Agreement",
+    "Platform",
+    "Terms",
+    "Software",
+    "Order Form",
+    "Users",
+    "User",
+    "End Users",
+    "Authorized Users",
+];
+
 /// `resolve`, given which of `presence_words` occur in the text.
 pub(crate) fn resolve_with(
     text: &str,
@@ -430,22 +457,26 @@ pub(crate) fn resolve_with(
             label_names.push((cap[1].to_string(), cap[2].trim().to_string()));
         }
     }
-    // 受托方：名称 / Customer: Name — a role label opening the line names that side's company.
-    if let Some(r) =
-        static_re!(r"(?m)^[^\p{L}\n]{0,4}([^\s：:*]{1,8})\**\s*[：:]\s*\**([^\n（(，,*]{2,60})")
-    {
+    // 受托方：名称 / Customer: Name / "| Provider | Name, Melbourne |" in an order form's table —
+    // a role label opening the line names that side's company (and where it is based).
+    let mut label_places: Vec<(Role, Vec<String>)> = Vec::new();
+    if let Some(r) = static_re!(
+        r"(?m)^[^\p{L}\n]{0,4}([^\s：:*|]{1,8})\**\s*[：:|]\s*\**([^\n（(，,*|]{2,60})[^\n]*"
+    ) {
         for cap in r.captures_iter(&head) {
             let name = cap[2].trim();
             // ("用户：指经学校授权…" is a definition, not a party line.)
             let defines = ["指", "是指", "系指"].iter().any(|d| name.starts_with(d));
             if let Some(role) = role_of(&cap[1], words).filter(|_| company_like(name) && !defines) {
                 add(role, name, &mut provider, &mut customer);
+                label_places.push((role, places(&cap[0])));
             }
         }
     }
-    // 名称（以下简称“X”或“Y”） / Name ("X") / (hereinafter "X")
+    // 名称（以下简称“X”或“Y”） / Name ("X") / (hereinafter "X"); the bracket may hold an address
+    // with its own bracket first ("（住所：深圳市南山区（略），以下简称“瞰途”或者“我们”）").
     let alias_zh = static_re!(
-        r"([^\s，。；、：:（()）“”]{2,40})\s*[（(]\s*(?:[^）)\n]{0,24}?[，,；;]\s*)?(?:以下|下文)?(?:简称|称)[为:：]?\s*[“「\x22]([^”」\x22]{1,16})[”」\x22](?:\s*(?:或|、|及|和)\s*[“「\x22]([^”」\x22]{1,16})[”」\x22])?"
+        r"([^\s，。；、：:（()）“”]{2,40})\s*[（(]\s*(?:(?:[^（()）\n]|[（(][^（()）\n]{0,8}[）)]){0,40}?[，,；;]\s*)?(?:以下|下文)?(?:简称|称)[为:：]?\s*[“「\x22]([^”」\x22]{1,16})[”」\x22](?:\s*(?:或者|或|、|及|和)\s*[“「\x22]([^”」\x22]{1,16})[”」\x22])?"
     );
     let alias_en = static_re!(
         r#"([A-Z0-9][A-Za-z0-9&.,'’ -]{1,80}?|\))["”]?\s*\((?:together with its (?:affiliates|Affiliates|subsidiaries|Subsidiaries),?\s*)?(?:the\s+|each\s+a\s+|together\s+|collectively\s+)?(?:hereinafter\s+)?(?:referred\s+to\s+as\s+|called\s+)?(?:the\s+)?["“]([^"”]{1,30})["”](?:\s*(?:,\s*)?(?:or|and|also)\s*(?:the\s+)?["“]([^"”]{1,30})["”])?"#
@@ -455,6 +486,9 @@ pub(crate) fn resolve_with(
     // Beside each candidate: the text of its line and the next (for places, and to tell two
     // parties introduced on one line).
     let mut lines: Vec<String> = Vec::new();
+    // Where each candidate's places are read: (line start, from, end of its bracket, end of the
+    // next line). Two parties on one line each keep to their own part of it.
+    let mut spans: Vec<(usize, usize, usize, usize)> = Vec::new();
     // A defined term in brackets with no capitalised name before it: "the customer ("Customer")".
     let alias_bare = static_re!(r#"()\((?:the\s+)?["“]([^"”]{1,30})["”]()\)"#);
     // A brand on a party line: "trading as "X"", "品牌为“X”".
@@ -573,28 +607,6 @@ pub(crate) fn resolve_with(
                         })
                         .and_then(|(l, _)| label_default(l))
                 });
-            const NOT_PARTIES: [&str; 20] = [
-                "本服务",
-                "本协议",
-                "本合同",
-                "主协议",
-                "本平台",
-                "本条款",
-                "本产品",
-                "服务",
-                "平台",
-                "Services",
-                "Service",
-                "Agreement",
-                "Platform",
-                "Terms",
-                "Software",
-                "Order Form",
-                "Users",
-                "User",
-                "End Users",
-                "Authorized Users",
-            ];
             // "本平台"/"the Platform" defined for the company that runs it ("会通云会议由某某有限公司
             // 运营（以下简称“本平台”）") stands for that company, the provider.
             let operator = cap
@@ -636,6 +648,19 @@ pub(crate) fn resolve_with(
                 .or(from_pronoun)
                 .or(from_label)
                 .or(platform_operator.then_some(Role::Provider));
+            // A second party on the line ("本协议由A公司（…简称“A”）与B公司（以下简称“B”）订立"): its
+            // name is what follows the first one's bracket, not the line's opening.
+            let name = if since > 0 {
+                line.get(since..in_line)
+                    .unwrap_or("")
+                    .trim_start_matches(|c: char| {
+                        c.is_whitespace() || matches!(c, ',' | '，' | '*' | '与' | '和' | '及')
+                    })
+                    .trim_start_matches("and ")
+                    .trim_matches(|c: char| c.is_whitespace() || c == '*')
+            } else {
+                name
+            };
             // "…由某某有限公司运营": the company, without what it does.
             let name = after_connector(name)
                 .trim_end_matches("运营")
@@ -656,6 +681,12 @@ pub(crate) fn resolve_with(
                 .and_then(|r| r.find('\n'))
                 .map_or(head.len(), |i| line_end + 1 + i);
             lines.push(head[line_start..next_end.min(head.len())].to_string());
+            spans.push((
+                line_start,
+                line_start + since,
+                cap.get(0).map_or(line_end, |m| m.end()),
+                next_end.min(head.len()),
+            ));
             candidates.push((name, aliases, role));
         }
     }
@@ -712,11 +743,24 @@ pub(crate) fn resolve_with(
     };
     let mut provider_places = Vec::new();
     let mut customer_places = Vec::new();
-    for ((_, _, role), line) in candidates.iter().zip(&lines) {
+    for (i, (_, _, role)) in candidates.iter().enumerate() {
+        let Some(&(line_start, from, bracket_end, next_end)) = spans.get(i) else {
+            continue;
+        };
+        let shares_line = spans.iter().any(|s| s.0 == line_start && s.1 > from);
+        let to = if shares_line { bracket_end } else { next_end };
+        let text = head.get(from..to.max(from)).unwrap_or("");
         match role.or(fill) {
-            Some(Role::Provider) => provider_places.extend(places(line)),
-            Some(Role::Customer) => customer_places.extend(places(line)),
+            Some(Role::Provider) => provider_places.extend(places(text)),
+            Some(Role::Customer) => customer_places.extend(places(text)),
             _ => {}
+        }
+    }
+    for (role, p) in label_places {
+        match role {
+            Role::Provider => provider_places.extend(p),
+            Role::Customer => customer_places.extend(p),
+            Role::Both => {}
         }
     }
     // 甲方（客户）：名称 and the address line under it.
@@ -800,6 +844,45 @@ pub(crate) fn resolve_with(
                 provider.insert(c[1].to_string());
             } else if customer.contains(side) {
                 customer.insert(c[1].to_string());
+            }
+        }
+    }
+    // A name declared to stand for a party ("本协议及其附件中所称“筑码云”均指乙方", "“筑码云”即本协议
+    //的乙方", "“Nimbus” refers to the Provider."): the name joins that party.
+    for (zh, r) in [
+        (
+            true,
+            static_re!(
+                r"[“「\x22]([^”」\x22\s，。；]{1,16})[”」\x22]\s*(?:均|亦|即|系)?(?:是|均)?(?:指|即|为)\s*(?:本协议|本合同)?(?:项下)?的?\s*([^\s，。；、（）()“”]{2,8}?)(?:[，。；、）)]|\s|$)"
+            ),
+        ),
+        (
+            false,
+            static_re!(
+                r#"["“]([^"”]{2,30})["”]\s+(?:means|refers to|shall mean|is a reference to)\s+(?:the\s+)?([A-Za-z]+)\s*[.,;)]"#
+            ),
+        ),
+    ] {
+        let Some(r) = r else { continue };
+        for c in r.captures_iter(&head) {
+            let (name, target) = (&c[1], &c[2]);
+            let on = |set: &BTreeSet<String>| {
+                set.iter().any(|a| {
+                    if zh {
+                        a == target
+                    } else {
+                        a.eq_ignore_ascii_case(target)
+                    }
+                })
+            };
+            let (p, cu) = (on(&provider), on(&customer));
+            if p != cu && !NOT_PARTIES.contains(&name) {
+                add(
+                    if p { Role::Provider } else { Role::Customer },
+                    name,
+                    &mut provider,
+                    &mut customer,
+                );
             }
         }
     }
@@ -940,7 +1023,7 @@ fn company_like(text: &str) -> bool {
     .iter()
     .any(|m| text.contains(m))
         || static_re!(
-            r"\b(?:Ltd|LTD|Limited|LIMITED|Inc|INC|Incorporated|LLC|Corp|CORP|Corporation|GmbH|GMBH|plc|PLC|LLP|LP|S\.A|SA|SAS|SARL|B\.V|BV|NV|Oy|Oyj|AB|ASA|ApS|SE|SpA|Srl|KK|Pte|PTE|AG|Pty|PTY|Pvt|Bhd)\b"
+            r"\b(?:[Pp]artnership|PARTNERSHIP|Ltd|LTD|Limited|LIMITED|Inc|INC|Incorporated|LLC|Corp|CORP|Corporation|GmbH|GMBH|plc|PLC|LLP|LP|S\.A|SA|SAS|SARL|B\.V|BV|NV|Oy|Oyj|AB|ASA|ApS|SE|SpA|Srl|KK|Pte|PTE|AG|Pty|PTY|Pvt|Bhd)\b"
         )
         .is_some_and(|r| r.is_match(text))
         // A public body: "HIS MAJESTY THE KING IN RIGHT OF THE PROVINCE OF …, as represented
@@ -1132,7 +1215,7 @@ fn provision_roles(head: &str, names: &[Vec<String>]) -> Vec<Option<Role>> {
 fn more_aliases(mut rest: &str) -> Vec<String> {
     let mut out = Vec::new();
     let Some(next) = static_re!(
-        r#"^\s*(?:(?:,|，|、|或|or\b|and\b)\s*)?(?:or\s+|and\s+)?(?:the\s+)?["“「]\**([^"”」*\n]{1,30})\**["”」]"#
+        r#"^\s*(?:(?:,|，|、|或者|或|以及|及|和|or\b|and\b)\s*)?(?:or\s+|and\s+)?(?:the\s+)?["“「]\**([^"”」*\n]{1,30})\**["”」]"#
     ) else {
         return out;
     };
@@ -1429,5 +1512,39 @@ mod tests {
             p.provider.contains(&"深圳某某科技有限公司".to_string()),
             "{p:?}"
         );
+    }
+
+    #[test]
+    fn a_name_declared_to_stand_for_a_party_joins_it() {
+        let p = parties("**甲方**：苏州某某精密机械股份有限公司（以下简称\"甲方\"）\n\n**乙方**：杭州某某数智科技有限公司（以下简称\"乙方\"。乙方以\"筑码云\"品牌运营本协议项下的平台，本协议及其附件中所称\"筑码云\"均指乙方）\n\n“客户数据”指甲方上传的数据。\n");
+        assert!(p.provider.contains(&"筑码云".to_string()), "{p:?}");
+        // A definition that merely mentions a party does not make its term an alias.
+        assert!(!p.customer.contains(&"客户数据".to_string()), "{p:?}");
+    }
+
+    #[test]
+    fn an_address_in_the_bracket_and_a_second_party_on_the_line_keep_their_own_names() {
+        let p = parties(
+            "本协议由深圳某某智能科技有限公司（住所：广东省深圳市南山区（略），以下简称“瞰途”或者“我们”）与注册账号的单位或者个人（以下简称“您”）订立。\n",
+        );
+        assert!(p.provider.iter().any(|a| a == "瞰途"), "{p:?}");
+        assert!(
+            p.provider.iter().any(|a| a == "深圳某某智能科技有限公司"),
+            "{p:?}"
+        );
+        assert!(!p.customer.iter().any(|a| a.contains("公司")), "{p:?}");
+        // Each keeps its own places: the provider's seat is not the customer's too.
+        assert!(p.provider_places.contains(&"深圳".to_string()), "{p:?}");
+        assert!(p.customer_places.is_empty(), "{p:?}");
+    }
+
+    #[test]
+    fn where_a_company_is_registered_is_not_where_it_is_based() {
+        let p = parties(
+            "(1) ACME HEALTH LIMITED, incorporated and registered in England and Wales, whose registered office is at (address withheld), Leeds (the \"Supplier\"); and\n(2) DR A B AND DR C D, practising in partnership as TANNER'S LANE PRACTICE, of (address withheld), Harrogate (the \"Practice\").\n",
+        );
+        assert!(p.customer.iter().any(|a| a == "Practice"), "{p:?}");
+        assert!(p.provider_places.contains(&"Leeds".to_string()), "{p:?}");
+        assert!(!p.provider_places.contains(&"England".to_string()), "{p:?}");
     }
 }

@@ -188,6 +188,19 @@ pub struct Modality {
     /// negation, a feature ("平台具备…能力", "supports SSO") or a third party's part. Matched
     /// anywhere in the sentence.
     pub not_an_act: Vec<Regex>,
+    /// An exclusion that hands what it excludes to a party ("Hardware replacement does not
+    /// include reinstalling … the operating system, which remains Customer's responsibility",
+    /// "…不包括操作系统的重装，该等工作由甲方负责"): the sentence allocates only what follows the
+    /// match's start, not the subject it was excluded from.
+    pub excluded: Vec<Regex>,
+    /// A duty only to tell the other side, after a condition ("消费者要求删除其个人信息的，委托方
+    /// 应当在3个工作日内通知受托方"): what the condition names is not what the duty allocates.
+    /// Matched against the sentence from its first statement on.
+    pub notice_only: Vec<Regex>,
+    /// "尽管有附件一第5项的约定，…由甲方负责", "Notwithstanding row 5 of Schedule 2, …": the
+    /// sentence sets aside, for the items it speaks to, what the named clause (`target`, with
+    /// a table `row`) says.
+    pub notwithstanding: Vec<Regex>,
 }
 
 /// Cues of a security item, a PI element or a risk topic.
@@ -356,6 +369,18 @@ struct RawModality {
     heading_zh: Vec<String>,
     #[serde(default)]
     heading_en: Vec<String>,
+    #[serde(default)]
+    notwithstanding_zh: Vec<String>,
+    #[serde(default)]
+    notwithstanding_en: Vec<String>,
+    #[serde(default)]
+    notice_only_zh: Vec<String>,
+    #[serde(default)]
+    notice_only_en: Vec<String>,
+    #[serde(default)]
+    excluded_zh: Vec<String>,
+    #[serde(default)]
+    excluded_en: Vec<String>,
     #[serde(default)]
     staff_zh: Vec<String>,
     #[serde(default)]
@@ -534,6 +559,13 @@ fn modality(m: &RawModality, zh: bool, pre: &mut PrefilterBuilder) -> Result<Mod
         heading: list(&m.heading_zh, &m.heading_en, "heading")?,
         assist: list(&m.assist_zh, &m.assist_en, "assist")?,
         not_an_act: list(&m.not_an_act_zh, &m.not_an_act_en, "not_an_act")?,
+        excluded: list(&m.excluded_zh, &m.excluded_en, "excluded")?,
+        notice_only: list(&m.notice_only_zh, &m.notice_only_en, "notice_only")?,
+        notwithstanding: list(
+            &m.notwithstanding_zh,
+            &m.notwithstanding_en,
+            "notwithstanding",
+        )?,
     })
 }
 

@@ -428,12 +428,17 @@ fn deadline_hours(text: &str) -> Option<u32> {
 /// Place names in a forum clause (the words before 人民法院 / after "courts of").
 fn forum_names(text: &str) -> Vec<String> {
     let Some(re) = static_re!(
-        r"(?:courts? of|seated in|arbitration in|venue (?:is|shall be) in)\s+(?:the\s+)?([A-Z][A-Za-z]+(?: [A-Z][a-z]+)?)|([\p{Han}]{2,6}?)(?:市|省|区)"
+        r"(?:courts? (?:of|(?:located |sitting |situated )?in)|seated in|arbitration in|venue (?:is|shall be) in|place of jurisdiction[^.;]{0,80}?\bis|laws? of the State of)\s+(?:the\s+)?([A-Z][A-Za-z]+(?: [A-Z][a-z]+)?)|([\p{Han}]{2,6}?)(?:市|省|区)|([\p{Han}]{2})仲裁委员会"
     ) else {
         return Vec::new();
     };
     re.captures_iter(text)
-        .filter_map(|c| c.get(1).or(c.get(2)).map(|m| m.as_str().to_string()))
+        .filter_map(|c| {
+            c.get(1)
+                .or(c.get(2))
+                .or(c.get(3))
+                .map(|m| m.as_str().to_string())
+        })
         .collect()
 }
 
@@ -658,7 +663,15 @@ fn unfavourable(
                 forum_of(&parties.provider) || parties.provider_places.iter().any(a_forum);
             let customer_home =
                 forum_of(&parties.customer) || parties.customer_places.iter().any(a_forum);
-            provider_home && !customer_home || (any_unfav && !guarded && !customer_home)
+            // A forum in neither party's place, where both places are known, is neutral ("New
+            // York law and courts" between a Texas provider and an Ohio customer).
+            let forums: Vec<&String> = scope.iter().flat_map(|&i| &facts(i).forums).collect();
+            let neutral = !parties.provider_places.is_empty()
+                && !parties.customer_places.is_empty()
+                && !forums.is_empty()
+                && !provider_home
+                && !customer_home;
+            provider_home && !customer_home || (any_unfav && !guarded && !customer_home && !neutral)
         }
         "incident_notice" => {
             let mates = &scope;
@@ -895,5 +908,23 @@ mod tests {
             term("1.6 \"Developer Responsibilities\" means:"),
             Some("Developer Responsibilities".into())
         );
+    }
+
+    #[test]
+    fn a_forum_in_neither_partys_place_is_neutral_and_the_providers_seat_is_not() {
+        let law = |text: &str| {
+            super::super::report_of(text)
+                .risks
+                .iter()
+                .find(|r| r.id == "governing_law")
+                .and_then(|r| r.customer_unfavourable)
+        };
+        let head = "This Agreement is between Ferrous Peak Networks, Inc., a Delaware corporation with its principal place of business in Plano, Texas (\"Provider\"), and Halvorsen Freight, Inc., an Ohio corporation with its principal place of business in Columbus, Ohio (\"Customer\").\n\n";
+        let new_york = format!("{head}17.2 This Agreement is governed by the laws of the State of New York. The state and federal courts located in New York County, New York have exclusive jurisdiction.\n");
+        assert_eq!(law(&new_york), Some(false));
+        let texas = format!("{head}17.2 This Agreement is governed by the laws of the State of Texas, and the courts of Texas have exclusive jurisdiction.\n");
+        assert_eq!(law(&texas), Some(true));
+        let munich = "**Kessler GmbH**, with its registered seat in Munich\n– hereinafter \"Kessler\" –\n\n**Auer GmbH**, with its registered seat in Linz, Austria\n– hereinafter \"Customer\" –\n\n## § 17 Final Provisions\n\n(2) The exclusive place of jurisdiction for all disputes arising out of this Agreement is Munich, Germany.\n";
+        assert_eq!(law(munich), Some(true));
     }
 }

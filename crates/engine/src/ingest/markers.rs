@@ -302,6 +302,15 @@ pub(crate) fn parse_marker(c: &[char], heading: bool) -> Option<Marker> {
             }
         }
     }
+    // § 5 (German, Austrian and Swiss contracts number their sections so; "(1)" under it is § 5(1))
+    if first == '§' {
+        let mut i = 1;
+        while i < text_len && c[i].is_whitespace() {
+            i += 1;
+        }
+        let m = keyword_marker(c, i, Fam::Keyword(4), "§", heading)?;
+        return m.parts.is_some().then_some(m);
+    }
     // 一、
     if let Some((value, n)) = parse_zh(c) {
         if matches!(c.get(n), Some('、' | '．')) {

@@ -484,3 +484,13 @@ fn lettered_decimal_numbers_are_clauses_and_a_single_lettered_level_is_a_list() 
     starts(&doc, "B3.2", "B3.2 Provider will process");
     assert!(!numbers.iter().any(|n| n.contains("A1")), "{numbers:?}");
 }
+
+#[test]
+fn a_section_sign_numbers_a_section_and_its_paragraphs_compose() {
+    let md = "## § 5 Security Obligations of Kessler\n\n(1) Kessler shall log all administrative actions.\n\n(6) Each Party shall secure the networks within its own sphere of responsibility.\n\n## § 14 Term\n\n(5) Kessler shall delete Customer Data.\n";
+    let doc = crate::ingest::read("x.md", md.as_bytes()).expect("reads");
+    let numbers: Vec<&str> = doc.clauses.iter().map(|c| c.number.as_str()).collect();
+    for n in ["§ 5", "§ 5(1)", "§ 5(6)", "§ 14(5)"] {
+        assert!(numbers.contains(&n), "{n}: {numbers:?}");
+    }
+}
