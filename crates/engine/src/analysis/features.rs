@@ -184,7 +184,22 @@ pub fn of(doc_text: &str, s: &Sentence, rules: &Rules, mentions: &Mentions) -> S
                 // "Hardware replacement does not include reinstalling the OS, which remains
                 // Customer's responsibility": what is handed over is what was excluded.
                 let (_, m) = rules.modality_of(t);
-                if let Some(x) = m.excluded.iter().find_map(|r| r.find(t)) {
+                let excludes = [
+                    "not include",
+                    "not cover",
+                    "not extend",
+                    "不包",
+                    "不含",
+                    "不涵盖",
+                ]
+                .iter()
+                .any(|w| t.contains(w));
+                if let Some(x) = m
+                    .excluded
+                    .iter()
+                    .filter(|_| excludes)
+                    .find_map(|r| r.find(t))
+                {
                     let own = matching(&rules.items, &t[x.start()..], c);
                     f.items.retain(|i| own.contains(i));
                 }

@@ -579,10 +579,6 @@ impl Rules {
         Rules::parse(text)
     }
 
-    /// The same rules without what their regexes have learnt: each compiled regex is shared,
-    /// but gets a new, empty pool of lazy-DFA caches (a clone of a `regex::Regex` does that).
-    /// Analysing Chinese text grows those caches to some 25 MB; an app that has been idle can
-    /// let them go and pay a few milliseconds more on its next analysis (`benches/analyze.rs`).
     /// Whether `text` is Chinese, and the half of the `[modality]` section that reads it.
     pub(crate) fn modality_of(&self, text: &str) -> (bool, &Modality) {
         if super::statements::is_zh(text) {
@@ -605,6 +601,10 @@ impl Rules {
             .filter_map(move |r| r.regex(c))
     }
 
+    /// The same rules without what their regexes have learnt: each compiled regex is shared,
+    /// but gets a new, empty pool of lazy-DFA caches (a clone of a `regex::Regex` does that).
+    /// Analysing Chinese text grows those caches to some 25 MB; an app that has been idle can
+    /// let them go and pay a few milliseconds more on its next analysis (`benches/analyze.rs`).
     pub fn fresh(&self) -> Rules {
         self.clone()
     }
