@@ -427,6 +427,26 @@ fn deadline_hours(text: &str) -> Option<u32> {
 
 /// Place names in a forum clause (the words before 人民法院 / after "courts of").
 fn forum_names(text: &str) -> Vec<String> {
+    // Only a sentence about courts, arbitration or the governing law names a forum (the regex is
+    // costly, and most sentences whose facts a report reads are about something else).
+    const FORUM_WORDS: [&str; 13] = [
+        "ourt",
+        "seated",
+        "rbitrat",
+        "venue",
+        "urisdiction",
+        "aw of",
+        "aws of",
+        "法院",
+        "仲裁",
+        "管辖",
+        "诉讼",
+        "法律",
+        "Law",
+    ];
+    if !FORUM_WORDS.iter().any(|w| text.contains(w)) {
+        return Vec::new();
+    }
     let Some(re) = static_re!(
         r"(?:courts? (?:of|(?:located |sitting |situated )?in)|seated in|arbitration in|venue (?:is|shall be) in|place of jurisdiction[^.;]{0,80}?\bis|laws? of the State of)\s+(?:the\s+)?([A-Z][A-Za-z]+(?: [A-Z][a-z]+)?)|([\p{Han}]{2,6}?)(?:市|省|区)|([\p{Han}]{2})仲裁委员会"
     ) else {
