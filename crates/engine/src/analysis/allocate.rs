@@ -255,18 +255,12 @@ pub(crate) fn table_claim(
                 if p.is_some() || c.is_some() {
                     let cols = party_columns(&header, &row, mentions);
                     // (A tick or "Primary" under a party says it takes part, not which part.)
-                    let m = &rules.marks;
-                    let mark = |c: &str| {
-                        [&m.primary, &m.supporting, &m.none]
-                            .iter()
-                            .any(|l| l.iter().any(|r| r.is_match(c.trim())))
-                    };
                     let says = |r: Role| {
                         cols.iter().any(|(x, c)| {
                             *x == r
                                 && !empty_cell(c)
                                 && !no_part(c)
-                                && !mark(c)
+                                && !rules.marks.is_mark(c)
                                 && role_word(c, mentions).is_none()
                         })
                     };
@@ -345,11 +339,7 @@ fn marked_parts(
     let is = |list: &[Regex], c: &str| list.iter().any(|r| r.is_match(c.trim()));
     let cols = party_columns(header, row, mentions);
     let filled: Vec<&(Role, &str)> = cols.iter().filter(|(_, c)| !empty_cell(c)).collect();
-    if filled.is_empty()
-        || !filled
-            .iter()
-            .all(|(_, c)| is(&marks.primary, c) || is(&marks.supporting, c) || is(&marks.none, c))
-    {
+    if filled.is_empty() || !filled.iter().all(|(_, c)| marks.is_mark(c)) {
         return None;
     }
     let notes: String = header
@@ -897,14 +887,16 @@ pub(crate) fn read<'a>(
     // speaks to the items of the sentence that sets it aside.
     for (i, f) in feats.iter().enumerate() {
         for target in &f.sets_aside {
-            let under = |clause: &str| {
-                clause == target
-                    || clause
-                        .strip_prefix(target.as_str())
-                        .is_some_and(|rest| rest.starts_with(['(', '.', ' ', '（']))
+            let named: Vec<usize> = (0..doc.clauses.len())
+                .filter(|&c| doc.clauses[c].number == *target)
+                .collect();
+            let under = |c: usize| {
+                std::iter::once(c)
+                    .chain(doc.ancestors(c))
+                    .any(|a| named.contains(&a))
             };
             let aside: Vec<usize> = (0..sentences.len())
-                .filter(|&j| j != i && under(&sentences[j].clause))
+                .filter(|&j| j != i && sentences[j].clause_idx.is_some_and(under))
                 .collect();
             if aside.is_empty() {
                 continue;

@@ -86,6 +86,8 @@ pub fn of(doc_text: &str, s: &Sentence, rules: &Rules, mentions: &Mentions) -> S
     let t = s.text(doc_text);
     // Which cue lists can match this sentence at all (and so any part of it).
     let c = &rules.prefilter.scan(t);
+    // The half of the playbook's [modality] section that reads this sentence's language.
+    let (zh, m) = rules.modality_of(t);
     let mut f = SentenceFeatures {
         items: matching(&rules.items, t, c),
         pi_mention: rules.pi_mention.is_match(t, c),
@@ -127,9 +129,7 @@ pub fn of(doc_text: &str, s: &Sentence, rules: &Rules, mentions: &Mentions) -> S
                 .map(|m| m.as_str().to_string())
         });
     }
-    if t.contains("尽管") || t.contains("otwithstanding") {
-        f.sets_aside = sets_aside(t, rules);
-    }
+    f.sets_aside = sets_aside(t, rules, c);
     if !s.definitional {
         if s.kind == BlockKind::TableRow {
             f.table = table_claim(doc_text, s, mentions, rules);
@@ -161,7 +161,6 @@ pub fn of(doc_text: &str, s: &Sentence, rules: &Rules, mentions: &Mentions) -> S
                 // Nor are those of a condition before a duty only to tell the other side
                 // ("消费者要求删除其个人信息的，委托方应当在3个工作日内通知受托方").
                 if let Some(first) = f.statements.first() {
-                    let (zh, m) = rules.modality_of(t);
                     let rest = t.get(first.start..).unwrap_or("").trim_start();
                     let notice = m.notice_only.iter().any(|r| r.is_match(rest));
                     let cond = if notice || t.contains("后，") {
@@ -183,23 +182,7 @@ pub fn of(doc_text: &str, s: &Sentence, rules: &Rules, mentions: &Mentions) -> S
                 }
                 // "Hardware replacement does not include reinstalling the OS, which remains
                 // Customer's responsibility": what is handed over is what was excluded.
-                let (_, m) = rules.modality_of(t);
-                let excludes = [
-                    "not include",
-                    "not cover",
-                    "not extend",
-                    "不包",
-                    "不含",
-                    "不涵盖",
-                ]
-                .iter()
-                .any(|w| t.contains(w));
-                if let Some(x) = m
-                    .excluded
-                    .iter()
-                    .filter(|_| excludes)
-                    .find_map(|r| r.find(t))
-                {
+                if let Some(x) = rules.gated(|m| &m.excluded, c).find_map(|r| r.find(t)) {
                     let own = matching(&rules.items, &t[x.start()..], c);
                     f.items.retain(|i| own.contains(i));
                 }
@@ -229,7 +212,6 @@ pub fn of(doc_text: &str, s: &Sentence, rules: &Rules, mentions: &Mentions) -> S
     }
     // Lead-ins, read once here rather than on every report.
     if !s.definitional {
-        let (_, m) = rules.modality_of(t);
         let end = t.trim_end();
         // A lead-in ends its sentence: only the tail is read (from a word boundary).
         let mut from = end.len().saturating_sub(120);
@@ -310,10 +292,9 @@ pub fn of(doc_text: &str, s: &Sentence, rules: &Rules, mentions: &Mentions) -> S
 }
 
 /// The clauses a sentence sets aside ("尽管有附件一第5项的约定" → "附件一 row 5"), as printed.
-fn sets_aside(t: &str, rules: &Rules) -> Vec<String> {
-    let (_, m) = rules.modality_of(t);
+fn sets_aside(t: &str, rules: &Rules, c: &Candidates) -> Vec<String> {
     let mut out = Vec::new();
-    for r in &m.notwithstanding {
+    for r in rules.gated(|m| &m.notwithstanding, c) {
         for c in r.captures_iter(t) {
             let Some(target) = c.name("target") else {
                 continue;

@@ -483,11 +483,9 @@ pub(crate) fn resolve_with(
     );
     // Party lines: (legal name, aliases, role if known).
     let mut candidates: Vec<(String, Vec<String>, Option<Role>)> = Vec::new();
-    // Beside each candidate: the text of its line and the next (for places, and to tell two
-    // parties introduced on one line).
-    let mut lines: Vec<String> = Vec::new();
-    // Where each candidate's places are read: (line start, from, end of its bracket, end of the
-    // next line). Two parties on one line each keep to their own part of it.
+    // Beside each candidate, where its places are read: (line start, from, end of its bracket,
+    // end of the next line). Two parties on one line (the same line start) each keep to their
+    // own part of it.
     let mut spans: Vec<(usize, usize, usize, usize)> = Vec::new();
     // A defined term in brackets with no capitalised name before it: "the customer ("Customer")".
     let alias_bare = static_re!(r#"()\((?:the\s+)?["“]([^"”]{1,30})["”]()\)"#);
@@ -680,7 +678,6 @@ pub(crate) fn resolve_with(
                 .get(1..)
                 .and_then(|r| r.find('\n'))
                 .map_or(head.len(), |i| line_end + 1 + i);
-            lines.push(head[line_start..next_end.min(head.len())].to_string());
             spans.push((
                 line_start,
                 line_start + since,
@@ -787,12 +784,12 @@ pub(crate) fn resolve_with(
     // Two parties introduced on one line ("between ACME LLC ("ACME") and the customer
     // ("Customer")"): the one without a role is the other side of the one with it.
     let mut by_line: Vec<Option<Role>> = candidates.iter().map(|c| c.2).collect();
-    for i in 0..lines.len() {
+    for i in 0..spans.len() {
         if by_line[i].is_some() {
             continue;
         }
-        let same: Vec<Role> = (0..lines.len())
-            .filter(|&j| j != i && lines[j] == lines[i])
+        let same: Vec<Role> = (0..spans.len())
+            .filter(|&j| j != i && spans[j].0 == spans[i].0)
             .filter_map(|j| candidates[j].2)
             .collect();
         by_line[i] = match same.as_slice() {

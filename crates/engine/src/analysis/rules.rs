@@ -192,7 +192,7 @@ pub struct Modality {
     /// include reinstalling … the operating system, which remains Customer's responsibility",
     /// "…不包括操作系统的重装，该等工作由甲方负责"): the sentence allocates only what follows the
     /// match's start, not the subject it was excluded from.
-    pub excluded: Vec<Regex>,
+    pub excluded: Vec<GatedRegex>,
     /// A duty only to tell the other side, after a condition ("消费者要求删除其个人信息的，委托方
     /// 应当在3个工作日内通知受托方"): what the condition names is not what the duty allocates.
     /// Matched against the sentence from its first statement on.
@@ -200,7 +200,7 @@ pub struct Modality {
     /// "尽管有附件一第5项的约定，…由甲方负责", "Notwithstanding row 5 of Schedule 2, …": the
     /// sentence sets aside, for the items it speaks to, what the named clause (`target`, with
     /// a table `row`) says.
-    pub notwithstanding: Vec<Regex>,
+    pub notwithstanding: Vec<GatedRegex>,
 }
 
 /// Cues of a security item, a PI element or a risk topic.
@@ -247,6 +247,15 @@ pub struct MatrixMarks {
     pub none: Vec<Regex>,
     /// Headers of the column whose text says who does which part ("Notes", "说明").
     pub notes: Vec<Regex>,
+}
+
+impl MatrixMarks {
+    /// Whether a cell is only a mark of any kind (primary, supporting or none).
+    pub fn is_mark(&self, cell: &str) -> bool {
+        [&self.primary, &self.supporting, &self.none]
+            .iter()
+            .any(|l| l.iter().any(|r| r.is_match(cell.trim())))
+    }
 }
 
 /// The compiled analyzer rules.
@@ -559,12 +568,16 @@ fn modality(m: &RawModality, zh: bool, pre: &mut PrefilterBuilder) -> Result<Mod
         heading: list(&m.heading_zh, &m.heading_en, "heading")?,
         assist: list(&m.assist_zh, &m.assist_en, "assist")?,
         not_an_act: list(&m.not_an_act_zh, &m.not_an_act_en, "not_an_act")?,
-        excluded: list(&m.excluded_zh, &m.excluded_en, "excluded")?,
+        excluded: gated_list(
+            &pick(&m.excluded_zh, &m.excluded_en),
+            &format!("excluded_{lang}"),
+            pre,
+        )?,
         notice_only: list(&m.notice_only_zh, &m.notice_only_en, "notice_only")?,
-        notwithstanding: list(
-            &m.notwithstanding_zh,
-            &m.notwithstanding_en,
-            "notwithstanding",
+        notwithstanding: gated_list(
+            &pick(&m.notwithstanding_zh, &m.notwithstanding_en),
+            &format!("notwithstanding_{lang}"),
+            pre,
         )?,
     })
 }
