@@ -346,3 +346,8 @@ fn twenty_fourth_blind_set_scores_stay_above_their_floors() {
 fn twenty_fifth_blind_set_scores_stay_above_their_floors() {
     check("blind25", 8, 0.94, 0.97, 0.94, 8);
 }
+
+#[test]
+fn twenty_sixth_blind_set_scores_stay_above_their_floors() {
+    check("blind26", 8, 0.97, 0.97, 0.96, 8);
+}

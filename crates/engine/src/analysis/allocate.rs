@@ -201,6 +201,17 @@ fn role_word(cell: &str, mentions: &Mentions) -> Option<Role> {
     }
 }
 
+/// A part whose only duty is to tell the other side ("…, but shall give NorthSpan notice of …",
+/// "…，应当通知乙方").
+fn notice_only(part: &str, rules: &Rules) -> bool {
+    let m = if super::statements::is_zh(part) {
+        &rules.modality_zh
+    } else {
+        &rules.modality_en
+    };
+    m.notice_only.iter().any(|r| r.is_match(part.trim_start()))
+}
+
 /// Whether a text (a row's other cells, its notes) names both the provider and the customer.
 fn names_both(text: &str, mentions: &Mentions) -> bool {
     let named: Vec<Role> = mentions.find(text).into_iter().map(|m| m.2).collect();
@@ -288,6 +299,8 @@ pub(crate) fn table_claim(
     // RACI: columns headed by a party, R in the cell.
     let mut provider = false;
     let mut customer = false;
+    // Cells that describe the party's part after its mark ("R – secures the underlay …").
+    let mut described = 0;
     for (i, h) in header.iter().enumerate() {
         let Some(cell) = row.get(i) else { continue };
         let marked = cell
@@ -299,10 +312,18 @@ pub(crate) fn table_claim(
         match mentions.find(h).first().map(|x| x.2) {
             Some(Role::Provider) => provider = true,
             Some(Role::Customer) => customer = true,
-            _ => {}
+            _ => continue,
+        }
+        let words = cell
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty() && !["R", "A", "C", "I"].contains(w))
+            .count();
+        if words >= 3 || cell.chars().filter(|c| crate::search::is_cjk(*c)).count() >= 4 {
+            described += 1;
         }
     }
-    // Both R: a split only where the activity text says which part is whose, naming both.
+    // Both R: a split where each party's cell describes its own part, or where the activity
+    // text says which part is whose, naming both.
     let activity: String = row
         .iter()
         .filter(|c| {
@@ -312,7 +333,7 @@ pub(crate) fn table_claim(
         .cloned()
         .collect::<Vec<_>>()
         .join(" ");
-    let split = names_both(&activity, mentions);
+    let split = described >= 2 || names_both(&activity, mentions);
     match (provider, customer) {
         // Both R for one undivided activity says nothing of who does what (convention 17).
         (true, true) => Some((Some(Role::Both), Some(split))),
@@ -612,6 +633,7 @@ pub(crate) fn read<'a>(
     feats: &'a [SentenceFeatures],
     terms: &DocTerms,
     refs: &'a CrossRefs,
+    form: &[bool],
     rules: &'a Rules,
 ) -> Reading<'a> {
     // The defined terms that list layers, and which of them each sentence names (kept with the
@@ -641,9 +663,31 @@ pub(crate) fn read<'a>(
     // With each lead, whether it is a heading over a party's list ("二、租户（甲方）职责"): its
     // items must state a duty themselves (a description under it stays a description).
     let mut leads: Vec<Option<(Statement, bool)>> = vec![None; doc.clauses.len()];
+    // Per clause, the items a provider disclaimer in it speaks to ("Vendor makes no commitment
+    // as to … and shall have no responsibility to maintain logs"): a description of what the
+    // service does in the same clause ("The Platform records … in an activity log") is then a
+    // feature, not the provider's act.
+    let mut disclaimed: HashMap<usize, Vec<usize>> = HashMap::new();
+    for (s, f) in sentences.iter().zip(feats) {
+        if let Some(c) = s.clause_idx {
+            if f.statements.iter().any(|x| {
+                x.kind == Kind::Disclaimer && matches!(x.role, Some(Role::Provider) | None)
+            }) {
+                disclaimed.entry(c).or_default().extend(&f.items);
+            }
+        }
+    }
+    // The clauses that are, or sit in, a form attached for third parties.
+    // A sentence that opens with a subject of its own ("8.1 The Platform records …").
+    let subject_opening = static_re!(
+        r"^\s*(?:\([a-z0-9]{1,4}\)|[0-9]+(?:\.[0-9]+)*\.?)?\s*(?:The|Our|Its|This|Each|All)\s"
+    );
     let mut carry: Option<(Option<usize>, Statement)> = None;
     let mut prev: Option<(Option<usize>, Option<Statement>, bool)> = None;
     for (i, (s, f)) in sentences.iter().zip(feats).enumerate() {
+        if s.clause_idx.is_some_and(|c| form.get(c) == Some(&true)) {
+            continue;
+        }
         if carry.as_ref().is_some_and(|(c, _)| *c != s.clause_idx) {
             carry = None;
         }
@@ -755,8 +799,19 @@ pub(crate) fn read<'a>(
                 // ("All traffic is encrypted using TLS"), unless the rules' `not_an_act` says it
                 // is not; under the customer's heading it is an acknowledgement ("The Platform
                 // does not encrypt …").
-                let describes = !heading
+                // (A sentence with a subject of its own, not an item that continues the lead-in:
+                // "(a) maintain logs for 90 days" stays the lead's duty.)
+                let own_subject = subject_opening.is_some_and(|r| r.is_match(t));
+                let undone = own_subject
+                    && s.clause_idx
+                        .and_then(|c| disclaimed.get(&c))
+                        .is_some_and(|d| {
+                            from.role == Some(Role::Provider)
+                                && f.items.iter().all(|i| d.contains(i))
+                        });
+                let describes = (!heading && !undone)
                     || (from.role == Some(Role::Provider)
+                        && !undone
                         && !f.items.is_empty()
                         && !rules
                             .modality_zh
@@ -830,10 +885,37 @@ pub(crate) fn read<'a>(
         };
         for (k, x) in st.iter().enumerate() {
             let empty: &[usize] = &[];
+            // The sentence's items less those of another party's permission in it ("Vendor
+            // shall keep Client Data available, and Client may export it …").
+            let rest: Vec<usize>;
+            let all = if st.len() == f.segment_items.len() {
+                rest = f
+                    .items
+                    .iter()
+                    .copied()
+                    .filter(|i| {
+                        !st.iter()
+                            .zip(&f.segment_items)
+                            .enumerate()
+                            .any(|(j, (y, items))| {
+                                j != k
+                                    && y.kind == Kind::Right
+                                    && y.role != x.role
+                                    && items.contains(i)
+                            })
+                    })
+                    .collect();
+                rest.as_slice()
+            } else {
+                f.items.as_slice()
+            };
             let own = match f.segment_items.get(k) {
                 Some(o) if !o.is_empty() => o.as_slice(),
                 _ if x.role.is_some() && contrasted(k, x.role) => empty,
-                _ => f.items.as_slice(),
+                // "…, but shall give NorthSpan five Business Days' notice of any test": a duty
+                // only to tell the other side takes none of the sentence's items.
+                Some(_) if x.kind == Kind::Duty && notice_only(segment(t, st, k), rules) => empty,
+                _ => all,
             };
             // "Provider is responsible for the security of the Provider Infrastructure": the
             // layers the defined term lists.
@@ -857,6 +939,16 @@ pub(crate) fn read<'a>(
                         from += 1;
                     }
                     let before = &part[from..k];
+                    // "security in the Platform" is what runs inside it, not the Platform.
+                    let lead = before.trim_end_matches(|c: char| c.is_whitespace() || c == '*');
+                    let lead = lead.strip_suffix("the").unwrap_or(lead);
+                    if lead
+                        .trim_end_matches(|c: char| c.is_whitespace() || c == '*')
+                        .to_ascii_lowercase()
+                        .ends_with("security in")
+                    {
+                        return false;
+                    }
                     let after: String = part[k + term.len()..].chars().take(10).collect();
                     let near: String = after.chars().take(4).collect();
                     ["安全", "防护"].iter().any(|w| near.contains(w))
@@ -1619,5 +1711,110 @@ mod tests {
             split_of(text, "data.transmission"),
             (Found::Shared, Some(false))
         );
+    }
+
+    const EN_PARTIES: &str = "This Agreement is between Northwind Cloud Ltd (\"Provider\") and the customer (\"Customer\").\n\n";
+    const ZH_PARTIES: &str =
+        "甲方（客户）：苏州某某机械股份有限公司\n乙方（服务商）：南京某某数据服务有限公司\n\n";
+
+    #[test]
+    fn raci_cells_that_describe_each_part_state_the_split() {
+        let text = format!(
+            "{EN_PARTIES}| Area | Provider | Customer | Notes |\n|---|---|---|---|\n\
+            | Network security | R – secures the underlay network and mitigates DDoS attacks | R – configures security groups and exposed ports | |\n\
+            | Identity and access management | R | R | |\n"
+        );
+        assert_eq!(split_of(&text, "network"), (Found::Shared, Some(true)));
+        // Bare marks say that both take part, not which part is whose.
+        assert_eq!(split_of(&text, "iam"), (Found::Shared, Some(false)));
+    }
+
+    #[test]
+    fn a_duty_only_to_give_notice_takes_none_of_the_sentences_items() {
+        let text = format!(
+            "{EN_PARTIES}6.7 Customer may penetration-test its own virtual machines without approval, \
+            but shall give Provider five days' notice of any test directed at the portal.\n"
+        );
+        assert_eq!(allocation_of(&text, "application"), Found::Absent);
+        // A duty that acts keeps the items.
+        let acts = format!(
+            "{EN_PARTIES}6.7 Customer may choose its tools, but shall penetration-test its own applications every year.\n"
+        );
+        assert_eq!(allocation_of(&acts, "application"), Found::Customer);
+    }
+
+    #[test]
+    fn an_aside_in_brackets_states_nothing_for_the_sentence() {
+        let text = format!(
+            "{EN_PARTIES}5.2 Provider shall harden and patch the operating systems of the nodes \
+            (the Customer has no access to those nodes and is not responsible for them).\n"
+        );
+        assert_eq!(allocation_of(&text, "os"), Found::Provider);
+    }
+
+    #[test]
+    fn a_party_that_only_qualifies_a_third_party_is_not_who_acts() {
+        let text = format!(
+            "{ZH_PARTIES}5.4 本系统服务器的操作系统由乙方所租用的云服务商提供和维护，乙方对操作系统层面的安全漏洞不承担责任。\n"
+        );
+        assert_eq!(allocation_of(&text, "os"), Found::Disclaimed);
+    }
+
+    #[test]
+    fn security_in_the_platform_is_not_the_platforms_layers() {
+        let text = format!(
+            "{EN_PARTIES}1.1 \"Platform\" means the service, comprising the hypervisors and the control plane.\n\n\
+            5.1 Provider is responsible for security of the Platform; Customer is responsible for security in the Platform.\n"
+        );
+        assert_eq!(
+            allocation_of(&text, "resource_abstraction"),
+            Found::Provider
+        );
+    }
+
+    #[test]
+    fn a_description_the_same_clause_disclaims_is_a_feature() {
+        let text = format!(
+            "{EN_PARTIES}8. Provider shall maintain the following safeguards:\n\n\
+            8.1 The Platform records user log-ins and searches in an activity log. Provider makes no commitment \
+            as to how long activity log entries are kept, and shall have no responsibility to maintain logs for forensic purposes.\n\n\
+            8.2 Provider shall encrypt Customer Data at rest.\n"
+        );
+        assert_eq!(allocation_of(&text, "data.audit"), Found::Disclaimed);
+        assert_eq!(allocation_of(&text, "data.storage"), Found::Provider);
+    }
+
+    #[test]
+    fn a_duty_does_not_take_the_items_of_the_other_partys_permission() {
+        let text = "This Agreement is between Northwind Cloud Ltd (\"Vendor\") and the customer (\"Client\").\n\n\
+            11.4 For thirty (30) days after termination (the \"Wind-Down Period\"), Vendor shall keep Client Data \
+            available, and Client may export Client Data using the Platform's self-service export tools in native formats.\n";
+        assert_eq!(allocation_of(text, "data.migration"), Found::Absent);
+    }
+
+    #[test]
+    fn statements_alike_speak_to_what_the_whole_sentence_names() {
+        let text = format!(
+            "{ZH_PARTIES}（三）甲方应当安装和维护服务器上的操作系统及全部应用软件，并应当负责其安全配置和补丁更新。\n"
+        );
+        assert_eq!(allocation_of(&text, "application"), Found::Customer);
+        assert_eq!(allocation_of(&text, "os"), Found::Customer);
+    }
+
+    #[test]
+    fn a_form_attached_for_third_parties_allocates_nothing() {
+        let text = format!(
+            "{ZH_PARTIES}第七条 甲方应当在业主迁出后3个工作日内删除其人脸信息。\n\n\
+            ## 附件三 人脸识别告知书（示范文本）\n\n三、保存期限。我们将在您迁出后3个工作日内删除您的人脸信息。\n"
+        );
+        assert_eq!(allocation_of(&text, "data.destruction"), Found::Customer);
+    }
+
+    #[test]
+    fn a_unit_of_a_party_acts_for_it() {
+        let text = format!(
+            "{ZH_PARTIES}第七条 云服务器操作系统的补丁更新和安全加固，由甲方信息中心负责。\n"
+        );
+        assert_eq!(allocation_of(&text, "os"), Found::Customer);
     }
 }

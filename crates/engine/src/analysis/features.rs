@@ -187,8 +187,26 @@ pub fn of(doc_text: &str, s: &Sentence, rules: &Rules, mentions: &Mentions) -> S
                     f.items.retain(|i| own.contains(i));
                 }
                 // One statement: its segment is the sentence, whose items are known.
+                // Statements that all say the same of the same party speak also to what the
+                // whole sentence names: "承租方自行安装…全部应用软件，并自行负责其安全配置…".
+                let alike = f.statements.first().is_some_and(|a| {
+                    (f.statements.iter()).all(|b| b.role == a.role && b.kind == a.kind && !b.joint)
+                });
                 f.segment_items = if f.statements.len() == 1 {
                     vec![f.items.clone()]
+                } else if alike {
+                    (0..f.statements.len())
+                        .map(|k| {
+                            let mut own = matching(&rules.items, segment(t, &f.statements, k), c);
+                            own.extend(
+                                f.items
+                                    .iter()
+                                    .filter(|i| !own.contains(i))
+                                    .collect::<Vec<_>>(),
+                            );
+                            own
+                        })
+                        .collect()
                 } else {
                     let mut seg: Vec<Vec<usize>> = (0..f.statements.len())
                         .map(|k| matching(&rules.items, segment(t, &f.statements, k), c))

@@ -185,6 +185,8 @@ pub struct Cache {
     refs: crossrefs::CrossRefs,
     /// What each clause's heading says of personal information (an edit keeps the headings).
     pi_headings: Vec<topics::PiHeading>,
+    /// Which clauses are, or sit in, a form attached for third parties (also kept on an edit).
+    forms: Vec<bool>,
     parties: Parties,
     mentions: parties::Mentions,
     scores: Vec<(DeploymentModel, u32)>,
@@ -221,6 +223,7 @@ impl Cache {
             refs: crossrefs::CrossRefs::read(doc, &sentences, &feats, &terms.schedules),
             terms,
             pi_headings: topics::pi_headings(doc, rules),
+            forms: topics::form_clauses(doc, rules),
             sentences,
             feats,
             parties,
@@ -374,6 +377,7 @@ impl Cache {
             &self.feats,
             &self.terms,
             &self.refs,
+            &self.forms,
             rules,
         );
         let scores = self.scores.clone();
@@ -398,6 +402,7 @@ impl Cache {
             &reading,
             &self.terms.pi,
             &self.pi_headings,
+            &self.forms,
             templates,
         );
         let risks = topics::risk_rows(

@@ -116,7 +116,12 @@ impl Mentions {
 }
 
 /// "Customer Data", "甲方数据", "您的内容": the party's name inside a defined thing is not the party.
+/// A unit of the party's own ("甲方信息中心", "甲方信息技术部") is the party acting.
 fn names_a_thing(after: &str) -> bool {
+    const UNITS: [&str; 4] = ["信息中心", "信息部", "信息科", "信息技术"];
+    if UNITS.iter().any(|u| after.starts_with(u)) {
+        return false;
+    }
     const ZH: [&str; 13] = [
         "端",
         "名",

@@ -107,6 +107,18 @@ impl Patterns {
             None => Vec::new(),
         }
     }
+    /// The first match that `keep` accepts.
+    pub fn first_where(
+        &self,
+        text: &str,
+        c: &Candidates,
+        keep: impl Fn(usize) -> bool,
+    ) -> Option<(usize, usize)> {
+        self.regex(c)?
+            .find_iter(text)
+            .find(|m| keep(m.start()))
+            .map(|m| (m.start(), m.end()))
+    }
     pub fn first(&self, text: &str, c: &Candidates) -> Option<(usize, usize)> {
         self.regex(c)
             .and_then(|r| r.find(text))
@@ -275,6 +287,10 @@ pub struct Rules {
     pub layer_column: Vec<Regex>,
     /// Marks in a party's column of a matrix (whole cells), and the headers of its notes column.
     pub marks: MatrixMarks,
+    /// Headings of a form or sample text the contract attaches for use with third parties
+    /// ("告知书（示范文本）", "Form of Notice to Data Subjects"): its sentences are the form's
+    /// words, not terms between the parties.
+    pub form_heading: Vec<Regex>,
     /// Which of the lists above may match a sentence (see prefilter.rs).
     pub prefilter: Prefilter,
 }
@@ -295,6 +311,14 @@ struct RawRules {
     model_cue: Vec<RawModelCue>,
     #[serde(default)]
     tables: RawTables,
+    #[serde(default)]
+    structure: RawStructure,
+}
+
+#[derive(Deserialize, Default)]
+struct RawStructure {
+    #[serde(default)]
+    form_heading: Vec<String>,
 }
 
 #[derive(Deserialize, Default)]
@@ -660,6 +684,8 @@ impl Rules {
             none: regex_list(&t.mark_none, "mark_none").map_err(problem)?,
             notes: regex_list(&t.notes_column, "notes_column").map_err(problem)?,
         };
+        let form_heading =
+            regex_list(&raw.structure.form_heading, "form_heading").map_err(problem)?;
         let items = topics(raw.item)?;
         let pi = topics(raw.pi)?;
         let risks = topics(raw.risk)?;
@@ -681,6 +707,7 @@ impl Rules {
             model_cues,
             layer_column,
             marks,
+            form_heading,
             prefilter: pre.build().map_err(problem)?,
         })
     }

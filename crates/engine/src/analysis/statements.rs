@@ -55,13 +55,28 @@ fn parts(text: &str, zh: bool, mentions: &[(usize, usize, Role)]) -> Vec<(usize,
             r"(?i)^(?:['’]s\b|\s+(?:will|shall|must|may|is|are|has|have|does|do|remains?|bears?|acknowledges?|agrees?|warrants?|undertakes?)\b)"
         ),
     ) {
+        // "The Province may test its own machines, but shall give NorthSpan notice …": a
+        // permission and a duty of the same subject are two statements.
+        let but_duty = static_re!(r"(?i),\s+but\s+(?:shall|must)\b");
+        let mut cuts: Vec<usize> = but_duty
+            .map(|r| r.find_iter(text).map(|x| x.start() + 1).collect())
+            .unwrap_or_default();
         for &(s, e, _) in mentions {
             if s > start && joint.is_match(&text[start..s]) && verb.is_match(&text[e..]) {
                 let cut = text[..s].rfind([',', ';']).map_or(s, |k| k + 1);
                 if cut > start {
-                    out.push((start, cut));
+                    cuts.push(cut);
                     start = cut;
                 }
+            }
+        }
+        cuts.sort_unstable();
+        cuts.dedup();
+        start = 0;
+        for cut in cuts {
+            if cut > start {
+                out.push((start, cut));
+                start = cut;
             }
         }
     }
@@ -121,17 +136,21 @@ pub fn statements(
         };
         let hedged = m.hedge.is_match(part, c);
         let joint = m.joint.is_match(part, c);
-        let disclaimer = m.disclaimer.first(part, c);
+        // "harden and patch the operating systems … (you have no access to those nodes and are
+        // not responsible for them)": an aside in brackets states nothing for the sentence.
+        let outside = |k: usize| !in_brackets(&part[..k]);
+        let disclaimer = m.disclaimer.first_where(part, c, outside);
         let right = m
             .right
-            .first(part, c)
+            .first_where(part, c, outside)
             .filter(|(rs, _)| !m.right_guard.iter().any(|g| g.is_match(&part[..*rs])));
-        let duty = m.duty.first(part, c);
+        let duty = m.duty.first_where(part, c, outside);
         // 由乙方负责 / the responsibility of Customer: the party after the marker.
+        // (Not a party that only qualifies someone else: "由乙方所租用的云服务商提供和维护".)
         let by = m.by_party.find_all(part, c).into_iter().find_map(|(_, e)| {
             found
                 .iter()
-                .find(|(s, _, _)| *s >= e && *s <= e + 6)
+                .find(|(s, pe, _)| *s >= e && *s <= e + 6 && !part[*pe..].starts_with('所'))
                 .map(|(_, _, r)| *r)
         });
         // Chinese: the subject opens the part (after numbering) or carries over from the
@@ -342,6 +361,16 @@ fn possessive(part: &str, s: usize, e: usize) -> bool {
     ["your", "our", "their", "its"].contains(&word.as_str())
         || part[e..].starts_with("'s")
         || part[e..].starts_with("’s")
+}
+
+/// Whether the end of `before` lies inside an open bracket.
+fn in_brackets(before: &str) -> bool {
+    let depth = before.chars().fold(0i32, |d, c| match c {
+        '(' | '（' => d + 1,
+        ')' | '）' => (d - 1).max(0),
+        _ => d,
+    });
+    depth > 0
 }
 
 /// Whether the text before a mention is only numbering, punctuation or a connective.

@@ -212,6 +212,21 @@ pub(crate) fn pi_headings(doc: &Document, rules: &Rules) -> Vec<PiHeading> {
         .collect()
 }
 
+/// The clauses that are, or sit in, a form attached for use with third parties (the rules'
+/// `form_heading`): their sentences are the form's words, not terms between the parties.
+pub(crate) fn form_clauses(doc: &Document, rules: &Rules) -> Vec<bool> {
+    let form = |c: &crate::ingest::ClauseSpan| {
+        (c.heading.as_deref()).is_some_and(|h| rules.form_heading.iter().any(|r| r.is_match(h)))
+    };
+    (0..doc.clauses.len())
+        .map(|c| {
+            std::iter::once(c)
+                .chain(doc.ancestors(c))
+                .any(|k| doc.clauses.get(k).is_some_and(form))
+        })
+        .collect()
+}
+
 fn about_pi(h: &str, rules: &Rules) -> bool {
     let lower = h.to_lowercase();
     rules.pi_mention.is_match(h, &rules.prefilter.scan(h))
@@ -253,6 +268,7 @@ pub(crate) fn pi_rows(
     reading: &Reading,
     terms: &Terms<()>,
     headings: &[PiHeading],
+    form: &[bool],
     templates: &TemplateSet,
 ) -> (Vec<PiRow>, bool) {
     let direct: Vec<bool> = (0..sentences.len())
@@ -298,8 +314,14 @@ pub(crate) fn pi_rows(
     // A document titled as an agreement on personal information alone ("个人信息委托处理协议",
     // "Data Processing Agreement") concerns it throughout.
     let whole = doc.title.as_deref().is_some_and(|t| pi_heading(t, rules));
+    let in_form = |i: usize| {
+        sentences[i]
+            .clause_idx
+            .is_some_and(|c| form.get(c) == Some(&true))
+    };
     let pi_sentences: Vec<usize> = (0..sentences.len())
         .filter(|&i| whole || direct(i) || parent_is_pi(i) || in_pi_article(i))
+        .filter(|&i| !in_form(i))
         .collect();
     let applicable = !pi_sentences.is_empty();
     // The PI sentences that speak to each element, in one pass.
@@ -340,7 +362,12 @@ pub(crate) fn pi_rows(
         .position(|c| c.id == "audit_rights")
         .map(|k| {
             (0..sentences.len())
-                .filter(|&i| feats[i].risk_cue(k, GUARD))
+                .filter(|&i| {
+                    feats[i].risk_cue(k, GUARD)
+                        && (feats[i].risks.contains(&k)
+                            || static_re!(r"(?i)审计|检查|核查|\baudit|\binspect")
+                                .is_some_and(|r| r.is_match(sentences[i].text(&doc.text))))
+                })
                 .collect()
         })
         .unwrap_or_default();
@@ -715,6 +742,31 @@ fn unfavourable(
                 .collect();
             !(roles.contains(&Some(Role::Provider)) || roles.contains(&Some(Role::Both)))
         }
+        "unilateral_change" => {
+            // As for other topics; and besides, a term that lets one side change the service or
+            // terms on its own (in a clause that speaks to changes) is not cured by a general
+            // "amendments in writing" clause elsewhere, only by a safeguard in the same clause
+            // (a right to terminate, no degradation).
+            let clause = |i: usize| sentences[i].clause_idx;
+            let spoken: Vec<Option<usize>> = hits.iter().map(|&i| clause(i)).collect();
+            let own = |i: &&usize| cue(**i, UNFAVOURABLE) && spoken.contains(&clause(**i));
+            (any_unfav && !guarded)
+                || scope.iter().filter(own).any(|&i| {
+                    !scope
+                        .iter()
+                        .any(|&g| clause(g) == clause(i) && cue(g, GUARD))
+                })
+        }
+        "data_location" => {
+            // A consent requirement counts where the data's location is dealt with, not in
+            // another clause of the same article (one on a narrower kind of data).
+            let clauses: Vec<Option<usize>> =
+                hits.iter().map(|&i| sentences[i].clause_idx).collect();
+            any_unfav
+                && !scope
+                    .iter()
+                    .any(|&i| clauses.contains(&sentences[i].clause_idx) && cue(i, GUARD))
+        }
         "audit_rights" => {
             // An audit right the text takes away ("not entitled to audit") is no right.
             let negated = scope.iter().any(|&i| facts(i).audit_negated);
@@ -946,5 +998,60 @@ mod tests {
         assert_eq!(law(&texas), Some(true));
         let munich = "**Kessler GmbH**, with its registered seat in Munich\n– hereinafter \"Kessler\" –\n\n**Auer GmbH**, with its registered seat in Linz, Austria\n– hereinafter \"Customer\" –\n\n## § 17 Final Provisions\n\n(2) The exclusive place of jurisdiction for all disputes arising out of this Agreement is Munich, Germany.\n";
         assert_eq!(law(munich), Some(true));
+    }
+
+    /// Whether risk topic `id` of a short contract is against the customer.
+    fn risk_unfavourable(text: &str, id: &str) -> Option<bool> {
+        super::super::report_of(text)
+            .risks
+            .iter()
+            .find(|r| r.id == id)
+            .and_then(|r| r.customer_unfavourable)
+    }
+
+    #[test]
+    fn a_general_right_to_subcontract_and_a_change_right_behind_a_written_amendments_clause_are_against_the_customer(
+    ) {
+        let zh = "甲方：某某科技有限公司（云服务提供者）\n乙方：某某制造有限公司（客户）\n\n\
+            第十二条 第三方服务商\n\n（一）甲方有权委托其关联公司或者第三方服务商承担设备上架、日常巡检等工作，无需征得乙方同意。\n\n\
+            （二）甲方应当对第三方服务商的行为承担责任。\n";
+        assert_eq!(risk_unfavourable(zh, "subcontracting"), Some(true));
+        // A change the provider may make with continued use as acceptance is not cured by a
+        // general clause that amendments to the contract must be in writing.
+        let change = "甲方：某某科技有限公司（云服务提供者）\n乙方：某某制造有限公司（客户）\n\n\
+            第十五条 甲方可以根据业务需要调整平台功能和服务规格，并提前30日通知乙方；乙方在调整生效后继续使用平台的，视为接受该调整。\n\n\
+            第二十三条 对本合同的修改和补充，应当由双方以书面形式作出。\n";
+        assert_eq!(risk_unfavourable(change, "unilateral_change"), Some(true));
+        let terminable = "甲方：某某科技有限公司（云服务提供者）\n乙方：某某制造有限公司（客户）\n\n\
+            第十五条 甲方可以调整平台功能，并提前30日通知乙方；乙方在调整生效后继续使用平台的，视为接受该调整，但乙方不同意的，有权解除本合同。\n";
+        assert_eq!(
+            risk_unfavourable(terminable, "unilateral_change"),
+            Some(false)
+        );
+    }
+
+    #[test]
+    fn a_suspension_tied_to_a_notice_within_hours_and_a_competent_authority_are_not_against_the_customer(
+    ) {
+        let zh = "甲方：某某科技有限公司（云服务提供者）\n乙方：某某制造有限公司（客户）\n\n\
+            （二）乙方的资源遭受网络攻击、危及平台安全的，甲方可以立即暂停受影响的资源，但应当在暂停后1小时内通知乙方。\n\n\
+            （三）有权机关依法要求甲方暂停本服务全部或者部分功能的，甲方应当立即通知乙方。\n";
+        assert_eq!(risk_unfavourable(zh, "suspension"), Some(false));
+    }
+
+    #[test]
+    fn training_for_users_is_no_supervision_of_the_processor() {
+        let zh = "甲方：某某物业服务有限公司（客户）\n乙方：某某软件有限公司（云服务提供者）\n\n\
+            7.1 乙方作为受托方，应当仅按照甲方的指示处理业主个人信息。\n\n\
+            7.2 委托处理的目的为门禁通行管理；处理方式为收集、存储和使用。\n\n\
+            7.3 乙方应当对处理业主个人信息的工作人员进行保密管理。\n\n\
+            17.2 乙方应当每年为甲方授权用户提供一次系统新功能培训。\n";
+        let report = super::super::report_of(zh);
+        let audit = report
+            .pi
+            .iter()
+            .find(|r| r.id == "pi.supervision_audit")
+            .map(|r| r.present);
+        assert_eq!(audit, Some(false));
     }
 }
