@@ -351,3 +351,8 @@ fn twenty_fifth_blind_set_scores_stay_above_their_floors() {
 fn twenty_sixth_blind_set_scores_stay_above_their_floors() {
     check("blind26", 8, 0.97, 0.97, 0.96, 8);
 }
+
+#[test]
+fn twenty_seventh_blind_set_scores_stay_above_their_floors() {
+    check("blind27", 8, 0.93, 0.94, 0.90, 8);
+}

@@ -339,7 +339,13 @@ pub(crate) fn table_claim(
         (true, true) => Some((Some(Role::Both), Some(split))),
         (true, false) => Some((Some(Role::Provider), None)),
         (false, true) => Some((Some(Role::Customer), None)),
-        _ => match marked_parts(&header, &row, mentions, &rules.marks) {
+        _ => match marked_parts(
+            &header,
+            &row,
+            mentions,
+            &rules.marks,
+            helper_only(text, top),
+        ) {
             Some(marked) => marked,
             None => described_parts(&header, &row, mentions),
         },
@@ -356,6 +362,7 @@ fn marked_parts(
     row: &[String],
     mentions: &Mentions,
     marks: &MatrixMarks,
+    helper_only: bool,
 ) -> Option<Option<(Option<Role>, Option<bool>)>> {
     let is = |list: &[Regex], c: &str| list.iter().any(|r| r.is_match(c.trim()));
     let cols = party_columns(header, row, mentions);
@@ -371,16 +378,33 @@ fn marked_parts(
         .collect::<Vec<_>>()
         .join(" ");
     let named: Vec<Role> = mentions.find(&notes).into_iter().map(|m| m.2).collect();
-    let part = |role: Role| {
-        filled.iter().any(|(r, c)| {
-            *r == role
-                && (is(&marks.primary, c) || (is(&marks.supporting, c) && named.contains(&role)))
+    // (Where the legend says the supporting side bears no responsibility for the row, its mark
+    // is a part only if the notes make it responsible: "采购方应用的安全由采购方负责", not
+    // "采购人提供…所需的信息".)
+    let answers = |r: &Role| {
+        mentions.find(&notes).into_iter().any(|(_, e, m)| {
+            let rest: String = notes[e..]
+                .chars()
+                .take_while(|c| !"；;。.".contains(*c))
+                .take(30)
+                .collect();
+            m == *r
+                && static_re!(r"(?i)负责|承担|responsib|\bshall\b|\bmust\b|应当")
+                    .is_some_and(|x| x.is_match(&rest))
         })
+    };
+    let supports = |r: &Role, c: &str| {
+        is(&marks.supporting, c) && named.contains(r) && (!helper_only || answers(r))
+    };
+    let part = |role: Role| {
+        filled
+            .iter()
+            .any(|(r, c)| *r == role && (is(&marks.primary, c) || supports(r, c)))
     };
     // Split: the notes name both, or one side's part is only what the notes give it.
     let supporting_part = filled
         .iter()
-        .any(|(r, c)| !is(&marks.primary, c) && is(&marks.supporting, c) && named.contains(r));
+        .any(|(r, c)| !is(&marks.primary, c) && supports(r, c));
     let split =
         supporting_part || (named.contains(&Role::Provider) && named.contains(&Role::Customer));
     Some(match (part(Role::Provider), part(Role::Customer)) {
@@ -389,6 +413,20 @@ fn marked_parts(
         (false, true) => Some((Some(Role::Customer), None)),
         (false, false) => None,
     })
+}
+
+/// Whether the legend above a matrix says that its supporting mark bears no responsibility
+/// ("○"表示配合（仅提供必要的信息…，不承担该项安全责任）, "○ = assists; not responsible").
+fn helper_only(text: &str, top: usize) -> bool {
+    let mut from = top.saturating_sub(600);
+    while !text.is_char_boundary(from) {
+        from += 1;
+    }
+    let above = text.get(from..top).unwrap_or("");
+    static_re!(
+        r"(?i)(?:○|◯|配合|协助|supporting|assists?)[^\n]{0,60}?(?:不承担[^\n]{0,8}责任|不负责|not (?:be )?responsible|no responsibility|does not bear)"
+    )
+    .is_some_and(|r| r.is_match(above))
 }
 
 /// Columns headed by the parties whose cells describe each one's part ("| Area | Supplier |
@@ -614,14 +652,22 @@ pub(crate) fn layers_defined(body: &str, rules: &Rules) -> Vec<usize> {
 }
 
 /// Defined terms that list infrastructure layers (`layers_defined`, read with the sentence
-/// features), each with its layers; they count only in a part that speaks of security.
+/// features), each with its layers; they count only in a part that speaks of security. A term
+/// for data ("Customer Data" means all data, including container images …) is no layer.
 pub(crate) fn layer_terms(
     text: &str,
     sentences: &[Sentence],
     feats: &[SentenceFeatures],
 ) -> Vec<(String, Vec<usize>)> {
+    let data = |term: &str| {
+        let last = term.rsplit(' ').next().unwrap_or(term).to_ascii_lowercase();
+        ["data", "content", "information", "materials"].contains(&last.as_str())
+            || ["数据", "内容", "信息", "资料"]
+                .iter()
+                .any(|w| term.ends_with(w))
+    };
     super::features::definitions(text, sentences, feats)
-        .filter(|(_, d, _)| !d.layers.is_empty())
+        .filter(|(_, d, _)| !d.layers.is_empty() && !data(&d.term))
         .map(|(_, d, _)| (d.term.clone(), d.layers.clone()))
         .collect()
 }
@@ -1816,5 +1862,49 @@ mod tests {
             "{ZH_PARTIES}第七条 云服务器操作系统的补丁更新和安全加固，由甲方信息中心负责。\n"
         );
         assert_eq!(allocation_of(&text, "os"), Found::Customer);
+    }
+
+    #[test]
+    fn a_term_defined_in_bold_without_quotes_names_the_party() {
+        // The markup is gone: "(**the Bank**)" reads "(the Bank)".
+        let text = "Kestrel Mutual Bank Limited ABN 12 345 678 901, of 88 Barrack Street, Sydney NSW 2000 (**the Bank**)\n\n\
+            Southbank Compute Pty Ltd ACN 987 654 321 (**the Service Provider** or **Ironbark**)\n\n\
+            B. The Bank wishes to procure compute instances from the Service Provider.\n\n\
+            7.3 The Bank must harden and patch the guest operating systems of its instances.\n\n\
+            7.4 Ironbark must maintain the firewalls of the platform.\n";
+        assert_eq!(allocation_of(text, "os"), Found::Customer);
+        assert_eq!(allocation_of(text, "network"), Found::Provider);
+    }
+
+    #[test]
+    fn a_supporting_mark_the_legend_says_bears_no_responsibility_is_no_part() {
+        let table = |note: &str| {
+            format!(
+                "{ZH_PARTIES}说明：“●”表示负责；“○”表示配合（仅提供必要的信息或者协助，不承担该项安全责任）。\n\n\
+                | 序号 | 安全责任项 | 甲方 | 乙方 | 说明 |\n|---|---|---|---|---|\n\
+                | 4 | 应用安全 | ○ | ● | {note} |\n"
+            )
+        };
+        let info = table("乙方负责应用程序的安全开发和漏洞修复。甲方提供对接所需的信息。");
+        assert_eq!(allocation_of(&info, "application"), Found::Provider);
+        let answers = table("乙方负责平台组件的漏洞修复；甲方自有应用的安全由甲方负责。");
+        assert_eq!(
+            split_of(&answers, "application"),
+            (Found::Shared, Some(true))
+        );
+    }
+
+    #[test]
+    fn what_a_schedule_is_about_and_a_data_term_allocate_nothing() {
+        let text = format!(
+            "{EN_PARTIES}1.1 \"Customer Data\" means all data, including container images and configuration data, that Customer uploads.\n\n\
+            SCHEDULE 1 – SHARED RESPONSIBILITY\n\n\
+            This Schedule describes, layer by layer, the security responsibilities of the Parties. \
+            It covers the control plane, the worker nodes, and identity and access.\n\n\
+            6.1 Customer is responsible for classifying Customer Data according to its protection needs and for ensuring that Customer Data is lawful.\n"
+        );
+        assert_eq!(allocation_of(&text, "resource_abstraction"), Found::Absent);
+        assert_eq!(allocation_of(&text, "iam"), Found::Absent);
+        assert_eq!(allocation_of(&text, "os"), Found::Absent);
     }
 }

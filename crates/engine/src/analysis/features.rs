@@ -151,7 +151,9 @@ pub fn of(doc_text: &str, s: &Sentence, rules: &Rules, mentions: &Mentions) -> S
                 || t.contains("ocumentation")
                 || t.contains("DPA")
                 || t.contains("greement")
-                || t.contains("另行"))
+                || t.contains("另行")
+                || t.contains("escribes")
+                || t.contains("双方"))
                 && rules.external_reference.is_match(t, c);
             if !f.external {
                 f.statements = statements(t, mentions, &rules.modality_zh, &rules.modality_en, c);

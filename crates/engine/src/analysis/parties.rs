@@ -494,14 +494,25 @@ pub(crate) fn resolve_with(
     let mut spans: Vec<(usize, usize, usize, usize)> = Vec::new();
     // A defined term in brackets with no capitalised name before it: "the customer ("Customer")".
     let alias_bare = static_re!(r#"()\((?:the\s+)?["“]([^"”]{1,30})["”]()\)"#);
+    // A term defined in bold without quotes, the bold gone with the markup (Australian and
+    // English drafting): "Kestrel Mutual Bank Limited ABN 12 345 678 901, of … Sydney NSW 2000
+    // (the Bank)", "(the Service Provider or Ironbark)". Only on a line that names a company.
+    let alias_plain = static_re!(
+        r"(?m)^[^\n]*?\b(?:Limited|Ltd|Pty|Inc|LLC|GmbH|plc|PLC|AG|SA|BV|LLP|Corporation|Company)\b[^\n]*?()\(the\s+([A-Z][A-Za-z]{1,20}(?:\s[A-Z][A-Za-z]{1,20})?)(?:\s+or\s+(?:the\s+)?([A-Z][A-Za-z]{1,20}(?:\s[A-Z][A-Za-z]{1,20})?))?\)"
+    );
     // A brand on a party line: "trading as "X"", "品牌为“X”".
     let trading_as =
         static_re!(r#"(?:trading as|doing business as|d/b/a|品牌为?)\s*["“]([^"”]{1,30})["”]"#);
     // A company name, and what it does with the platform, right before a bracket.
     let runs_it = static_re!(r"(?:公司|集团|Inc\.?|Ltd\.?|LLC)\s*(?:运营|经营|提供|operates?)?$");
-    for (bare, r) in [(false, alias_zh), (false, alias_en), (true, alias_bare)]
-        .into_iter()
-        .filter_map(|(b, r)| r.map(|r| (b, r)))
+    for (bare, r) in [
+        (false, alias_zh),
+        (false, alias_en),
+        (true, alias_bare),
+        (false, alias_plain),
+    ]
+    .into_iter()
+    .filter_map(|(b, r)| r.map(|r| (b, r)))
     {
         for cap in r.captures_iter(&head) {
             let rest = cap.get(0).map_or("", |m| &head[m.end()..]);
@@ -528,6 +539,12 @@ pub(crate) fn resolve_with(
                 .next()
                 .unwrap_or("")
                 .trim();
+            // "| Bank | Kestrel Mutual Bank Limited" → the name after the label cell.
+            let name = name
+                .rsplit('|')
+                .map(str::trim)
+                .find(|c| !c.is_empty())
+                .unwrap_or(name);
             // "服务方：杭州某某有限公司" → the name after the role label.
             let name = match name.split_once(['：', ':']) {
                 Some((label, rest)) if label.chars().count() <= 6 => rest.trim(),
