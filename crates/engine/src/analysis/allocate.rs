@@ -204,11 +204,7 @@ fn role_word(cell: &str, mentions: &Mentions) -> Option<Role> {
 /// A part whose only duty is to tell the other side ("…, but shall give NorthSpan notice of …",
 /// "…，应当通知乙方").
 fn notice_only(part: &str, rules: &Rules) -> bool {
-    let m = if super::statements::is_zh(part) {
-        &rules.modality_zh
-    } else {
-        &rules.modality_en
-    };
+    let (_, m) = rules.modality_of(part);
     m.notice_only.iter().any(|r| r.is_match(part.trim_start()))
 }
 
@@ -377,12 +373,13 @@ fn marked_parts(
         .map(|(_, c)| c.as_str())
         .collect::<Vec<_>>()
         .join(" ");
-    let named: Vec<Role> = mentions.find(&notes).into_iter().map(|m| m.2).collect();
+    let in_notes = mentions.find(&notes);
+    let named: Vec<Role> = in_notes.iter().map(|m| m.2).collect();
     // (Where the legend says the supporting side bears no responsibility for the row, its mark
     // is a part only if the notes make it responsible: "采购方应用的安全由采购方负责", not
     // "采购人提供…所需的信息".)
     let answers = |r: &Role| {
-        mentions.find(&notes).into_iter().any(|(_, e, m)| {
+        in_notes.iter().any(|&(_, e, m)| {
             let rest: String = notes[e..]
                 .chars()
                 .take_while(|c| !"；;。.".contains(*c))

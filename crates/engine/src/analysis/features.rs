@@ -145,16 +145,7 @@ pub fn of(doc_text: &str, s: &Sentence, rules: &Rules, mentions: &Mentions) -> S
             }
         }
         if f.table.is_none() {
-            f.external = (t.contains('《')
-                || t.contains("http")
-                || t.contains("olic")
-                || t.contains("ocumentation")
-                || t.contains("DPA")
-                || t.contains("greement")
-                || t.contains("另行")
-                || t.contains("escribes")
-                || t.contains("双方"))
-                && rules.external_reference.is_match(t, c);
+            f.external = rules.external_reference.is_match(t, c);
             if !f.external {
                 f.statements = statements(t, mentions, &rules.modality_zh, &rules.modality_en, c);
                 // "因…您主动注销账号…等原因终止后，我们将为您保留您的数据": the items of the time
@@ -196,32 +187,23 @@ pub fn of(doc_text: &str, s: &Sentence, rules: &Rules, mentions: &Mentions) -> S
                 });
                 f.segment_items = if f.statements.len() == 1 {
                     vec![f.items.clone()]
-                } else if alike {
-                    (0..f.statements.len())
-                        .map(|k| {
-                            let mut own = matching(&rules.items, segment(t, &f.statements, k), c);
-                            own.extend(
-                                f.items
-                                    .iter()
-                                    .filter(|i| !own.contains(i))
-                                    .collect::<Vec<_>>(),
-                            );
-                            own
-                        })
-                        .collect()
                 } else {
                     let mut seg: Vec<Vec<usize>> = (0..f.statements.len())
                         .map(|k| matching(&rules.items, segment(t, &f.statements, k), c))
                         .collect();
-                    // "…, all of which are Customer's responsibility": the part speaks of what
-                    // the part before it named.
-                    for k in 1..seg.len() {
-                        if refers_back(segment(t, &f.statements, k)) {
-                            let before = seg[k - 1].clone();
-                            for i in before {
-                                if !seg[k].contains(&i) {
-                                    seg[k].push(i);
-                                }
+                    // Or what the part before it named: "…, all of which are Customer's
+                    // responsibility".
+                    for k in 0..seg.len() {
+                        let more = if alike {
+                            f.items.clone()
+                        } else if k > 0 && refers_back(segment(t, &f.statements, k)) {
+                            seg[k - 1].clone()
+                        } else {
+                            continue;
+                        };
+                        for i in more {
+                            if !seg[k].contains(&i) {
+                                seg[k].push(i);
                             }
                         }
                     }

@@ -669,6 +669,11 @@ fn unfavourable(
     let facts = |i: usize| j.feats[i].facts.get_or_init(|| Facts::of(text(i)));
     let any_unfav = scope.iter().any(|&i| cue(i, UNFAVOURABLE));
     let guarded = scope.iter().any(|&i| cue(i, GUARD));
+    // The clauses of the sentences that speak to the topic, and whether a clause holds a
+    // safeguard (for topics whose safeguard must stand where the topic is dealt with).
+    let clause = |i: usize| sentences[i].clause_idx;
+    let spoken: Vec<Option<usize>> = hits.iter().map(|&i| clause(i)).collect();
+    let guarded_in = |c: Option<usize>| scope.iter().any(|&g| clause(g) == c && cue(g, GUARD));
     // Sentences of the same top-level clauses, for carve-outs and content lists.
     match id {
         "liability_cap" => {
@@ -747,25 +752,15 @@ fn unfavourable(
             // terms on its own (in a clause that speaks to changes) is not cured by a general
             // "amendments in writing" clause elsewhere, only by a safeguard in the same clause
             // (a right to terminate, no degradation).
-            let clause = |i: usize| sentences[i].clause_idx;
-            let spoken: Vec<Option<usize>> = hits.iter().map(|&i| clause(i)).collect();
-            let own = |i: &&usize| cue(**i, UNFAVOURABLE) && spoken.contains(&clause(**i));
             (any_unfav && !guarded)
-                || scope.iter().filter(own).any(|&i| {
-                    !scope
-                        .iter()
-                        .any(|&g| clause(g) == clause(i) && cue(g, GUARD))
+                || scope.iter().any(|&i| {
+                    cue(i, UNFAVOURABLE) && spoken.contains(&clause(i)) && !guarded_in(clause(i))
                 })
         }
         "data_location" => {
             // A consent requirement counts where the data's location is dealt with, not in
             // another clause of the same article (one on a narrower kind of data).
-            let clauses: Vec<Option<usize>> =
-                hits.iter().map(|&i| sentences[i].clause_idx).collect();
-            any_unfav
-                && !scope
-                    .iter()
-                    .any(|&i| clauses.contains(&sentences[i].clause_idx) && cue(i, GUARD))
+            any_unfav && !spoken.iter().any(|&c| guarded_in(c))
         }
         "audit_rights" => {
             // An audit right the text takes away ("not entitled to audit") is no right.
