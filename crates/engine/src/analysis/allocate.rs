@@ -289,6 +289,53 @@ pub(crate) fn table_claim(
                 let parts = row.iter().skip(i + 1).filter(|x| !empty_cell(x)).count();
                 return Some((Some(Role::Both), Some(parts >= 2)));
             }
+            // "| Ref | Area | Lead | Support | Responsibilities |" with "Supplier | Buyer": the
+            // other party in the supporting column takes part too; the split is stated where the
+            // row describes that part ("… Support: keep the Buyer's own network secure …").
+            let support = header.iter().enumerate().find(|&(j, h)| {
+                let h = h.trim().trim_end_matches(['方', ' ']);
+                j != i
+                    && rules.marks.supporting.iter().any(|r| r.is_match(h))
+                    && row
+                        .get(j)
+                        .and_then(|x| role_word(x, mentions))
+                        .is_some_and(|r| r != role && r != Role::Both)
+            });
+            if let Some((j, h)) = support {
+                let others: String = row
+                    .iter()
+                    .enumerate()
+                    .filter(|(k, _)| *k != i && *k != j && *k > 0)
+                    .map(|(_, c)| c.as_str())
+                    .collect::<Vec<_>>()
+                    .join(" ");
+                let label = format!("{}:", h.trim().to_lowercase());
+                let split = names_both(&others, mentions)
+                    || others.to_lowercase().contains(&label)
+                    || others.contains(&format!("{}：", h.trim()));
+                return Some((Some(Role::Both), Some(split)));
+            }
+            // "| 数据存储安全 | … | 乙方 | 仅限云端…；院内终端及前置机本地缓存的数据由甲方负责 |": the notes
+            // give the other party its own part of the row.
+            let other_part = header.iter().enumerate().any(|(j, h)| {
+                j != i
+                    && rules.marks.notes.iter().any(|r| r.is_match(h.trim()))
+                    && row.get(j).is_some_and(|cell| {
+                        mentions.find(cell).iter().any(|&(_, end, r)| {
+                            r != role
+                                && r != Role::Both
+                                && cell.get(end..).is_some_and(|after| {
+                                    let after: String = after.chars().take(8).collect();
+                                    ["负责", "承担", "is responsible", "are responsible"]
+                                        .iter()
+                                        .any(|w| after.contains(w))
+                                })
+                        })
+                    })
+            });
+            if other_part {
+                return Some((Some(Role::Both), Some(true)));
+            }
             return Some((Some(role), None));
         }
     }
@@ -806,6 +853,13 @@ pub(crate) fn read<'a>(
         // goes to the passive duties, or stands for the whole sentence when it has no modal verb
         // at all (not under a heading).
         let led = lead();
+        // (A lead-in earlier in the clause is nearer than the heading over it: "## 4. Client
+        // Responsibilities … 4.3 The Client is responsible for: • classifying Client Data …".)
+        let near = within().filter(|(x, _)| x.role.is_some());
+        let led = match (led, near) {
+            (Some((_, true)), Some(near)) => Some(near),
+            (led, _) => led,
+        };
         let inherited = led
             .clone()
             .filter(|(x, _)| x.role.is_some())
@@ -844,8 +898,11 @@ pub(crate) fn read<'a>(
                 // does not encrypt …").
                 // (A sentence with a subject of its own, not an item that continues the lead-in:
                 // "(a) maintain logs for 90 days" stays the lead's duty.)
+                // (Under a heading, the clause's disclaimer undoes any description of it: "4.5
+                // Operating system images. As a convenience, Host makes … images available. Host
+                // does not maintain, patch or support any operating system".)
                 let own_subject = subject_opening.is_some_and(|r| r.is_match(t));
-                let undone = own_subject
+                let undone = (own_subject || heading)
                     && s.clause_idx
                         .and_then(|c| disclaimed.get(&c))
                         .is_some_and(|d| {
@@ -1019,9 +1076,10 @@ pub(crate) fn read<'a>(
         }
     }
     // "尽管有附件一第5项的约定，…由甲方负责": the named clause (and its sub-clauses) no longer
-    // speaks to the items of the sentence that sets it aside.
+    // speaks to the items of the sentence that sets it aside; "nothing in Section 5.2 obliges
+    // Host to do anything" to any item.
     for (i, f) in feats.iter().enumerate() {
-        for target in &f.sets_aside {
+        for (target, whole) in &f.sets_aside {
             let named: Vec<usize> = (0..doc.clauses.len())
                 .filter(|&c| doc.clauses[c].number == *target)
                 .collect();
@@ -1036,8 +1094,10 @@ pub(crate) fn read<'a>(
             if aside.is_empty() {
                 continue;
             }
-            for &item in &f.items {
-                claims[slot[item]].retain(|c| !aside.contains(&c.sentence));
+            for (item, list) in claims.iter_mut().enumerate() {
+                if *whole || f.items.iter().any(|&k| slot[k] == item) {
+                    list.retain(|c| !aside.contains(&c.sentence));
+                }
             }
         }
     }
@@ -1903,5 +1963,74 @@ mod tests {
         assert_eq!(allocation_of(&text, "resource_abstraction"), Found::Absent);
         assert_eq!(allocation_of(&text, "iam"), Found::Absent);
         assert_eq!(allocation_of(&text, "os"), Found::Absent);
+    }
+
+    #[test]
+    fn nothing_in_a_section_obliging_sets_aside_all_of_its_duties() {
+        let text = format!(
+            "{EN_PARTIES}5.1 Managed Services are an optional add-on. The Order Form does not include Managed Services.\n\n\
+            5.2 For each Server covered by an Order Form that includes Managed Services, Provider will:\n\n\
+            (a) patch and harden the operating system;\n\n(b) back up Customer Data daily;\n\n\
+            5.3 Unless Customer orders Managed Services, nothing in Section 5.2 obliges Provider to do anything.\n\n\
+            6.1 Customer is solely responsible for the operating system of each Server.\n"
+        );
+        assert_eq!(allocation_of(&text, "os"), Found::Customer);
+        assert_eq!(allocation_of(&text, "data.storage"), Found::Absent);
+    }
+
+    #[test]
+    fn under_a_heading_the_clauses_disclaimer_undoes_a_description() {
+        let text = format!(
+            "{EN_PARTIES}## 4. PROVIDER RESPONSIBILITIES\n\n4.1 **Network.** Provider shall operate the network and mitigate DDoS attacks.\n\n\
+            4.5 **Operating system images.** As a convenience, Provider makes operating system images available in the portal. \
+            Provider does not maintain, patch or support any operating system after installation and is not responsible for any vulnerability in it.\n\n\
+            ## 5. CUSTOMER RESPONSIBILITIES\n\n5.1 Customer is responsible for patching the operating system.\n"
+        );
+        assert_eq!(allocation_of(&text, "os"), Found::Customer);
+        assert_eq!(allocation_of(&text, "network"), Found::Provider);
+    }
+
+    #[test]
+    fn a_lead_in_in_the_clause_is_nearer_than_the_heading_over_it() {
+        let text = format!(
+            "{EN_PARTIES}## 4. CUSTOMER RESPONSIBILITIES\n\n**4.1 Accounts.** Customer shall keep its passwords confidential.\n\n\
+            **4.3 Customer Data.** Customer is responsible for:\n\n\
+            - classifying Customer Data in accordance with its own information classification policy;\n\
+            - the accuracy and legality of Customer Data.\n"
+        );
+        assert_eq!(allocation_of(&text, "data.management"), Found::Customer);
+    }
+
+    #[test]
+    fn a_party_in_the_support_column_takes_part_and_the_row_says_which() {
+        let text = format!(
+            "{EN_PARTIES}| Ref | Security area | Lead | Support | Responsibilities |\n|---|---|---|---|---|\n\
+            | R1 | Hosting facilities | Provider | — | Physical access control and CCTV at the data centres. |\n\
+            | R3 | Network boundary | Provider | Customer | Lead: operate firewalls and DDoS protection. Support: keep the customer's own corporate network secure. |\n\
+            | R6 | Identity and access management | Provider | Customer | Single sign-on for all users. |\n"
+        );
+        assert_eq!(allocation_of(&text, "physical"), Found::Provider);
+        assert_eq!(split_of(&text, "network"), (Found::Shared, Some(true)));
+        assert_eq!(split_of(&text, "iam"), (Found::Shared, Some(false)));
+    }
+
+    #[test]
+    fn notes_that_give_the_other_party_its_part_make_the_row_shared() {
+        let text = format!(
+            "{ZH_PARTIES}| 序号 | 安全领域 | 责任内容 | 责任方 | 备注 |\n|---|---|---|---|---|\n\
+            | 4 | 数据存储安全 | 甲方数据的加密存储与备份 | 乙方 | 仅限云端生产环境；院内终端本地缓存的数据由甲方负责 |\n\
+            | 1 | 物理环境安全 | 数据中心的物理访问控制 | 乙方 | 乙方使用第三方数据中心的，不因此减轻乙方的责任 |\n"
+        );
+        assert_eq!(split_of(&text, "data.storage"), (Found::Shared, Some(true)));
+        assert_eq!(allocation_of(&text, "physical"), Found::Provider);
+    }
+
+    #[test]
+    fn a_row_without_party_columns_speaks_to_its_layer_too() {
+        let text = format!(
+            "{ZH_PARTIES}附件二 安全措施\n\n| 序号 | 安全领域 | 措施 |\n|---|---|---|\n\
+            | 1 | 安全管理制度 | 乙方应当制定个人信息保护内部管理制度和操作规程，并指定个人信息保护负责人。 |\n"
+        );
+        assert_eq!(allocation_of(&text, "data.management"), Found::Provider);
     }
 }

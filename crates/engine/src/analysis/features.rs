@@ -29,8 +29,9 @@ pub struct SentenceFeatures {
     /// whose duties go to the party of the item's lead-in.
     pub item_ref: Option<String>,
     /// Clauses whose say on this sentence's items it sets aside ("尽管有附件一第5项的约定，…" →
-    /// "附件一 row 5"; "Notwithstanding Section 7.2, …" → "7.2").
-    pub sets_aside: Vec<String>,
+    /// "附件一 row 5"; "Notwithstanding Section 7.2, …" → "7.2"), and whether on every item
+    /// ("nothing in Section 5.2 obliges Host to do anything": the duties of an add-on not ordered).
+    pub sets_aside: Vec<(String, bool)>,
     /// The sentence refers to a schedule's parts for one party only ("…that are stated to be
     /// requirements of the Province"): its references, and the terms it names, give no party.
     pub qualified_ref: bool,
@@ -135,11 +136,17 @@ pub fn of(doc_text: &str, s: &Sentence, rules: &Rules, mentions: &Mentions) -> S
             f.table = table_claim(doc_text, s, mentions, rules);
             // The row speaks to the layer its layer cell names ("应用安全 | … | Web应用防火墙策略"
             // is the application row, its firewall words notwithstanding).
-            if f.table.is_some() {
-                if let Some(cell) = layer_cell(doc_text, s, rules) {
-                    let named = matching(&rules.items, &cell, &rules.prefilter.scan(&cell));
-                    if !named.is_empty() {
-                        f.items = named;
+            // A row without party columns ("| 1 | 安全管理制度 | 受托方应当制定个人信息保护内部管理制度…")
+            // speaks to its layer as well as to what its text names.
+            if let Some(cell) = layer_cell(doc_text, s, rules) {
+                let named = matching(&rules.items, &cell, &rules.prefilter.scan(&cell));
+                if f.table.is_some() && !named.is_empty() {
+                    f.items = named;
+                } else if f.table.is_none() {
+                    for i in named {
+                        if !f.items.contains(&i) {
+                            f.items.push(i);
+                        }
                     }
                 }
             }
@@ -294,7 +301,7 @@ pub fn of(doc_text: &str, s: &Sentence, rules: &Rules, mentions: &Mentions) -> S
 }
 
 /// The clauses a sentence sets aside ("尽管有附件一第5项的约定" → "附件一 row 5"), as printed.
-fn sets_aside(t: &str, rules: &Rules, c: &Candidates) -> Vec<String> {
+fn sets_aside(t: &str, rules: &Rules, c: &Candidates) -> Vec<(String, bool)> {
     let mut out = Vec::new();
     for r in rules.gated(|m| &m.notwithstanding, c) {
         for c in r.captures_iter(t) {
@@ -311,8 +318,9 @@ fn sets_aside(t: &str, rules: &Rules, c: &Candidates) -> Vec<String> {
                 Some(n) => format!("{} row {n}", target.as_str()),
                 None => target.as_str().to_string(),
             };
-            if !out.contains(&name) {
-                out.push(name);
+            let whole = c.name("whole").is_some();
+            if !out.contains(&(name.clone(), whole)) {
+                out.push((name, whole));
             }
         }
     }

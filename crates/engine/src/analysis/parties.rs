@@ -751,15 +751,24 @@ pub(crate) fn resolve_with(
     }
     // A party line with no role word (a brand: "ACME Cloud Ltd (\"Nimbus\")") is the other side
     // of the one whose role is known.
-    let known: Vec<Role> = candidates.iter().filter_map(|c| c.2).collect();
-    let fill = match (
-        known.contains(&Role::Provider),
-        known.contains(&Role::Customer),
-    ) {
-        (false, true) => Some(Role::Provider),
-        (true, false) => Some(Role::Customer),
-        _ => None,
+    // Where a definition later in the head gives the role words to the brand ("Quillon acts as
+    // operator (the \"Operator\")"), the roles of the company lines alone decide.
+    let other_side = |named_only: bool| {
+        let known: Vec<Role> = candidates
+            .iter()
+            .filter(|c| !named_only || !c.0.is_empty())
+            .filter_map(|c| c.2)
+            .collect();
+        match (
+            known.contains(&Role::Provider),
+            known.contains(&Role::Customer),
+        ) {
+            (false, true) => Some(Role::Provider),
+            (true, false) => Some(Role::Customer),
+            _ => None,
+        }
     };
+    let fill = other_side(false).or_else(|| other_side(true));
     let mut provider_places = Vec::new();
     let mut customer_places = Vec::new();
     for (i, (_, _, role)) in candidates.iter().enumerate() {
@@ -796,9 +805,37 @@ pub(crate) fn resolve_with(
             } else {
                 ""
             };
+            // (And its 住所 / 地址 line further down the party's block, before the next party.)
+            let starts: Vec<usize> = head[m.end()..]
+                .match_indices('\n')
+                .map(|(k, _)| m.end() + k + 1)
+                .take(9)
+                .collect();
+            let block_end = starts
+                .iter()
+                .copied()
+                .find(|&k| {
+                    let line = head[k..].trim_start_matches(|c: char| !c.is_alphanumeric());
+                    ["甲方", "乙方", "丙方", "委托方", "受托方", "鉴于"]
+                        .iter()
+                        .any(|w| line.starts_with(w))
+                })
+                .or(starts.last().copied())
+                .unwrap_or(m.end());
+            let address: String = head[m.end()..block_end.max(m.end())]
+                .lines()
+                .filter(|l| {
+                    let l = l.trim_start_matches(|c: char| !c.is_alphanumeric());
+                    ["住所", "地址", "注册地址", "住址", "通讯地址", "联系地址"]
+                        .iter()
+                        .any(|w| l.starts_with(w))
+                })
+                .collect::<Vec<_>>()
+                .join("\n");
+            let found = [places(m.as_str()), places(&address)].concat();
             match label_roles.iter().find(|(l, _)| l == label).map(|x| x.1) {
-                Some(Role::Provider) => provider_places.extend(places(m.as_str())),
-                Some(Role::Customer) => customer_places.extend(places(m.as_str())),
+                Some(Role::Provider) => provider_places.extend(found),
+                Some(Role::Customer) => customer_places.extend(found),
                 _ => {}
             }
         }
@@ -934,6 +971,26 @@ pub(crate) fn resolve_with(
         }
         k += 1;
     }
+    // Terms defined together ("1.3 开发者、您：指按照本协议注册…的自然人、法人"): where one of them
+    // names a party, the others name it too.
+    if let Some(r) = static_re!(
+        r"(?m)^[ \t]*(?:[0-9]+(?:\.[0-9]+)*[ \t]*)?\**([^\s：:，。；、*“”]{1,10})、([^\s：:，。；、*“”]{1,10})(?:、([^\s：:，。；、*“”]{1,10}))?\**[ \t]*[：:][ \t]*指"
+    ) {
+        for c in r.captures_iter(&head) {
+            let names: Vec<&str> = c.iter().skip(1).flatten().map(|m| m.as_str()).collect();
+            let p = names.iter().any(|n| provider.contains(*n));
+            let cu = names.iter().any(|n| customer.contains(*n));
+            if p == cu {
+                continue;
+            }
+            let role = if p { Role::Provider } else { Role::Customer };
+            for n in names {
+                if !NOT_PARTIES.contains(&n) {
+                    add(role, n, &mut provider, &mut customer);
+                }
+            }
+        }
+    }
     // A name on both sides is ambiguous: drop it from both.
     let both: Vec<String> = provider.intersection(&customer).cloned().collect();
     for b in &both {
@@ -1042,7 +1099,7 @@ fn company_like(text: &str) -> bool {
     .iter()
     .any(|m| text.contains(m))
         || static_re!(
-            r"\b(?:[Pp]artnership|PARTNERSHIP|Ltd|LTD|Limited|LIMITED|Inc|INC|Incorporated|LLC|Corp|CORP|Corporation|GmbH|GMBH|plc|PLC|LLP|LP|S\.A|SA|SAS|SARL|B\.V|BV|NV|Oy|Oyj|AB|ASA|ApS|SE|SpA|Srl|KK|Pte|PTE|AG|Pty|PTY|Pvt|Bhd)\b"
+            r"\b(?:[Pp]artnership|PARTNERSHIP|Ltd|LTD|Limited|LIMITED|Inc|INC|Incorporated|LLC|Corp|CORP|Corporation|GmbH|GMBH|plc|PLC|LLP|LP|S\.A|SA|SAS|SARL|B\.V|BV|NV|Oy|Oyj|AB|ASA|ApS|SE|SpA|Srl|KK|Pte|PTE|AG|Pty|PTY|Pvt|Bhd|Ltda|LTDA)\b"
         )
         .is_some_and(|r| r.is_match(text))
         // A public body: "HIS MAJESTY THE KING IN RIGHT OF THE PROVINCE OF …, as represented
@@ -1565,5 +1622,38 @@ mod tests {
         assert!(p.customer.iter().any(|a| a == "Practice"), "{p:?}");
         assert!(p.provider_places.contains(&"Leeds".to_string()), "{p:?}");
         assert!(!p.provider_places.contains(&"England".to_string()), "{p:?}");
+    }
+
+    #[test]
+    fn a_brand_whose_role_words_a_later_definition_gives_it_is_the_other_side() {
+        let p = parties(
+            "**JACARANDA VAREJO S.A.**, with its head office in the City of Sao Paulo (\"**Jacaranda**\" or the \"**Controller**\"); and\n\n\
+            **QUILLON TECNOLOGIA LTDA.**, with its head office in the City of Florianopolis (\"**Quillon**\").\n\n\
+            **1.2 Terminology.** Quillon acts as operator (the \"**Operator**\") under the LGPD and as processor (the \"**Processor**\") under the GDPR.\n",
+        );
+        assert!(p.provider.iter().any(|a| a == "Quillon"), "{p:?}");
+        assert!(p.customer.iter().any(|a| a == "Jacaranda"), "{p:?}");
+    }
+
+    #[test]
+    fn terms_defined_together_name_the_same_party() {
+        let p = parties(
+            "本协议是您与苏州某某信息科技有限公司（以下简称\"本平台运营方\"或者\"我们\"）之间订立的协议。\n\n\
+            1.3 开发者、您：指按照本协议注册本平台账号并利用本平台搭建应用的自然人、法人或者非法人组织。\n\n\
+            1.5 最终用户：指经开发者授权访问开发者应用的人员。\n",
+        );
+        assert!(p.customer.iter().any(|a| a == "开发者"), "{p:?}");
+        assert!(!p.customer.iter().any(|a| a == "最终用户"), "{p:?}");
+    }
+
+    #[test]
+    fn the_address_line_of_a_party_block_gives_its_place() {
+        let p = parties(
+            "**甲方（采购人）**：某某县人民医院\n\n统一社会信用代码：（略）\n\n住所：江西省某某县城南大道（略）\n\n\
+            **乙方（供应商）**：某某云医疗科技有限公司\n\n统一社会信用代码：（略）\n\n住所：浙江省杭州市滨江区（略）\n\n鉴于：\n",
+        );
+        assert!(p.provider_places.contains(&"杭州".to_string()), "{p:?}");
+        assert!(!p.customer_places.contains(&"杭州".to_string()), "{p:?}");
+        assert!(p.customer_places.contains(&"江西".to_string()), "{p:?}");
     }
 }

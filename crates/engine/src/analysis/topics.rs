@@ -677,9 +677,52 @@ fn unfavourable(
     // Sentences of the same top-level clauses, for carve-outs and content lists.
     match id {
         "liability_cap" => {
-            let mates = &scope;
-            let carved = mates.iter().any(|&i| cue(i, CARVE_OUT))
-                && mates.iter().any(|&i| cue(i, CARVE_TOPIC));
+            // A carve-out names what it carves out: in its own sentence, or in the items under
+            // it ("The limits in 13.2 do not apply to: (a) breach of clause 9 …"), not in another
+            // clause of the article ("…导致数据泄露的，本平台运营方不承担责任" beside "…不适用于依照法律
+            // 规定不得免除的责任").
+            let under = |j: usize, i: usize| match (clause(j), clause(i)) {
+                (Some(cj), Some(ci)) => cj == ci || doc.ancestors(cj).any(|a| a == ci),
+                _ => false,
+            };
+            // (One that points at another clause, "受托方依照本条第（一）项承担的赔偿责任，不受…限额的
+            // 限制", carves out what that clause deals with: the article's topics count.)
+            let points = |i: usize| {
+                let t = text(i);
+                let of_liability = ["责任", "限额", "上限", "iabilit"]
+                    .iter()
+                    .any(|w| t.contains(w));
+                let names_clause = t.contains("本条")
+                    || t.contains("本款")
+                    || (t.contains('第') && (t.contains('项') || t.contains('条')))
+                    || static_re!(
+                        r"(?i)\b(section|clause|article|paragraph)s?\s+[0-9]|\bthis (section|clause)\b"
+                    )
+                    .is_some_and(|r| r.is_match(t));
+                of_liability && names_clause
+            };
+            // Where the article excludes loss of data altogether, only a carve-out that reaches
+            // data (a breach, personal information, confidentiality) undoes the provider form; one
+            // for gross negligence alone leaves the customer's data uncovered.
+            let data_excluded = static_re!(
+                r"(?i)数据(的)?(丢失|灭失|损坏|毁损)[^。；]{0,20}(不承担|不负|免责)|不对[^。；]{0,60}数据(的)?(丢失|灭失|损坏|毁损)[^。；]{0,6}(承担|负责)|\b(loss|corruption) of (or damage to )?data\b|\bloss or corruption of data\b"
+            )
+            .is_some_and(|r| scope.iter().any(|&i| r.is_match(text(i))));
+            let reaches_data = |j: usize| {
+                !data_excluded
+                    || static_re!(
+                        r"(?i)数据|个人信息|泄露|保密|\bdata\b|\bpersonal\b|\bconfidential|\bsecurity\b"
+                    )
+                    .is_some_and(|r| r.is_match(text(j)))
+            };
+            let carved = scope.iter().any(|&i| {
+                cue(i, CARVE_OUT)
+                    && scope.iter().any(|&j| {
+                        cue(j, CARVE_TOPIC)
+                            && (j == i || under(j, i) || (points(i) && !cue(i, CARVE_TOPIC)))
+                            && reaches_data(j)
+                    })
+            });
             !carved
         }
         "exit" => {
@@ -752,10 +795,31 @@ fn unfavourable(
             // terms on its own (in a clause that speaks to changes) is not cured by a general
             // "amendments in writing" clause elsewhere, only by a safeguard in the same clause
             // (a right to terminate, no degradation).
+            // ("Any other amendment … must be signed by both parties" guards the other changes,
+            // not the one the clause lets Host make by posting.)
+            let other = |g: usize| {
+                let t = text(g).trim_start().to_lowercase();
+                let t = t.trim_start_matches(|c: char| c.is_ascii_digit() || c == '.' || c == ' ');
+                t.starts_with("any other") || t.starts_with("all other") || t.starts_with("其他")
+            };
+            let guarded_here = |c: Option<usize>| {
+                scope
+                    .iter()
+                    .any(|&g| clause(g) == c && cue(g, GUARD) && !other(g))
+            };
             (any_unfav && !guarded)
                 || scope.iter().any(|&i| {
-                    cue(i, UNFAVOURABLE) && spoken.contains(&clause(i)) && !guarded_in(clause(i))
+                    cue(i, UNFAVOURABLE) && spoken.contains(&clause(i)) && !guarded_here(clause(i))
                 })
+        }
+        "subcontracting" => {
+            // A safeguard counts where subcontracting is dealt with (a consent or objection
+            // right), not in another clause of a general article (assignment "with prior written
+            // consent").
+            any_unfav
+                && !scope
+                    .iter()
+                    .any(|&g| cue(g, GUARD) && (hits.contains(&g) || spoken.contains(&clause(g))))
         }
         "data_location" => {
             // A consent requirement counts where the data's location is dealt with, not in
@@ -1048,5 +1112,42 @@ mod tests {
             .find(|r| r.id == "pi.supervision_audit")
             .map(|r| r.present);
         assert_eq!(audit, Some(false));
+    }
+
+    #[test]
+    fn safeguards_count_where_the_topic_is_dealt_with() {
+        let en = "This Agreement is between Basalt Hosting LLC (\"Host\") and Marlin Inc (\"Customer\").\n\n## 14. GENERAL\n\n\
+            14.2 **Subcontractors.** Host may use subcontractors to perform any part of the Services without Customer's consent.\n\n\
+            14.4 **Amendments.** Host may update the SLA by posting the updated version. Customer's continued use of the Services constitutes acceptance. \
+            Any other amendment to this Agreement must be in writing and signed by both parties.\n\n\
+            14.6 **Assignment.** Neither party may assign this Agreement without the other party's prior written consent.\n";
+        // The consent in the assignment clause is no safeguard for subcontracting.
+        assert_eq!(risk_unfavourable(en, "subcontracting"), Some(true));
+        // "Any other amendment" guards the other changes, not the SLA updates.
+        assert_eq!(risk_unfavourable(en, "unilateral_change"), Some(true));
+        let guarded = en.replace(
+            "without Customer's consent.",
+            "after notice, and Customer may object to a new subcontractor.",
+        );
+        assert_eq!(risk_unfavourable(&guarded, "subcontracting"), Some(false));
+    }
+
+    #[test]
+    fn a_carve_out_for_gross_negligence_alone_leaves_excluded_data_loss_uncovered() {
+        let zh = "甲方：某某县人民医院\n乙方：某某云医疗科技有限公司（供应商）\n\n### 第三十条 责任限制\n\n\
+            （一）乙方在本合同项下的累计赔偿责任，不超过甲方在事件发生前十二个月内实际支付的服务费。\n\n\
+            （二）在任何情况下，乙方均不对甲方的间接损失以及数据丢失或者损坏承担责任。\n\n\
+            （三）因乙方故意或者重大过失造成甲方损失的，不受本条第（一）项、第（二）项的限制。\n";
+        assert_eq!(risk_unfavourable(zh, "liability_cap"), Some(true));
+        let data = zh.replace(
+            "（二）在任何情况下，乙方均不对甲方的间接损失以及数据丢失或者损坏承担责任。\n\n",
+            "",
+        );
+        assert_eq!(risk_unfavourable(&data, "liability_cap"), Some(false));
+        // A carve-out that points at a clause carves out what that clause deals with.
+        let pointed = "委托方：某某精密股份有限公司\n受托方：某某薪酬科技有限公司\n\n## 第十二条 违约责任\n\n\
+            （一）受托方未履行安全保护义务导致个人信息泄露的，应当赔偿委托方的全部损失。\n\n\
+            （二）受托方依照本条第（一）项承担的赔偿责任，不受主协议关于责任限额的约定的限制。\n";
+        assert_eq!(risk_unfavourable(pointed, "liability_cap"), Some(false));
     }
 }

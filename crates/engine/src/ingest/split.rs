@@ -258,8 +258,12 @@ pub(crate) fn split(plain: &Plain) -> Vec<ClauseSpan> {
         }
         let level = parent.map_or(0, |o| o.level + 1);
         let parent_idx = parent.map(|o| o.idx);
+        // "Schedule 2 §2" is paragraph 2 of the schedule: its "2.1" and "2.2" are its own, not
+        // the schedule's (whose number is 2 too).
+        let in_appendix = parent.is_some_and(|o| matches!(o.fam, Fam::Appendix(_)));
         let idx = raws.len();
         let parts = match m.fam {
+            Fam::Dec1(_) if in_appendix => decimal_parts(&number).or(m.parts.clone()),
             Fam::Dec1(_) => decimal_parts(&number),
             Fam::DecN => decimal_parts(&number).or(m.parts.clone()),
             _ => m.parts.clone(),
@@ -852,5 +856,16 @@ mod tests {
             super::super::markers::parse_zh(&"一百零五".chars().collect::<Vec<_>>()),
             Some((105, 4))
         );
+    }
+
+    #[test]
+    fn a_schedules_numbered_paragraphs_keep_their_sub_clauses() {
+        let d = md("# T\n\n## SCHEDULE 2 – SECURITY\n\n1. **Scope**\n\n1.1 Scope text.\n\n2. **Allocation**\n\n2.1 Each party shall act.\n\n\
+            2.2 In the table:\n\n(a) lead;\n\n(d) both.\n\n3. **Information security**\n\n3.1 The Supplier shall keep logs.\n\n\
+            8. **Exclusions**\n\n8.1 The Supplier is not responsible for:\n\n(a) the Buyer's premises;\n");
+        let n = numbers(&d);
+        assert!(n.contains(&"Schedule 2 §3"), "{n:?}");
+        assert!(n.contains(&"8.1(a)"), "{n:?}");
+        assert!(!n.iter().any(|x| x.contains("(d)(3)")), "{n:?}");
     }
 }
