@@ -361,3 +361,8 @@ fn twenty_seventh_blind_set_scores_stay_above_their_floors() {
 fn twenty_eighth_blind_set_scores_stay_above_their_floors() {
     check("blind28", 8, 0.98, 0.98, 0.97, 8);
 }
+
+#[test]
+fn twenty_ninth_blind_set_scores_stay_above_their_floors() {
+    check("blind29", 8, 0.93, 0.94, 0.90, 8);
+}

@@ -99,7 +99,16 @@ fn cells(row: &str) -> Vec<String> {
 /// …", "Customer must not attempt to …", "无", "乙方不负责…".
 fn no_part(c: &str) -> bool {
     static_re!(
-        r"(?i)\b(?:has|have|bears?) no (?:responsibilit|obligation|part)|\b(?:is|are) not responsible\b|^\s*\S+\s+(?:must|shall|will|may) not\b|^\s*(?:none|not applicable)\b|^[^，。；]{0,6}(?:不负责|无需|不承担|不得)"
+        r"(?i)^\s*[–—-]\s*[(（]|\b(?:has|have|bears?) no (?:responsibilit|obligation|part)|\b(?:is|are) not responsible\b|^\s*\S+\s+(?:must|shall|will|may) not\b|^\s*(?:none|not applicable)\b|^[^，。；]{0,6}(?:不负责|无需|不承担|不得)"
+    )
+    .is_some_and(|r| r.is_match(c))
+}
+
+/// A cell that only names a party word or a mark and points at a clause ("Both – see clause 8.4",
+/// "Yes – see clause 9.1", "双方（见第八条）").
+fn only_refers(c: &str) -> bool {
+    static_re!(
+        r"(?i)^\s*(?:both|shared|joint|yes|双方|共同)?\s*[–—-]?\s*[(（]?\s*(?:see|refer to|as (?:set out|described) in|参见|详见|见)\s*(?:clause|section|paragraph|schedule|annex|第)?\s*[0-9][0-9.]*\s*(?:条|项)?\s*[)）]?\s*$"
     )
     .is_some_and(|r| r.is_match(c))
 }
@@ -262,6 +271,8 @@ pub(crate) fn table_claim(
                 if p.is_some() || c.is_some() {
                     let cols = party_columns(&header, &row, mentions);
                     // (A tick or "Primary" under a party says it takes part, not which part.)
+                    // (Nor does a cell that only points at a clause: "Both – see clause 8.4"; the
+                    // clause itself says whether it divides the work.)
                     let says = |r: Role| {
                         cols.iter().any(|(x, c)| {
                             *x == r
@@ -269,6 +280,7 @@ pub(crate) fn table_claim(
                                 && !no_part(c)
                                 && !rules.marks.is_mark(c)
                                 && role_word(c, mentions).is_none()
+                                && !only_refers(c)
                         })
                     };
                     let split = match (says(Role::Provider), says(Role::Customer)) {
@@ -408,7 +420,16 @@ fn marked_parts(
     helper_only: bool,
 ) -> Option<Option<(Option<Role>, Option<bool>)>> {
     let is = |list: &[Regex], c: &str| list.iter().any(|r| r.is_match(c.trim()));
-    let cols = party_columns(header, row, mentions);
+    // (And a column headed by both, "| 安全事项 | 乙方 | 甲方 | 双方 | 说明 |": its mark is a part
+    // for each.)
+    let mut cols = party_columns(header, row, mentions);
+    cols.extend(
+        header
+            .iter()
+            .zip(row)
+            .filter(|(h, _)| mentions.find(h).first().map(|x| x.2) == Some(Role::Both))
+            .map(|(_, c)| (Role::Both, c.as_str())),
+    );
     let filled: Vec<&(Role, &str)> = cols.iter().filter(|(_, c)| !empty_cell(c)).collect();
     if filled.is_empty() || !filled.iter().all(|(_, c)| marks.is_mark(c)) {
         return None;
@@ -441,9 +462,10 @@ fn marked_parts(
         is(&marks.supporting, c) && named.contains(r) && (!helper_only || answers(r))
     };
     let part = |role: Role| {
-        filled
-            .iter()
-            .any(|(r, c)| *r == role && (is(&marks.primary, c) || supports(r, c)))
+        filled.iter().any(|(r, c)| {
+            (*r == role && (is(&marks.primary, c) || supports(r, c)))
+                || (*r == Role::Both && is(&marks.primary, c))
+        })
     };
     // Split: the notes name both, or one side's part is only what the notes give it.
     let supporting_part = filled
@@ -483,8 +505,13 @@ fn described_parts(
     // (A table with one party's column, "| Control area | Provider obligation |", lists that
     // party's parts.)
     let (provider, customer) = party_cells(header, row, mentions);
+    // ("| Network security | Both – see clause 8.4 | Both – see clause 8.4 |": both take part; the
+    // cells do not say which part is whose.)
+    let described = party_columns(header, row, mentions)
+        .iter()
+        .any(|(_, c)| !empty_cell(c) && !only_refers(c));
     match (provider, customer) {
-        (Some(true), Some(true)) => Some((Some(Role::Both), Some(true))),
+        (Some(true), Some(true)) => Some((Some(Role::Both), Some(described))),
         (Some(true), _) => Some((Some(Role::Provider), None)),
         (_, Some(true)) => Some((Some(Role::Customer), None)),
         _ => None,
@@ -561,6 +588,21 @@ pub(crate) fn cross_references_in(
                     for item in article_items(items.as_str()) {
                         out.push((format!("第{}条（{item}）", article.as_str()), r));
                     }
+                }
+                continue;
+            }
+            // "the Bank is responsible for the tasks … in Part B paragraph 5" → "Part B(5)".
+            if let (Some(part), Some(para), Some(party)) =
+                (cap.name("part"), cap.name("para"), cap.name("party"))
+            {
+                let role = mentions.find(party.as_str()).first().map(|x| x.2);
+                if let Some(r @ (Role::Provider | Role::Customer)) = role {
+                    let part = part
+                        .as_str()
+                        .split_whitespace()
+                        .collect::<Vec<_>>()
+                        .join(" ");
+                    out.push((format!("{part}({})", para.as_str()), r));
                 }
                 continue;
             }
@@ -2032,5 +2074,50 @@ mod tests {
             | 1 | 安全管理制度 | 乙方应当制定个人信息保护内部管理制度和操作规程，并指定个人信息保护负责人。 |\n"
         );
         assert_eq!(allocation_of(&text, "data.management"), Found::Provider);
+    }
+
+    #[test]
+    fn a_tick_under_both_parties_is_a_part_for_each() {
+        let text = format!(
+            "{ZH_PARTIES}| 安全事项 | 乙方 | 甲方 | 双方 | 说明 |\n|---|---|---|---|---|\n\
+            | （1）数据中心物理安全 | √ | | | 见第六条（二） |\n\
+            | （3）云桌面操作系统安全 | | | √ | 乙方提供经安全加固的基础镜像；甲方负责已发放实例操作系统的补丁更新 |\n\
+            | （8）安全日志与事件取证 | | | √ | 双方按照各自职责相互配合 |\n"
+        );
+        assert_eq!(allocation_of(&text, "physical"), Found::Provider);
+        assert_eq!(split_of(&text, "os"), (Found::Shared, Some(true)));
+        assert_eq!(split_of(&text, "data.audit"), (Found::Shared, Some(false)));
+    }
+
+    #[test]
+    fn cells_that_only_point_at_a_clause_say_who_takes_part_not_who_does_what() {
+        let text = "These terms are between Brolga Pipelines Pty Ltd (\"we\", \"us\") and you.\n\n\
+            | Area | You | Us |\n|---|---|---|\n\
+            | Physical security of data centres and hardware | – | – (provided by our Hosting Provider – see clause 8.2) |\n\
+            | Network security | Both – see clause 8.4 | Both – see clause 8.4 |\n\
+            | Runner operating systems | Patch your own runner images | Patch the hosted runner images |\n";
+        assert_eq!(split_of(text, "network"), (Found::Shared, Some(false)));
+        assert_eq!(split_of(text, "os"), (Found::Shared, Some(true)));
+        assert_eq!(allocation_of(text, "physical"), Found::Absent);
+    }
+
+    #[test]
+    fn contractions_state_duties_and_disclaimers() {
+        let text = "These terms are between Brolga Pipelines Pty Ltd (\"we\", \"us\") and you.\n\n\
+            15.4 We'll delete your Content within 30 days after the export period ends.\n\n\
+            15.5 We're not responsible for migrating your pipelines or Content to or from the Platform.\n";
+        assert_eq!(allocation_of(text, "data.destruction"), Found::Provider);
+        assert_eq!(allocation_of(text, "data.migration"), Found::Disclaimed);
+    }
+
+    #[test]
+    fn a_party_made_responsible_for_a_paragraph_of_a_part_takes_its_items() {
+        let text = "This Agreement is between Pelangi Lending Technologies Pte. Ltd. (\"the Vendor\") and Straits Meridian Bank Limited (\"the Bank\").\n\n\
+            8.2 **Bank Dependencies.** Notwithstanding anything in Part A, the Bank (and not the Vendor) is responsible for the tasks listed as Bank Dependencies in Part B paragraph 5.\n\n\
+            ## SCHEDULE 1 – TECHNOLOGY RISK SCHEDULE\n\n### Part A – Vendor Obligations\n\n\
+            4. **Network security.** The Vendor shall operate firewalls and DDoS protection for the Platform.\n\n\
+            ### Part B – Bank Obligations\n\n5. **Bank Dependencies.** The following tasks are Bank Dependencies:\n\n\
+            (b) configuring the IP allow-list for the Bank's own network egress points;\n";
+        assert_eq!(split_of(text, "network"), (Found::Shared, Some(true)));
     }
 }

@@ -105,6 +105,7 @@ pub fn of(doc_text: &str, s: &Sentence, rules: &Rules, mentions: &Mentions) -> S
             "chedule",
             "ppendix",
             "xhibit",
+            "aragraph",
             "条",
             "附",
         ]

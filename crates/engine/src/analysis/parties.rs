@@ -768,7 +768,12 @@ pub(crate) fn resolve_with(
             _ => None,
         }
     };
-    let fill = other_side(false).or_else(|| other_side(true));
+    // (Not where labels name the sides: "**受托方**：…" lines are the parties, and a recital that
+    // mentions 委托方 beside a third party's name is no party line.)
+    let labelled = ["甲方", "乙方", "委托方", "受托方"]
+        .iter()
+        .any(|l| head.contains(l));
+    let fill = other_side(false).or_else(|| (!labelled).then(|| other_side(true)).flatten());
     let mut provider_places = Vec::new();
     let mut customer_places = Vec::new();
     for (i, (_, _, role)) in candidates.iter().enumerate() {
@@ -903,6 +908,22 @@ pub(crate) fn resolve_with(
             }
         }
     }
+    // A unit defined as one side's own ("使用学校：指附件一所列的甲方所属中小学校") acts for that side.
+    if let Some(r) = static_re!(
+        r"(?m)^[ \t]*(?:[（(][一二三四五六七八九十0-9]{1,3}[）)]|[0-9][0-9.]*)?[ \t]*[“\x22]?([^\s：:“”\x22（）()]{2,8})[”\x22]?[ \t]*[：:][ \t]*指[^。\n]{0,40}?(甲方|乙方)(?:所属|下属|管辖)"
+    ) {
+        for c in r.captures_iter(&head) {
+            let (name, side) = (&c[1], &c[2]);
+            if NOT_PARTIES.contains(&name) {
+                continue;
+            }
+            if provider.contains(side) {
+                provider.insert(name.to_string());
+            } else if customer.contains(side) {
+                customer.insert(name.to_string());
+            }
+        }
+    }
     // A name declared to stand for a party ("本协议及其附件中所称“筑码云”均指乙方", "“筑码云”即本协议
     //的乙方", "“Nimbus” refers to the Provider."): the name joins that party.
     for (zh, r) in [
@@ -916,6 +937,13 @@ pub(crate) fn resolve_with(
             false,
             static_re!(
                 r#"["“]([^"”]{2,30})["”]\s+(?:means|refers to|shall mean|is a reference to)\s+(?:the\s+)?([A-Za-z]+)\s*[.,;)]"#
+            ),
+        ),
+        // "本协议以“知远课堂”指称乙方".
+        (
+            true,
+            static_re!(
+                r"以[“「\x22]([^”」\x22\s，。；]{1,16})[”」\x22]\s*(?:来)?(?:指称|指代|代指|称呼|代称)\s*([^\s，。；、（）()“”]{2,8}?)(?:[，。；、）)]|\s|$)"
             ),
         ),
     ] {
@@ -1655,5 +1683,28 @@ mod tests {
         assert!(p.provider_places.contains(&"杭州".to_string()), "{p:?}");
         assert!(!p.customer_places.contains(&"杭州".to_string()), "{p:?}");
         assert!(p.customer_places.contains(&"江西".to_string()), "{p:?}");
+    }
+
+    #[test]
+    fn a_name_the_contract_uses_for_a_party_and_a_unit_of_its_own_join_that_party() {
+        let p = parties(
+            "甲方（采购人）：某某区教育局\n乙方（供应商）：苏州某某教育科技有限公司\n\n鉴于：\n\n\
+            2. 为便于表述，除本协议首部外，本协议以“知远课堂”指称乙方；\n\n\
+            （二）使用学校：指附件一所列的甲方所属中小学校。\n\n（三）学生：指在使用学校就读的学生。\n",
+        );
+        assert!(p.provider.iter().any(|a| a == "知远课堂"), "{p:?}");
+        assert!(p.customer.iter().any(|a| a == "使用学校"), "{p:?}");
+        assert!(!p.customer.iter().any(|a| a == "学生"), "{p:?}");
+    }
+
+    #[test]
+    fn a_recital_naming_a_third_party_beside_a_label_word_is_no_party_line() {
+        let p = parties(
+            "**委托方（申办者）**：苏州某某生物医药有限公司（以下简称\"委托方\"）\n\n**受托方**：上海某某医药科技有限公司（以下简称\"受托方\"或\"澄研\"）\n\n鉴于：\n\n\
+            4. 试验数据包含受试者的健康信息。委托方的控股股东Halcyra Therapeutics AG（注册于瑞士，以下简称\"境外总部\"）需要接收部分数据。\n",
+        );
+        assert!(!p.customer.iter().any(|a| a.contains("境外总部")), "{p:?}");
+        assert!(!p.provider.iter().any(|a| a.contains("境外总部")), "{p:?}");
+        assert!(p.provider.iter().any(|a| a == "澄研"), "{p:?}");
     }
 }

@@ -816,10 +816,20 @@ fn unfavourable(
             // A safeguard counts where subcontracting is dealt with (a consent or objection
             // right), not in another clause of a general article (assignment "with prior written
             // consent").
+            // (Or anywhere in an article that is itself about subcontracting: "4. Sub-processors …
+            // 4.3 Customer may object".)
+            let topical: Vec<usize> = hits
+                .iter()
+                .filter_map(|&i| clause(i))
+                .filter(|&c| j.roots.root(c) == c)
+                .collect();
+            let in_topical =
+                |g: usize| clause(g).is_some_and(|c| topical.contains(&j.roots.root(c)));
             any_unfav
-                && !scope
-                    .iter()
-                    .any(|&g| cue(g, GUARD) && (hits.contains(&g) || spoken.contains(&clause(g))))
+                && !scope.iter().any(|&g| {
+                    cue(g, GUARD)
+                        && (hits.contains(&g) || spoken.contains(&clause(g)) || in_topical(g))
+                })
         }
         "data_location" => {
             // A consent requirement counts where the data's location is dealt with, not in
@@ -1149,5 +1159,14 @@ mod tests {
             （一）受托方未履行安全保护义务导致个人信息泄露的，应当赔偿委托方的全部损失。\n\n\
             （二）受托方依照本条第（一）项承担的赔偿责任，不受主协议关于责任限额的约定的限制。\n";
         assert_eq!(risk_unfavourable(pointed, "liability_cap"), Some(false));
+    }
+
+    #[test]
+    fn an_objection_right_anywhere_in_the_sub_processor_article_guards_the_authorisation() {
+        let en = "This DPA is between Brightloom Ltd (\"Processor\") and Marlin Inc (\"Customer\").\n\n## 4. Sub-processors\n\n\
+            4.1 Customer gives Processor general authorisation to engage Sub-processors.\n\n\
+            4.2 Processor will notify Customer of any intended new Sub-processor at least 30 days in advance.\n\n\
+            4.3 Customer may object on reasonable data-protection grounds within 14 days of the notice.\n";
+        assert_eq!(risk_unfavourable(en, "subcontracting"), Some(false));
     }
 }
