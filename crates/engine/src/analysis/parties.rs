@@ -892,36 +892,33 @@ pub(crate) fn resolve_with(
             }
         }
     }
-    // A third party that acts for one side ("丙方受甲方委托…代表甲方", "丙方…的行为视为甲方的行为")
-    // stands on that side: its duties are that side's towards the other.
+    // A third party that acts for one side ("丙方受甲方委托…代表甲方", "丙方…的行为视为甲方的行为"), and
+    // a unit defined as one side's own ("使用学校：指附件一所列的甲方所属中小学校"), stand on that side:
+    // their duties are that side's towards the other.
+    let mut joins: Vec<(String, String)> = Vec::new();
     if let Some(r) = static_re!(
         r"(丙方|丁方)(?:受(甲方|乙方)(?:的)?委托[^。；\n]{0,30}?代表(甲方|乙方)|[^。；\n]{0,40}?视为(甲方|乙方)的行为)"
     ) {
         for c in r.captures_iter(&head) {
-            let Some(side) = c.get(3).or_else(|| c.get(4)).map(|m| m.as_str()) else {
-                continue;
-            };
-            if provider.contains(side) {
-                provider.insert(c[1].to_string());
-            } else if customer.contains(side) {
-                customer.insert(c[1].to_string());
+            if let Some(side) = c.get(3).or_else(|| c.get(4)) {
+                joins.push((c[1].to_string(), side.as_str().to_string()));
             }
         }
     }
-    // A unit defined as one side's own ("使用学校：指附件一所列的甲方所属中小学校") acts for that side.
     if let Some(r) = static_re!(
         r"(?m)^[ \t]*(?:[（(][一二三四五六七八九十0-9]{1,3}[）)]|[0-9][0-9.]*)?[ \t]*[“\x22]?([^\s：:“”\x22（）()]{2,8})[”\x22]?[ \t]*[：:][ \t]*指[^。\n]{0,40}?(甲方|乙方)(?:所属|下属|管辖)"
     ) {
         for c in r.captures_iter(&head) {
-            let (name, side) = (&c[1], &c[2]);
-            if NOT_PARTIES.contains(&name) {
-                continue;
+            if !NOT_PARTIES.contains(&&c[1]) {
+                joins.push((c[1].to_string(), c[2].to_string()));
             }
-            if provider.contains(side) {
-                provider.insert(name.to_string());
-            } else if customer.contains(side) {
-                customer.insert(name.to_string());
-            }
+        }
+    }
+    for (name, side) in joins {
+        if provider.contains(&side) {
+            provider.insert(name);
+        } else if customer.contains(&side) {
+            customer.insert(name);
         }
     }
     // A name declared to stand for a party ("本协议及其附件中所称“筑码云”均指乙方", "“筑码云”即本协议

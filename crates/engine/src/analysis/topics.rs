@@ -673,7 +673,12 @@ fn unfavourable(
     // safeguard (for topics whose safeguard must stand where the topic is dealt with).
     let clause = |i: usize| sentences[i].clause_idx;
     let spoken: Vec<Option<usize>> = hits.iter().map(|&i| clause(i)).collect();
-    let guarded_in = |c: Option<usize>| scope.iter().any(|&g| clause(g) == c && cue(g, GUARD));
+    // (`skip`: safeguards that speak of something else, "Any other amendment …".)
+    let guarded_in = |c: Option<usize>, skip: &dyn Fn(usize) -> bool| {
+        scope
+            .iter()
+            .any(|&g| clause(g) == c && cue(g, GUARD) && !skip(g))
+    };
     // Sentences of the same top-level clauses, for carve-outs and content lists.
     match id {
         "liability_cap" => {
@@ -802,14 +807,11 @@ fn unfavourable(
                 let t = t.trim_start_matches(|c: char| c.is_ascii_digit() || c == '.' || c == ' ');
                 t.starts_with("any other") || t.starts_with("all other") || t.starts_with("其他")
             };
-            let guarded_here = |c: Option<usize>| {
-                scope
-                    .iter()
-                    .any(|&g| clause(g) == c && cue(g, GUARD) && !other(g))
-            };
             (any_unfav && !guarded)
                 || scope.iter().any(|&i| {
-                    cue(i, UNFAVOURABLE) && spoken.contains(&clause(i)) && !guarded_here(clause(i))
+                    cue(i, UNFAVOURABLE)
+                        && spoken.contains(&clause(i))
+                        && !guarded_in(clause(i), &other)
                 })
         }
         "subcontracting" => {
@@ -826,15 +828,13 @@ fn unfavourable(
             let in_topical =
                 |g: usize| clause(g).is_some_and(|c| topical.contains(&j.roots.root(c)));
             any_unfav
-                && !scope.iter().any(|&g| {
-                    cue(g, GUARD)
-                        && (hits.contains(&g) || spoken.contains(&clause(g)) || in_topical(g))
-                })
+                && !spoken.iter().any(|&c| guarded_in(c, &|_| false))
+                && !scope.iter().any(|&g| cue(g, GUARD) && in_topical(g))
         }
         "data_location" => {
             // A consent requirement counts where the data's location is dealt with, not in
             // another clause of the same article (one on a narrower kind of data).
-            any_unfav && !spoken.iter().any(|&c| guarded_in(c))
+            any_unfav && !spoken.iter().any(|&c| guarded_in(c, &|_| false))
         }
         "audit_rights" => {
             // An audit right the text takes away ("not entitled to audit") is no right.
