@@ -322,3 +322,25 @@ fn edits_to_defined_terms_and_to_the_sentences_that_name_them() {
         "a second schedule term",
     );
 }
+
+#[test]
+fn a_legend_far_from_the_preamble_is_read_again_when_edited() {
+    // The legend that names the parties' codes sits in an annex, past the preamble.
+    let filler = "3. General. This clause says nothing of security. ".repeat(150);
+    let text = format!(
+        "This contract is between Lindgrund Rechenzentrum GmbH (the \"Contractor\") and Stadtwerke Wendelsau GmbH (the \"Principal\").\n\n{filler}\n\n## Annex 2 – Measures\n\nLegend: AN = Contractor; AG = Principal.\n\n| No. | Control objective | Measures | Responsible |\n|---|---|---|---|\n| 1 | Physical access control | Badge access to the server rooms | AN |\n| 2 | System access control | Two-factor authentication for administrators | AG |\n"
+    );
+    let mut l = Live::read("legend.md", text.as_bytes(), Perspective::Customer);
+    let legend = l.find(|t, _| t.contains("AN = Contractor"));
+    let t = l.clause_text(legend).replace(
+        "AN = Contractor; AG = Principal",
+        "AN = Principal; AG = Contractor",
+    );
+    let r = l.edit(legend, &t, "the legend's codes swapped");
+    let physical = r
+        .security
+        .iter()
+        .find(|s| s.id == "physical")
+        .map(|s| s.allocation);
+    assert_eq!(physical, Some(analysis::Found::Customer));
+}

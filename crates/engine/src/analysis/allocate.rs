@@ -99,7 +99,7 @@ fn cells(row: &str) -> Vec<String> {
 /// …", "Customer must not attempt to …", "无", "乙方不负责…".
 fn no_part(c: &str) -> bool {
     static_re!(
-        r"(?i)^\s*[–—-]\s*[(（]|\b(?:has|have|bears?) no (?:responsibilit|obligation|part)|\b(?:is|are) not responsible\b|^\s*\S+\s+(?:must|shall|will|may) not\b|^\s*(?:none|not applicable)\b|^[^，。；]{0,6}(?:不负责|无需|不承担|不得)"
+        r"(?i)^\s*[–—-]\s*[(（]|\b(?:has|have|bears?) no (?:responsibilit|obligation|part)|\b(?:is|are) not responsible\b|^\s*\S+\s+(?:must|shall|will|may) not\b|^\s*(?:none|not applicable)\b|^[^，。；]{0,6}(?:不负责|无需|不承担|不得)|^\s*(?:may|can)\s+(?:ask|request|choose|elect|withdraw|use|enable)\b|^\s*(?:可以|可|有权)(?:要求|申请|选择|撤回|使用|开启)"
     )
     .is_some_and(|r| r.is_match(c))
 }
@@ -206,6 +206,21 @@ fn role_word(cell: &str, mentions: &Mentions) -> Option<Role> {
     let found = mentions.find(cell);
     match found.as_slice() {
         [(s, e, r)] if *s == 0 && *e >= cell.trim().len().saturating_sub(2) => Some(*r),
+        // "AN / AG", "Provider & Customer", "甲方、乙方": both parties and nothing else.
+        [(s1, e1, r1), (s2, e2, r2)]
+            if *s1 == cell.len() - cell.trim_start().len()
+                && *e2 >= cell.trim_end().len().saturating_sub(1)
+                && [*r1, *r2].contains(&Role::Provider)
+                && [*r1, *r2].contains(&Role::Customer)
+                && cell.get(*e1..*s2).is_some_and(|between| {
+                    matches!(
+                        between.trim(),
+                        "/" | "&" | "+" | "," | "and" | "、" | "和" | "与" | "及" | "，" | "／"
+                    )
+                }) =>
+        {
+            Some(Role::Both)
+        }
         _ => None,
     }
 }
@@ -221,6 +236,31 @@ fn notice_only(part: &str, rules: &Rules) -> bool {
 fn names_both(text: &str, mentions: &Mentions) -> bool {
     let named: Vec<Role> = mentions.find(text).into_iter().map(|m| m.2).collect();
     named.contains(&Role::Provider) && named.contains(&Role::Customer)
+}
+
+/// A row of a signature block laid out as a table ("## 签署确认 | 我方 | 贵方 |", "| Signature |
+/// … |"): it names the parties, not who does what.
+pub(crate) fn signing_row(text: &str, s: &Sentence) -> bool {
+    let Some((top, header)) = table_top(text, s.start) else {
+        return false;
+    };
+    // (In a row or its header only the words of signing itself; a heading may say more.)
+    let signing = static_re!(r"(?i)签章|盖章|签字|\bsignatures?\b|\bauthori[sz]ed signatory\b");
+    let heading =
+        static_re!(r"(?i)签章|盖章|签字|签署|\bsignatures?\b|\bsigned\b|\bexecution\b|in witness");
+    let mut above = top.saturating_sub(120);
+    while !text.is_char_boundary(above) {
+        above -= 1;
+    }
+    signing.is_some_and(|r| r.is_match(s.text(text)) || header.iter().any(|h| r.is_match(h)))
+        || heading.is_some_and(|r| {
+            // (The heading over the table: "## 签署确认", "Signatures".)
+            text[above..top]
+                .lines()
+                .rev()
+                .find(|l| !l.trim().is_empty())
+                .is_some_and(|l| l.trim().chars().count() <= 30 && r.is_match(l))
+        })
 }
 
 /// Reads a responsibility-table row: the party column, or R marks under party columns.
@@ -283,8 +323,18 @@ pub(crate) fn table_claim(
                                 && !only_refers(c)
                         })
                     };
+                    // (Nor do the same words in both columns: "双方共同负责…账号…的安全管理" twice.)
+                    let same = {
+                        let text = |r: Role| {
+                            cols.iter()
+                                .filter(|(x, _)| *x == r)
+                                .map(|(_, c)| c.trim())
+                                .collect::<Vec<_>>()
+                        };
+                        text(Role::Provider) == text(Role::Customer)
+                    };
                     let split = match (says(Role::Provider), says(Role::Customer)) {
-                        (true, true) => true,
+                        (true, true) => !same,
                         (false, false) => {
                             let others: Vec<&str> = row
                                 .iter()
@@ -299,7 +349,21 @@ pub(crate) fn table_claim(
                     return Some((Some(Role::Both), Some(split)));
                 }
                 let parts = row.iter().skip(i + 1).filter(|x| !empty_cell(x)).count();
-                return Some((Some(Role::Both), Some(parts >= 2)));
+                // ("| Transfer control | AN: TLS for the portal … AG: encryption of its own
+                // connections | AN / AG |": the measures say whose they are, each under its
+                // party's label.)
+                let labelled = |r: Role| {
+                    row.iter().enumerate().any(|(k, c)| {
+                        k != i
+                            && mentions.find(c).iter().any(|&(_, e, x)| {
+                                x == r && c.get(e..).is_some_and(|a| a.starts_with([':', '：']))
+                            })
+                    })
+                };
+                return Some((
+                    Some(Role::Both),
+                    Some(parts >= 2 || labelled(Role::Provider) && labelled(Role::Customer)),
+                ));
             }
             // "| Ref | Area | Lead | Support | Responsibilities |" with "Supplier | Buyer": the
             // other party in the supporting column takes part too; the split is stated where the
@@ -430,6 +494,15 @@ fn marked_parts(
             .filter(|(h, _)| mentions.find(h).first().map(|x| x.2) == Some(Role::Both))
             .map(|(_, c)| (Role::Both, c.as_str())),
     );
+    // ("| Row | Family | Controls | Inherited | Shared | Customer | Implementation Statement |".)
+    for (h, c) in header.iter().zip(row) {
+        let h = h.trim();
+        if is(&marks.provider_column, h) {
+            cols.push((Role::Provider, c.as_str()));
+        } else if is(&marks.shared_column, h) {
+            cols.push((Role::Both, c.as_str()));
+        }
+    }
     let filled: Vec<&(Role, &str)> = cols.iter().filter(|(_, c)| !empty_cell(c)).collect();
     if filled.is_empty() || !filled.iter().all(|(_, c)| marks.is_mark(c)) {
         return None;
@@ -471,8 +544,12 @@ fn marked_parts(
     let supporting_part = filled
         .iter()
         .any(|(r, c)| !is(&marks.primary, c) && supports(r, c));
-    let split =
-        supporting_part || (named.contains(&Role::Provider) && named.contains(&Role::Customer));
+    // (Not notes that only say the row is joint: "Audit and accountability responsibilities are
+    // shared between Contractor and the Department", "双方相互配合".)
+    let joint = static_re!(r"(?i)\bshared (between|by)\b|\bjointly\b|共同负责|相互配合|共担")
+        .is_some_and(|r| r.is_match(&notes));
+    let split = supporting_part
+        || (named.contains(&Role::Provider) && named.contains(&Role::Customer) && !joint);
     Some(match (part(Role::Provider), part(Role::Customer)) {
         (true, true) => Some((Some(Role::Both), Some(split))),
         (true, false) => Some((Some(Role::Provider), None)),
@@ -816,7 +893,15 @@ pub(crate) fn read<'a>(
     );
     let mut carry: Option<(Option<usize>, Statement)> = None;
     let mut prev: Option<(Option<usize>, Option<Statement>, bool)> = None;
+    // The party that opened the sentence before, in the same clause ("¹The Contractor offers
+    // standard images … ²It shall update them monthly"), for a sentence that points back at it.
+    let mut prev_subject: Option<(Option<usize>, Role)> = None;
     for (i, (s, f)) in sentences.iter().zip(feats).enumerate() {
+        let subject_before = prev_subject
+            .take()
+            .filter(|(c, _)| *c == s.clause_idx)
+            .map(|x| x.1);
+        prev_subject = f.opens_with.or(subject_before).map(|r| (s.clause_idx, r));
         if s.clause_idx.is_some_and(|c| form.get(c) == Some(&true)) {
             continue;
         }
@@ -843,12 +928,13 @@ pub(crate) fn read<'a>(
         if let Some((role, split)) = f.table {
             count += 1;
             for &item in &f.items {
+                let own = f.table_parts.iter().find(|x| x.0 == item).map(|x| x.1);
                 claims[slot[item]].push(Claim {
                     sentence: i,
-                    role,
+                    role: own.or(role),
                     kind: Kind::Duty,
                     hedged: false,
-                    split,
+                    split: if own.is_some() { None } else { split },
                 });
             }
             continue;
@@ -886,6 +972,18 @@ pub(crate) fn read<'a>(
                         .map(|(x, _)| x)
                 })
                 .or_else(|| sibling_before.as_ref().and_then(|(_, x, _)| x.clone()))
+                .or_else(|| {
+                    subject_before
+                        .filter(|_| f.points_back && f.opens_with.is_none())
+                        .map(|r| Statement {
+                            role: Some(r),
+                            kind: Kind::Duty,
+                            hedged: false,
+                            joint: false,
+                            start: 0,
+                            end: 0,
+                        })
+                })
                 .filter(|_| f.statements.iter().all(|x| x.role.is_none()))
                 .map(|x| (x, false))
         };
@@ -1198,8 +1296,12 @@ fn shares_words(a: &str, b: &str) -> bool {
 
 /// Whether a sentence opens by pointing back at the one before it (the rules' `anaphora`).
 pub(crate) fn points_back(t: &str, m: &Modality) -> bool {
+    // (Also past a sentence number, "²It shall …", and a paragraph number, "(2) It …".)
     let t = t.trim_start_matches(|c: char| {
-        c.is_whitespace() || c.is_ascii_digit() || matches!(c, '.' | '*' | '-' | '•')
+        c.is_whitespace()
+            || c.is_ascii_digit()
+            || matches!(c, '.' | '*' | '-' | '•' | '(' | ')' | '（' | '）')
+            || "¹²³⁴⁵⁶⁷⁸⁹⁰".contains(c)
     });
     m.anaphora.iter().any(|r| r.is_match(t))
 }
@@ -2119,5 +2221,120 @@ mod tests {
             ### Part B – Bank Obligations\n\n5. **Bank Dependencies.** The following tasks are Bank Dependencies:\n\n\
             (b) configuring the IP allow-list for the Bank's own network egress points;\n";
         assert_eq!(split_of(text, "network"), (Found::Shared, Some(true)));
+    }
+
+    #[test]
+    fn a_legend_names_the_parties_of_a_table_and_labelled_measures_split_a_row() {
+        let text = "This contract is between Lindgrund Rechenzentrum GmbH (the \"Contractor\") and Stadtwerke Wendelsau GmbH (the \"Principal\").\n\n\
+            ## Annex 2 – Technical and Organisational Measures\n\n\
+            **Legend for the column \"Responsible\":** AN = Contractor (*Auftragnehmer*); AG = Principal (*Auftraggeber*).\n\n\
+            | No. | Control objective | Measures | Responsible |\n|---|---|---|---|\n\
+            | 1 | Physical access control | Security zones with badge access; video surveillance of the server rooms | AN |\n\
+            | 2 | System access control | Personal user accounts; two-factor authentication for administrative users | AG |\n\
+            | 4 | Transfer control | AN: TLS 1.2 or higher for the portal; encrypted replication of backups between the data centres. AG: encryption of connections to the applications it operates (e.g. TLS, site VPN) | AN / AG |\n\
+            | 9 | Network security | Segmentation of virtual networks; firewalls; DDoS protection | AN / AG |\n";
+        assert_eq!(allocation_of(text, "physical"), Found::Provider);
+        assert_eq!(allocation_of(text, "iam"), Found::Customer);
+        assert_eq!(
+            split_of(text, "data.transmission"),
+            (Found::Shared, Some(true))
+        );
+        // Backups are named in the Contractor's measures only: they are its part alone.
+        assert_eq!(allocation_of(text, "data.storage"), Found::Provider);
+        assert_eq!(split_of(text, "network"), (Found::Shared, Some(false)));
+        // Without the legend the codes are nobody, and "an" in prose is never the Contractor.
+        let bare = text.replace("**Legend for the column \"Responsible\":** AN = Contractor (*Auftragnehmer*); AG = Principal (*Auftraggeber*).", "");
+        assert_eq!(allocation_of(&bare, "physical"), Found::Absent);
+    }
+
+    #[test]
+    fn it_after_a_party_that_opens_the_sentence_before_is_that_party() {
+        let text = "This contract is between Lindgrund Rechenzentrum GmbH (the \"Contractor\") and Stadtwerke Wendelsau GmbH (the \"Principal\").\n\n\
+            § 5 Security\n\n\
+            (4) ¹The Contractor offers standard images of common operating systems in the Management Portal. \
+            ²It shall update these standard images at least monthly with the security updates published by the manufacturer.\n\n\
+            (5) ¹The Principal is responsible for the guest operating systems it operates on the VMs.\n";
+        assert_eq!(split_of(text, "os"), (Found::Shared, Some(true)));
+    }
+
+    #[test]
+    fn a_present_tense_act_after_the_clause_number_is_a_duty() {
+        let text = "These terms are between Brolga Pipelines Pty Ltd (\"we\", \"us\") and you.\n\n\
+            9.1 We encrypt Content in transit between the Platform and your browser using TLS 1.2 or higher.\n\n\
+            9.2 We encrypt Content at rest using AES-256.\n\n\
+            9.3 You're responsible for keeping your own copies of any Content you need.\n";
+        assert_eq!(allocation_of(text, "data.transmission"), Found::Provider);
+        assert_eq!(split_of(text, "data.storage"), (Found::Shared, Some(true)));
+    }
+
+    #[test]
+    fn a_short_name_the_recitals_give_a_side_names_it() {
+        let text = "**甲方（客户）**：恒岳人寿保险股份有限公司\n\n**乙方（服务商）**：杭州澜栈智算科技有限公司\n\n鉴于：\n\n\
+            （一）甲方是经批准设立的人身保险公司（以下简称\"恒岳人寿\"），拟将其核心业务系统迁移至混合云；\n\n\
+            （二）乙方以\"澜栈云\"品牌提供云计算基础设施服务（本合同以下将乙方简称为\"澜栈云\"）。\n\n\
+            7.5 澜栈云的员工对恒岳人寿客户数据的任何运维访问，均应当事先取得审批，并经由恒岳人寿部署的运维堡垒机进行。\n\n\
+            7.6 恒岳人寿负责其用户账号的开通、权限分配和注销。\n";
+        let p = super::super::report_of(text).parties;
+        assert!(p.provider.contains(&"澜栈云".to_string()), "{p:?}");
+        assert!(p.customer.contains(&"恒岳人寿".to_string()), "{p:?}");
+        // "经由恒岳人寿部署的堡垒机" is the way the provider's staff go, not the customer's act.
+        assert_eq!(allocation_of(text, "data.access"), Found::Provider);
+        assert_eq!(allocation_of(text, "iam"), Found::Customer);
+    }
+
+    #[test]
+    fn a_signature_block_laid_out_as_a_table_allocates_nothing() {
+        let text = "我方：北京图衡时空信息技术有限公司\n贵方：开发者\n\n\
+            5.2 贵方应当妥善保管开发者账号及AK。\n\n## 签署确认\n\n| 我方 | 贵方 |\n|---|---|\n\
+            | 北京图衡时空信息技术有限公司（电子签章） | 以开发者账号在控制台勾选确认 |\n\
+            | 协议版本号：V4.1 | 账号ID及确认时间：以系统记录为准 |\n";
+        assert_eq!(allocation_of(text, "iam"), Found::Customer);
+    }
+
+    #[test]
+    fn an_amendment_counts_for_what_it_says_now_not_for_the_words_it_replaces() {
+        let text = "甲方：某市住房公积金管理中心\n乙方：某某云计算有限公司\n\n\
+            ## 第三条 安全责任\n\n（三）原合同第六条第（三）项中的“甲方负责云服务器内数据的备份”修改为“乙方负责云服务器内数据的备份，每日进行一次快照备份”。\n";
+        assert_eq!(allocation_of(text, "data.storage"), Found::Provider);
+    }
+
+    #[test]
+    fn inherited_and_shared_columns_of_a_control_matrix_name_the_parties() {
+        let text = "This Contract is between the Department of Vocational Rehabilitation (the \"Department\") and Kettleridge Software, Inc. (\"Contractor\").\n\n\
+            ## Exhibit C – Customer Responsibility Matrix\n\n\
+            | Row | Family | Controls | Inherited | Shared | Customer | Implementation Statement |\n|---|---|---|---|---|---|---|\n\
+            | 1 | AC | AC-2 Account management | | | X | The Department creates and disables user accounts. |\n\
+            | 3 | AU | AU-2 Audit and accountability | | X | | Audit and accountability responsibilities are shared between Contractor and the Department. |\n\
+            | 10 | PE | PE-3 Physical and environmental protection | X | | | Inherited from the data centers. |\n\
+            | 14 | SC | SC-7 Boundary protection | | X | | Contractor implements firewalls at the external interfaces of the Service. The Department is responsible for boundary protection of the State networks. |\n";
+        assert_eq!(allocation_of(text, "iam"), Found::Customer);
+        assert_eq!(allocation_of(text, "physical"), Found::Provider);
+        assert_eq!(split_of(text, "network"), (Found::Shared, Some(true)));
+        // Notes that only say the row is shared state no split.
+        assert_eq!(split_of(text, "data.audit"), (Found::Shared, Some(false)));
+    }
+
+    #[test]
+    fn the_same_words_under_both_parties_and_a_permission_in_a_cell_state_no_part() {
+        let text = "甲方：某市住房公积金管理中心\n乙方：某某云计算有限公司\n\n\
+            | 序号 | 安全事项 | 责任方 | 乙方职责 | 甲方职责 |\n|---|---|---|---|---|\n\
+            | 7 | 身份鉴别和访问控制 | 双方 | 双方共同负责云管理平台账号和口令的安全管理 | 双方共同负责云管理平台账号和口令的安全管理 |\n";
+        assert_eq!(split_of(text, "iam"), (Found::Shared, Some(false)));
+        let en = "This Agreement is between Kestrel Ridge Cloud Services Limited (\"Reseller\", \"we\") and you (\"Customer\").\n\n\
+            | Row | Area | Reseller | You |\n|---|---|---|---|\n\
+            | 2 | Hypervisor, host systems, tenant isolation | Operates them | May ask us to request a limit increase |\n";
+        assert_eq!(allocation_of(en, "resource_abstraction"), Found::Provider);
+    }
+
+    #[test]
+    fn a_company_the_definitions_name_beside_the_parties_is_a_third_party() {
+        let text = "This Agreement is between KESTREL RIDGE CLOUD SERVICES LIMITED (\"Reseller\", \"we\") and GLENBARRA FREIGHT LIMITED (\"Customer\", \"you\").\n\n\
+            \"**Cloud Vendor**\" means Stratacore Cloud Inc. and its affiliates that operate the Vendor Platform;\n\n\
+            | Row | Area | Cloud Vendor (information only) | Reseller | You |\n|---|---|---|---|---|\n\
+            | 1 | Data centres, hardware, power and cooling | Operates and secures them | – | – |\n\n\
+            7.2 We are not responsible for the data centres, hardware, power and cooling of the Vendor Platform.\n\n\
+            13.3 You, or a successor contractor you designate, are responsible for mapping and loading the exported data in the successor system.\n";
+        assert_eq!(allocation_of(text, "physical"), Found::Disclaimed);
+        assert_eq!(allocation_of(text, "data.migration"), Found::Customer);
     }
 }

@@ -3,7 +3,7 @@
 //! allocation, the PI checklist, the risk list) only aggregates these, so re-analysing an edited
 //! clause recomputes the features of that clause's sentences alone (see `Cache`).
 
-use super::allocate::{cross_references_in, layer_cell, table_claim};
+use super::allocate::{cross_references_in, layer_cell, signing_row, table_claim};
 use super::parties::{Mentions, Role};
 use super::prefilter::Candidates;
 use super::rules::{Rules, TopicCues};
@@ -21,6 +21,9 @@ pub struct SentenceFeatures {
     pub segment_items: Vec<Vec<usize>>,
     /// A responsibility-table row: the party it names and whether the parts are stated.
     pub table: Option<(Option<Role>, Option<bool>)>,
+    /// In a shared row whose text labels each party's measures ("AN: TLS for the portal …
+    /// AG: encryption of its own connections"), the items that only one party's measures name.
+    pub table_parts: Vec<(usize, Role)>,
     /// Only a duty to follow a document that is not reproduced (convention 1).
     pub external: bool,
     /// "The obligations in clause 6.2 apply to Customer": (clause, party).
@@ -54,6 +57,8 @@ pub struct SentenceFeatures {
     pub lead_in: bool,
     pub introduces: bool,
     pub points_back: bool,
+    /// The party named where the sentence opens ("¹The Contractor offers …").
+    pub opens_with: Option<Role>,
     /// The sentence is a heading over one party's list of duties.
     pub heading: bool,
     /// What some risk topics' judgement reads from the sentence, once a report needed it.
@@ -79,6 +84,49 @@ pub(crate) fn matching(list: &[TopicCues], text: &str, c: &Candidates) -> Vec<us
         .enumerate()
         .filter(|(_, q)| q.matches(text, c))
         .map(|(i, _)| i)
+        .collect()
+}
+
+/// A row's measures labelled by party ("AN: … AG: …", "甲方：…；乙方：…"): the items that the
+/// measures of one party only name, with that party.
+fn labelled_parts(
+    t: &str,
+    items: &[usize],
+    rules: &Rules,
+    mentions: &Mentions,
+    c: &Candidates,
+) -> Vec<(usize, Role)> {
+    let labels: Vec<(usize, Role)> = mentions
+        .find(t)
+        .into_iter()
+        .filter(|&(_, end, r)| {
+            r != Role::Both
+                && t.get(end..)
+                    .is_some_and(|a| a.starts_with(':') || a.starts_with('：'))
+        })
+        .map(|(start, _, r)| (start, r))
+        .collect();
+    let has = |r: Role| labels.iter().any(|x| x.1 == r);
+    if !has(Role::Provider) || !has(Role::Customer) {
+        return Vec::new();
+    }
+    let mut named: Vec<(usize, Role)> = Vec::new();
+    for (k, &(start, role)) in labels.iter().enumerate() {
+        let end = labels.get(k + 1).map_or(t.len(), |x| x.0);
+        // (The segment ends at the cell's end too.)
+        let seg = t.get(start..end).unwrap_or("");
+        let seg = seg.split('|').next().unwrap_or(seg);
+        for i in matching(&rules.items, seg, c) {
+            named.push((i, role));
+        }
+    }
+    items
+        .iter()
+        .filter_map(|&i| {
+            let mut roles = named.iter().filter(|x| x.0 == i).map(|x| x.1);
+            let first = roles.next()?;
+            roles.all(|r| r == first).then_some((i, first))
+        })
         .collect()
 }
 
@@ -133,14 +181,19 @@ pub fn of(doc_text: &str, s: &Sentence, rules: &Rules, mentions: &Mentions) -> S
     }
     f.sets_aside = sets_aside(t, rules, c);
     if !s.definitional {
-        if s.kind == BlockKind::TableRow {
+        if s.kind == BlockKind::TableRow && signing_row(doc_text, s) {
+            f.items.clear();
+            f.external = true;
+        } else if s.kind == BlockKind::TableRow {
             f.table = table_claim(doc_text, s, mentions, rules);
+            let mut layer: Vec<usize> = Vec::new();
             // The row speaks to the layer its layer cell names ("应用安全 | … | Web应用防火墙策略"
             // is the application row, its firewall words notwithstanding).
             // A row without party columns ("| 1 | 安全管理制度 | 受托方应当制定个人信息保护内部管理制度…")
             // speaks to its layer as well as to what its text names.
             if let Some(cell) = layer_cell(doc_text, s, rules) {
                 let named = matching(&rules.items, &cell, &rules.prefilter.scan(&cell));
+                layer.clone_from(&named);
                 if f.table.is_some() && !named.is_empty() {
                     f.items = named;
                 } else if f.table.is_none() {
@@ -151,11 +204,41 @@ pub fn of(doc_text: &str, s: &Sentence, rules: &Rules, mentions: &Mentions) -> S
                     }
                 }
             }
+            // (What the row's layer cell names is the row's own subject: both parts concern it.)
+            if f.table == Some((Some(Role::Both), Some(true))) {
+                let loose: Vec<usize> = f
+                    .items
+                    .iter()
+                    .copied()
+                    .filter(|i| !layer.contains(i))
+                    .collect();
+                f.table_parts = labelled_parts(t, &loose, rules, mentions, c);
+            }
         }
-        if f.table.is_none() {
+        if f.table.is_none() && !f.external {
             f.external = rules.external_reference.is_match(t, c);
             if !f.external {
                 f.statements = statements(t, mentions, &rules.modality_zh, &rules.modality_en, c);
+                // An amendment ("原合同第六条第（三）项中的“甲方负责…备份”修改为“乙方负责…”", "Clause 6.3
+                // is amended to read: …"): what the old words said no longer counts.
+                if let Some(k) = static_re!(
+                    r"(?i)修改为|变更为|替换为|调整为|\b(?:clause|section|paragraph|article)\s+[0-9][0-9.()a-z]*[^.;]{0,40}\bis (?:hereby )?(?:amended|replaced|deleted)\b"
+                )
+                .and_then(|r| r.find(t))
+                .map(|m| m.end())
+                {
+                    f.statements = statements(
+                        &t[k..],
+                        mentions,
+                        &rules.modality_zh,
+                        &rules.modality_en,
+                        c,
+                    );
+                    for x in &mut f.statements {
+                        x.start += k;
+                        x.end += k;
+                    }
+                }
                 // "因…您主动注销账号…等原因终止后，我们将为您保留您的数据": the items of the time
                 // before the first statement say when, not what the sentence allocates. (Not a
                 // disclaimer's: "因您未开启操作审计功能…的，我们不承担责任" disclaims what it names.)
@@ -260,6 +343,25 @@ pub fn of(doc_text: &str, s: &Sentence, rules: &Rules, mentions: &Mentions) -> S
         f.introduces =
             f.lead_in || (end.contains([':', '：']) && super::allocate::introduces_inline(end, m));
         f.points_back = super::allocate::points_back(t, m);
+        let skipped = t.len()
+            - t.trim_start_matches(|c: char| {
+                c.is_whitespace()
+                    || c.is_ascii_digit()
+                    || matches!(c, '.' | '*' | '(' | ')' | '（' | '）')
+                    || "¹²³⁴⁵⁶⁷⁸⁹⁰".contains(c)
+            })
+            .len();
+        let mut cut = (skipped + 40).min(t.len());
+        while !t.is_char_boundary(cut) {
+            cut -= 1;
+        }
+        f.opens_with = mentions
+            .find(&t[..cut])
+            .first()
+            .filter(|&&(start, _, r)| {
+                r != Role::Both && t.get(skipped..start).is_some_and(|x| x.trim().len() <= 4)
+            })
+            .map(|m| m.2);
     }
     // Risk topics: a topic that needs a duty (backup) counts only where a duty's segment speaks to it.
     let risk_candidates = if s.definitional {
@@ -275,6 +377,9 @@ pub fn of(doc_text: &str, s: &Sentence, rules: &Rules, mentions: &Mentions) -> S
                     f.statements[k].kind == Kind::Duty
                         && q.any.is_match(segment(t, &f.statements, k), c)
                 })
+                // (A sentence that disclaims it addresses it too: "We do not back up Your Data,
+                // and we are not responsible for any loss …".)
+                || f.statements.iter().any(|x| x.kind == Kind::Disclaimer)
         });
     f.risks = risks;
     f.duty_risks = if f.statements.iter().any(|x| x.kind != Kind::Duty) {

@@ -276,6 +276,7 @@ impl Cache {
         let live = self
             .live
             .get_or_insert_with(|| live::Live::new(&doc.text, rules));
+        let legend_before = !parties::legend_codes(&doc.text[bs..be]).is_empty();
         let old_chars = i64::from(c.end - c.start);
         let new_chars = i64::try_from(new_text.chars().count()).unwrap_or(0);
         live.replace(&mut doc.text, bs, be, new_text, rules);
@@ -293,7 +294,9 @@ impl Cache {
         self.lang = live.language();
         // Who is who: read again when the preamble or a word it counts anywhere changed.
         let presence = live.present(&doc.text);
-        if (c.start as usize) < parties::HEAD_CHARS || presence != live.presence {
+        // (A legend that names the parties' codes, "AN = Contractor", may stand anywhere.)
+        let legend = !parties::legend_codes(new_text).is_empty() || legend_before;
+        if (c.start as usize) < parties::HEAD_CHARS || presence != live.presence || legend {
             let (p, m) = parties::resolve_with(&doc.text, &rules.parties, &presence);
             live.presence = presence;
             if p != self.parties || m.reading() != self.mentions.reading() {

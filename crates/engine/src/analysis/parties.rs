@@ -79,6 +79,17 @@ fn places(line: &str) -> Vec<String> {
     out
 }
 
+/// Where a company on a party line is registered ("registered in Scotland", "incorporated in
+/// England and Wales"): a jurisdiction, which says where the party is based only when the other
+/// party's line names a different one.
+fn registered(line: &str) -> Vec<String> {
+    static_re!(
+        r"(?:registered|incorporated|organi[sz]ed)(?: and registered)?\s+(?:in|under the laws of)\s+(?:the\s+)?([A-Z][a-z]{2,}(?: [A-Z][a-z]{2,})?)"
+    )
+    .map(|r| r.captures_iter(line).map(|c| c[1].to_string()).collect())
+    .unwrap_or_default()
+}
+
 /// A compiled matcher for party mentions.
 pub struct Mentions {
     regex: Option<Regex>,
@@ -86,13 +97,21 @@ pub struct Mentions {
     /// Terms defined for a third party that contain a party word ("基础云服务商"：指…第三方…):
     /// matched so that the party word inside them is no mention.
     others: Vec<String>,
+    /// Abbreviations a legend gives the parties ("AN = Contractor"), matched case-sensitively
+    /// (lower-cased, "an" would be the article).
+    codes: Vec<(String, Role)>,
+    code_regex: Option<Regex>,
 }
+
+/// What a `Mentions` is made from: the aliases with their roles, the third parties' terms and the
+/// legend's codes.
+pub(crate) type Reading<'a> = (&'a [(String, Role)], &'a [String], &'a [(String, Role)]);
 
 impl Mentions {
     /// What the matcher is made from: the aliases with their roles, and the third parties'
     /// terms.
-    pub(crate) fn reading(&self) -> (&[(String, Role)], &[String]) {
-        (&self.roles, &self.others)
+    pub(crate) fn reading(&self) -> Reading<'_> {
+        (&self.roles, &self.others, &self.codes)
     }
     /// Mentions in `text`: (byte start, byte end, role).
     pub fn find(&self, text: &str) -> Vec<(usize, usize, Role)> {
@@ -101,7 +120,8 @@ impl Mentions {
         };
         // ASCII lower-casing keeps byte offsets, so matches map back onto `text`.
         let lower = text.to_ascii_lowercase();
-        re.find_iter(&lower)
+        let mut found: Vec<(usize, usize, Role)> = re
+            .find_iter(&lower)
             .filter(|m| !self.others.iter().any(|o| o == m.as_str()))
             .filter_map(|m| {
                 self.roles
@@ -111,7 +131,20 @@ impl Mentions {
             })
             .filter(|(s, _, _)| !preceded_by_user_qualifier(text, *s))
             .filter(|(_, e, _)| !names_a_thing(&text[*e..]))
-            .collect()
+            .collect();
+        if let Some(cr) = &self.code_regex {
+            let before = found.len();
+            found.extend(cr.find_iter(text).filter_map(|m| {
+                self.codes
+                    .iter()
+                    .find(|(c, _)| c == m.as_str())
+                    .map(|(_, r)| (m.start(), m.end(), *r))
+            }));
+            if found.len() > before {
+                found.sort_by_key(|x| x.0);
+            }
+        }
+        found
     }
 }
 
@@ -193,6 +226,9 @@ fn preceded_by_user_qualifier(text: &str, start: usize) -> bool {
             "infrastructure",
             "hosting",
             "each",
+            "successor",
+            "replacement",
+            "incoming",
         ]
         .contains(&w),
         _ => false,
@@ -776,6 +812,7 @@ pub(crate) fn resolve_with(
     let fill = other_side(false).or_else(|| (!labelled).then(|| other_side(true)).flatten());
     let mut provider_places = Vec::new();
     let mut customer_places = Vec::new();
+    let (mut provider_registered, mut customer_registered) = (Vec::new(), Vec::new());
     for (i, (_, _, role)) in candidates.iter().enumerate() {
         let Some(&(line_start, from, bracket_end, next_end)) = spans.get(i) else {
             continue;
@@ -784,10 +821,27 @@ pub(crate) fn resolve_with(
         let to = if shares_line { bracket_end } else { next_end };
         let text = head.get(from..to.max(from)).unwrap_or("");
         match role.or(fill) {
-            Some(Role::Provider) => provider_places.extend(places(text)),
-            Some(Role::Customer) => customer_places.extend(places(text)),
+            Some(Role::Provider) => {
+                provider_places.extend(places(text));
+                provider_registered.extend(registered(text));
+            }
+            Some(Role::Customer) => {
+                customer_places.extend(places(text));
+                customer_registered.extend(registered(text));
+            }
             _ => {}
         }
+    }
+    // ("registered in England and Wales … Bristol" and "registered in Scotland … Glasgow": the
+    // courts of England are the provider's, not the customer's.)
+    if !provider_registered.is_empty()
+        && !customer_registered.is_empty()
+        && !provider_registered
+            .iter()
+            .any(|p| customer_registered.contains(p))
+    {
+        provider_places.extend(provider_registered);
+        customer_places.extend(customer_registered);
     }
     for (role, p) in label_places {
         match role {
@@ -914,7 +968,27 @@ pub(crate) fn resolve_with(
             }
         }
     }
+    // A short name the recitals give a side: "（本合同以下将乙方简称为"澜栈云"）", and a recital
+    // about one side that ends its description with one ("（一）甲方是…的人身保险公司（以下简称
+    // "恒岳人寿"），…").
+    if let Some(r) = static_re!(
+        r"将\s*(甲方|乙方|委托方|受托方)\s*(?:简称|称)为?\s*[“\x22「]([^”\x22」\s，。；]{1,16})[”\x22」]"
+    ) {
+        for c in r.captures_iter(&head) {
+            joins.push((c[2].to_string(), c[1].to_string()));
+        }
+    }
+    if let Some(r) = static_re!(
+        r"(?m)^[ \t]*(?:[（(][一二三四五六七八九十0-9]{1,3}[）)]|[0-9]{1,2}[.、．])?[ \t]*(甲方|乙方)\s*(?:是|系|为)[^。；\n“”\x22（(]{2,60}[（(]\s*(?:以下|下文)?\s*(?:简称|称)(?:为)?\s*[“\x22「]([^”\x22」\s，。；]{1,16})[”\x22」]"
+    ) {
+        for c in r.captures_iter(&head) {
+            joins.push((c[2].to_string(), c[1].to_string()));
+        }
+    }
     for (name, side) in joins {
+        if NOT_PARTIES.contains(&name.as_str()) {
+            continue;
+        }
         if provider.contains(&side) {
             provider.insert(name);
         } else if customer.contains(&side) {
@@ -1034,7 +1108,31 @@ pub(crate) fn resolve_with(
     }
     roles.sort_by_key(|(a, _)| std::cmp::Reverse(a.chars().count()));
     roles.dedup_by(|a, b| a.0 == b.0);
-    let others: Vec<String> = third_party_terms(&head)
+    // (Also a term defined as a company that is neither party: ""Cloud Vendor" means Stratacore
+    // Cloud Inc. and its affiliates that operate the Vendor Platform".)
+    let mut third = third_party_terms(&head);
+    if let Some(r) =
+        static_re!(r#"["“]\**([^"”*]{2,30})\**["”]\s+(?:means|refers to)\s+([^;.\n]{2,80})"#)
+    {
+        for c in r.captures_iter(&head) {
+            let meaning = c[2].trim();
+            let company: String = meaning.chars().take(60).collect();
+            let party = provider
+                .iter()
+                .chain(customer.iter())
+                .filter(|a| a.chars().count() > 3 && company_like(a))
+                .any(|a| meaning.contains(a.as_str()));
+            if company_like(&company)
+                && !party
+                && meaning.starts_with(|ch: char| ch.is_ascii_uppercase())
+                && !meaning.starts_with("The ")
+                && !third.iter().any(|t| t == &c[1])
+            {
+                third.push(c[1].trim().to_string());
+            }
+        }
+    }
+    let others: Vec<String> = third
         .into_iter()
         .map(|t| t.to_ascii_lowercase())
         .filter(|t| !roles.iter().any(|(a, _)| a == t))
@@ -1069,6 +1167,71 @@ pub(crate) fn resolve_with(
     } else {
         RegexBuilder::new(&alternation).build().ok()
     };
+    // Abbreviations a legend gives the parties ("Legend: AN = Contractor; AG = Principal").
+    let mut codes: Vec<(String, Role)> = Vec::new();
+    for (code, target) in legend_codes(text) {
+        let bare = |a: &str| {
+            let a = a.trim();
+            a.strip_prefix("the ").unwrap_or(a).to_ascii_lowercase()
+        };
+        let t = bare(&target);
+        let p = provider.iter().any(|a| bare(a) == t);
+        let c = customer.iter().any(|a| bare(a) == t);
+        if p != c && !codes.iter().any(|(k, _)| *k == code) {
+            codes.push((code, if p { Role::Provider } else { Role::Customer }));
+        }
+    }
+    let code_regex = if codes.is_empty() {
+        None
+    } else {
+        let alternation = codes
+            .iter()
+            .map(|(c, _)| regex::escape(c))
+            .collect::<Vec<_>>()
+            .join("|");
+        RegexBuilder::new(&format!(r"\b(?:{alternation})\b"))
+            .build()
+            .ok()
+    };
+    for (c, r) in &codes {
+        if *r == Role::Provider {
+            provider.insert(c.clone());
+        } else {
+            customer.insert(c.clone());
+        }
+    }
+    // A letter ("…\n\nDear Ms Verbruggen,"): the sender's letterhead and the addressee's block
+    // say where each is based.
+    if let Some(k) = head.find("\nDear ") {
+        let generic = |a: &str| {
+            words
+                .provider_words
+                .iter()
+                .chain(&words.customer_words)
+                .chain(&words.provider_pronouns)
+                .chain(&words.customer_pronouns)
+                .any(|w| w.eq_ignore_ascii_case(a))
+        };
+        for block in head[..k].split("\n\n") {
+            let flat = block
+                .lines()
+                .map(|l| l.trim().trim_matches('*'))
+                .filter(|l| !l.is_empty())
+                .collect::<Vec<_>>()
+                .join(", ");
+            let lower = flat.to_lowercase();
+            let named = |set: &BTreeSet<String>| {
+                set.iter().any(|a| {
+                    a.chars().count() > 3 && !generic(a) && lower.contains(&a.to_lowercase())
+                })
+            };
+            match (named(&provider), named(&customer)) {
+                (true, false) => provider_places.extend(places(&flat)),
+                (false, true) => customer_places.extend(places(&flat)),
+                _ => {}
+            }
+        }
+    }
     // A place on both lines tells nothing.
     let shared: Vec<String> = provider_places
         .iter()
@@ -1088,8 +1251,43 @@ pub(crate) fn resolve_with(
             regex,
             roles,
             others,
+            codes,
+            code_regex,
         },
     )
+}
+
+/// Abbreviations defined in a legend line ("**Legend:** AN = Contractor (*Auftragnehmer*); AG =
+/// Principal", "图例：SP = 乙方"): (code, the term it stands for). Codes are 2–4 capital letters,
+/// so item letters ("(c)") and RACI letters (R/A/C/I) are not read as parties.
+pub(crate) fn legend_codes(text: &str) -> Vec<(String, String)> {
+    let Some(r) = static_re!(
+        r"(?:^|[\s;；,，(（:：*])([A-Z]{2,4})\s*[=＝]\s*(?:the\s+)?\**([^\s;；,，()（）*.。=]{1,20})"
+    ) else {
+        return Vec::new();
+    };
+    let mut out = Vec::new();
+    for line in text.lines().filter(|l| l.contains('=') || l.contains('＝')) {
+        let lower = line.to_lowercase();
+        if ![
+            "legend",
+            "key:",
+            "abbreviation",
+            "图例",
+            "说明",
+            "注：",
+            "缩写",
+        ]
+        .iter()
+        .any(|w| lower.contains(w))
+        {
+            continue;
+        }
+        for c in r.captures_iter(line) {
+            out.push((c[1].to_string(), c[2].to_string()));
+        }
+    }
+    out
 }
 
 /// Terms the definitions give to a third party: `"基础云服务商"：指为平台提供…资源的第三方云计算服务商`,

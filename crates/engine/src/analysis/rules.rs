@@ -259,6 +259,11 @@ pub struct MatrixMarks {
     pub none: Vec<Regex>,
     /// Headers of the column whose text says who does which part ("Notes", "说明").
     pub notes: Vec<Regex>,
+    /// Headers of columns that stand for a party although they name none: a mark under
+    /// "Inherited" (a control matrix's "the provider implements it in full") is the provider's,
+    /// under "Shared" both parties'.
+    pub provider_column: Vec<Regex>,
+    pub shared_column: Vec<Regex>,
 }
 
 impl MatrixMarks {
@@ -333,6 +338,10 @@ struct RawTables {
     mark_none: Vec<String>,
     #[serde(default)]
     notes_column: Vec<String>,
+    #[serde(default)]
+    provider_column: Vec<String>,
+    #[serde(default)]
+    shared_column: Vec<String>,
 }
 
 #[derive(Deserialize)]
@@ -683,6 +692,8 @@ impl Rules {
             supporting: regex_list(&t.mark_supporting, "mark_supporting").map_err(problem)?,
             none: regex_list(&t.mark_none, "mark_none").map_err(problem)?,
             notes: regex_list(&t.notes_column, "notes_column").map_err(problem)?,
+            provider_column: regex_list(&t.provider_column, "provider_column").map_err(problem)?,
+            shared_column: regex_list(&t.shared_column, "shared_column").map_err(problem)?,
         };
         let form_heading =
             regex_list(&raw.structure.form_heading, "form_heading").map_err(problem)?;

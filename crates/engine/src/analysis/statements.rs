@@ -147,12 +147,22 @@ pub fn statements(
         let duty = m.duty.first_where(part, c, outside);
         // 由乙方负责 / the responsibility of Customer: the party after the marker.
         // (Not a party that only qualifies someone else: "由乙方所租用的云服务商提供和维护".)
-        let by = m.by_party.find_all(part, c).into_iter().find_map(|(_, e)| {
-            found
-                .iter()
-                .find(|(s, pe, _)| *s >= e && *s <= e + 6 && !part[*pe..].starts_with('所'))
-                .map(|(_, _, r)| *r)
-        });
+        // ("经由恒岳人寿部署的堡垒机" is via, not by; nor are 理由 / 事由 / 自由 / 缘由.)
+        let by = m
+            .by_party
+            .find_all(part, c)
+            .into_iter()
+            .filter(|&(s, _)| {
+                !["经", "理", "事", "自", "缘"]
+                    .iter()
+                    .any(|w| part[..s].ends_with(w))
+            })
+            .find_map(|(_, e)| {
+                found
+                    .iter()
+                    .find(|(s, pe, _)| *s >= e && *s <= e + 6 && !part[*pe..].starts_with('所'))
+                    .map(|(_, _, r)| *r)
+            });
         // Chinese: the subject opens the part (after numbering) or carries over from the
         // previous part; a mention in mid-part is usually an object ("按照委托方的选择…予以删除").
         // English: the nearest party before the modal verb.
@@ -307,13 +317,28 @@ fn acted(
     zh: bool,
     m: &Modality,
 ) -> Option<Role> {
-    let acts = |rest: &str| m.acts.iter().any(|r| r.is_match(rest.trim_start()));
+    // (Not a verb that qualifies a noun: "经由恒岳人寿部署的运维堡垒机" is the bastion host the
+    // customer deployed, not a statement that it deploys anything.)
+    let acts = |rest: &str| {
+        let rest = rest.trim_start();
+        m.acts.iter().any(|r| {
+            r.find(rest)
+                .is_some_and(|x| !(zh && rest[x.end()..].starts_with('的')))
+        })
+    };
     if let Some((s, e, r)) = found.first() {
         let prefix = &part[..*s];
         let subject = if zh {
             subject_position(prefix)
         } else {
-            !prefix.trim_end().ends_with(|c: char| c.is_alphanumeric())
+            // (After a clause number too: "9.2 We encrypt Content at rest".)
+            let p = prefix.trim();
+            !p.ends_with(|c: char| c.is_alphanumeric())
+                || (p.starts_with(|c: char| c.is_ascii_digit() || c == '(')
+                    && p.chars().all(|c| {
+                        c.is_ascii_digit() || matches!(c, '.' | '(' | ')') || c.is_ascii_lowercase()
+                    })
+                    && p.chars().filter(char::is_ascii_lowercase).count() <= 3)
         };
         if subject {
             let guarded = m.acts_guard.iter().any(|g| g.is_match(prefix));

@@ -234,6 +234,7 @@ fn about_pi(h: &str, rules: &Rules) -> bool {
             "data protection",
             "privacy",
             "data processing",
+            "数据处理规则",
             "个人信息",
             "隐私",
             "委托处理",
@@ -1168,5 +1169,34 @@ mod tests {
             4.2 Processor will notify Customer of any intended new Sub-processor at least 30 days in advance.\n\n\
             4.3 Customer may object on reasonable data-protection grounds within 14 days of the notice.\n";
         assert_eq!(risk_unfavourable(en, "subcontracting"), Some(false));
+    }
+
+    fn risk_of(text: &str, id: &str) -> (bool, Option<bool>) {
+        super::super::report_of(text)
+            .risks
+            .iter()
+            .find(|r| r.id == id)
+            .map(|r| (r.present, r.customer_unfavourable))
+            .expect("topic")
+    }
+
+    #[test]
+    fn a_letter_and_registrations_in_different_jurisdictions_say_whose_courts_they_are() {
+        let letter = "**CORRIGEEN DATAFLOW LIMITED**\nUnit 4, Hanover Wharf, Dublin 2, Ireland\n\n14 October 2025\n\n\
+            Ms Eline Verbruggen\nKaaiberg Retail B.V.\nEuropalaan 212\n3526 KS Utrecht\nThe Netherlands\n\nDear Ms Verbruggen,\n\n\
+            We are pleased to confirm the terms on which Corrigeen Dataflow Limited (\"we\", \"us\" or \"Corrigeen\") will provide the platform to Kaaiberg Retail B.V. (\"you\" or \"Kaaiberg\").\n\n\
+            24.1 This Agreement is governed by the law of Ireland.\n\n24.2 The courts of Ireland have exclusive jurisdiction.\n";
+        assert_eq!(risk_of(letter, "governing_law"), (true, Some(true)));
+        let lines = "(1) **KESTREL RIDGE CLOUD SERVICES LIMITED**, a private limited company registered in England and Wales, with its registered office at (address withheld), Bristol (\"Reseller\", \"we\"); and\n\n\
+            (2) **GLENBARRA FREIGHT LIMITED**, a private limited company registered in Scotland, with its registered office at (address withheld), Glasgow (\"Customer\", \"you\").\n\n\
+            18.2 The law of England and Wales governs this Agreement.\n\n18.3 Each party submits to the exclusive jurisdiction of the courts of England and Wales.\n";
+        assert_eq!(risk_of(lines, "governing_law"), (true, Some(true)));
+    }
+
+    #[test]
+    fn a_provider_that_does_not_back_up_addresses_backup() {
+        let text = "This letter is between Corrigeen Dataflow Limited (\"we\") and Kaaiberg Retail B.V. (\"you\").\n\n\
+            6.4 We do not back up Your Data, and we are not responsible for any loss, corruption or deletion of Your Data held in the Platform.\n";
+        assert_eq!(risk_of(text, "backup"), (true, Some(true)));
     }
 }

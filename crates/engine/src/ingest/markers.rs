@@ -242,7 +242,8 @@ pub(crate) fn parse_marker(c: &[char], heading: bool) -> Option<Marker> {
         let (value, n) = parse_zh(&c[1..]).or_else(|| digits(&c[1..], 3))?;
         let unit = *c.get(1 + n)?;
         let fam = match unit {
-            '条' => Fam::ZhArticle,
+            // (第1问 of rules written as questions and answers stands where an article would.)
+            '条' | '问' => Fam::ZhArticle,
             '章' => Fam::ZhChapter,
             '节' => Fam::ZhSection,
             _ => return None,

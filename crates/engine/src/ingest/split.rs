@@ -633,6 +633,12 @@ mod tests {
     }
 
     #[test]
+    fn rules_written_as_questions_number_each_question() {
+        let d = md("## 附件三 平台数据处理规则\n\n**第1问**\n\n问：谁是个人信息处理者？\n\n答：您是个人信息处理者。\n\n**第2问**\n\n问：处理哪些个人信息？\n\n答：姓名和手机号码。\n");
+        assert_eq!(numbers(&d), vec!["附件三", "第1问", "第2问"]);
+    }
+
+    #[test]
     fn a_definition_in_ascii_quotes_after_a_chinese_item_number_is_its_own_item() {
         let d = md("## 第一条 定义\n\n（一）\"平台\"：指乙方运营的政务云资源池。\n\n（二）\"甲方数据\"：指甲方存储的全部数据，包括个人信息。\n");
         assert_eq!(numbers(&d), vec!["第一条", "第一条（一）", "第一条（二）"]);
