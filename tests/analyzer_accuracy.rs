@@ -371,3 +371,8 @@ fn twenty_ninth_blind_set_scores_stay_above_their_floors() {
 fn thirtieth_blind_set_scores_stay_above_their_floors() {
     check("blind30", 8, 0.89, 0.94, 0.99, 8);
 }
+
+#[test]
+fn thirty_first_blind_set_scores_stay_above_their_floors() {
+    check("blind31", 8, 0.73, 0.76, 0.74, 7);
+}

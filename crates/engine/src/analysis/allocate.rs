@@ -151,7 +151,7 @@ fn table_top(text: &str, row_start: usize) -> Option<(usize, Vec<String>)> {
 /// each letter with the party its definition names (or both, for "shared").
 fn legend(text: &str, top: usize, mentions: &Mentions) -> Vec<(String, Role)> {
     let Some(def) = static_re!(
-        r#"(?:^|[\s(（"“‘'*])\**["“‘']?([A-Z]{1,2}|[甲乙共双])\**["”’']?\**\s*(?:=|:|：|means|indicates|denotes|stands for|表示|指|代表)\s*\**([^.;。；\n|*]{1,80})"#
+        r#"(?:^|[\s(（"“‘'*])\**["“‘']?([A-Z]{1,2}|[甲乙共双])\**["”’']?\**(?:\s*[(（]([^)）\n]{1,30})[)）])?\s*(?:=|:|：|means|indicates|denotes|stands for|表示|指|代表)\s*\**([^.;。；\n|*]{1,80})"#
     ) else {
         return Vec::new();
     };
@@ -159,7 +159,8 @@ fn legend(text: &str, top: usize, mentions: &Mentions) -> Vec<(String, Role)> {
         .char_indices()
         .rev()
         .filter(|(_, c)| *c == '\n')
-        .nth(3)
+        // (A key may list a line per letter, "P (Provider): …", a few lines up.)
+        .nth(8)
         .map_or(0, |(i, _)| i + 1);
     let after = text[top..]
         .split('\n')
@@ -176,7 +177,8 @@ fn legend(text: &str, top: usize, mentions: &Mentions) -> Vec<(String, Role)> {
         .into_iter()
         .flat_map(|t| def.captures_iter(t))
         .filter_map(|c| {
-            let meaning = &c[2];
+            // ("S (Shared): both Parties are responsible": the gloss in brackets counts too.)
+            let meaning = &format!("{} {}", c.get(2).map_or("", |m| m.as_str()), &c[3]);
             let role = if shared.is_some_and(|r| r.is_match(meaning)) {
                 Some(Role::Both)
             } else {
@@ -245,7 +247,9 @@ pub(crate) fn signing_row(text: &str, s: &Sentence) -> bool {
         return false;
     };
     // (In a row or its header only the words of signing itself; a heading may say more.)
-    let signing = static_re!(r"(?i)签章|盖章|签字|\bsignatures?\b|\bauthori[sz]ed signatory\b");
+    let signing = static_re!(
+        r"(?i)[（(](?:电子)?(?:签章|盖章|签字)[）)]|(?:签章|盖章|签字)\s*[:：]|\bsignatures?\b\s*(?:[:：|]|$)|\bauthori[sz]ed signatory\b"
+    );
     let heading =
         static_re!(r"(?i)签章|盖章|签字|签署|\bsignatures?\b|\bsigned\b|\bexecution\b|in witness");
     let mut above = top.saturating_sub(120);
@@ -2336,5 +2340,33 @@ mod tests {
             13.3 You, or a successor contractor you designate, are responsible for mapping and loading the exported data in the successor system.\n";
         assert_eq!(allocation_of(text, "physical"), Found::Disclaimed);
         assert_eq!(allocation_of(text, "data.migration"), Found::Customer);
+    }
+
+    #[test]
+    fn a_key_that_glosses_each_letter_and_lead_and_informed_words_mark_the_parties() {
+        let text = "This Agreement is between Northwind Research Cloud Consortium (the \"Provider\") and Port Ardent University (the \"University\").\n\n\
+            ## SCHEDULE A – RESPONSIBILITY ASSIGNMENT\n\n**Key.** Each row is marked with one of the following letters:\n\n\
+            - **P** (Provider): the Provider is responsible for the whole of the row.\n\
+            - **U** (University): the University is responsible for the whole of the row.\n\
+            - **S** (Shared): both Parties are responsible.\n\n\
+            | Row | Area | Assignment | Notes |\n|---|---|---|---|\n\
+            | 2 | Hypervisor and tenant isolation | P | |\n\
+            | 4 | Network security: security groups and firewalls | S | |\n\
+            | 9 | User accounts, credentials and multi-factor authentication | U | |\n";
+        assert_eq!(allocation_of(text, "resource_abstraction"), Found::Provider);
+        assert_eq!(split_of(text, "network"), (Found::Shared, Some(false)));
+        assert_eq!(allocation_of(text, "iam"), Found::Customer);
+        let zh = "甲方：某某制造有限公司\n乙方：杭州聘云科技有限公司\n\n\
+            | 编号 | 事项 | 乙方 | 甲方 | 说明 |\n|---|---|---|---|---|\n\
+            | T-01 | 网络边界防护（防火墙、入侵检测、抗DDoS攻击） | 主导 | 知会 | 乙方部署和维护防护措施 |\n";
+        assert_eq!(allocation_of(zh, "network"), Found::Provider);
+    }
+
+    #[test]
+    fn text_after_a_table_belongs_to_the_clause_the_table_is_in() {
+        let text = "This Agreement is between Lumivox Ltd (\"we\") and you.\n\n## Annex 1 — How we process personal data for you\n\n\
+            **§2 Details.**\n\n| Item | Detail |\n|---|---|\n| Subject matter | Transcription of recordings |\n\n\
+            **§5 Security.** We will encrypt Customer Personal Data at rest using AES-256.\n";
+        assert_eq!(allocation_of(text, "data.storage"), Found::Provider);
     }
 }

@@ -222,7 +222,7 @@ pub fn of(doc_text: &str, s: &Sentence, rules: &Rules, mentions: &Mentions) -> S
                 // An amendment ("原合同第六条第（三）项中的“甲方负责…备份”修改为“乙方负责…”", "Clause 6.3
                 // is amended to read: …"): what the old words said no longer counts.
                 if let Some(k) = static_re!(
-                    r"(?i)修改为|变更为|替换为|调整为|\b(?:clause|section|paragraph|article)\s+[0-9][0-9.()a-z]*[^.;]{0,40}\bis (?:hereby )?(?:amended|replaced|deleted)\b"
+                    r"(?i)(?:原|主)(?:合同|协议)[^。；]{0,80}?(?:修改|变更|替换|调整)为|\b(?:clause|section|paragraph|article)\s+[0-9][0-9.()a-z]*[^.;]{0,40}\bis (?:hereby )?(?:amended|replaced|deleted)\b"
                 )
                 .and_then(|r| r.find(t))
                 .map(|m| m.end())

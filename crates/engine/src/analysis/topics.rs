@@ -160,6 +160,40 @@ pub(crate) fn pi_terms(
         .iter()
         .filter_map(|f| f.defines.as_ref().filter(|d| d.pi).map(|d| d.term.clone()))
         .collect();
+    // A definition whose next sentence says so ("“视频数据”：指…结果数据。视频数据包含个人信息，…",
+    // "… "Usage Data" means … . Usage Data may include personal data …").
+    for (i, f) in feats.iter().enumerate() {
+        let Some(d) = f.defines.as_ref().filter(|d| !d.pi) else {
+            continue;
+        };
+        let (Some(s), Some(next), Some(nf)) =
+            (sentences.get(i), sentences.get(i + 1), feats.get(i + 1))
+        else {
+            continue;
+        };
+        if next.clause_idx != s.clause_idx || !nf.pi_mention {
+            continue;
+        }
+        let t = next.text(text).trim_start();
+        let says = t.strip_prefix(d.term.as_str()).is_some_and(|rest| {
+            let rest = rest.trim_start();
+            [
+                "包含",
+                "包括",
+                "含有",
+                "涵盖",
+                "includes",
+                "contains",
+                "may include",
+                "comprises",
+            ]
+            .iter()
+            .any(|w| rest.starts_with(w))
+        });
+        if says && !terms.contains(&d.term) {
+            terms.push(d.term.clone());
+        }
+    }
     if !terms.is_empty() {
         let defs: Vec<(&str, &str)> = super::features::definitions(text, sentences, feats)
             .filter(|(s, _, _)| s.definitional)
@@ -1198,5 +1232,18 @@ mod tests {
         let text = "This letter is between Corrigeen Dataflow Limited (\"we\") and Kaaiberg Retail B.V. (\"you\").\n\n\
             6.4 We do not back up Your Data, and we are not responsible for any loss, corruption or deletion of Your Data held in the Platform.\n";
         assert_eq!(risk_of(text, "backup"), (true, Some(true)));
+    }
+
+    #[test]
+    fn a_definition_whose_next_sentence_says_it_includes_personal_information_is_a_pi_term() {
+        let text = "甲方：深圳某某科技有限公司\n乙方：重庆某某连锁有限公司\n\n第二条 定义\n\n\
+            五、\"视频数据\"：指门店摄像机接入节点后形成的视频图像。视频数据包含个人信息，包括到店顾客的人脸图像。\n\n\
+            第十四条 安全事件\n\n三、发生视频数据泄露的，甲方应当在二小时内通知乙方。\n";
+        let r = super::super::report_of(text);
+        let breach =
+            r.pi.iter()
+                .find(|p| p.id == "pi.breach_notification")
+                .map(|p| p.present);
+        assert_eq!(breach, Some(true));
     }
 }

@@ -101,6 +101,31 @@ pub(crate) fn split(plain: &Plain) -> Vec<ClauseSpan> {
             continue;
         }
         let marker = parse_marker(body, heading_level.is_some());
+        // Text after a table that opens with no number of its own ("| … |\n\n**§3 Instructions.**
+        // We will …") goes on with the clause the table sits in: a row's span ends with the row,
+        // so without a span of its own the text would belong to no clause.
+        if marker.is_none() && heading_level.is_none() {
+            if let Some(row) = raws.last().filter(|r| r.kind == BlockKind::TableRow) {
+                let parent = row.parent;
+                let number = parent
+                    .and_then(|p| raws.get(p))
+                    .map(|p| p.number.clone())
+                    .unwrap_or_default();
+                let level = row.level;
+                raws.push(Raw {
+                    number,
+                    heading: None,
+                    level,
+                    kind: BlockKind::Paragraph,
+                    start,
+                    marker_end: start,
+                    parent,
+                    scan_inline: false,
+                    max_end: None,
+                });
+                continue;
+            }
+        }
         let Some(mut m) = marker else {
             if let Some(h) = heading_level {
                 if bi == 0 {
