@@ -24,7 +24,8 @@ pub struct SentenceFeatures {
     /// In a shared row whose text labels each party's measures ("AN: TLS for the portal …
     /// AG: encryption of its own connections"), the items that only one party's measures name.
     pub table_parts: Vec<(usize, Role)>,
-    /// Only a duty to follow a document that is not reproduced (convention 1).
+    /// The sentence allocates nothing: only a duty to follow a document that is not reproduced
+    /// (convention 1), or a row of a signature block laid out as a table.
     pub external: bool,
     /// "The obligations in clause 6.2 apply to Customer": (clause, party).
     pub crossrefs: Vec<(String, Role)>,
