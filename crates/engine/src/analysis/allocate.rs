@@ -2369,4 +2369,12 @@ mod tests {
             **§5 Security.** We will encrypt Customer Personal Data at rest using AES-256.\n";
         assert_eq!(allocation_of(text, "data.storage"), Found::Provider);
     }
+
+    #[test]
+    fn a_condition_before_each_party_goes_with_that_party() {
+        let text = "甲方：某市住房公积金管理中心\n乙方：某某云计算有限公司\n\n第三条 安全责任\n\n\
+            （二）安全事项由双方协商确定；协商不成的，属于云平台宿主机和虚拟化层的，由乙方负责，属于甲方自行部署的应用程序的，由甲方负责。\n";
+        assert_eq!(allocation_of(text, "resource_abstraction"), Found::Provider);
+        assert_eq!(allocation_of(text, "application"), Found::Customer);
+    }
 }

@@ -281,7 +281,14 @@ pub fn of(doc_text: &str, s: &Sentence, rules: &Rules, mentions: &Mentions) -> S
                     vec![f.items.clone()]
                 } else {
                     let mut seg: Vec<Vec<usize>> = (0..f.statements.len())
-                        .map(|k| matching(&rules.items, segment(t, &f.statements, k), c))
+                        .map(|k| {
+                            let part = if zh {
+                                conditioned_segment(t, &f.statements, k)
+                            } else {
+                                segment(t, &f.statements, k)
+                            };
+                            matching(&rules.items, part, c)
+                        })
                         .collect();
                     // Or what the part before it named: "…, all of which are Customer's
                     // responsibility".
@@ -452,6 +459,30 @@ pub(crate) fn definitions<'a>(
 pub(crate) fn refers_back(part: &str) -> bool {
     static_re!(r"(?i)^[\s,;]*(?:(?:all|each|both|any|none)\s+of\s+which|which)\b")
         .is_some_and(|r| r.is_match(part))
+}
+
+/// A statement's segment where Chinese puts each condition before its party ("属于云平台的，由乙方
+/// 负责，属于甲方业务系统的，由甲方负责"): the condition that ends in "的，" just before the statement
+/// is its own, and the one before the next statement is the next one's.
+fn conditioned_segment<'a>(t: &'a str, st: &[Statement], k: usize) -> &'a str {
+    let condition = |from: usize, to: usize| -> Option<usize> {
+        let gap = t.get(from..to)?;
+        let body = gap.trim_end().strip_suffix('，')?;
+        body.ends_with('的').then(|| {
+            from + body
+                .rfind(['，', '；', '。'])
+                .map_or(0, |i| i + '，'.len_utf8())
+        })
+    };
+    let prev_end = if k == 0 { 0 } else { st[k - 1].end };
+    let start = condition(prev_end, st[k].start).unwrap_or(st[k].start);
+    let mut end = st.get(k + 1).map_or(t.len(), |n| n.start).max(st[k].end);
+    if let Some(n) = st.get(k + 1) {
+        if let Some(c) = condition(st[k].end, n.start) {
+            end = c.max(st[k].end);
+        }
+    }
+    t.get(start..end.min(t.len())).unwrap_or("")
 }
 
 pub fn segment<'a>(t: &'a str, st: &[Statement], k: usize) -> &'a str {

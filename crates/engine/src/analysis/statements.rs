@@ -221,7 +221,18 @@ pub fn statements(
         // A permission fenced by "only" is a restriction, and a restriction is a duty:
         // "personnel may access … only to resolve", "仅在…授权后，方可查看".
         let restricted = right.is_some() && m.restriction.is_match(part, c);
-        let stmt = if let (true, None) = (restricted, disclaimer) {
+        // A Chinese part without a subject of its own that ends in 的 is the condition of the part
+        // after it, not a statement: "属于甲方自行部署的应用程序的，由甲方负责". (One with a subject,
+        // "委托方通过电子邮件发送…的，", says what that party does, and the disclaimer after it is
+        // scoped by it.)
+        let condition = zh
+            && part.trim_end_matches([',', '，', ' ']).ends_with('的')
+            && opening.is_none()
+            && !part.contains(['。', '|'])
+            && part.chars().count() <= 60;
+        let stmt = if condition {
+            None
+        } else if let (true, None) = (restricted, disclaimer) {
             Some((subject_at(right.map_or(0, |r| r.0)), Kind::Duty))
         } else if let Some((ds, _)) = disclaimer {
             // "may, but is not obliged to": a right, not a disclaimer.
