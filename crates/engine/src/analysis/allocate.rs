@@ -121,12 +121,8 @@ fn empty_cell(c: &str) -> bool {
 }
 
 /// The header row of the table a row belongs to: the first of the contiguous `|` lines above.
-fn table_header(text: &str, row_start: usize) -> Option<Vec<String>> {
-    table_top(text, row_start).map(|(_, h)| h)
-}
-
 /// Where the table a row belongs to starts, and its header row.
-fn table_top(text: &str, row_start: usize) -> Option<(usize, Vec<String>)> {
+pub(crate) fn table_top(text: &str, row_start: usize) -> Option<(usize, Vec<String>)> {
     let mut header = None;
     let mut pos = text[..row_start].rfind('\n')?;
     loop {
@@ -242,10 +238,9 @@ fn names_both(text: &str, mentions: &Mentions) -> bool {
 
 /// A row of a signature block laid out as a table ("## 签署确认 | 我方 | 贵方 |", "| Signature |
 /// … |"): it names the parties, not who does what.
-pub(crate) fn signing_row(text: &str, s: &Sentence) -> bool {
-    let Some((top, header)) = table_top(text, s.start) else {
-        return false;
-    };
+/// (`table` is the row's `table_top`.)
+pub(crate) fn signing_row(text: &str, s: &Sentence, table: &(usize, Vec<String>)) -> bool {
+    let (top, header) = (table.0, &table.1);
     // (In a row or its header only the words of signing itself; a heading may say more.)
     let signing = static_re!(
         r"(?i)[（(](?:电子)?(?:签章|盖章|签字)[）)]|(?:签章|盖章|签字)\s*[:：]|\bsignatures?\b\s*(?:[:：|]|$)|\bauthori[sz]ed signatory\b"
@@ -268,14 +263,16 @@ pub(crate) fn signing_row(text: &str, s: &Sentence) -> bool {
 }
 
 /// Reads a responsibility-table row: the party column, or R marks under party columns.
+/// (`table` is the row's `table_top`.)
 pub(crate) fn table_claim(
     text: &str,
     s: &Sentence,
+    table: &(usize, Vec<String>),
     mentions: &Mentions,
     rules: &Rules,
 ) -> Option<(Option<Role>, Option<bool>)> {
     let row = cells(s.text(text));
-    let (top, header) = table_top(text, s.start).unwrap_or_default();
+    let (top, header) = (table.0, &table.1);
     // Letter codes the table's legend defines ("R = Provider is responsible", "S = Shared").
     // (Read only where a cell could be one: a letter or two, not on every row of every table.)
     let could_be_code = |c: &String| (1..=2).contains(&c.trim().chars().count());
@@ -311,9 +308,9 @@ pub(crate) fn table_claim(
                 // Columns headed by a party ("供应商职责 | 使用单位职责"): both filled is a split.
                 // ("| Data in transit | Shared | Shared | Both parties share … |": a party cell
                 // that is only a word describes no part; the other cells may name both.)
-                let (p, c) = party_cells(&header, &row, mentions);
+                let (p, c) = party_cells(header, &row, mentions);
                 if p.is_some() || c.is_some() {
-                    let cols = party_columns(&header, &row, mentions);
+                    let cols = party_columns(header, &row, mentions);
                     // (A tick or "Primary" under a party says it takes part, not which part.)
                     // (Nor does a cell that only points at a clause: "Both – see clause 8.4"; the
                     // clause itself says whether it divides the work.)
@@ -357,12 +354,9 @@ pub(crate) fn table_claim(
                 // connections | AN / AG |": the measures say whose they are, each under its
                 // party's label.)
                 let labelled = |r: Role| {
-                    row.iter().enumerate().any(|(k, c)| {
-                        k != i
-                            && mentions.find(c).iter().any(|&(_, e, x)| {
-                                x == r && c.get(e..).is_some_and(|a| a.starts_with([':', '：']))
-                            })
-                    })
+                    row.iter()
+                        .enumerate()
+                        .any(|(k, c)| k != i && mentions.labels(c).iter().any(|x| x.1 == r))
                 };
                 return Some((
                     Some(Role::Both),
@@ -462,15 +456,9 @@ pub(crate) fn table_claim(
         (true, true) => Some((Some(Role::Both), Some(split))),
         (true, false) => Some((Some(Role::Provider), None)),
         (false, true) => Some((Some(Role::Customer), None)),
-        _ => match marked_parts(
-            &header,
-            &row,
-            mentions,
-            &rules.marks,
-            helper_only(text, top),
-        ) {
+        _ => match marked_parts(header, &row, mentions, &rules.marks, helper_only(text, top)) {
             Some(marked) => marked,
-            None => described_parts(&header, &row, mentions),
+            None => described_parts(header, &row, mentions),
         },
     }
 }
@@ -490,20 +478,16 @@ fn marked_parts(
     let is = |list: &[Regex], c: &str| list.iter().any(|r| r.is_match(c.trim()));
     // (And a column headed by both, "| 安全事项 | 乙方 | 甲方 | 双方 | 说明 |": its mark is a part
     // for each.)
+    // (And a control matrix's "| Inherited | Shared | Customer |": the columns that stand for a
+    // party without naming one.)
     let mut cols = party_columns(header, row, mentions);
-    cols.extend(
-        header
-            .iter()
-            .zip(row)
-            .filter(|(h, _)| mentions.find(h).first().map(|x| x.2) == Some(Role::Both))
-            .map(|(_, c)| (Role::Both, c.as_str())),
-    );
-    // ("| Row | Family | Controls | Inherited | Shared | Customer | Implementation Statement |".)
     for (h, c) in header.iter().zip(row) {
         let h = h.trim();
         if is(&marks.provider_column, h) {
             cols.push((Role::Provider, c.as_str()));
-        } else if is(&marks.shared_column, h) {
+        } else if is(&marks.shared_column, h)
+            || mentions.find(h).first().map(|x| x.2) == Some(Role::Both)
+        {
             cols.push((Role::Both, c.as_str()));
         }
     }
@@ -638,8 +622,12 @@ fn party_columns<'a>(
 
 /// A responsibility-table row's layer cell: the cell under a header the rules call a layer
 /// column ("安全层面", "Layer"), when it is not empty.
-pub(crate) fn layer_cell(text: &str, s: &Sentence, rules: &Rules) -> Option<String> {
-    let header = table_header(text, s.start)?;
+pub(crate) fn layer_cell(
+    text: &str,
+    s: &Sentence,
+    header: &[String],
+    rules: &Rules,
+) -> Option<String> {
     let k = header
         .iter()
         .position(|h| rules.layer_column.iter().any(|r| r.is_match(h)))?;
@@ -1298,15 +1286,21 @@ fn shares_words(a: &str, b: &str) -> bool {
             .any(|w| lower.split(|c: char| !c.is_alphanumeric()).any(|x| x == w))
 }
 
-/// Whether a sentence opens by pointing back at the one before it (the rules' `anaphora`).
-pub(crate) fn points_back(t: &str, m: &Modality) -> bool {
-    // (Also past a sentence number, "²It shall …", and a paragraph number, "(2) It …".)
-    let t = t.trim_start_matches(|c: char| {
+/// A sentence's text past its numbering: a clause or paragraph number ("4.2", "(2)"), a
+/// sentence number ("²"), a bullet.
+pub(crate) fn past_numbering(t: &str) -> &str {
+    t.trim_start_matches(|c: char| {
         c.is_whitespace()
             || c.is_ascii_digit()
             || matches!(c, '.' | '*' | '-' | '•' | '(' | ')' | '（' | '）')
             || "¹²³⁴⁵⁶⁷⁸⁹⁰".contains(c)
-    });
+    })
+}
+
+/// Whether a sentence opens by pointing back at the one before it (the rules' `anaphora`):
+/// "This includes:", "²It shall …", "(2) It …".
+pub(crate) fn points_back(t: &str, m: &Modality) -> bool {
+    let t = past_numbering(t);
     m.anaphora.iter().any(|r| r.is_match(t))
 }
 

@@ -3,7 +3,7 @@
 //! allocation, the PI checklist, the risk list) only aggregates these, so re-analysing an edited
 //! clause recomputes the features of that clause's sentences alone (see `Cache`).
 
-use super::allocate::{cross_references_in, layer_cell, signing_row, table_claim};
+use super::allocate::{cross_references_in, layer_cell, signing_row, table_claim, table_top};
 use super::parties::{Mentions, Role};
 use super::prefilter::Candidates;
 use super::rules::{Rules, TopicCues};
@@ -97,16 +97,7 @@ fn labelled_parts(
     mentions: &Mentions,
     c: &Candidates,
 ) -> Vec<(usize, Role)> {
-    let labels: Vec<(usize, Role)> = mentions
-        .find(t)
-        .into_iter()
-        .filter(|&(_, end, r)| {
-            r != Role::Both
-                && t.get(end..)
-                    .is_some_and(|a| a.starts_with(':') || a.starts_with('：'))
-        })
-        .map(|(start, _, r)| (start, r))
-        .collect();
+    let labels = mentions.labels(t);
     let has = |r: Role| labels.iter().any(|x| x.1 == r);
     if !has(Role::Provider) || !has(Role::Customer) {
         return Vec::new();
@@ -182,17 +173,22 @@ pub fn of(doc_text: &str, s: &Sentence, rules: &Rules, mentions: &Mentions) -> S
     }
     f.sets_aside = sets_aside(t, rules, c);
     if !s.definitional {
-        if s.kind == BlockKind::TableRow && signing_row(doc_text, s) {
+        // (The table's start and header, found once for the row's three readings.)
+        let table = (s.kind == BlockKind::TableRow)
+            .then(|| table_top(doc_text, s.start))
+            .flatten();
+        if table.as_ref().is_some_and(|x| signing_row(doc_text, s, x)) {
             f.items.clear();
             f.external = true;
         } else if s.kind == BlockKind::TableRow {
-            f.table = table_claim(doc_text, s, mentions, rules);
+            let table = table.unwrap_or_default();
+            f.table = table_claim(doc_text, s, &table, mentions, rules);
             let mut layer: Vec<usize> = Vec::new();
             // The row speaks to the layer its layer cell names ("应用安全 | … | Web应用防火墙策略"
             // is the application row, its firewall words notwithstanding).
             // A row without party columns ("| 1 | 安全管理制度 | 受托方应当制定个人信息保护内部管理制度…")
             // speaks to its layer as well as to what its text names.
-            if let Some(cell) = layer_cell(doc_text, s, rules) {
+            if let Some(cell) = layer_cell(doc_text, s, &table.1, rules) {
                 let named = matching(&rules.items, &cell, &rules.prefilter.scan(&cell));
                 layer.clone_from(&named);
                 if f.table.is_some() && !named.is_empty() {
@@ -219,26 +215,24 @@ pub fn of(doc_text: &str, s: &Sentence, rules: &Rules, mentions: &Mentions) -> S
         if f.table.is_none() && !f.external {
             f.external = rules.external_reference.is_match(t, c);
             if !f.external {
-                f.statements = statements(t, mentions, &rules.modality_zh, &rules.modality_en, c);
                 // An amendment ("原合同第六条第（三）项中的“甲方负责…备份”修改为“乙方负责…”", "Clause 6.3
-                // is amended to read: …"): what the old words said no longer counts.
-                if let Some(k) = static_re!(
+                // is amended to read: …"): what the old words said no longer counts, so the
+                // statements are read from the new words on.
+                let from = static_re!(
                     r"(?i)(?:原|主)(?:合同|协议)[^。；]{0,80}?(?:修改|变更|替换|调整)为|\b(?:clause|section|paragraph|article)\s+[0-9][0-9.()a-z]*[^.;]{0,40}\bis (?:hereby )?(?:amended|replaced|deleted)\b"
                 )
                 .and_then(|r| r.find(t))
-                .map(|m| m.end())
-                {
-                    f.statements = statements(
-                        &t[k..],
-                        mentions,
-                        &rules.modality_zh,
-                        &rules.modality_en,
-                        c,
-                    );
-                    for x in &mut f.statements {
-                        x.start += k;
-                        x.end += k;
-                    }
+                .map_or(0, |m| m.end());
+                f.statements = statements(
+                    &t[from..],
+                    mentions,
+                    &rules.modality_zh,
+                    &rules.modality_en,
+                    c,
+                );
+                for x in &mut f.statements {
+                    x.start += from;
+                    x.end += from;
                 }
                 // "因…您主动注销账号…等原因终止后，我们将为您保留您的数据": the items of the time
                 // before the first statement say when, not what the sentence allocates. (Not a
@@ -351,14 +345,7 @@ pub fn of(doc_text: &str, s: &Sentence, rules: &Rules, mentions: &Mentions) -> S
         f.introduces =
             f.lead_in || (end.contains([':', '：']) && super::allocate::introduces_inline(end, m));
         f.points_back = super::allocate::points_back(t, m);
-        let skipped = t.len()
-            - t.trim_start_matches(|c: char| {
-                c.is_whitespace()
-                    || c.is_ascii_digit()
-                    || matches!(c, '.' | '*' | '(' | ')' | '（' | '）')
-                    || "¹²³⁴⁵⁶⁷⁸⁹⁰".contains(c)
-            })
-            .len();
+        let skipped = t.len() - super::allocate::past_numbering(t).len();
         let mut cut = (skipped + 40).min(t.len());
         while !t.is_char_boundary(cut) {
             cut -= 1;
@@ -474,18 +461,22 @@ fn conditioned_segment<'a>(t: &'a str, st: &[Statement], k: usize) -> &'a str {
                 .map_or(0, |i| i + '，'.len_utf8())
         })
     };
-    let prev_end = if k == 0 { 0 } else { st[k - 1].end };
-    let start = condition(prev_end, st[k].start).unwrap_or(st[k].start);
-    let mut end = st.get(k + 1).map_or(t.len(), |n| n.start).max(st[k].end);
-    if let Some(n) = st.get(k + 1) {
-        if let Some(c) = condition(st[k].end, n.start) {
-            end = c.max(st[k].end);
-        }
+    let (start, mut end) = segment_bounds(t, st, k);
+    let start = condition(if k == 0 { 0 } else { st[k - 1].end }, start).unwrap_or(start);
+    if let Some(c) = st.get(k + 1).and_then(|n| condition(st[k].end, n.start)) {
+        end = c.max(st[k].end);
     }
-    t.get(start..end.min(t.len())).unwrap_or("")
+    t.get(start..end).unwrap_or("")
+}
+
+/// Where statement `k`'s segment starts and ends: its part and the parts after it up to the
+/// next statement.
+fn segment_bounds(t: &str, st: &[Statement], k: usize) -> (usize, usize) {
+    let end = st.get(k + 1).map_or(t.len(), |n| n.start).max(st[k].end);
+    (st[k].start, end.min(t.len()))
 }
 
 pub fn segment<'a>(t: &'a str, st: &[Statement], k: usize) -> &'a str {
-    let end = st.get(k + 1).map_or(t.len(), |n| n.start).max(st[k].end);
-    &t[st[k].start..end.min(t.len())]
+    let (start, end) = segment_bounds(t, st, k);
+    &t[start..end]
 }

@@ -113,6 +113,16 @@ impl Mentions {
     pub(crate) fn reading(&self) -> Reading<'_> {
         (&self.roles, &self.others, &self.codes)
     }
+    /// The mentions that label what follows them ("AN: TLS for the portal", "**Customer:**
+    /// enabling …", "甲方：负责…"): (byte start, role), either party, not both.
+    pub(crate) fn labels(&self, text: &str) -> Vec<(usize, Role)> {
+        self.find(text)
+            .into_iter()
+            .filter(|&(_, e, r)| r != Role::Both && text.get(e..).is_some_and(opens_label))
+            .map(|(s, _, r)| (s, r))
+            .collect()
+    }
+
     /// Mentions in `text`: (byte start, byte end, role).
     pub fn find(&self, text: &str) -> Vec<(usize, usize, Role)> {
         let Some(re) = &self.regex else {
@@ -146,6 +156,14 @@ impl Mentions {
         }
         found
     }
+}
+
+/// Whether the text right after a party's name makes the name a label: a colon, past any bold
+/// markers or closing quote ("**Customer:**", "AN: …", "甲方：").
+pub(crate) fn opens_label(after: &str) -> bool {
+    after
+        .trim_start_matches(['*', ' ', '"', '”'])
+        .starts_with([':', '：'])
 }
 
 /// "Customer Data", "甲方数据", "您的内容": the party's name inside a defined thing is not the party.
@@ -971,16 +989,17 @@ pub(crate) fn resolve_with(
     // A short name the recitals give a side: "（本合同以下将乙方简称为"澜栈云"）", and a recital
     // about one side that ends its description with one ("（一）甲方是…的人身保险公司（以下简称
     // "恒岳人寿"），…").
-    if let Some(r) = static_re!(
-        r"将\s*(甲方|乙方|委托方|受托方)\s*(?:简称|称)为?\s*[“\x22「]([^”\x22」\s，。；]{1,16})[”\x22」]"
-    ) {
-        for c in r.captures_iter(&head) {
-            joins.push((c[2].to_string(), c[1].to_string()));
-        }
-    }
-    if let Some(r) = static_re!(
-        r"(?m)^[ \t]*(?:[（(][一二三四五六七八九十0-9]{1,3}[）)]|[0-9]{1,2}[.、．])?[ \t]*(甲方|乙方)\s*(?:是|系|为)[^。；\n“”\x22（(]{2,60}[（(]\s*(?:以下|下文)?\s*(?:简称|称)(?:为)?\s*[“\x22「]([^”\x22」\s，。；]{1,16})[”\x22」]"
-    ) {
+    for r in [
+        static_re!(
+            r"将\s*(甲方|乙方|委托方|受托方)\s*(?:简称|称)为?\s*[“\x22「]([^”\x22」\s，。；]{1,16})[”\x22」]"
+        ),
+        static_re!(
+            r"(?m)^[ \t]*(?:[（(][一二三四五六七八九十0-9]{1,3}[）)]|[0-9]{1,2}[.、．])?[ \t]*(甲方|乙方)\s*(?:是|系|为)[^。；\n“”\x22（(]{2,60}[（(]\s*(?:以下|下文)?\s*(?:简称|称)(?:为)?\s*[“\x22「]([^”\x22」\s，。；]{1,16})[”\x22」]"
+        ),
+    ]
+    .into_iter()
+    .flatten()
+    {
         for c in r.captures_iter(&head) {
             joins.push((c[2].to_string(), c[1].to_string()));
         }

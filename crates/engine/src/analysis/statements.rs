@@ -4,7 +4,7 @@
 //! drafting drops repeated subjects. Rights and features allocate nothing; a party's negation
 //! about itself ("甲方不负责…") is not a disclaimer by the provider.
 
-use super::parties::{Mentions, Role};
+use super::parties::{opens_label, Mentions, Role};
 use super::prefilter::Candidates;
 use super::rules::Modality;
 
@@ -313,9 +313,7 @@ pub fn statements(
 /// "客户：负责…"): the party's part, as in a list of measures that marks the other side's.
 fn labelled(part: &str, found: &[(usize, usize, Role)]) -> Option<Role> {
     let (s, e, r) = found.first()?;
-    let after = part[*e..].trim_start_matches(['*', ' ', '"', '”']);
-    (subject_position(&part[..*s]) && after.starts_with([':', '：']) && *r != Role::Both)
-        .then_some(*r)
+    (subject_position(&part[..*s]) && opens_label(&part[*e..]) && *r != Role::Both).then_some(*r)
 }
 
 /// A statement of what a party does, in the present tense ("我们记录…日志", "We encrypt …"):
