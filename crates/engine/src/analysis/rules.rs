@@ -735,6 +735,106 @@ impl Rules {
 mod tests {
     use super::*;
 
+    fn push<'a>(out: &mut Vec<(&'a Regex, u32)>, p: &'a Patterns) {
+        if let (Some(re), Some(g)) = (p.re.as_ref(), p.gate) {
+            out.push((re, g));
+        }
+    }
+
+    /// Every regex of the rules that the prefilter may skip, with its group.
+    fn gated(rules: &Rules) -> Vec<(&Regex, u32)> {
+        let mut out = Vec::new();
+        for t in rules.items.iter().chain(&rules.pi).chain(&rules.risks) {
+            for p in [
+                &t.any,
+                &t.not,
+                &t.also,
+                &t.unfavourable,
+                &t.favourable_guard,
+                &t.carve_out,
+                &t.carve_topic,
+                &t.content,
+            ] {
+                push(&mut out, p);
+            }
+        }
+        push(&mut out, &rules.pi_mention);
+        push(&mut out, &rules.external_reference);
+        for m in [&rules.modality_zh, &rules.modality_en] {
+            for p in [
+                &m.disclaimer,
+                &m.right,
+                &m.duty,
+                &m.by_party,
+                &m.hedge,
+                &m.joint,
+                &m.restriction,
+            ] {
+                push(&mut out, p);
+            }
+            for r in m
+                .crossref
+                .iter()
+                .chain(&m.crossref_item)
+                .chain(&m.crossref_qualified)
+            {
+                if let Some(g) = r.gate {
+                    out.push((&r.re, g));
+                }
+            }
+        }
+        out
+    }
+
+    /// The prefilter only skips a regex that cannot match: every regex of the built-in rules that
+    /// matches a paragraph (or a sentence) of the fixture contracts was let through for it.
+    #[test]
+    fn the_prefilter_never_skips_a_regex_that_would_match() {
+        let rules = Rules::load(&TemplateFiles::builtin()).expect("built-in rules");
+        let list = gated(&rules);
+        assert!(list.len() > 100, "{} gated regexes", list.len());
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/fixtures");
+        let mut files: Vec<_> = std::fs::read_dir(&dir)
+            .expect("fixtures")
+            .flatten()
+            .filter(|d| d.path().is_dir())
+            .flat_map(|d| std::fs::read_dir(d.path()).into_iter().flatten().flatten())
+            .map(|e| e.path())
+            .filter(|p| p.extension().is_some_and(|x| x == "md"))
+            .collect();
+        files.sort();
+        let (mut checked, mut matched, mut skipped) = (0usize, 0usize, 0usize);
+        // Every fourth contract keeps the test quick; they are in both languages.
+        for path in files.iter().step_by(4) {
+            let text = std::fs::read_to_string(path).expect("fixture");
+            let pieces = text
+                .lines()
+                .chain(text.split(['。', '；', ';']))
+                .chain(text.split(". "));
+            for piece in pieces.filter(|p| !p.trim().is_empty()) {
+                let c = rules.prefilter.scan(piece);
+                for &(re, g) in &list {
+                    checked += 1;
+                    if !c.has(g) {
+                        skipped += 1;
+                        assert!(
+                            !re.is_match(piece),
+                            "{}: the prefilter skipped /{}/ on {piece:?}",
+                            path.display(),
+                            re.as_str()
+                        );
+                    } else if re.is_match(piece) {
+                        matched += 1;
+                    }
+                }
+            }
+        }
+        assert!(
+            matched > 1000 && skipped > checked / 2,
+            "{checked} {matched} {skipped}"
+        );
+    }
+
     #[test]
     fn every_whole_text_list_of_the_built_in_rules_is_searched_again_only_near_an_edit() {
         let rules = Rules::load(&TemplateFiles::builtin()).expect("built-in rules");
