@@ -376,3 +376,8 @@ fn thirtieth_blind_set_scores_stay_above_their_floors() {
 fn thirty_first_blind_set_scores_stay_above_their_floors() {
     check("blind31", 8, 0.73, 0.76, 0.74, 7);
 }
+
+#[test]
+fn thirty_second_blind_set_scores_stay_above_their_floors() {
+    check("blind32", 8, 0.75, 0.88, 0.96, 8);
+}

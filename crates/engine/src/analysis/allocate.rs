@@ -262,6 +262,39 @@ pub(crate) fn signing_row(text: &str, s: &Sentence, table: &(usize, Vec<String>)
         })
 }
 
+/// Whether a table lists sub-processors or subcontractors ("## 附件三 分受托方及境外接收方清单",
+/// "| Subcontractor | Service | Location | Data |"): what its rows say a listed company does is
+/// that company's work, no party's duty (though the list speaks to subcontracting).
+pub(crate) fn sub_processor_list(text: &str, table: &(usize, Vec<String>)) -> bool {
+    let (top, header) = (table.0, &table.1);
+    let listed = static_re!(
+        r"(?i)分受托方|再受托方|转受托方|分包商|分包单位|分处理者|sub-?processors?|subcontractors?"
+    );
+    let duties = static_re!(r"(?i)职责|责任|分工|responsib|obligations?");
+    let named = header.iter().any(|h| {
+        let h = h.trim();
+        listed.is_some_and(|r| r.is_match(h) && h.chars().count() <= 24)
+    });
+    let located = header.iter().any(|h| {
+        static_re!(r"(?i)所在地|地点|国家|地区|locations?|country|regions?")
+            .is_some_and(|r| r.is_match(h))
+    });
+    let mut above = top.saturating_sub(200);
+    while !text.is_char_boundary(above) {
+        above -= 1;
+    }
+    let heading = text[above..top]
+        .lines()
+        .rev()
+        .find(|l| !l.trim().is_empty())
+        .is_some_and(|l| {
+            l.trim().chars().count() <= 40
+                && listed.is_some_and(|r| r.is_match(l))
+                && !duties.is_some_and(|r| r.is_match(l))
+        });
+    heading || (named && located)
+}
+
 /// Reads a responsibility-table row: the party column, or R marks under party columns.
 /// (`table` is the row's `table_top`.)
 pub(crate) fn table_claim(
@@ -503,7 +536,20 @@ fn marked_parts(
         .collect::<Vec<_>>()
         .join(" ");
     let in_notes = mentions.find(&notes);
-    let named: Vec<Role> = in_notes.iter().map(|m| m.2).collect();
+    // (A party the notes name as the one served is no part of it: "向乙方开放…日志的查询",
+    // "reports to the Customer".)
+    let served = |s: usize| {
+        let before = notes[..s].trim_end();
+        ["向", "为", "给", "供"].iter().any(|w| before.ends_with(w))
+            || [" to the", " for the", " to", " for"]
+                .iter()
+                .any(|w| before.to_ascii_lowercase().ends_with(w))
+    };
+    let named: Vec<Role> = in_notes
+        .iter()
+        .filter(|m| !served(m.0))
+        .map(|m| m.2)
+        .collect();
     // (Where the legend says the supporting side bears no responsibility for the row, its mark
     // is a part only if the notes make it responsible: "采购方应用的安全由采购方负责", not
     // "采购人提供…所需的信息".)
@@ -2165,6 +2211,67 @@ mod tests {
         );
         assert_eq!(split_of(&text, "data.storage"), (Found::Shared, Some(true)));
         assert_eq!(allocation_of(&text, "physical"), Found::Provider);
+    }
+
+    #[test]
+    fn a_supporting_mark_is_no_part_where_the_notes_name_that_party_as_the_one_served() {
+        // "向乙方开放…查询": the notes name 乙方 as the one the provider's logs serve, not as one
+        // who does part of the row.
+        let text = format!(
+            "{ZH_PARTIES}说明：●为负责方；○为配合方。\n\n| 序号 | 安全层面 | 责任内容 | 乙方 | 甲方 |\n|---|---|---|---|---|\n\
+            | 13 | 安全审计 | 平台层运维操作日志的记录和留存，向甲方开放其租户内资源操作日志的查询 | ● | ○ |\n\
+            | 12 | 身份鉴别 | 乙方负责平台账号体系；甲方负责子账号的分配和口令管理 | ○ | ● |\n"
+        );
+        assert_eq!(allocation_of(&text, "data.audit"), Found::Provider);
+        assert_eq!(split_of(&text, "iam"), (Found::Shared, Some(true)));
+    }
+
+    #[test]
+    fn a_layer_cell_that_names_a_product_s_application_is_the_application_row() {
+        // "| 4 | The RecordSpace application | | | ✓ | Supplier: …; Agency: … |": the row's
+        // layer stays with both, though only the Supplier's measures name it.
+        let text = format!(
+            "{EN_PARTIES}| Row | Control area | Provider | Customer | Both | Notes |\n|---|---|---|---|---|---|\n\
+            | 4 | The RecordSpace application | | | ✓ | Provider: secure development and vulnerability remediation. Customer: configuration of its tenancy. |\n"
+        );
+        assert_eq!(split_of(&text, "application"), (Found::Shared, Some(true)));
+    }
+
+    #[test]
+    fn a_promise_not_given_is_a_disclaimer() {
+        // "不对…作出任何保证": no warranty, not a duty to warrant.
+        let text = format!(
+            "{ZH_PARTIES}6.4 乙方可以提供操作系统参考镜像。乙方不对参考镜像的安全性和适用性作出任何保证，亦不负责甲方操作系统的安全加固和补丁更新。\n\n6.5 甲方负责操作系统的安装、安全加固和补丁更新。\n"
+        );
+        assert_eq!(allocation_of(&text, "os"), Found::Customer);
+    }
+
+    #[test]
+    fn measures_in_a_part_of_a_named_schedule_are_the_party_s() {
+        // "the measures in Part B of the Security Schedule": the schedule's name stands between.
+        let text = format!(
+            "{EN_PARTIES}6.1 Provider shall implement and maintain the measures in Part B of the Security Schedule.\n\n\
+            6.2 Customer shall perform the responsibilities in Part A of the Security Schedule.\n\n\
+            ## Schedule 4 — Security Schedule\n\n**Part A — Customer's responsibilities**\n\n\
+            §1 Create, change and remove user accounts and review all roles every quarter.\n\n\
+            **Part B — Provider's security measures**\n\n\
+            §2 **Network.** Perimeter firewalls, a web application firewall and DDoS protection.\n"
+        );
+        assert_eq!(allocation_of(&text, "network"), Found::Provider);
+        assert_eq!(allocation_of(&text, "iam"), Found::Customer);
+    }
+
+    #[test]
+    fn a_hosting_company_s_work_is_no_party_s_duty() {
+        // 由 a third party, with a party named only as the other side of its agreement; and the
+        // rows of a sub-processor list.
+        let text = format!(
+            "{ZH_PARTIES}7.6 本服务所使用数据中心的物理安全、供电和制冷，由附件三所列托管服务商依照其与乙方之间的协议负责。\n\n\
+            ## 附件三 分受托方清单\n\n| 编号 | 名称 | 所在地 | 处理活动 |\n|---|---|---|---|\n\
+            | SP-1 | 华域云计算有限公司 | 中国上海 | 基础设施托管：负责其数据中心的物理安全、供电和制冷，以及退役存储介质的销毁 |\n"
+        );
+        assert_eq!(allocation_of(&text, "physical"), Found::Absent);
+        assert_eq!(allocation_of(&text, "data.destruction"), Found::Absent);
     }
 
     #[test]

@@ -3,7 +3,9 @@
 //! allocation, the PI checklist, the risk list) only aggregates these, so re-analysing an edited
 //! clause recomputes the features of that clause's sentences alone (see `Cache`).
 
-use super::allocate::{cross_references_in, layer_cell, signing_row, table_claim, table_top};
+use super::allocate::{
+    cross_references_in, layer_cell, signing_row, sub_processor_list, table_claim, table_top,
+};
 use super::parties::{Mentions, Role};
 use super::prefilter::Candidates;
 use super::rules::{Rules, TopicCues};
@@ -177,6 +179,10 @@ pub fn of(doc_text: &str, s: &Sentence, rules: &Rules, mentions: &Mentions) -> S
         let table = (s.kind == BlockKind::TableRow)
             .then(|| table_top(doc_text, s.start))
             .flatten();
+        // (A row of a sub-processor list states what a listed company does: no party's duty.)
+        let listed = table
+            .as_ref()
+            .is_some_and(|x| sub_processor_list(doc_text, x));
         if table.as_ref().is_some_and(|x| signing_row(doc_text, s, x)) {
             f.items.clear();
             f.external = true;
@@ -211,6 +217,11 @@ pub fn of(doc_text: &str, s: &Sentence, rules: &Rules, mentions: &Mentions) -> S
                     .collect();
                 f.table_parts = labelled_parts(t, &loose, rules, mentions, c);
             }
+        }
+        if listed {
+            f.table = None;
+            f.table_parts.clear();
+            f.external = true;
         }
         if f.table.is_none() && !f.external {
             f.external = rules.external_reference.is_match(t, c);

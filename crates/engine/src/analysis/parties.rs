@@ -205,17 +205,28 @@ fn names_a_thing(after: &str) -> bool {
 }
 
 /// 终端用户 / 最终用户 / end users are the customer's users, not the customer; 第三方云服务商 / 该云服务商
-/// / "that provider" / "other customers" (a third party, "that" one the text just named, someone
-/// else of that kind) is not the party.
+/// / 托管服务商 / "that provider" / "other customers" (a third party, "that" one the text just named,
+/// someone else of that kind) is not the party.
 fn preceded_by_user_qualifier(text: &str, start: usize) -> bool {
     let before = &text[..start];
     // 终端用户 / 最终用户 / 第三方云服务商 / 该云服务商 (the last three characters).
     let mut tail: Vec<char> = before.chars().rev().take(3).collect();
     tail.reverse();
     let tail: String = tail.into_iter().collect();
-    if ["终端", "最终", "授权", "第三方", "该"]
-        .iter()
-        .any(|q| tail.ends_with(q))
+    // (And 托管服务商 / 其他服务商 / 新的服务商: a hosting company, another or a successor.)
+    if [
+        "终端",
+        "最终",
+        "授权",
+        "第三方",
+        "该",
+        "托管",
+        "其他",
+        "新的",
+        "基础设施",
+    ]
+    .iter()
+    .any(|q| tail.ends_with(q))
     {
         return true;
     }
@@ -550,9 +561,11 @@ pub(crate) fn resolve_with(
     let alias_bare = static_re!(r#"()\((?:the\s+)?["“]([^"”]{1,30})["”]()\)"#);
     // A term defined in bold without quotes, the bold gone with the markup (Australian and
     // English drafting): "Kestrel Mutual Bank Limited ABN 12 345 678 901, of … Sydney NSW 2000
-    // (the Bank)", "(the Service Provider or Ironbark)". Only on a line that names a company.
+    // (the Bank)", "(the Service Provider or Ironbark)". Only on a line that names a company or
+    // public body, the second party of a line too ("… (the Agency) and Ironbark Pty Ltd … (the
+    // Supplier)").
     let alias_plain = static_re!(
-        r"(?m)^[^\n]*?\b(?:Limited|Ltd|Pty|Inc|LLC|GmbH|plc|PLC|AG|SA|BV|LLP|Corporation|Company)\b[^\n]*?()\(the\s+([A-Z][A-Za-z]{1,20}(?:\s[A-Z][A-Za-z]{1,20})?)(?:\s+or\s+(?:the\s+)?([A-Z][A-Za-z]{1,20}(?:\s[A-Z][A-Za-z]{1,20})?))?\)"
+        r"(?m)(?:^|\band\b)[^\n]*?\b(?:Limited|Ltd|Pty|Inc|LLC|GmbH|plc|PLC|AG|SA|BV|LLP|Corporation|Company|Commonwealth|Government|Department|Ministry|Council|Authority|Agency|Regulator|Commission|University)\b[^\n]*?()\(the\s+([A-Z][A-Za-z]{1,20}(?:\s[A-Z][A-Za-z]{1,20})?)(?:\s+or\s+(?:the\s+)?([A-Z][A-Za-z]{1,20}(?:\s[A-Z][A-Za-z]{1,20})?))?\)"
     );
     // A brand on a party line: "trading as "X"", "品牌为“X”".
     let trading_as =
@@ -593,6 +606,11 @@ pub(crate) fn resolve_with(
                 .next()
                 .unwrap_or("")
                 .trim();
+            // "This Contract is made between Foo Pty Ltd" → "Foo Pty Ltd".
+            let name = name
+                .rsplit_once(" between ")
+                .map_or(name, |x| x.1)
+                .trim_start_matches(['*', ' ']);
             // "| Bank | Kestrel Mutual Bank Limited" → the name after the label cell.
             let name = name
                 .rsplit('|')
@@ -642,10 +660,19 @@ pub(crate) fn resolve_with(
             let since = prefix
                 .char_indices()
                 .rfind(|&(i, c)| {
+                    let before = &prefix[..i];
+                    // (Or a term defined without quotes: "(the Agency)".)
+                    let plain = before.rfind('(').is_some_and(|k| {
+                        before[k + 1..].strip_prefix("the ").is_some_and(|t| {
+                            t.starts_with(|c: char| c.is_ascii_uppercase())
+                                && t.chars().all(|c| c.is_alphabetic() || c == ' ')
+                        })
+                    });
                     matches!(c, ')' | '）')
-                        && prefix[..i]
+                        && (before
                             .trim_end_matches(['*', ' '])
                             .ends_with(['"', '”', '」'])
+                            || plain)
                 })
                 .map_or(0, |(i, c)| i + c.len_utf8());
             let company = company_like(line.get(since..in_line).unwrap_or(line));
@@ -944,9 +971,22 @@ pub(crate) fn resolve_with(
         }
     }
     // Labels without a stated role: 甲方 is conventionally the customer, 乙方 the provider,
-    // unless a name or alias already says otherwise.
+    // unless a name or alias already says otherwise. (Where another label already holds that
+    // side, the unlabelled one is the other side, or, when both are held — "甲方（政务云管理单位）"
+    // beside "乙方（使用单位）" and "丙方（云服务商）" — a third party.)
+    let held = |set: &BTreeSet<String>, label: &str| {
+        ["甲方", "乙方", "丙方", "丁方"]
+            .iter()
+            .any(|l| *l != label && set.contains(*l))
+    };
     for (k, (label, convention)) in LABELS.into_iter().enumerate() {
         let role = recitals[k].unwrap_or(convention);
+        let role = match (held(&customer, label), held(&provider, label)) {
+            (true, true) => continue,
+            (true, false) if role == Role::Customer => Role::Provider,
+            (false, true) if role == Role::Provider => Role::Customer,
+            _ => role,
+        };
         if is_present(k) && !provider.contains(label) && !customer.contains(label) {
             let names: Vec<&String> = label_names
                 .iter()
@@ -1348,7 +1388,7 @@ fn company_like(text: &str) -> bool {
         // by the Minister of …", "Westshire County Council", "某某市人民政府".
         || text.contains("政府")
         || static_re!(
-            r"(?i)\b(?:Province|Government|Ministry|Minister|Department|Council|Authority|Majesty|Commonwealth|Municipality|County|Agency|University|College|Hospital|NHS|School District|City of|State of)\b"
+            r"(?i)\b(?:Province|Government|Ministry|Minister|Department|Council|Authority|Majesty|Commonwealth|Municipality|County|Agency|Regulator|Commission|Bureau|Tribunal|University|College|Hospital|NHS|School District|City of|State of)\b"
         )
         .is_some_and(|r| r.is_match(text))
 }
@@ -1581,6 +1621,40 @@ mod tests {
         let p = parties("BETWEEN:\n\nHIS MAJESTY THE KING IN RIGHT OF THE PROVINCE OF ALDERMERE, as represented by the Minister of Digital Government (the \"Province\")\n\nAND:\n\nBOREALIS STACK INC., a corporation (the \"Contractor\")\n");
         assert!(p.customer.iter().any(|a| a == "Province"), "{p:?}");
         assert!(p.provider.iter().any(|a| a == "Contractor"), "{p:?}");
+    }
+
+    #[test]
+    fn terms_defined_in_brackets_without_quotes_on_one_line_name_both_sides() {
+        // Australian drafting: bold terms without quotes (the bold is gone with the markup), a
+        // public body first and the company second on the same line.
+        let p = parties("This Contract is made between the Commonwealth of Australia as represented by the Inland Waterways Regulator (ABN 00 000 000 000) of (address withheld), Canberra ACT (the Agency) and Ironbark Records Cloud Pty Ltd (ACN 000 000 000) of (address withheld), Sydney NSW (the Supplier).\n");
+        assert!(p.customer.iter().any(|a| a == "Agency"), "{p:?}");
+        assert!(p.provider.iter().any(|a| a == "Supplier"), "{p:?}");
+        assert!(
+            p.provider
+                .iter()
+                .any(|a| a == "Ironbark Records Cloud Pty Ltd"),
+            "the name after the first party's bracket: {p:?}"
+        );
+        // A regulator is a public body; the line's opening words are not its name.
+        let p = parties("This Contract is made between the Inland Waterways Regulator (the \"Agency\") and Ironbark Records Cloud Pty Ltd (the \"Supplier\").\n");
+        assert!(p.customer.iter().any(|a| a == "Agency"), "{p:?}");
+        assert!(
+            !p.customer.iter().any(|a| a.contains("made between")),
+            "{p:?}"
+        );
+    }
+
+    #[test]
+    fn a_third_label_with_both_sides_taken_is_a_third_party() {
+        // 甲方 is the cloud's supervising body here: 乙方 and 丙方 state the two sides.
+        let p = parties("**甲方（政务云管理单位）**：澜州市数据资源管理局（以下简称\"甲方\"或\"管理单位\"）\n\n**乙方（使用单位）**：澜州市人力资源和社会保障局（以下简称\"乙方\"或\"使用单位\"）\n\n**丙方（云服务商）**：澜州云泰信息技术有限公司（以下简称\"丙方\"或\"云服务商\"）\n\n1.1 甲方负责资源审批。\n");
+        assert!(p.customer.iter().any(|a| a == "乙方"), "{p:?}");
+        assert!(p.provider.iter().any(|a| a == "丙方"), "{p:?}");
+        assert!(
+            !p.customer.iter().chain(&p.provider).any(|a| a == "甲方"),
+            "{p:?}"
+        );
     }
 
     #[test]

@@ -99,6 +99,35 @@ pub(super) fn condition_end(text: &str, zh: bool, m: &Modality, c: &Candidates) 
         .map(|x| x.end())
 }
 
+/// Whether the 由 at `s` introduces who acts: not 经由 ("via"), nor 理由 / 事由 / 自由 / 缘由.
+fn agent_by(part: &str, s: usize) -> bool {
+    !["经", "理", "事", "自", "缘"]
+        .iter()
+        .any(|w| part[..s].ends_with(w))
+}
+
+/// A Chinese part whose duty is given 由 someone who is not a party ("由托管服务商…负责"): 由 opens
+/// the agent phrase of the part, and no party is named within a few characters after it.
+fn by_third(part: &str, found: &[(usize, usize, Role)], m: &Modality, c: &Candidates) -> bool {
+    let Some((s, e)) = m.by_party.first(part, c) else {
+        return false;
+    };
+    if !agent_by(part, s) || part[e..].starts_with(['于', '此']) {
+        return false;
+    }
+    // The agent: what follows 由 up to its verb (负责 / 承担 / 提供 …), within one clause part.
+    let agent: String = part[e..].chars().take(16).collect();
+    let Some(k) = [
+        "负责", "承担", "提供", "实施", "执行", "完成", "依照", "按照",
+    ]
+    .iter()
+    .filter_map(|v| agent.find(v))
+    .min() else {
+        return false;
+    };
+    k >= 6 && !found.iter().any(|&(fs, _, _)| fs >= e && fs < e + k)
+}
+
 /// The statements of one sentence; `c` is the prefilter's answer for it.
 pub fn statements(
     text: &str,
@@ -127,11 +156,18 @@ pub fn statements(
             .filter(|(s, e, _)| *s >= ps && *e <= pe)
             .map(|(s, e, r)| (s - ps, e - ps, *r))
             .collect();
+        // (Not a party named as the other side of someone's agreement: "依照其与受托方之间的协议".)
+        let counterparty = |s: usize, e: usize| {
+            part[..s].ends_with(['与', '和', '同'])
+                && ["之间", "签订", "订立", "的协议", "的合同"]
+                    .iter()
+                    .any(|w| part[e..].starts_with(w))
+        };
         let nearest_before = |pos: usize| {
             found
                 .iter()
                 .rev()
-                .find(|(s, _, _)| *s < pos)
+                .find(|(s, e, _)| *s < pos && !(zh && counterparty(*s, *e)))
                 .map(|(_, _, r)| *r)
         };
         let hedged = m.hedge.is_match(part, c);
@@ -152,11 +188,7 @@ pub fn statements(
             .by_party
             .find_all(part, c)
             .into_iter()
-            .filter(|&(s, _)| {
-                !["经", "理", "事", "自", "缘"]
-                    .iter()
-                    .any(|w| part[..s].ends_with(w))
-            })
+            .filter(|&(s, _)| agent_by(part, s))
             .find_map(|(_, e)| {
                 found
                     .iter()
@@ -243,6 +275,10 @@ pub fn statements(
             }
         } else if let (Some(role), Some(_)) = (by, duty) {
             Some((Some(role), Kind::Duty))
+        } else if duty.is_some() && zh && by_third(part, &found, m, c) {
+            // "…的物理安全，由附件三所列托管服务商依照其与受托方之间的协议负责": someone other than
+            // the parties is responsible; a party named on the way is no subject.
+            Some((None, Kind::Duty))
         } else if let Some((ds, _)) = duty {
             // A right that comes before the first duty marker governs the part ("甲方可以…").
             match right {

@@ -458,7 +458,7 @@ pub(crate) fn pi_rows(
 /// Hours of a notice deadline in a text, if a fixed one is stated.
 fn deadline_hours(text: &str) -> Option<u32> {
     let re = static_re!(
-        r"(?i)(\d+|one|two|three|four|six|twelve|twenty-four|forty-eight|seventy-two|一|两|二|三|四|六|十二|二十四|四十八|七十二)\s*(?:\(\d+\)\s*)?(个)?\s*(小时|hours?|日|天|days?|个?工作日|business days?)"
+        r"(?i)(\d+|one|two|three|four|six|twelve|twenty-four|forty-eight|seventy-two|一|两|二|三|四|六|十二|二十四|四十八|七十二)\s*(?:\(\d+\)\s*)?(个)?\s*(小时|hours?|(?:自然|日历)?日|天|(?:calendar )?days?|个?工作日|business days?)"
     )?;
     let word = |w: &str| -> Option<u32> {
         Some(match w.to_lowercase().as_str() {
@@ -593,6 +593,15 @@ impl Facts {
     }
 }
 
+/// A clause number that stands for a part or chapter of the contract, not an article.
+fn container(number: &str) -> bool {
+    ["Part ", "Chapter "].iter().any(|k| {
+        number
+            .strip_prefix(k)
+            .is_some_and(|id| !id.is_empty() && id.chars().all(|c| c.is_ascii_alphanumeric()))
+    }) || (number.starts_with('第') && number.ends_with('章'))
+}
+
 /// The top-level ancestor of each clause ("the same clause" below), by index so that the "1" of a
 /// schedule is not the "1" of the body; and the sentences under each.
 struct Roots {
@@ -609,6 +618,15 @@ impl Roots {
                 let mut c = c;
                 let mut guard = 0;
                 while let Some(p) = doc.clauses.get(c).and_then(|k| k.parent) {
+                    // (A part or chapter holds whole articles: "Part A – Contract Terms" with
+                    // clauses 1 to 26 under it, 第一章 with its 第X条. Each article is a root.)
+                    if doc
+                        .clauses
+                        .get(p as usize)
+                        .is_some_and(|k| container(&k.number))
+                    {
+                        break;
+                    }
                     c = p as usize;
                     guard += 1;
                     if guard > 64 {
@@ -698,8 +716,16 @@ fn unfavourable(
         .copied()
         .filter(|&i| sentences[i].clause_idx.is_none())
         .collect();
-    for r in roots {
+    for &r in &roots {
         scope.extend_from_slice(j.roots.sentences(r));
+        // (A hit on a chapter's own heading, "第十四章 违约责任与责任限制", takes in its articles.)
+        if j.doc.clauses.get(r).is_some_and(|k| container(&k.number)) {
+            for (c, k) in j.doc.clauses.iter().enumerate() {
+                if k.parent == Some(r as u32) && j.roots.root(c) == c && !roots.contains(&c) {
+                    scope.extend_from_slice(j.roots.sentences(c));
+                }
+            }
+        }
     }
     let facts = |i: usize| j.feats[i].facts.get_or_init(|| Facts::of(text(i)));
     let any_unfav = scope.iter().any(|&i| cue(i, UNFAVOURABLE));
@@ -745,7 +771,7 @@ fn unfavourable(
             // data (a breach, personal information, confidentiality) undoes the provider form; one
             // for gross negligence alone leaves the customer's data uncovered.
             let data_excluded = static_re!(
-                r"(?i)数据(的)?(丢失|灭失|损坏|毁损)[^。；]{0,20}(不承担|不负|免责)|不对[^。；]{0,60}数据(的)?(丢失|灭失|损坏|毁损)[^。；]{0,6}(承担|负责)|\b(loss|corruption) of (or damage to )?data\b|\bloss or corruption of data\b"
+                r"(?i)数据(的)?(丢失|灭失|损坏|毁损)[^。；]{0,20}(不承担|不负|免责)|不对[^。；]{0,60}数据(的)?(丢失|灭失|损坏|毁损)[^。；]{0,6}(承担|负责)|不对下列损失承担[^。；]{0,10}[:：][^。；]{0,80}数据[^。；]{0,20}(丢失|灭失|损坏|毁损)|\b(loss|corruption) of (or damage to )?data\b|\bloss or corruption of data\b"
             )
             .is_some_and(|r| scope.iter().any(|&i| r.is_match(text(i))));
             let reaches_data = |j: usize| {
@@ -1063,6 +1089,8 @@ mod tests {
         assert_eq!(deadline_hours("within two (2) business days"), Some(48));
         assert_eq!(deadline_hours("without undue delay"), None);
         assert_eq!(deadline_hours("及时通知"), None);
+        assert_eq!(deadline_hours("保留承租方数据5个自然日"), Some(120));
+        assert_eq!(deadline_hours("kept for 7 calendar days"), Some(168));
     }
 
     #[test]
@@ -1111,6 +1139,19 @@ mod tests {
             .iter()
             .find(|r| r.id == id)
             .and_then(|r| r.customer_unfavourable)
+    }
+
+    #[test]
+    fn the_clauses_of_a_part_are_judged_each_on_its_own() {
+        // "Part A – Contract Terms" holds every clause: a "at any time" in clause 3 is not
+        // clause 22's, and clause 19's carve-outs still count for its cap.
+        let text = "This Agreement is between Northwind Cloud Ltd (\"Provider\") and the customer (\"Customer\").\n\n\
+            ## Part A – Contract Terms\n\n### 3. The Services\n\n3.1 The Customer may change its configuration at any time.\n\n\
+            ### 19. Liability\n\n19.1 The Provider's total liability arising out of this Contract is limited to the Charges paid in the previous 12 months.\n\n\
+            19.2 The limit in clause 19.1 does not apply to liability for (a) breach of clause 14 (Privacy), or (b) a Security Incident caused by the Provider.\n\n\
+            ### 22. Suspension\n\n22.1 The Provider may suspend a user account only for so long as it is reasonably necessary to prevent an imminent threat to the security of the Platform.\n";
+        assert_eq!(risk_unfavourable(text, "suspension"), Some(false));
+        assert_eq!(risk_unfavourable(text, "liability_cap"), Some(false));
     }
 
     #[test]
