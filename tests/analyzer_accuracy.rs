@@ -381,3 +381,8 @@ fn thirty_first_blind_set_scores_stay_above_their_floors() {
 fn thirty_second_blind_set_scores_stay_above_their_floors() {
     check("blind32", 8, 0.75, 0.88, 0.96, 8);
 }
+
+#[test]
+fn thirty_third_blind_set_scores_stay_above_their_floors() {
+    check("blind33", 8, 0.78, 0.80, 0.83, 7);
+}

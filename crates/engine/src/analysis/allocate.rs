@@ -113,6 +113,29 @@ fn only_refers(c: &str) -> bool {
     .is_some_and(|r| r.is_match(c))
 }
 
+/// A cell that gives the row to someone other than the parties: "由基础云服务商负责运维".
+fn by_other(c: &str, mentions: &Mentions) -> bool {
+    let c = c.trim();
+    c.starts_with('由')
+        && static_re!(r"^由[^，。；|]{2,20}?(?:负责|承担|提供|实施)")
+            .and_then(|r| r.find(c))
+            .is_some_and(|m| {
+                !mentions
+                    .find(&c[..m.end()])
+                    .iter()
+                    .any(|x| x.2 != Role::Both)
+            })
+}
+
+/// A cell that only points to a document outside the contract: "见《安全白皮书》", "See the
+/// Security Whitepaper".
+fn refers_to_document(c: &str) -> bool {
+    static_re!(
+        r"(?i)^\s*(?:参见|详见|见|按照|依照)\s*《[^》]{1,30}》\s*(?:的?(?:约定|规定|说明))?\s*[。.]?\s*$|^\s*see (?:the )?(?:[A-Z][\w-]*\s){0,3}(?:whitepaper|white paper|documentation|policy|handbook)\s*\.?\s*$"
+    )
+    .is_some_and(|r| r.is_match(c))
+}
+
 fn empty_cell(c: &str) -> bool {
     matches!(
         c.trim(),
@@ -643,8 +666,10 @@ fn party_cells(
             Role::Provider => &mut provider,
             _ => &mut customer,
         };
-        // A cell saying that party has no part, or only what it must not do, fills nothing.
-        let filled = !empty_cell(c) && !no_part(c);
+        // A cell saying that party has no part, or only what it must not do, fills nothing; nor
+        // does one that only points to a document the contract does not reproduce ("见《安全白皮书》").
+        let filled =
+            !empty_cell(c) && !no_part(c) && !refers_to_document(c) && !by_other(c, mentions);
         *slot = Some(slot.unwrap_or(false) || filled);
     }
     (provider, customer)
@@ -2272,6 +2297,55 @@ mod tests {
         );
         assert_eq!(allocation_of(&text, "physical"), Found::Absent);
         assert_eq!(allocation_of(&text, "data.destruction"), Found::Absent);
+    }
+
+    #[test]
+    fn text_under_a_heading_without_a_number_is_terms_not_preamble() {
+        let text = format!(
+            "{EN_PARTIES}## 7. Security\n\n7.1 Provider shall encrypt Customer Data at rest.\n\n\
+            ## EXHIBIT B – SHARED RESPONSIBILITY MODEL\n\n### Foundation\n\n\
+            B.1(a) Provider is responsible for the physical security of the data centres.\n\n\
+            ### Network policies\n\nB.5(b) Customer is responsible for defining network policies and firewall rules for its workloads.\n"
+        );
+        assert_eq!(allocation_of(&text, "physical"), Found::Provider);
+        assert_eq!(allocation_of(&text, "network"), Found::Customer);
+        // Plain-English terms whose sections have question headings and no numbers.
+        let text = format!(
+            "{EN_PARTIES}## What we do to keep your recordings safe\n\nProvider is responsible for the physical security of the data centres.\n"
+        );
+        assert_eq!(allocation_of(&text, "physical"), Found::Provider);
+    }
+
+    #[test]
+    fn a_party_s_duties_labelled_by_its_name_and_cells_that_give_the_row_to_no_party() {
+        // "乙方职责：…" (a 运维界面说明书), "见《安全白皮书》" and "由基础云服务商负责" in a party's cell.
+        let text = format!(
+            "{ZH_PARTIES}## 附件一 运维界面说明书\n\n### 1.2 云平台层\n\n甲方职责：无。\n\n\
+            乙方职责：计算虚拟化层（含虚拟化管理程序）和云管理平台的部署、配置、补丁和版本管理；租户之间的资源隔离。\n\n\
+            ## 附件二 安全责任一览\n\n| 层面 | 乙方 | 甲方 |\n|---|---|---|\n\
+            | 机房、供电与硬件 | 由基础云服务商负责运维 | — |\n| 主机与操作系统 | 见《安全白皮书》 | — |\n"
+        );
+        assert_eq!(
+            allocation_of(&text, "resource_abstraction"),
+            Found::Provider
+        );
+        assert_eq!(allocation_of(&text, "physical"), Found::Absent);
+        assert_eq!(allocation_of(&text, "os"), Found::Absent);
+    }
+
+    #[test]
+    fn raci_marks_and_a_term_defined_with_its_article() {
+        // "– hereinafter "the Contractor" –": the table's "Contractor" column is that party's; the
+        // parent company defined on the way is no party; R/A is the party that does the work.
+        let text = "between\n\nthe **Land Westmark**, represented by the Ministry of the Interior,\n\n– hereinafter \"the Client\" –\n\nand\n\n**Mainwerk Cloud GmbH**, Frankfurt am Main,\n\n– hereinafter \"the Contractor\" –\n\n\
+            The Contractor is a wholly owned subsidiary of Halvorsen Compute Inc., Wilmington, Delaware, USA (hereinafter \"the Parent Company\").\n\n\
+            ## § 5 Allocation of responsibilities\n\n| Row | Area | Contractor | Client |\n|---|---|---|---|\n\
+            | 1 | Data centre premises, power supply, cooling and physical hardware | R/A | I |\n\
+            | 3 | Guest operating systems: installation, hardening and patching | C | R/A |\n";
+        assert_eq!(allocation_of(text, "physical"), Found::Provider);
+        assert_eq!(allocation_of(text, "os"), Found::Customer);
+        let p = super::super::report_of(text).parties;
+        assert!(!p.customer.iter().any(|a| a.contains("Parent")), "{p:?}");
     }
 
     #[test]

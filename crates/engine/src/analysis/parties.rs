@@ -161,9 +161,20 @@ impl Mentions {
 /// Whether the text right after a party's name makes the name a label: a colon, past any bold
 /// markers or closing quote ("**Customer:**", "AN: …", "甲方：").
 pub(crate) fn opens_label(after: &str) -> bool {
-    after
-        .trim_start_matches(['*', ' ', '"', '”'])
-        .starts_with([':', '：'])
+    // (Or the party's part named: "乙方职责：…", "Customer responsibilities:".)
+    let after = after.trim_start_matches(['*', ' ', '"', '”']);
+    let after = ["的职责", "职责", "的责任", "责任", "的义务", "义务"]
+        .iter()
+        .chain(&[
+            "’s responsibilities",
+            "'s responsibilities",
+            " responsibilities",
+            " obligations",
+        ])
+        .find_map(|w| after.strip_prefix(w))
+        .unwrap_or(after)
+        .trim_start_matches(['*', ' ']);
+    after.starts_with([':', '：'])
 }
 
 /// "Customer Data", "甲方数据", "您的内容": the party's name inside a defined thing is not the party.
@@ -213,7 +224,8 @@ fn preceded_by_user_qualifier(text: &str, start: usize) -> bool {
     let mut tail: Vec<char> = before.chars().rev().take(3).collect();
     tail.reverse();
     let tail: String = tail.into_iter().collect();
-    // (And 托管服务商 / 其他服务商 / 新的服务商: a hosting company, another or a successor.)
+    // (And 托管服务商 / 基础云服务商 / 其他服务商 / 新的服务商: a hosting company, the cloud under the
+    // platform, another or a successor.)
     if [
         "终端",
         "最终",
@@ -223,7 +235,7 @@ fn preceded_by_user_qualifier(text: &str, start: usize) -> bool {
         "托管",
         "其他",
         "新的",
-        "基础设施",
+        "基础",
     ]
     .iter()
     .any(|q| tail.ends_with(q))
@@ -457,12 +469,19 @@ pub(crate) fn resolve_with(
         if name.chars().count() < 1 || name.chars().count() > 60 {
             return;
         }
+        // ("hereinafter "the Contractor"": the term is "Contractor" too, as a table's header
+        // names it.)
+        let bare = name
+            .strip_prefix("the ")
+            .filter(|b| b.starts_with(|ch: char| ch.is_ascii_uppercase()) && !b.contains(' '));
         match role {
             Role::Provider => {
                 p.insert(name.to_string());
+                p.extend(bare.map(str::to_string));
             }
             Role::Customer => {
                 c.insert(name.to_string());
+                c.extend(bare.map(str::to_string));
             }
             Role::Both => {}
         }
@@ -1478,8 +1497,16 @@ fn not_a_party(before: &str, after: &str, head: &str, aliases: &[&str]) -> bool 
         .find(|&i| before.len() - i <= 60)
         .unwrap_or(before.len());
     let tail = &before[tail_from..];
-    said || static_re!(r"(?i)\b(?:a|an|any|its|the)\s+third[- ]party\s+[\w -]{0,30}$")
-        .is_some_and(|r| r.is_match(tail))
+    // (A party's parent or affiliate: "The Contractor is a wholly owned subsidiary of Halvorsen
+    // Compute Inc. … (hereinafter "the Parent Company")".)
+    let group = aliases.iter().any(|a| {
+        static_re!(r"(?i)^(?:the\s+)?(?:ultimate\s+)?(?:parent|holding)(?:\s+company)?$|^(?:the\s+)?(?:affiliate|subsidiary)$")
+            .is_some_and(|r| r.is_match(a))
+    }) || static_re!(r"(?i)\b(?:subsidiary|affiliate)\s+of\b")
+        .is_some_and(|r| r.is_match(tail));
+    said || group
+        || static_re!(r"(?i)\b(?:a|an|any|its|the)\s+third[- ]party\s+[\w -]{0,30}$")
+            .is_some_and(|r| r.is_match(tail))
         || static_re!(r"(?i)^[*\s]*[,，]?\s*(?:which|who)\s+(?:is|are)\s+not\s+(?:a\s+)?part(?:y|ies)\b|^[*\s]*[，,]?\s*(?:并)?非本(?:协议|合同)(?:的)?(?:一方|当事方|当事人)")
             .is_some_and(|r| r.is_match(after))
 }

@@ -117,10 +117,44 @@ pub fn sentences(doc: &Document) -> Vec<Sentence> {
     for (i, c) in doc.clauses.iter().enumerate() {
         let (s, e) = (off.byte_of(c.start), off.byte_of(c.end));
         if e > s {
-            segments.push((s, e, c.start, c.number.clone(), Some(i), c.kind));
+            segments.push((s, e, c.start, number_of(doc, i), Some(i), c.kind));
         }
     }
     cut(doc, segments)
+}
+
+/// The number a clause's sentences are cited by. Text under a heading without a number ("###
+/// Foundation", "## What we do to keep your recordings safe") is terms like any other, not
+/// preamble: it goes by the nearest numbered clause it sits in ("Exhibit B"), or else by its
+/// heading. The first clause of a document and headings that introduce the parties or the
+/// background stay unnumbered (preamble).
+fn number_of(doc: &Document, idx: usize) -> String {
+    let Some(c) = doc.clauses.get(idx) else {
+        return String::new();
+    };
+    if !c.number.is_empty() || c.kind != BlockKind::Heading || idx == 0 {
+        return c.number.clone();
+    }
+    if let Some(n) = doc
+        .ancestors(idx)
+        .filter_map(|a| doc.clauses.get(a))
+        .map(|a| &a.number)
+        .find(|n| !n.is_empty())
+    {
+        return n.clone();
+    }
+    let Some(h) = c.heading.as_deref().map(str::trim) else {
+        return String::new();
+    };
+    let h = h.trim_matches(|ch: char| ch == '*' || ch == '#' || ch.is_whitespace());
+    let preamble = static_re!(
+        r"(?i)^(?:preamble|background|recitals?|whereas|parties|the parties|introduction|definitions?|interpretation)\b|^(?:鉴于|前言|引言|序言|重要提示|特别提示|提示条款|定义|释义|合同当事人|当事人)"
+    )
+    .is_some_and(|r| r.is_match(h));
+    if preamble || h.is_empty() {
+        return String::new();
+    }
+    h.chars().take(40).collect()
 }
 
 /// The sentences of one clause (after an edit), whose text is the bytes `start..end`.
@@ -130,7 +164,7 @@ pub fn clause_sentences(doc: &Document, idx: usize, start: usize, end: usize) ->
     };
     cut(
         doc,
-        vec![(start, end, c.start, c.number.clone(), Some(idx), c.kind)],
+        vec![(start, end, c.start, number_of(doc, idx), Some(idx), c.kind)],
     )
 }
 
