@@ -2331,6 +2331,12 @@ mod tests {
         );
         assert_eq!(allocation_of(&text, "physical"), Found::Absent);
         assert_eq!(allocation_of(&text, "os"), Found::Absent);
+        let text = format!(
+            "{EN_PARTIES}## Schedule 2\n\nProvider's obligations: physical security of the data centres.\n\n\
+            Customer responsibilities: network security groups and firewall rules for its workloads.\n"
+        );
+        assert_eq!(allocation_of(&text, "physical"), Found::Provider);
+        assert_eq!(allocation_of(&text, "network"), Found::Customer);
     }
 
     #[test]

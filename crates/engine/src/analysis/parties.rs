@@ -161,19 +161,30 @@ impl Mentions {
 /// Whether the text right after a party's name makes the name a label: a colon, past any bold
 /// markers or closing quote ("**Customer:**", "AN: …", "甲方：").
 pub(crate) fn opens_label(after: &str) -> bool {
-    // (Or the party's part named: "乙方职责：…", "Customer responsibilities:".)
+    // (Or the party's part named: "乙方职责：…", "Customer responsibilities:", "Provider's
+    // obligations:".)
     let after = after.trim_start_matches(['*', ' ', '"', '”']);
-    let after = ["的职责", "职责", "的责任", "责任", "的义务", "义务"]
-        .iter()
-        .chain(&[
-            "’s responsibilities",
-            "'s responsibilities",
-            " responsibilities",
-            " obligations",
-        ])
-        .find_map(|w| after.strip_prefix(w))
+    let after = after
+        .strip_prefix("’s")
+        .or_else(|| after.strip_prefix("'s"))
         .unwrap_or(after)
-        .trim_start_matches(['*', ' ']);
+        .trim_start();
+    let after = [
+        "的职责",
+        "职责",
+        "的责任",
+        "责任",
+        "的义务",
+        "义务",
+        "responsibilities",
+        "Responsibilities",
+        "obligations",
+        "Obligations",
+    ]
+    .iter()
+    .find_map(|w| after.strip_prefix(w))
+    .unwrap_or(after)
+    .trim_start_matches(['*', ' ']);
     after.starts_with([':', '：'])
 }
 
