@@ -13,7 +13,7 @@ use super::features::{refers_back, segment, SentenceFeatures};
 use super::parties::{Mentions, Role};
 use super::prefilter::Candidates;
 use super::rules::{MatrixMarks, Modality, Rules};
-use super::statements::{Kind, Statement};
+use super::statements::{agent_is_third, Kind, Statement};
 use super::terms::DocTerms;
 use super::text::Sentence;
 use super::{explain, Evidence, Found, Gap, Perspective, SecurityRow, Severity};
@@ -115,16 +115,9 @@ fn only_refers(c: &str) -> bool {
 
 /// A cell that gives the row to someone other than the parties: "由基础云服务商负责运维".
 fn by_other(c: &str, mentions: &Mentions) -> bool {
-    let c = c.trim();
-    c.starts_with('由')
-        && static_re!(r"^由[^，。；|]{2,20}?(?:负责|承担|提供|实施)")
-            .and_then(|r| r.find(c))
-            .is_some_and(|m| {
-                !mentions
-                    .find(&c[..m.end()])
-                    .iter()
-                    .any(|x| x.2 != Role::Both)
-            })
+    c.trim()
+        .strip_prefix('由')
+        .is_some_and(|rest| agent_is_third(rest, |k| !mentions.find(&rest[..k]).is_empty()))
 }
 
 /// A cell that only points to a document outside the contract: "见《安全白皮书》", "See the
@@ -270,19 +263,24 @@ pub(crate) fn signing_row(text: &str, s: &Sentence, table: &(usize, Vec<String>)
     );
     let heading =
         static_re!(r"(?i)签章|盖章|签字|签署|\bsignatures?\b|\bsigned\b|\bexecution\b|in witness");
-    let mut above = top.saturating_sub(120);
-    while !text.is_char_boundary(above) {
-        above -= 1;
-    }
     signing.is_some_and(|r| r.is_match(s.text(text)) || header.iter().any(|h| r.is_match(h)))
         || heading.is_some_and(|r| {
             // (The heading over the table: "## 签署确认", "Signatures".)
-            text[above..top]
-                .lines()
-                .rev()
-                .find(|l| !l.trim().is_empty())
-                .is_some_and(|l| l.trim().chars().count() <= 30 && r.is_match(l))
+            line_above(text, top, 120).is_some_and(|l| l.chars().count() <= 30 && r.is_match(l))
         })
+}
+
+/// The last non-blank line in the `window` bytes before `top` (a table's heading), trimmed.
+fn line_above(text: &str, top: usize, window: usize) -> Option<&str> {
+    let mut above = top.saturating_sub(window);
+    while !text.is_char_boundary(above) {
+        above -= 1;
+    }
+    text.get(above..top)?
+        .lines()
+        .rev()
+        .map(str::trim)
+        .find(|l| !l.is_empty())
 }
 
 /// Whether a table lists sub-processors or subcontractors ("## 附件三 分受托方及境外接收方清单",
@@ -302,19 +300,11 @@ pub(crate) fn sub_processor_list(text: &str, table: &(usize, Vec<String>)) -> bo
         static_re!(r"(?i)所在地|地点|国家|地区|locations?|country|regions?")
             .is_some_and(|r| r.is_match(h))
     });
-    let mut above = top.saturating_sub(200);
-    while !text.is_char_boundary(above) {
-        above -= 1;
-    }
-    let heading = text[above..top]
-        .lines()
-        .rev()
-        .find(|l| !l.trim().is_empty())
-        .is_some_and(|l| {
-            l.trim().chars().count() <= 40
-                && listed.is_some_and(|r| r.is_match(l))
-                && !duties.is_some_and(|r| r.is_match(l))
-        });
+    let heading = line_above(text, top, 200).is_some_and(|l| {
+        l.chars().count() <= 40
+            && listed.is_some_and(|r| r.is_match(l))
+            && !duties.is_some_and(|r| r.is_match(l))
+    });
     heading || (named && located)
 }
 

@@ -107,16 +107,23 @@ fn agent_by(part: &str, s: usize) -> bool {
 }
 
 /// A Chinese part whose duty is given 由 someone who is not a party ("由托管服务商…负责"): 由 opens
-/// the agent phrase of the part, and no party is named within a few characters after it.
+/// the agent phrase of the part, and no party is named in it.
 fn by_third(part: &str, found: &[(usize, usize, Role)], m: &Modality, c: &Candidates) -> bool {
     let Some((s, e)) = m.by_party.first(part, c) else {
         return false;
     };
-    if !agent_by(part, s) || part[e..].starts_with(['于', '此']) {
-        return false;
-    }
-    // The agent: what follows 由 up to its verb (负责 / 承担 / 提供 …), within one clause part.
-    let agent: String = part[e..].chars().take(16).collect();
+    agent_by(part, s)
+        && !part[e..].starts_with(['于', '此'])
+        && agent_is_third(&part[e..], |k| {
+            found.iter().any(|&(fs, _, _)| fs >= e && fs < e + k)
+        })
+}
+
+/// What follows a 由, up to its verb ("附件三所列托管服务商依照…负责"): whether it names someone
+/// other than the parties. `party_in(k)`: whether a party is named in its first `k` bytes.
+/// (Also read in a table's party cell: "由基础云服务商负责运维".)
+pub(crate) fn agent_is_third(after_by: &str, party_in: impl Fn(usize) -> bool) -> bool {
+    let agent: String = after_by.chars().take(16).collect();
     let Some(k) = [
         "负责", "承担", "提供", "实施", "执行", "完成", "依照", "按照",
     ]
@@ -125,7 +132,7 @@ fn by_third(part: &str, found: &[(usize, usize, Role)], m: &Modality, c: &Candid
     .min() else {
         return false;
     };
-    k >= 6 && !found.iter().any(|&(fs, _, _)| fs >= e && fs < e + k)
+    k >= 6 && !party_in(k)
 }
 
 /// The statements of one sentence; `c` is the prefilter's answer for it.

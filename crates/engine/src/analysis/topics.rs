@@ -1134,11 +1134,16 @@ mod tests {
 
     /// Whether risk topic `id` of a short contract is against the customer.
     fn risk_unfavourable(text: &str, id: &str) -> Option<bool> {
+        risk_of(text, id).1
+    }
+
+    fn risk_of(text: &str, id: &str) -> (bool, Option<bool>) {
         super::super::report_of(text)
             .risks
             .iter()
             .find(|r| r.id == id)
-            .and_then(|r| r.customer_unfavourable)
+            .map(|r| (r.present, r.customer_unfavourable))
+            .expect("topic")
     }
 
     #[test]
@@ -1244,15 +1249,6 @@ mod tests {
             4.2 Processor will notify Customer of any intended new Sub-processor at least 30 days in advance.\n\n\
             4.3 Customer may object on reasonable data-protection grounds within 14 days of the notice.\n";
         assert_eq!(risk_unfavourable(en, "subcontracting"), Some(false));
-    }
-
-    fn risk_of(text: &str, id: &str) -> (bool, Option<bool>) {
-        super::super::report_of(text)
-            .risks
-            .iter()
-            .find(|r| r.id == id)
-            .map(|r| (r.present, r.customer_unfavourable))
-            .expect("topic")
     }
 
     #[test]
