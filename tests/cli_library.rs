@@ -380,6 +380,25 @@ fn templates_check_passes_on_the_builtin_playbook_and_names_bad_files() {
         "{stdout}"
     );
     assert!(stdout.contains("1 problem(s)"), "{stdout}");
+    // The analyzer's playbook is checked too, down to each pattern list's regex, which the
+    // analyzer itself builds only when a contract first needs it: a list too large to build.
+    let rules = dir.join("analyzer/rules.toml");
+    let text = std::fs::read_to_string(&rules)
+        .unwrap_or_default()
+        .replacen(
+            "[[risk]]",
+            "[[risk]]\nid = \"huge\"\nany = [\"(?:\\\\w{1000}){9}\"]\n\n[[risk]]",
+            1,
+        );
+    std::fs::write(&rules, text).unwrap_or_default();
+    let out = cli.run(&["templates", "check", dir.to_str().unwrap_or_default()]);
+    assert_eq!(out.status.code(), Some(1));
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        stdout.contains("rules.toml: huge.any:") && stdout.contains("exceeds size limit"),
+        "{stdout}"
+    );
+    assert!(stdout.contains("2 problem(s)"), "{stdout}");
 }
 
 fn copy_dir(from: &std::path::Path, to: &std::path::Path) {

@@ -8,6 +8,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Args, Parser, Subcommand};
+use cloudclause_engine::error::TemplateProblem;
 use cloudclause_engine::library::{Library, PACK_LIMIT, PACK_TOO_LARGE};
 use cloudclause_engine::model::*;
 use cloudclause_engine::templates::{self, TemplateFiles};
@@ -222,7 +223,20 @@ fn run(cli: Cli) -> Result<(), Error> {
     match &cli.command {
         Command::Templates(TemplatesCmd::Check { dir }) => {
             let files = template_files(&dir.clone().or_else(|| cli.templates.clone()))?;
-            let set = templates::load(&files)?;
+            let mut set = templates::load(&files)?;
+            // The analyzer's playbook: its syntax, and each pattern list's regex built now
+            // (the analyzer builds them on first use).
+            match cloudclause_engine::analysis::Rules::load(&files) {
+                Ok(rules) => set
+                    .problems
+                    .extend(rules.check().into_iter().map(|message| TemplateProblem {
+                        path: format!("templates/{}", cloudclause_engine::analysis::RULES_PATH),
+                        line: 0,
+                        message,
+                    })),
+                Err(Error::InvalidTemplates { problems }) => set.problems.extend(problems),
+                Err(e) => return Err(e),
+            }
             for p in &set.problems {
                 println!("{p}");
             }

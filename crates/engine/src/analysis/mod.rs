@@ -39,7 +39,7 @@ use crate::model::{Allocation, Bilingual, DeploymentModel, ReferenceModel, Topic
 use crate::templates::TemplateSet;
 
 pub use parties::Parties;
-pub use rules::Rules;
+pub use rules::{Rules, RULES_PATH};
 
 /// Whose side the review takes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, serde::Deserialize, TS)]

@@ -1,6 +1,8 @@
 //! The analyzer's playbook (`templates/analyzer/rules.toml`) compiled into regexes once.
 //! Every pattern list becomes one case-insensitive alternation.
 
+use std::sync::{Arc, OnceLock};
+
 use regex::{Regex, RegexBuilder};
 use serde::Deserialize;
 
@@ -13,14 +15,70 @@ use crate::templates::TemplateFiles;
 pub const RULES_PATH: &str = "analyzer/rules.toml";
 
 /// A list of patterns compiled into one regex; no regex when the list is empty.
-#[derive(Debug, Clone, Default)]
+///
+/// The regex is built on first use, not when the rules are loaded (`Rules::load` checks the
+/// syntax): most lists are never tried on a given contract, because the literal prefilter rules
+/// them out, and their automata (some 35 MB for the built-in playbook, mostly the Unicode
+/// classes of bounded gaps such as `[^。；]{0,40}`) need not be built or held for it.
+#[derive(Debug, Default)]
 pub struct Patterns {
-    re: Option<Regex>,
+    /// The joined pattern and its regex once built, shared by every copy of the rules.
+    shared: Option<Arc<Lazy>>,
+    /// This copy's handle on the regex, with its own pool of lazy-DFA caches (see
+    /// `Rules::fresh`).
+    re: OnceLock<Option<Regex>>,
     /// The list's group in the literal prefilter; `None`: no literal set, the regex always runs.
     gate: Option<u32>,
     /// For a list run over the whole text: how far from an edit its matches can change (`None`:
     /// anywhere, or a list run per sentence).
     local: Option<Locality>,
+}
+
+/// A pattern list's regex, built when it is first needed.
+#[derive(Debug)]
+struct Lazy {
+    pattern: String,
+    /// The list's name, for the message if the regex cannot be built.
+    what: String,
+    re: OnceLock<Option<Regex>>,
+}
+
+impl Lazy {
+    fn build(&self) -> Result<Regex, String> {
+        RegexBuilder::new(&self.pattern)
+            .case_insensitive(true)
+            .size_limit(1 << 24)
+            // A roomy lazy-DFA cache: the Unicode classes make many states, and a cache that
+            // keeps clearing rebuilds them sentence after sentence.
+            .dfa_size_limit(1 << 25)
+            .build()
+            .map_err(|e| format!("{}: {e}", self.what))
+    }
+    /// The regex, built once. The syntax was checked when the rules were loaded, so only a list
+    /// too large for the size limit fails here (`cloudclause templates check` reports it): it is
+    /// then skipped, with a message.
+    fn regex(&self) -> Option<Regex> {
+        self.re
+            .get_or_init(|| {
+                self.build()
+                    .map_err(|e| eprintln!("cloudclause: analyzer rules: {e}; the list is skipped"))
+                    .ok()
+            })
+            .clone()
+    }
+}
+
+impl Clone for Patterns {
+    /// A copy shares the built regex (or builds it for all copies) but searches with caches of
+    /// its own.
+    fn clone(&self) -> Patterns {
+        Patterns {
+            shared: self.shared.clone(),
+            re: OnceLock::new(),
+            gate: self.gate,
+            local: self.local,
+        }
+    }
 }
 
 /// Word boundaries are ASCII ones: a Latin term next to Chinese characters ("的DDoS防护") still
@@ -60,14 +118,12 @@ impl Patterns {
             .map(|p| ascii_boundaries(p))
             .collect::<Vec<_>>()
             .join("|");
-        let re = RegexBuilder::new(&joined)
+        // The syntax is checked now, as the regex crate reads it; the automata are built later.
+        regex_syntax::ParserBuilder::new()
             .case_insensitive(true)
-            .size_limit(1 << 24)
-            // A roomy lazy-DFA cache: the Unicode classes make many states, and a cache that
-            // keeps clearing rebuilds them sentence after sentence.
-            .dfa_size_limit(1 << 25)
             .build()
-            .map_err(|e| format!("{what}: {e}"))?;
+            .parse(&joined)
+            .map_err(|e| format!("{what}: regex parse error:\n{e}"))?;
         let syntax = || {
             regex_syntax::ParserBuilder::new()
                 .build()
@@ -81,19 +137,38 @@ impl Patterns {
             None => (None, locality(list)),
         };
         Ok(Patterns {
-            re: Some(re),
+            shared: Some(Arc::new(Lazy {
+                pattern: joined,
+                what: what.to_string(),
+                re: OnceLock::new(),
+            })),
+            re: OnceLock::new(),
             gate,
             local,
         })
     }
+    /// The list's regex, built on first use; `None` for an empty list.
+    fn compiled(&self) -> Option<&Regex> {
+        let shared = self.shared.as_ref()?;
+        self.re.get_or_init(|| shared.regex()).as_ref()
+    }
+    /// Builds the regex now; the reason when it cannot be built.
+    pub(crate) fn check(&self) -> Result<(), String> {
+        match &self.shared {
+            Some(l) => l.build().map(|_| ()),
+            None => Ok(()),
+        }
+    }
     fn regex(&self, c: &Candidates) -> Option<&Regex> {
-        self.re
-            .as_ref()
-            .filter(|_| self.gate.is_none_or(|g| c.has(g)))
+        if self.gate.is_none_or(|g| c.has(g)) {
+            self.compiled()
+        } else {
+            None
+        }
     }
     /// Whether the list is empty.
     pub fn is_empty(&self) -> bool {
-        self.re.is_none()
+        self.shared.is_none()
     }
     /// Whether a pattern matches `text`, a sentence or a part of one whose prefilter answer is `c`
     /// (`Candidates::ALL` for any other text).
@@ -135,7 +210,7 @@ impl Patterns {
         old_end: usize,
         new_end: usize,
     ) -> Vec<(usize, usize)> {
-        match (&self.re, self.local) {
+        match (self.compiled(), self.local) {
             (Some(re), Some(local)) => {
                 super::rematch::rematch(re, local, old, text, start, old_end, new_end)
             }
@@ -723,6 +798,47 @@ impl Rules {
         })
     }
 
+    /// Every pattern list of the rules.
+    fn pattern_lists(&self) -> Vec<&Patterns> {
+        let mut out = Vec::new();
+        for t in self.items.iter().chain(&self.pi).chain(&self.risks) {
+            out.extend([
+                &t.any,
+                &t.not,
+                &t.also,
+                &t.unfavourable,
+                &t.favourable_guard,
+                &t.carve_out,
+                &t.carve_topic,
+                &t.content,
+            ]);
+        }
+        out.extend([&self.pi_mention, &self.external_reference]);
+        for m in [&self.modality_zh, &self.modality_en] {
+            out.extend([
+                &m.disclaimer,
+                &m.right,
+                &m.duty,
+                &m.by_party,
+                &m.hedge,
+                &m.joint,
+                &m.restriction,
+            ]);
+        }
+        out.extend(self.model_cues.iter().map(|c| &c.any));
+        out
+    }
+
+    /// Builds every pattern list's regex now, which loading leaves to the first use: the problems
+    /// a playbook's syntax check cannot see (a list too large for the size limit). For
+    /// `cloudclause templates check` and the tests.
+    pub fn check(&self) -> Vec<String> {
+        self.pattern_lists()
+            .into_iter()
+            .filter_map(|p| p.check().err())
+            .collect()
+    }
+
     pub fn item(&self, id: &str) -> Option<&TopicCues> {
         self.items.iter().find(|t| t.id == id)
     }
@@ -736,7 +852,7 @@ mod tests {
     use super::*;
 
     fn push<'a>(out: &mut Vec<(&'a Regex, u32)>, p: &'a Patterns) {
-        if let (Some(re), Some(g)) = (p.re.as_ref(), p.gate) {
+        if let (Some(re), Some(g)) = (p.compiled(), p.gate) {
             out.push((re, g));
         }
     }
@@ -744,34 +860,10 @@ mod tests {
     /// Every regex of the rules that the prefilter may skip, with its group.
     fn gated(rules: &Rules) -> Vec<(&Regex, u32)> {
         let mut out = Vec::new();
-        for t in rules.items.iter().chain(&rules.pi).chain(&rules.risks) {
-            for p in [
-                &t.any,
-                &t.not,
-                &t.also,
-                &t.unfavourable,
-                &t.favourable_guard,
-                &t.carve_out,
-                &t.carve_topic,
-                &t.content,
-            ] {
-                push(&mut out, p);
-            }
+        for p in rules.pattern_lists() {
+            push(&mut out, p);
         }
-        push(&mut out, &rules.pi_mention);
-        push(&mut out, &rules.external_reference);
         for m in [&rules.modality_zh, &rules.modality_en] {
-            for p in [
-                &m.disclaimer,
-                &m.right,
-                &m.duty,
-                &m.by_party,
-                &m.hedge,
-                &m.joint,
-                &m.restriction,
-            ] {
-                push(&mut out, p);
-            }
             for r in m
                 .crossref
                 .iter()
@@ -836,11 +928,61 @@ mod tests {
     }
 
     #[test]
+    fn every_pattern_list_of_the_built_in_rules_builds() {
+        let rules = Rules::load(&TemplateFiles::builtin()).expect("built-in rules");
+        assert!(rules.pattern_lists().len() > 100);
+        assert_eq!(rules.check(), Vec::<String>::new());
+    }
+
+    /// Loading builds no automaton; the first search builds the list's regex once for every copy
+    /// of the rules, and each copy searches with caches of its own.
+    #[test]
+    fn a_pattern_list_is_built_on_first_use_once_for_all_copies() {
+        let rules = Rules::load(&TemplateFiles::builtin()).expect("built-in rules");
+        let built = |p: &Patterns| p.shared.as_ref().is_some_and(|l| l.re.get().is_some());
+        assert!(rules.pattern_lists().iter().all(|p| !built(p)));
+        let exit = &rules.risk("exit").expect("exit").any;
+        let copy = rules.fresh();
+        let text = "合同终止后，乙方应在三十日内删除甲方数据。";
+        assert!(exit.is_match(text, &Candidates::ALL));
+        assert!(built(exit));
+        assert_eq!(rules.pattern_lists().iter().filter(|p| built(p)).count(), 1);
+        let copy_exit = &copy.risk("exit").expect("exit").any;
+        assert!(
+            copy_exit.re.get().is_none(),
+            "the copy has its own handle, not yet taken"
+        );
+        assert!(copy_exit.is_match(text, &Candidates::ALL));
+        assert!(Arc::ptr_eq(
+            exit.shared.as_ref().expect("list"),
+            copy_exit.shared.as_ref().expect("list")
+        ));
+        assert!(!copy_exit.is_match("本协议自双方签字之日起生效。", &Candidates::ALL));
+    }
+
+    /// A pattern the regex crate would refuse is refused when the rules are loaded, though the
+    /// regex itself is built later.
+    #[test]
+    fn a_playbook_with_a_broken_pattern_is_refused_at_load() {
+        let mut files = TemplateFiles::builtin();
+        let text = files.files.get(RULES_PATH).expect("rules").clone();
+        let broken = text.replacen(
+            "[[risk]]",
+            "[[risk]]\nid = \"broken\"\nany = [\"(终止\"]\n\n[[risk]]",
+            1,
+        );
+        assert_ne!(broken, text);
+        files.files.insert(RULES_PATH.to_string(), broken);
+        let e = Rules::load(&files).expect_err("a broken pattern");
+        assert!(e.to_string().contains("broken.any"), "{e}");
+    }
+
+    #[test]
     fn every_whole_text_list_of_the_built_in_rules_is_searched_again_only_near_an_edit() {
         let rules = Rules::load(&TemplateFiles::builtin()).expect("built-in rules");
         for (k, cue) in rules.model_cues.iter().enumerate() {
             assert!(
-                cue.any.re.is_none() || cue.any.local.is_some(),
+                cue.any.is_empty() || cue.any.local.is_some(),
                 "model_cue #{k} ({:?}) has a pattern that can match the empty string, or text of \
                  any length across lines: bound it (`\\w{{1,30}}` rather than `\\w+`) or keep it \
                  within a line, so that a live edit need not search the whole text (rematch.rs)",
