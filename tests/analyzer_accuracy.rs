@@ -386,3 +386,8 @@ fn thirty_second_blind_set_scores_stay_above_their_floors() {
 fn thirty_third_blind_set_scores_stay_above_their_floors() {
     check("blind33", 8, 0.78, 0.80, 0.83, 7);
 }
+
+#[test]
+fn thirty_fourth_blind_set_scores_stay_above_their_floors() {
+    check("blind34", 8, 0.88, 0.88, 0.89, 8);
+}

@@ -347,8 +347,21 @@ pub(crate) fn table_claim(
             .join(" ");
         return Some((Some(Role::Both), Some(names_both(&others, mentions))));
     }
-    // A "Responsible" column, or any cell that is only a party word.
+    // A "Responsible" column, or any cell that is only a party word (not under "发起方": who
+    // starts a maintenance operation is not who answers for the layer).
+    let trigger = |i: usize| {
+        header.get(i).is_some_and(|h| {
+            rules
+                .marks
+                .trigger_column
+                .iter()
+                .any(|r| r.is_match(h.trim()))
+        })
+    };
     for (i, c) in row.iter().enumerate().skip(1) {
+        if trigger(i) {
+            continue;
+        }
         if let Some(role) = role_word(c, mentions) {
             if role == Role::Both {
                 // Columns headed by a party ("供应商职责 | 使用单位职责"): both filled is a split.
@@ -614,7 +627,7 @@ fn helper_only(text: &str, top: usize) -> bool {
     }
     let above = text.get(from..top).unwrap_or("");
     static_re!(
-        r"(?i)(?:○|◯|配合|协助|supporting|assists?)[^\n]{0,60}?(?:不承担[^\n]{0,8}责任|不负责|not (?:be )?responsible|no responsibility|does not bear)"
+        r"(?i)(?:○|◯|配合|协助|supporting|assists?)[^\n]{0,60}?(?:不(?:因此|因而|就此)?承担[^\n]{0,8}责任|不负责|not (?:be )?responsible|no responsibility|does not bear)"
     )
     .is_some_and(|r| r.is_match(above))
 }
@@ -1273,9 +1286,7 @@ pub(crate) fn read<'a>(
     // Host to do anything" to any item.
     for (i, f) in feats.iter().enumerate() {
         for (target, whole) in &f.sets_aside {
-            let named: Vec<usize> = (0..doc.clauses.len())
-                .filter(|&c| doc.clauses[c].number == *target)
-                .collect();
+            let named = super::crossrefs::clauses_named(doc, target);
             let under = |c: usize| {
                 std::iter::once(c)
                     .chain(doc.ancestors(c))
@@ -2152,6 +2163,52 @@ mod tests {
             split_of(&answers, "application"),
             (Found::Shared, Some(true))
         );
+        // "不因此承担": the legend's words may stand between 不 and 承担.
+        let because = format!(
+            "{ZH_PARTIES}注：●表示该方对该事项承担实施和管理责任；○表示该方仅提供必要的配合或者协助，不因此承担该事项的安全责任。\n\n\
+            | 编号 | 事项 | 乙方 | 甲方 | 说明 |\n|---|---|---|---|---|\n\
+            | M-03 | 实例操作系统 | ○ | ● | 乙方提供公共镜像；系统加固、补丁更新由甲方负责 |\n"
+        );
+        assert_eq!(allocation_of(&because, "os"), Found::Customer);
+    }
+
+    /// "乙方不对…物理安全…承担责任，但乙方应当…通知…，…向其追偿，并将所获赔偿…转付": passing on the
+    /// news and the remedy against the hosting company is no part of the layer disclaimed.
+    #[test]
+    fn an_exception_that_only_passes_on_notice_and_recovery_takes_no_part() {
+        let text = format!(
+            "{ZH_PARTIES}10.2 乙方不对云基础设施服务商机房的物理安全、供电中断或者硬件故障承担责任，\
+            但乙方应当在知悉该等事件后及时通知受影响的客户，依其与云基础设施服务商之间的协议向其追偿，\
+            并将所获赔偿中与客户损失相应的部分转付客户。\n"
+        );
+        assert_eq!(allocation_of(&text, "physical"), Found::Disclaimed);
+        let guarded = format!(
+            "{ZH_PARTIES}10.2 乙方不对云基础设施服务商机房的物理安全承担责任，\
+            但乙方应当每季度检查该服务商机房的门禁和监控记录。\n"
+        );
+        assert_eq!(allocation_of(&guarded, "physical"), Found::Provider);
+    }
+
+    /// A table of maintenance operations names who starts each one ("发起方"), not who answers for
+    /// the layer the operation touches.
+    #[test]
+    fn a_party_in_a_column_of_who_starts_an_operation_is_no_part() {
+        let table = |column: &str| {
+            format!(
+                "{ZH_PARTIES}8.2 维护操作如下表所示。\n\n\
+                | 维护操作 | {column} | 执行时间 |\n|---|---|---|\n\
+                | 宿主机维护迁移 | 乙方 | 可维护时间段 |\n\
+                | 主备切换演练 | 甲方 | 甲方选择的时间 |\n"
+            )
+        };
+        assert_eq!(
+            allocation_of(&table("发起方"), "resource_abstraction"),
+            Found::Absent
+        );
+        assert_eq!(
+            allocation_of(&table("责任方"), "resource_abstraction"),
+            Found::Provider
+        );
     }
 
     #[test]
@@ -2166,6 +2223,19 @@ mod tests {
         assert_eq!(allocation_of(&text, "resource_abstraction"), Found::Absent);
         assert_eq!(allocation_of(&text, "iam"), Found::Absent);
         assert_eq!(allocation_of(&text, "os"), Found::Absent);
+    }
+
+    /// "Nothing in this clause 8 obliges Provider to back up …" inside "PART A – GENERAL TERMS"
+    /// (whose article 8 the splitter numbers "Part A(8)"): clause 8's plan is no backup duty.
+    #[test]
+    fn nothing_in_this_clause_obliging_sets_aside_its_duties_on_what_it_names() {
+        let text = format!(
+            "{EN_PARTIES}## PART A – GENERAL TERMS\n\n### 8. BUSINESS CONTINUITY\n\n\
+            8.1 Provider shall maintain a business continuity and disaster recovery plan for the Cloud Platform.\n\n\
+            8.2 Nothing in this clause 8 obliges Provider to back up, replicate or restore Customer Data.\n\n\
+            ### 9. OTHER\n\n9.1 Customer is responsible for backing up Customer Data.\n"
+        );
+        assert_eq!(allocation_of(&text, "data.storage"), Found::Customer);
     }
 
     #[test]

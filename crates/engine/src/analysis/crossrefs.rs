@@ -202,6 +202,32 @@ impl<'a> Number<'a> {
     }
 }
 
+/// The clauses a reference names `target` ("第6.2条" → "6.2"): those so numbered, or, where
+/// there is none, the article of a part ("Part A(8)", as the splitter names article 8 under
+/// "PART A – GENERAL TERMS", for "clause 8"). (Not in general: a schedule's "Part A(1)" is not
+/// the body's clause 1.)
+pub(crate) fn clauses_named(doc: &Document, target: &str) -> Vec<usize> {
+    let target = Number::target(target).number.trim_end_matches('条');
+    let exact: Vec<usize> = (0..doc.clauses.len())
+        .filter(|&c| Number::clause(&doc.clauses[c].number).number == target)
+        .collect();
+    if !exact.is_empty() || target.is_empty() || !target.chars().all(|c| c.is_ascii_digit()) {
+        return exact;
+    }
+    (0..doc.clauses.len())
+        .filter(|&c| part_article(&doc.clauses[c].number) == Some(target))
+        .collect()
+}
+
+/// The article number of a part's article: "8" of "Part A(8)".
+fn part_article(number: &str) -> Option<&str> {
+    number
+        .strip_prefix("Part ")
+        .and_then(|rest| rest.split_once('('))
+        .and_then(|(_, inner)| inner.strip_suffix(')'))
+        .filter(|inner| !inner.is_empty() && inner.chars().all(|c| c.is_ascii_digit()))
+}
+
 /// The first of `targets` that takes in the clause numbered `number`.
 fn first_containing(targets: &[Number], number: &str) -> Option<usize> {
     let n = Number::clause(number);
@@ -225,6 +251,9 @@ mod tests {
         assert!(!in_clause("16.1", "第六条"));
         assert!(in_clause("四（三）1", "四（三）"));
         assert!(!in_clause("四（三）", "四（三）1"));
+        assert_eq!(part_article("Part A(8)"), Some("8"));
+        assert_eq!(part_article("Part A(8)(a)"), None);
+        assert_eq!(part_article("8"), None);
         // Of several references that take in a clause, the first counts.
         let targets = [
             Number::target("6"),

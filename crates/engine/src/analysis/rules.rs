@@ -339,6 +339,9 @@ pub struct MatrixMarks {
     /// under "Shared" both parties'.
     pub provider_column: Vec<Regex>,
     pub shared_column: Vec<Regex>,
+    /// Columns whose party cell says who starts or asks for something ("发起方", "Requested
+    /// by"), not who is responsible for it.
+    pub trigger_column: Vec<Regex>,
 }
 
 impl MatrixMarks {
@@ -417,6 +420,8 @@ struct RawTables {
     provider_column: Vec<String>,
     #[serde(default)]
     shared_column: Vec<String>,
+    #[serde(default)]
+    trigger_column: Vec<String>,
 }
 
 #[derive(Deserialize)]
@@ -769,6 +774,7 @@ impl Rules {
             notes: regex_list(&t.notes_column, "notes_column").map_err(problem)?,
             provider_column: regex_list(&t.provider_column, "provider_column").map_err(problem)?,
             shared_column: regex_list(&t.shared_column, "shared_column").map_err(problem)?,
+            trigger_column: regex_list(&t.trigger_column, "trigger_column").map_err(problem)?,
         };
         let form_heading =
             regex_list(&raw.structure.form_heading, "form_heading").map_err(problem)?;

@@ -261,6 +261,46 @@ pub(crate) fn form_clauses(doc: &Document, rules: &Rules) -> Vec<bool> {
         .collect()
 }
 
+/// Per clause: whether a sentence that mentions personal information says that the clause
+/// applies to it (see `pi_rows`).
+fn applied_to_pi(doc: &Document, sentences: &[Sentence], feats: &[SentenceFeatures]) -> Vec<bool> {
+    let mut out = vec![false; doc.clauses.len()];
+    let (Some(applies), Some(zh), Some(en_list), Some(en_num)) = (
+        static_re!(
+            r"(?i)适用于[^。；]{0,30}个人(信息|数据)|\b(appl(y|ies)|extends?)\b[^.;]{0,12}\bto\b[^.;]{0,40}\bpersonal (data|information)\b"
+        ),
+        static_re!(r"第\s*([0-9]+(?:\.[0-9]+)*)\s*条"),
+        static_re!(
+            r"(?i)\b(?:clauses?|sections?|paragraphs?)\s+((?:[0-9]+(?:\.[0-9]+)*(?:\([a-z0-9]+\))?(?:\s*(?:,|and|or)\s*)?)+)"
+        ),
+        static_re!(r"[0-9]+(?:\.[0-9]+)*(?:\([a-z0-9]+\))?"),
+    ) else {
+        return out;
+    };
+    for (i, s) in sentences.iter().enumerate() {
+        let t = s.text(&doc.text);
+        if !feats[i].pi_mention || !applies.is_match(t) {
+            continue;
+        }
+        let mut numbers: Vec<&str> = zh
+            .captures_iter(t)
+            .filter_map(|c| c.get(1))
+            .map(|m| m.as_str())
+            .collect();
+        for c in en_list.captures_iter(t).filter_map(|c| c.get(1)) {
+            numbers.extend(en_num.find_iter(c.as_str()).map(|m| m.as_str()));
+        }
+        for n in numbers {
+            for k in super::crossrefs::clauses_named(doc, n) {
+                if Some(k) != s.clause_idx {
+                    out[k] = true;
+                }
+            }
+        }
+    }
+    out
+}
+
 fn about_pi(h: &str, rules: &Rules) -> bool {
     let lower = h.to_lowercase();
     rules.pi_mention.is_match(h, &rules.prefilter.scan(h))
@@ -354,8 +394,19 @@ pub(crate) fn pi_rows(
             .clause_idx
             .is_some_and(|c| form.get(c) == Some(&true))
     };
+    // Clauses that a PI sentence applies to personal information ("第5.8条、第6.2条…关于甲方数据的
+    // 约定，适用于甲方数据中包含的个人信息", "Sections 7 and 9.2 apply to Personal Data") concern
+    // it, with the clauses under them.
+    let applied = applied_to_pi(doc, sentences, feats);
+    let applied_to = |i: usize| {
+        sentences[i].clause_idx.is_some_and(|c| {
+            std::iter::once(c)
+                .chain(doc.ancestors(c))
+                .any(|x| applied.get(x) == Some(&true))
+        })
+    };
     let pi_sentences: Vec<usize> = (0..sentences.len())
-        .filter(|&i| whole || direct(i) || parent_is_pi(i) || in_pi_article(i))
+        .filter(|&i| whole || direct(i) || parent_is_pi(i) || in_pi_article(i) || applied_to(i))
         .filter(|&i| !in_form(i))
         .collect();
     let applicable = !pi_sentences.is_empty();
@@ -1130,6 +1181,92 @@ mod tests {
         assert_eq!(law(&texas), Some(true));
         let munich = "**Kessler GmbH**, with its registered seat in Munich\n– hereinafter \"Kessler\" –\n\n**Auer GmbH**, with its registered seat in Linz, Austria\n– hereinafter \"Customer\" –\n\n## § 17 Final Provisions\n\n(2) The exclusive place of jurisdiction for all disputes arising out of this Agreement is Munich, Germany.\n";
         assert_eq!(law(munich), Some(true));
+    }
+
+    /// Clauses written about the customer's data that a PI clause applies to personal information
+    /// ("第6.5条…关于甲方数据的约定，适用于…个人信息") state PI terms; the same clauses without
+    /// that sentence do not.
+    #[test]
+    fn clauses_a_pi_clause_applies_to_personal_information_state_pi_terms() {
+        let pi = |text: &str, id: &str| {
+            super::super::report_of(text)
+                .pi
+                .iter()
+                .find(|r| r.id == id)
+                .is_some_and(|r| r.present)
+        };
+        let body = "甲方：青岚智能科技有限公司\n\n乙方：岭峰算力运营有限公司\n\n\
+            6.5 乙方应当确保其可能接触甲方数据的运维人员签署保密承诺书。\n\n\
+            6.4 甲方数据存储于乙方位于甘肃省庆阳市的数据中心。未经甲方书面同意，乙方不得将甲方数据传输至中华人民共和国境外。\n\n\
+            6.6 就训练数据中的个人信息，甲方为个人信息处理者。\n\n";
+        let without = body.to_string();
+        assert!(!pi(&without, "pi.confidentiality"));
+        assert!(!pi(&without, "pi.cross_border"));
+        let with = format!(
+            "{body}6.7 第6.4条和第6.5条关于甲方数据的约定，适用于甲方数据中包含的个人信息。\n"
+        );
+        assert!(pi(&with, "pi.confidentiality"));
+        assert!(pi(&with, "pi.cross_border"));
+        let en = "This Agreement is between Northwind Cloud Ltd (\"Provider\") and Halvorsen Freight, Inc. (\"Customer\").\n\n\
+            7.5 Provider shall bind its personnel with access to Customer Data to written confidentiality obligations.\n\n\
+            7.6 Sections 7.5 and 9.2 apply equally to any Personal Data contained in Customer Data.\n";
+        assert!(pi(en, "pi.confidentiality"));
+        let en_without = en.split("7.6 ").next().unwrap_or_default();
+        assert!(!pi(en_without, "pi.confidentiality"));
+    }
+
+    /// An immediate suspension for a threat, limited to what is reasonably necessary or followed
+    /// by notice within hours ("二十四小时内", written out), is the customer-side position; the same
+    /// power without those limits is not.
+    #[test]
+    fn an_immediate_suspension_limited_to_need_or_followed_by_prompt_notice_is_not_against_the_customer(
+    ) {
+        let en = |tail: &str| {
+            format!(
+                "This Agreement is between Northwind Cloud Ltd (\"Provider\") and Halvorsen Freight, Inc. (\"Customer\").\n\n\
+                13.2 Provider may suspend any Service immediately{tail} if Customer's use poses an imminent threat to the security of the Cloud Platform.\n"
+            )
+        };
+        assert_eq!(
+            risk_unfavourable(
+                &en(", to the extent and for as long as reasonably necessary,"),
+                "suspension"
+            ),
+            Some(false)
+        );
+        assert_eq!(risk_unfavourable(&en(""), "suspension"), Some(true));
+        let zh = |tail: &str| {
+            format!(
+                "甲方：杭州某某集团有限公司\n乙方：上海某某科技有限公司\n\n\
+                15.6 乙方发现某一账号正在被用于攻击本服务的，可以立即冻结该账号{tail}。\n"
+            )
+        };
+        assert_eq!(
+            risk_unfavourable(&zh("，并应当在冻结后二十四小时内通知甲方"), "suspension"),
+            Some(false)
+        );
+        assert_eq!(risk_unfavourable(&zh(""), "suspension"), Some(true));
+    }
+
+    /// "可以将…工作委托附件三所列分包方实施" with changes only announced is a general right to
+    /// subcontract; a right to object to a new subcontractor answers it.
+    #[test]
+    fn a_right_to_hand_work_to_listed_subcontractors_is_answered_only_by_a_right_to_object() {
+        let text = |more: &str| {
+            format!(
+                "甲方：杭州某某智能科技有限公司\n乙方：庆阳某某算力运营有限公司\n\n\
+                11.1 乙方可以将数据中心基础设施运维、安保值守等工作委托附件三所列分包方实施。\
+                乙方新增或者更换分包方的，应当书面通知甲方。{more}\n"
+            )
+        };
+        assert_eq!(risk_unfavourable(&text(""), "subcontracting"), Some(true));
+        assert_eq!(
+            risk_unfavourable(
+                &text("甲方有合理理由反对的，双方应当协商解决。"),
+                "subcontracting"
+            ),
+            Some(false)
+        );
     }
 
     /// Whether risk topic `id` of a short contract is against the customer.
