@@ -237,57 +237,57 @@ pub struct Modality {
     pub hedge: Patterns,
     pub joint: Patterns,
     pub restriction: Patterns,
-    pub crossref: Vec<GatedRegex>,
+    pub crossref: GatedList,
     /// A list item that only refers to a clause ("(b) comply with clause 9.4;"): the party of
     /// its lead-in takes the clause's duties. The clause is the `target` group.
-    pub crossref_item: Vec<GatedRegex>,
+    pub crossref_item: GatedList,
     /// A reference that takes in only the parts its target gives the party ("the Security
     /// Requirements in Schedule D that are stated to be requirements of the Province"): the
     /// target names its parties itself, so the reference adds none.
-    pub crossref_qualified: Vec<GatedRegex>,
+    pub crossref_qualified: GatedList,
     /// The end of a sentence that introduces a list of items ("…, including:", "乙方应当：").
-    pub lead_in: Vec<Regex>,
+    pub lead_in: RegexList,
     /// Verbs that state what a party does when they follow it directly ("我们记录…日志",
     /// "We encrypt …"): the present tense of online terms, read as a duty. Anchored at the
     /// end of the subject.
-    pub acts: Vec<Regex>,
+    pub acts: RegexList,
     /// Text before the subject that makes such a statement no statement of fact
     /// ("如您加密…", "services that let you back up").
-    pub acts_guard: Vec<Regex>,
+    pub acts_guard: RegexList,
     /// How a sentence opens when it points back at the one before ("This includes:",
     /// "上述责任包括："): a lead-in of that kind takes the party of the sentence before it.
-    pub anaphora: Vec<Regex>,
+    pub anaphora: RegexList,
     /// Staff named without a party ("运维人员不得查看…"): the provider's people, when such a
     /// word opens a part that names no party. Anchored at the start of the part.
-    pub staff: Vec<Regex>,
+    pub staff: RegexList,
     /// Text right before a right marker that makes it part of a relative clause ("policies
     /// that control which networks may connect"): no right of the subject's. Matched at the
     /// end of the text before the marker.
-    pub right_guard: Vec<Regex>,
+    pub right_guard: RegexList,
     /// A heading over one party's list ("一、云平台运营方（乙方）职责", "Customer
     /// Responsibilities"): the items under it are that party's duties.
-    pub heading: Vec<Regex>,
+    pub heading: RegexList,
     /// A duty only to cooperate with or assist the other party ("乙方应予配合", "shall provide
     /// reasonable assistance"): after that party's right in the same sentence it is part of the
     /// right ("甲方有权审计…，乙方应予配合"), not a security duty of its own.
-    pub assist: Vec<Regex>,
+    pub assist: RegexList,
     /// A description under the provider's own heading that is no act of the provider's: a
     /// negation, a feature ("平台具备…能力", "supports SSO") or a third party's part. Matched
     /// anywhere in the sentence.
-    pub not_an_act: Vec<Regex>,
+    pub not_an_act: RegexList,
     /// An exclusion that hands what it excludes to a party ("Hardware replacement does not
     /// include reinstalling … the operating system, which remains Customer's responsibility",
     /// "…不包括操作系统的重装，该等工作由甲方负责"): the sentence allocates only what follows the
     /// match's start, not the subject it was excluded from.
-    pub excluded: Vec<GatedRegex>,
+    pub excluded: GatedList,
     /// A duty only to tell the other side, after a condition ("消费者要求删除其个人信息的，委托方
     /// 应当在3个工作日内通知受托方"): what the condition names is not what the duty allocates.
     /// Matched against the sentence from its first statement on.
-    pub notice_only: Vec<Regex>,
+    pub notice_only: RegexList,
     /// "尽管有附件一第5项的约定，…由甲方负责", "Notwithstanding row 5 of Schedule 2, …": the
     /// sentence sets aside, for the items it speaks to, what the named clause (`target`, with
     /// a table `row`) says.
-    pub notwithstanding: Vec<GatedRegex>,
+    pub notwithstanding: GatedList,
 }
 
 /// Cues of a security item, a PI element or a risk topic.
@@ -329,19 +329,19 @@ pub struct ModelCue {
 /// How a matrix marks a party's part ("Primary", "●", "Yes"; "Supporting", "○"; "No").
 #[derive(Debug, Clone, Default)]
 pub struct MatrixMarks {
-    pub primary: Vec<Regex>,
-    pub supporting: Vec<Regex>,
-    pub none: Vec<Regex>,
+    pub primary: RegexList,
+    pub supporting: RegexList,
+    pub none: RegexList,
     /// Headers of the column whose text says who does which part ("Notes", "说明").
-    pub notes: Vec<Regex>,
+    pub notes: RegexList,
     /// Headers of columns that stand for a party although they name none: a mark under
     /// "Inherited" (a control matrix's "the provider implements it in full") is the provider's,
     /// under "Shared" both parties'.
-    pub provider_column: Vec<Regex>,
-    pub shared_column: Vec<Regex>,
+    pub provider_column: RegexList,
+    pub shared_column: RegexList,
     /// Columns whose party cell says who starts or asks for something ("发起方", "Requested
     /// by"), not who is responsible for it.
-    pub trigger_column: Vec<Regex>,
+    pub trigger_column: RegexList,
 }
 
 impl MatrixMarks {
@@ -367,13 +367,13 @@ pub struct Rules {
     pub model_cues: Vec<ModelCue>,
     /// Headers of a responsibility table's layer column ("安全层面", "Layer"): a row speaks to
     /// the items its layer cell names, not to every word in its duty cells.
-    pub layer_column: Vec<Regex>,
+    pub layer_column: RegexList,
     /// Marks in a party's column of a matrix (whole cells), and the headers of its notes column.
     pub marks: MatrixMarks,
     /// Headings of a form or sample text the contract attaches for use with third parties
     /// ("告知书（示范文本）", "Form of Notice to Data Subjects"): its sentences are the form's
     /// words, not terms between the parties.
-    pub form_heading: Vec<Regex>,
+    pub form_heading: RegexList,
     /// Which of the lists above may match a sentence (see prefilter.rs).
     pub prefilter: Prefilter,
 }
@@ -574,18 +574,22 @@ fn topic(raw: RawTopic, pre: &mut PrefilterBuilder) -> Result<TopicCues, String>
     })
 }
 
-/// A regex tried on its own (a cross-reference pattern, whose captures are read), with its group
-/// in the literal prefilter.
-#[derive(Debug, Clone)]
-pub struct GatedRegex {
-    re: Regex,
-    gate: Option<u32>,
+/// Regexes tried on their own (cross-reference patterns, whose captures are read), each with its
+/// group in the literal prefilter.
+#[derive(Debug, Clone, Default)]
+pub struct GatedList {
+    list: RegexList,
+    gates: Vec<Option<u32>>,
 }
 
-impl GatedRegex {
-    /// The regex, unless the prefilter's answer `c` for a text says that it cannot match there.
-    pub fn regex(&self, c: &Candidates) -> Option<&Regex> {
-        self.gate.is_none_or(|g| c.has(g)).then_some(&self.re)
+impl GatedList {
+    /// The regexes that the prefilter's answer `c` for a text lets run there.
+    pub fn regexes<'a>(&'a self, c: &'a Candidates) -> impl Iterator<Item = &'a Regex> + 'a {
+        self.list
+            .iter()
+            .zip(&self.gates)
+            .filter(move |(_, g)| g.is_none_or(|g| c.has(g)))
+            .map(|(r, _)| r)
     }
 }
 
@@ -595,32 +599,121 @@ fn gated_list(
     list: &[String],
     name: &str,
     pre: &mut PrefilterBuilder,
-) -> Result<Vec<GatedRegex>, String> {
-    let compiled = regex_list(list, name)?;
-    Ok(compiled
-        .into_iter()
-        .zip(list)
-        .map(|(re, p)| GatedRegex {
-            re,
-            gate: regex_syntax::ParserBuilder::new()
-                .build()
-                .parse(p)
-                .ok()
-                .and_then(|h| pre.group(&h)),
+) -> Result<GatedList, String> {
+    Ok(GatedList {
+        list: regex_list(list, name)?,
+        gates: list
+            .iter()
+            .map(|p| {
+                regex_syntax::ParserBuilder::new()
+                    .build()
+                    .parse(p)
+                    .ok()
+                    .and_then(|h| pre.group(&h))
+            })
+            .collect(),
+    })
+}
+
+/// Case-insensitive regexes that are tried one by one, built together when the list is first
+/// used (as a pattern list is, see `Patterns`): a Chinese contract never needs the English half
+/// of the `[modality]` lists.
+#[derive(Debug, Default)]
+pub struct RegexList {
+    shared: Arc<LazyList>,
+    /// This copy's handles, with their own lazy-DFA caches.
+    own: OnceLock<Vec<Regex>>,
+}
+
+#[derive(Debug, Default)]
+struct LazyList {
+    patterns: Vec<String>,
+    what: String,
+    built: OnceLock<Vec<Regex>>,
+}
+
+impl LazyList {
+    fn build(&self) -> Result<Vec<Regex>, String> {
+        self.patterns
+            .iter()
+            .map(|p| {
+                RegexBuilder::new(p)
+                    .case_insensitive(true)
+                    .build()
+                    .map_err(|e| format!("{}: {e}", self.what))
+            })
+            .collect()
+    }
+}
+
+impl RegexList {
+    /// Builds the list now; the reason when it cannot be built.
+    fn check(&self) -> Result<(), String> {
+        self.shared.build().map(|_| ())
+    }
+    /// Whether the list has been built (for the tests).
+    #[cfg(test)]
+    fn is_built(&self) -> bool {
+        self.shared.built.get().is_some()
+    }
+}
+
+impl Clone for RegexList {
+    fn clone(&self) -> RegexList {
+        RegexList {
+            shared: Arc::clone(&self.shared),
+            own: OnceLock::new(),
+        }
+    }
+}
+
+impl std::ops::Deref for RegexList {
+    type Target = [Regex];
+    /// The regexes, built once for every copy; none (with a message) if the list cannot be built,
+    /// which only a list over the size limit can, its syntax being checked at load.
+    fn deref(&self) -> &[Regex] {
+        self.own.get_or_init(|| {
+            self.shared
+                .built
+                .get_or_init(|| {
+                    self.shared
+                        .build()
+                        .map_err(|e| {
+                            eprintln!("cloudclause: analyzer rules: {e}; the list is skipped")
+                        })
+                        .unwrap_or_default()
+                })
+                .clone()
         })
-        .collect())
+    }
+}
+
+impl<'a> IntoIterator for &'a RegexList {
+    type Item = &'a Regex;
+    type IntoIter = std::slice::Iter<'a, Regex>;
+    fn into_iter(self) -> Self::IntoIter {
+        self.iter()
+    }
 }
 
 /// Case-insensitive regexes that are tried one by one (no prefilter); `name` labels an error.
-fn regex_list(list: &[String], name: &str) -> Result<Vec<Regex>, String> {
-    list.iter()
-        .map(|p| {
-            RegexBuilder::new(p)
-                .case_insensitive(true)
-                .build()
-                .map_err(|e| format!("{name}: {e}"))
-        })
-        .collect()
+/// The syntax is checked now; the regexes are built on first use.
+fn regex_list(list: &[String], name: &str) -> Result<RegexList, String> {
+    for p in list {
+        regex_syntax::ParserBuilder::new()
+            .case_insensitive(true)
+            .build()
+            .parse(p)
+            .map_err(|e| format!("{name}: regex parse error:\n{e}"))?;
+    }
+    Ok(RegexList {
+        shared: Arc::new(LazyList {
+            patterns: list.to_vec(),
+            what: name.to_string(),
+            built: OnceLock::new(),
+        }),
+        own: OnceLock::new(),
+    })
 }
 
 /// One language's half of the `[modality]` section, compiled.
@@ -718,13 +811,12 @@ impl Rules {
     /// prefilter's answer `c` lets run (a text may mix Chinese and English).
     pub(crate) fn gated<'a>(
         &'a self,
-        list: impl Fn(&'a Modality) -> &'a [GatedRegex],
+        list: impl Fn(&'a Modality) -> &'a GatedList,
         c: &'a Candidates,
     ) -> impl Iterator<Item = &'a Regex> + 'a {
         list(&self.modality_zh)
-            .iter()
-            .chain(list(&self.modality_en))
-            .filter_map(move |r| r.regex(c))
+            .regexes(c)
+            .chain(list(&self.modality_en).regexes(c))
     }
 
     /// The same rules without what their regexes have learnt: each compiled regex is shared,
@@ -839,10 +931,46 @@ impl Rules {
     /// a playbook's syntax check cannot see (a list too large for the size limit). For
     /// `cloudclause templates check` and the tests.
     pub fn check(&self) -> Vec<String> {
-        self.pattern_lists()
-            .into_iter()
-            .filter_map(|p| p.check().err())
-            .collect()
+        let lists = self.pattern_lists().into_iter().map(Patterns::check);
+        let regexes = self.regex_lists().into_iter().map(RegexList::check);
+        lists.chain(regexes).filter_map(Result::err).collect()
+    }
+
+    /// Every list of regexes tried one by one.
+    fn regex_lists(&self) -> Vec<&RegexList> {
+        let mut out = Vec::new();
+        for m in [&self.modality_zh, &self.modality_en] {
+            out.extend([
+                &m.crossref.list,
+                &m.crossref_item.list,
+                &m.crossref_qualified.list,
+                &m.lead_in,
+                &m.acts,
+                &m.acts_guard,
+                &m.anaphora,
+                &m.staff,
+                &m.right_guard,
+                &m.heading,
+                &m.assist,
+                &m.not_an_act,
+                &m.excluded.list,
+                &m.notice_only,
+                &m.notwithstanding.list,
+            ]);
+        }
+        let t = &self.marks;
+        out.extend([
+            &t.primary,
+            &t.supporting,
+            &t.none,
+            &t.notes,
+            &t.provider_column,
+            &t.shared_column,
+            &t.trigger_column,
+            &self.layer_column,
+            &self.form_heading,
+        ]);
+        out
     }
 
     pub fn item(&self, id: &str) -> Option<&TopicCues> {
@@ -870,14 +998,11 @@ mod tests {
             push(&mut out, p);
         }
         for m in [&rules.modality_zh, &rules.modality_en] {
-            for r in m
-                .crossref
-                .iter()
-                .chain(&m.crossref_item)
-                .chain(&m.crossref_qualified)
-            {
-                if let Some(g) = r.gate {
-                    out.push((&r.re, g));
+            for l in [&m.crossref, &m.crossref_item, &m.crossref_qualified] {
+                for (r, g) in l.list.iter().zip(&l.gates) {
+                    if let Some(g) = g {
+                        out.push((r, *g));
+                    }
                 }
             }
         }
@@ -947,6 +1072,8 @@ mod tests {
         let rules = Rules::load(&TemplateFiles::builtin()).expect("built-in rules");
         let built = |p: &Patterns| p.shared.as_ref().is_some_and(|l| l.re.get().is_some());
         assert!(rules.pattern_lists().iter().all(|p| !built(p)));
+        assert!(rules.regex_lists().iter().all(|l| !l.is_built()));
+        assert!(rules.regex_lists().len() > 30);
         let exit = &rules.risk("exit").expect("exit").any;
         let copy = rules.fresh();
         let text = "合同终止后，乙方应在三十日内删除甲方数据。";
