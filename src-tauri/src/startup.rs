@@ -94,7 +94,8 @@ pub struct Opened {
 
 pub type OpenedCell = Pending<Res<Opened>>;
 
-/// The analyzer's rules, compiled once on their own thread when first needed.
+/// The analyzer's rules, loaded once on their own thread when first needed (their regexes are
+/// built as the analyses need them).
 pub struct RulesCell {
     rules: Arc<Pending<Res<Arc<Rules>>>>,
     /// What the analyses use: copies of the compiled rules whose caches go when idle.

@@ -1,5 +1,5 @@
-//! The analyzer's playbook (`templates/analyzer/rules.toml`) compiled into regexes once.
-//! Every pattern list becomes one case-insensitive alternation.
+//! The analyzer's playbook (`templates/analyzer/rules.toml`): every pattern list becomes one
+//! case-insensitive alternation; its syntax is checked at load and its regex built on first use.
 
 use std::sync::{Arc, OnceLock};
 
@@ -20,65 +20,15 @@ pub const RULES_PATH: &str = "analyzer/rules.toml";
 /// syntax): most lists are never tried on a given contract, because the literal prefilter rules
 /// them out, and their automata (some 35 MB for the built-in playbook, mostly the Unicode
 /// classes of bounded gaps such as `[^。；]{0,40}`) need not be built or held for it.
-#[derive(Debug, Default)]
+#[derive(Debug, Clone, Default)]
 pub struct Patterns {
-    /// The joined pattern and its regex once built, shared by every copy of the rules.
-    shared: Option<Arc<Lazy>>,
-    /// This copy's handle on the regex, with its own pool of lazy-DFA caches (see
-    /// `Rules::fresh`).
-    re: OnceLock<Option<Regex>>,
+    /// The joined pattern (none for an empty list), built on first use.
+    list: RegexList,
     /// The list's group in the literal prefilter; `None`: no literal set, the regex always runs.
     gate: Option<u32>,
     /// For a list run over the whole text: how far from an edit its matches can change (`None`:
     /// anywhere, or a list run per sentence).
     local: Option<Locality>,
-}
-
-/// A pattern list's regex, built when it is first needed.
-#[derive(Debug)]
-struct Lazy {
-    pattern: String,
-    /// The list's name, for the message if the regex cannot be built.
-    what: String,
-    re: OnceLock<Option<Regex>>,
-}
-
-impl Lazy {
-    fn build(&self) -> Result<Regex, String> {
-        RegexBuilder::new(&self.pattern)
-            .case_insensitive(true)
-            .size_limit(1 << 24)
-            // A roomy lazy-DFA cache: the Unicode classes make many states, and a cache that
-            // keeps clearing rebuilds them sentence after sentence.
-            .dfa_size_limit(1 << 25)
-            .build()
-            .map_err(|e| format!("{}: {e}", self.what))
-    }
-    /// The regex, built once. The syntax was checked when the rules were loaded, so only a list
-    /// too large for the size limit fails here (`cloudclause templates check` reports it): it is
-    /// then skipped, with a message.
-    fn regex(&self) -> Option<Regex> {
-        self.re
-            .get_or_init(|| {
-                self.build()
-                    .map_err(|e| eprintln!("cloudclause: analyzer rules: {e}; the list is skipped"))
-                    .ok()
-            })
-            .clone()
-    }
-}
-
-impl Clone for Patterns {
-    /// A copy shares the built regex (or builds it for all copies) but searches with caches of
-    /// its own.
-    fn clone(&self) -> Patterns {
-        Patterns {
-            shared: self.shared.clone(),
-            re: OnceLock::new(),
-            gate: self.gate,
-            local: self.local,
-        }
-    }
 }
 
 /// Word boundaries are ASCII ones: a Latin term next to Chinese characters ("的DDoS防护") still
@@ -137,27 +87,14 @@ impl Patterns {
             None => (None, locality(list)),
         };
         Ok(Patterns {
-            shared: Some(Arc::new(Lazy {
-                pattern: joined,
-                what: what.to_string(),
-                re: OnceLock::new(),
-            })),
-            re: OnceLock::new(),
+            list: RegexList::new(vec![joined], what, true),
             gate,
             local,
         })
     }
     /// The list's regex, built on first use; `None` for an empty list.
     fn compiled(&self) -> Option<&Regex> {
-        let shared = self.shared.as_ref()?;
-        self.re.get_or_init(|| shared.regex()).as_ref()
-    }
-    /// Builds the regex now; the reason when it cannot be built.
-    pub(crate) fn check(&self) -> Result<(), String> {
-        match &self.shared {
-            Some(l) => l.build().map(|_| ()),
-            None => Ok(()),
-        }
+        self.list.first()
     }
     fn regex(&self, c: &Candidates) -> Option<&Regex> {
         if self.gate.is_none_or(|g| c.has(g)) {
@@ -168,7 +105,7 @@ impl Patterns {
     }
     /// Whether the list is empty.
     pub fn is_empty(&self) -> bool {
-        self.shared.is_none()
+        self.list.shared.patterns.is_empty()
     }
     /// Whether a pattern matches `text`, a sentence or a part of one whose prefilter answer is `c`
     /// (`Candidates::ALL` for any other text).
@@ -628,7 +565,12 @@ pub struct RegexList {
 #[derive(Debug, Default)]
 struct LazyList {
     patterns: Vec<String>,
+    /// The list's name, for the message if it cannot be built.
     what: String,
+    /// A pattern list joined into one regex (`Patterns`): a larger size limit and a roomy
+    /// lazy-DFA cache, since the Unicode classes make many states and a cache that keeps
+    /// clearing rebuilds them sentence after sentence.
+    roomy: bool,
     built: OnceLock<Vec<Regex>>,
 }
 
@@ -637,16 +579,29 @@ impl LazyList {
         self.patterns
             .iter()
             .map(|p| {
-                RegexBuilder::new(p)
-                    .case_insensitive(true)
-                    .build()
-                    .map_err(|e| format!("{}: {e}", self.what))
+                let mut b = RegexBuilder::new(p);
+                b.case_insensitive(true);
+                if self.roomy {
+                    b.size_limit(1 << 24).dfa_size_limit(1 << 25);
+                }
+                b.build().map_err(|e| format!("{}: {e}", self.what))
             })
             .collect()
     }
 }
 
 impl RegexList {
+    fn new(patterns: Vec<String>, what: &str, roomy: bool) -> RegexList {
+        RegexList {
+            shared: Arc::new(LazyList {
+                patterns,
+                what: what.to_string(),
+                roomy,
+                built: OnceLock::new(),
+            }),
+            own: OnceLock::new(),
+        }
+    }
     /// Builds the list now; the reason when it cannot be built.
     fn check(&self) -> Result<(), String> {
         self.shared.build().map(|_| ())
@@ -706,14 +661,7 @@ fn regex_list(list: &[String], name: &str) -> Result<RegexList, String> {
             .parse(p)
             .map_err(|e| format!("{name}: regex parse error:\n{e}"))?;
     }
-    Ok(RegexList {
-        shared: Arc::new(LazyList {
-            patterns: list.to_vec(),
-            what: name.to_string(),
-            built: OnceLock::new(),
-        }),
-        own: OnceLock::new(),
-    })
+    Ok(RegexList::new(list.to_vec(), name, false))
 }
 
 /// One language's half of the `[modality]` section, compiled.
@@ -931,9 +879,11 @@ impl Rules {
     /// a playbook's syntax check cannot see (a list too large for the size limit). For
     /// `cloudclause templates check` and the tests.
     pub fn check(&self) -> Vec<String> {
-        let lists = self.pattern_lists().into_iter().map(Patterns::check);
-        let regexes = self.regex_lists().into_iter().map(RegexList::check);
-        lists.chain(regexes).filter_map(Result::err).collect()
+        let lists = self.pattern_lists().into_iter().map(|p| &p.list);
+        lists
+            .chain(self.regex_lists())
+            .filter_map(|l| l.check().err())
+            .collect()
     }
 
     /// Every list of regexes tried one by one.
@@ -1070,7 +1020,7 @@ mod tests {
     #[test]
     fn a_pattern_list_is_built_on_first_use_once_for_all_copies() {
         let rules = Rules::load(&TemplateFiles::builtin()).expect("built-in rules");
-        let built = |p: &Patterns| p.shared.as_ref().is_some_and(|l| l.re.get().is_some());
+        let built = |p: &Patterns| p.list.is_built();
         assert!(rules.pattern_lists().iter().all(|p| !built(p)));
         assert!(rules.regex_lists().iter().all(|l| !l.is_built()));
         assert!(rules.regex_lists().len() > 30);
@@ -1082,14 +1032,11 @@ mod tests {
         assert_eq!(rules.pattern_lists().iter().filter(|p| built(p)).count(), 1);
         let copy_exit = &copy.risk("exit").expect("exit").any;
         assert!(
-            copy_exit.re.get().is_none(),
+            copy_exit.list.own.get().is_none(),
             "the copy has its own handle, not yet taken"
         );
         assert!(copy_exit.is_match(text, &Candidates::ALL));
-        assert!(Arc::ptr_eq(
-            exit.shared.as_ref().expect("list"),
-            copy_exit.shared.as_ref().expect("list")
-        ));
+        assert!(Arc::ptr_eq(&exit.list.shared, &copy_exit.list.shared));
         assert!(!copy_exit.is_match("本协议自双方签字之日起生效。", &Candidates::ALL));
     }
 
