@@ -272,15 +272,20 @@ pub(crate) fn signing_row(text: &str, s: &Sentence, table: &(usize, Vec<String>)
 
 /// The last non-blank line in the `window` bytes before `top` (a table's heading), trimmed.
 fn line_above(text: &str, top: usize, window: usize) -> Option<&str> {
-    let mut above = top.saturating_sub(window);
-    while !text.is_char_boundary(above) {
-        above -= 1;
-    }
-    text.get(above..top)?
+    window_above(text, top, window)
         .lines()
         .rev()
         .map(str::trim)
         .find(|l| !l.is_empty())
+}
+
+/// The text in the `window` bytes before `top` (from the first whole character).
+fn window_above(text: &str, top: usize, window: usize) -> &str {
+    let mut from = top.saturating_sub(window);
+    while !text.is_char_boundary(from) {
+        from += 1;
+    }
+    text.get(from..top).unwrap_or("")
 }
 
 /// Whether a table lists sub-processors or subcontractors ("## 附件三 分受托方及境外接收方清单",
@@ -621,11 +626,7 @@ fn marked_parts(
 /// Whether the legend above a matrix says that its supporting mark bears no responsibility
 /// ("○"表示配合（仅提供必要的信息…，不承担该项安全责任）, "○ = assists; not responsible").
 fn helper_only(text: &str, top: usize) -> bool {
-    let mut from = top.saturating_sub(600);
-    while !text.is_char_boundary(from) {
-        from += 1;
-    }
-    let above = text.get(from..top).unwrap_or("");
+    let above = window_above(text, top, 600);
     static_re!(
         r"(?i)(?:○|◯|配合|协助|supporting|assists?)[^\n]{0,60}?(?:不(?:因此|因而|就此)?承担[^\n]{0,8}责任|不负责|not (?:be )?responsible|no responsibility|does not bear)"
     )

@@ -42,6 +42,8 @@ pub struct SentenceFeatures {
     /// requirements of the Province"): its references, and the terms it names, give no party.
     pub qualified_ref: bool,
     pub pi_mention: bool,
+    /// The clauses this sentence applies to personal information, as printed (`topics::pi_applies`).
+    pub pi_applies: Vec<String>,
     /// The term this sentence defines, where its definition starts (byte offset), and whether
     /// the definition expressly includes personal information.
     pub defines: Option<super::topics::Definition>,
@@ -174,6 +176,9 @@ pub fn of(doc_text: &str, s: &Sentence, rules: &Rules, mentions: &Mentions) -> S
         });
     }
     f.sets_aside = sets_aside(t, rules, c);
+    if f.pi_mention {
+        f.pi_applies = super::topics::pi_applies(t);
+    }
     if !s.definitional {
         // (The table's start and header, found once for the row's three readings.)
         let table = (s.kind == BlockKind::TableRow)

@@ -594,9 +594,9 @@ pub(crate) fn resolve_with(
     // (the Bank)", "(the Service Provider or Ironbark)". Only on a line that names a company or
     // public body, the second party of a line too ("… (the Agency) and Ironbark Pty Ltd … (the
     // Supplier)").
-    let alias_plain = static_re!(
-        r"(?m)(?:^|\band\b)[^\n]*?\b(?:Limited|Ltd|Pty|Inc|LLC|GmbH|plc|PLC|AG|SA|BV|LLP|Corporation|Company|Commonwealth|Government|Department|Ministry|Council|Authority|Agency|Regulator|Commission|University)\b[^\n]*?()\(the\s+([A-Z][A-Za-z]{1,20}(?:\s[A-Z][A-Za-z]{1,20})?)(?:\s+or\s+(?:the\s+)?([A-Z][A-Za-z]{1,20}(?:\s[A-Z][A-Za-z]{1,20})?))?\)"
-    );
+    let alias_plain = static_re!(&format!(
+        r"(?m)(?:^|\band\b)[^\n]*?\b(?:Limited|Ltd|Pty|Inc|LLC|GmbH|plc|PLC|AG|SA|BV|LLP|Corporation|Company|{PUBLIC_BODY})\b[^\n]*?()\(the\s+([A-Z][A-Za-z]{{1,20}}(?:\s[A-Z][A-Za-z]{{1,20}})?)(?:\s+or\s+(?:the\s+)?([A-Z][A-Za-z]{{1,20}}(?:\s[A-Z][A-Za-z]{{1,20}})?))?\)"
+    ));
     // A brand on a party line: "trading as "X"", "品牌为“X”".
     let trading_as =
         static_re!(r#"(?:trading as|doing business as|d/b/a|品牌为?)\s*["“]([^"”]{1,30})["”]"#);
@@ -1417,11 +1417,12 @@ fn company_like(text: &str) -> bool {
         // A public body: "HIS MAJESTY THE KING IN RIGHT OF THE PROVINCE OF …, as represented
         // by the Minister of …", "Westshire County Council", "某某市人民政府".
         || text.contains("政府")
-        || static_re!(
-            r"(?i)\b(?:Province|Government|Ministry|Minister|Department|Council|Authority|Majesty|Commonwealth|Municipality|County|Agency|Regulator|Commission|Bureau|Tribunal|University|College|Hospital|NHS|School District|City of|State of)\b"
-        )
-        .is_some_and(|r| r.is_match(text))
+        || static_re!(&format!(r"(?i)\b(?:{PUBLIC_BODY})\b")).is_some_and(|r| r.is_match(text))
 }
+
+/// The words of a public body's name (a party line's "Inland Waterways Regulator", "Westshire
+/// County Council"), for `company_like` and for the terms defined in brackets on a party line.
+const PUBLIC_BODY: &str = "Province|Government|Ministry|Minister|Department|Council|Authority|Majesty|Commonwealth|Municipality|County|Agency|Regulator|Commission|Bureau|Tribunal|University|College|Hospital|NHS|School District|City of|State of";
 
 /// "本条款是您与杭州某某有限公司" → "杭州某某有限公司": the name after the last 与 / 和 / 及, when
 /// what follows is still a company's name.

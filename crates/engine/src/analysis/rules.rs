@@ -68,22 +68,12 @@ impl Patterns {
             .map(|p| ascii_boundaries(p))
             .collect::<Vec<_>>()
             .join("|");
-        // The syntax is checked now, as the regex crate reads it; the automata are built later.
-        regex_syntax::ParserBuilder::new()
-            .case_insensitive(true)
-            .build()
-            .parse(&joined)
-            .map_err(|e| format!("{what}: regex parse error:\n{e}"))?;
-        let syntax = || {
-            regex_syntax::ParserBuilder::new()
-                .build()
-                .parse(&joined)
-                .ok()
-        };
-        // The literals are read from the case-sensitive syntax (the prefilter ignores ASCII case
-        // itself); a whole-text list's locality from each pattern's syntax as compiled.
+        // The syntax is checked now; the automata are built later. The literals are read from
+        // the case-sensitive syntax (the prefilter ignores ASCII case itself); a whole-text list's
+        // locality from each pattern's syntax as compiled.
+        let hir = syntax(&joined, what)?;
         let (gate, local) = match pre {
-            Some(b) => (syntax().and_then(|h| b.group(&h)), None),
+            Some(b) => (b.group(&hir), None),
             None => (None, locality(list)),
         };
         Ok(Patterns {
@@ -537,18 +527,13 @@ fn gated_list(
     name: &str,
     pre: &mut PrefilterBuilder,
 ) -> Result<GatedList, String> {
+    let gates = list
+        .iter()
+        .map(|p| syntax(p, name).map(|h| pre.group(&h)))
+        .collect::<Result<_, _>>()?;
     Ok(GatedList {
-        list: regex_list(list, name)?,
-        gates: list
-            .iter()
-            .map(|p| {
-                regex_syntax::ParserBuilder::new()
-                    .build()
-                    .parse(p)
-                    .ok()
-                    .and_then(|h| pre.group(&h))
-            })
-            .collect(),
+        list: RegexList::new(list.to_vec(), name, false),
+        gates,
     })
 }
 
@@ -655,13 +640,18 @@ impl<'a> IntoIterator for &'a RegexList {
 /// The syntax is checked now; the regexes are built on first use.
 fn regex_list(list: &[String], name: &str) -> Result<RegexList, String> {
     for p in list {
-        regex_syntax::ParserBuilder::new()
-            .case_insensitive(true)
-            .build()
-            .parse(p)
-            .map_err(|e| format!("{name}: regex parse error:\n{e}"))?;
+        syntax(p, name)?;
     }
     Ok(RegexList::new(list.to_vec(), name, false))
+}
+
+/// A pattern's syntax as the regex crate reads it (case aside, which changes no error): read once
+/// at load, both to refuse a broken pattern and for the prefilter's literals.
+fn syntax(p: &str, what: &str) -> Result<regex_syntax::hir::Hir, String> {
+    regex_syntax::ParserBuilder::new()
+        .build()
+        .parse(p)
+        .map_err(|e| format!("{what}: regex parse error:\n{e}"))
 }
 
 /// One language's half of the `[modality]` section, compiled.

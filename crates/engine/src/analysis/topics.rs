@@ -261,10 +261,26 @@ pub(crate) fn form_clauses(doc: &Document, rules: &Rules) -> Vec<bool> {
         .collect()
 }
 
-/// Per clause: whether a sentence that mentions personal information says that the clause
-/// applies to it (see `pi_rows`).
+/// Per clause: whether a sentence says that the clause applies to personal information (the
+/// clause numbers each sentence names so, read with its features: `pi_applies`).
 fn applied_to_pi(doc: &Document, sentences: &[Sentence], feats: &[SentenceFeatures]) -> Vec<bool> {
     let mut out = vec![false; doc.clauses.len()];
+    for (s, f) in sentences.iter().zip(feats) {
+        for n in &f.pi_applies {
+            for k in super::crossrefs::clauses_named(doc, n) {
+                if Some(k) != s.clause_idx {
+                    out[k] = true;
+                }
+            }
+        }
+    }
+    out
+}
+
+/// The clauses a sentence that mentions personal information applies to it ("第5.8条、第6.2条…
+/// 关于甲方数据的约定，适用于甲方数据中包含的个人信息", "Sections 7.5 and 9.2 apply to Personal
+/// Data"), as printed.
+pub(crate) fn pi_applies(t: &str) -> Vec<String> {
     let (Some(applies), Some(zh), Some(en_list), Some(en_num)) = (
         static_re!(
             r"(?i)适用于[^。；]{0,30}个人(信息|数据)|\b(appl(y|ies)|extends?)\b[^.;]{0,12}\bto\b[^.;]{0,40}\bpersonal (data|information)\b"
@@ -275,30 +291,20 @@ fn applied_to_pi(doc: &Document, sentences: &[Sentence], feats: &[SentenceFeatur
         ),
         static_re!(r"[0-9]+(?:\.[0-9]+)*(?:\([a-z0-9]+\))?"),
     ) else {
-        return out;
+        return Vec::new();
     };
-    for (i, s) in sentences.iter().enumerate() {
-        let t = s.text(&doc.text);
-        if !feats[i].pi_mention || !applies.is_match(t) {
-            continue;
-        }
-        let mut numbers: Vec<&str> = zh
-            .captures_iter(t)
-            .filter_map(|c| c.get(1))
-            .map(|m| m.as_str())
-            .collect();
-        for c in en_list.captures_iter(t).filter_map(|c| c.get(1)) {
-            numbers.extend(en_num.find_iter(c.as_str()).map(|m| m.as_str()));
-        }
-        for n in numbers {
-            for k in super::crossrefs::clauses_named(doc, n) {
-                if Some(k) != s.clause_idx {
-                    out[k] = true;
-                }
-            }
-        }
+    if !applies.is_match(t) {
+        return Vec::new();
     }
-    out
+    let mut numbers: Vec<String> = zh
+        .captures_iter(t)
+        .filter_map(|c| c.get(1))
+        .map(|m| m.as_str().to_string())
+        .collect();
+    for c in en_list.captures_iter(t).filter_map(|c| c.get(1)) {
+        numbers.extend(en_num.find_iter(c.as_str()).map(|m| m.as_str().to_string()));
+    }
+    numbers
 }
 
 fn about_pi(h: &str, rules: &Rules) -> bool {
