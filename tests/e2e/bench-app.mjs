@@ -8,8 +8,9 @@
 // first contentful paint: before it the window is blank) and to the first screen drawn with its
 // data (the drafts list or the library results in the page, polled every 10 ms through
 // WebDriver, and painted: the later of that and the first paint, as WebKit paints nothing until
-// a page has content). Memory: the RSS of the app and its WebKit processes after 5 s idle, and
-// again 12 s later, when the analyzer has let its caches go.
+// a page has content). Memory: the RSS of the app and its WebKit processes after 5 s idle,
+// again 12 s later, when the analyzer has let its caches go, and 75 s after the first screen,
+// when it has let its built regexes go too (src-tauri's memory.rs).
 // Median of N runs.
 
 import { readFileSync, rmSync } from 'node:fs';
@@ -70,13 +71,17 @@ async function start(name, dir, into) {
     const settled = treeRssMb(pid);
     into.settled.push(settled.total);
     into.settledParts = settled.parts;
+    await sleep(58000);
+    const idle = treeRssMb(pid);
+    into.idle.push(idle.total);
+    into.idleParts = idle.parts;
   }, { dir });
 }
 
 const median = (v) => [...v].sort((a, b) => a - b)[Math.floor(v.length / 2)];
 const list = (v) => v.map((x) => x.toFixed(0)).join(', ');
-const first = { window: [], paint: [], drawn: [], rss: [], parts: [], settled: [], settledParts: [] };
-const second = { window: [], paint: [], drawn: [], rss: [], parts: [], settled: [], settledParts: [] };
+const first = { window: [], paint: [], drawn: [], rss: [], parts: [], settled: [], settledParts: [], idle: [], idleParts: [] };
+const second = { window: [], paint: [], drawn: [], rss: [], parts: [], settled: [], settledParts: [], idle: [], idleParts: [] };
 const load = loadavg().map((x) => x.toFixed(2)).join(', ');
 for (let i = 0; i < RUNS; i++) {
   const dir = freshDir();
@@ -95,4 +100,5 @@ for (const [label, r] of [['first start (new database)', first], ['second start 
   console.log(`  app start → first screen drawn with data: median ${median(r.drawn).toFixed(0)} ms (${list(r.drawn)})`);
   console.log(`  idle memory 5 s after the first screen (app + WebKit processes, RSS): median ${median(r.rss).toFixed(0)} MB (${list(r.rss)}) [${r.parts.join('; ')}]`);
   console.log(`  idle memory 17 s after it (settled): median ${median(r.settled).toFixed(0)} MB (${list(r.settled)}) [${r.settledParts.join('; ')}]`);
+  console.log(`  idle memory 75 s after it (long idle): median ${median(r.idle).toFixed(0)} MB (${list(r.idle)}) [${r.idleParts.join('; ')}]`);
 }

@@ -30,6 +30,7 @@ pub mod statements;
 mod terms;
 pub mod text;
 pub mod topics;
+mod words;
 
 use serde::Serialize;
 use ts_rs::TS;
