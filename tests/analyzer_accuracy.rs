@@ -391,3 +391,8 @@ fn thirty_third_blind_set_scores_stay_above_their_floors() {
 fn thirty_fourth_blind_set_scores_stay_above_their_floors() {
     check("blind34", 8, 0.88, 0.88, 0.89, 8);
 }
+
+#[test]
+fn thirty_fifth_blind_set_scores_stay_above_their_floors() {
+    check("blind35", 8, 0.77, 0.83, 0.90, 8);
+}

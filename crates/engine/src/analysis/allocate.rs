@@ -645,9 +645,16 @@ fn described_parts(
     let (provider, customer) = party_cells(header, row, mentions);
     // ("| Network security | Both – see clause 8.4 | Both – see clause 8.4 |": both take part; the
     // cells do not say which part is whose.)
-    let described = party_columns(header, row, mentions)
-        .iter()
-        .any(|(_, c)| !empty_cell(c) && !only_refers(c));
+    // (Nor do the same words under both: "| 平台操作日志 | 按附件三执行 | 按附件三执行 |".)
+    let cols = party_columns(header, row, mentions);
+    let text = |r: Role| {
+        cols.iter()
+            .filter(|(x, _)| *x == r)
+            .map(|(_, c)| c.trim())
+            .collect::<Vec<_>>()
+    };
+    let same = text(Role::Provider) == text(Role::Customer);
+    let described = !same && cols.iter().any(|(_, c)| !empty_cell(c) && !only_refers(c));
     match (provider, customer) {
         (Some(true), Some(true)) => Some((Some(Role::Both), Some(described))),
         (Some(true), _) => Some((Some(Role::Provider), None)),

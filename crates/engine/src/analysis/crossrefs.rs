@@ -170,10 +170,14 @@ impl<'a> Number<'a> {
         let number = number.trim_start_matches('第');
         Number {
             number,
+            // (An article numbered "七、" is the article "第七条" names.)
             article: number
                 .split(['.', '．', '(', '（', ' '])
                 .next()
-                .and_then(|k| k.parse::<u32>().ok()),
+                .and_then(|k| k.parse::<u32>().ok())
+                .or_else(|| {
+                    crate::ingest::numbering::zh_numeral_value(number.trim_end_matches('条'))
+                }),
         }
     }
 
@@ -216,6 +220,15 @@ pub(crate) fn clauses_named(doc: &Document, target: &str) -> Vec<usize> {
     }
     (0..doc.clauses.len())
         .filter(|&c| part_article(&doc.clauses[c].number) == Some(target))
+        .collect()
+}
+
+/// The clauses a reference's target takes in: the clause it names and those under it ("第七条"
+/// takes in "第七条", "7.1" and "7.1(a)").
+pub(crate) fn clauses_within(doc: &Document, target: &str) -> Vec<usize> {
+    let t = Number::target(target);
+    (0..doc.clauses.len())
+        .filter(|&c| t.contains(&Number::clause(&doc.clauses[c].number)))
         .collect()
 }
 

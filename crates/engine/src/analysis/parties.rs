@@ -236,7 +236,8 @@ fn preceded_by_user_qualifier(text: &str, start: usize) -> bool {
     tail.reverse();
     let tail: String = tail.into_iter().collect();
     // (And 托管服务商 / 基础云服务商 / 其他服务商 / 新的服务商: a hosting company, the cloud under the
-    // platform, another or a successor.)
+    // platform, another or a successor; 云基础设施服务商 / 短信服务商 / 短信通道服务商 / 电子签约服务商
+    // / 大模型服务商 / 支付服务商 / 电信服务商: a supplier of one thing.)
     if [
         "终端",
         "最终",
@@ -247,6 +248,13 @@ fn preceded_by_user_qualifier(text: &str, start: usize) -> bool {
         "其他",
         "新的",
         "基础",
+        "设施",
+        "短信",
+        "通道",
+        "签约",
+        "模型",
+        "支付",
+        "电信",
     ]
     .iter()
     .any(|q| tail.ends_with(q))

@@ -156,11 +156,21 @@ pub fn statements(
     let passive = static_re!(
         r"(?i)^(?:(?:will|shall|must)\s+(?:not\s+)?be|is|are)\s+(?:\w+ly\s+)?(?:\w+ed|\w+en|kept|held|built|run|set)\b"
     );
+    // ("The Services run in data centres operated by our infrastructure providers": a party
+    // whose providers or subcontractors act is not the one acting.)
+    let theirs = static_re!(
+        r"(?i)^(?:'s|’s)?\s+(?:[\w-]+\s+){0,2}?(?:providers?|sub-?processors?|sub-?contractors?|suppliers?|vendors?|licensors?|carriers?)\b"
+    );
+    // A Chinese passive at a duty marker ("不得被调配").
+    let passive_zh = static_re!(r"^(?:不得|不应当?|不能|应当?|须|必须|将)\s*被");
     for (ps, pe) in parts(text, zh, &all) {
         let part = &text[ps..pe];
         let found: Vec<(usize, usize, Role)> = all
             .iter()
             .filter(|(s, e, _)| *s >= ps && *e <= pe)
+            .filter(|&&(s, e, _)| {
+                !(possessive(text, s, e) && theirs.is_some_and(|r| r.is_match(&text[e..])))
+            })
             .map(|(s, e, r)| (s - ps, e - ps, *r))
             .collect();
         // (Not a party named as the other side of someone's agreement: "依照其与受托方之间的协议".)
@@ -214,6 +224,12 @@ pub fn statements(
             let first = opening.filter(|o| o.0 < pos);
             let opening = first.map(|o| o.1);
             if zh {
+                // "乙方资源池的计算和存储配额不得被调配给…": a duty in the passive is done by
+                // someone the part does not name, whoever it names before it.
+                let passive_zh = passive_zh.is_some_and(|r| r.is_match(&part[pos..]));
+                if passive_zh {
+                    return None;
+                }
                 opening.or(inherited).or_else(|| nearest_before(pos))
             } else {
                 let before = part[..pos].trim_end();
@@ -286,7 +302,7 @@ pub fn statements(
             // "…的物理安全，由附件三所列托管服务商依照其与受托方之间的协议负责": someone other than
             // the parties is responsible; a party named on the way is no subject.
             Some((None, Kind::Duty))
-        } else if let Some((ds, _)) = duty {
+        } else if let Some((ds, _)) = duty.filter(|(ds, _)| !advised(&part[..*ds])) {
             // A right that comes before the first duty marker governs the part ("甲方可以…").
             match right {
                 Some((rs, _)) if rs <= ds && !zh_duty_after_right(part, rs, ds) => {
@@ -432,6 +448,13 @@ fn acting_subject(part: &str, s: usize, e: usize) -> bool {
             .is_some_and(|r| r.is_match(&part[e..]))
 }
 
+/// Whether what comes before a duty marker makes it advice: "乙方建议甲方定期自行备份", "we
+/// recommend that you back up" say what would be wise, not who must do it.
+fn advised(before: &str) -> bool {
+    static_re!(r"(?i)建议|\b(recommends?|advises?|encourages?)\b")
+        .is_some_and(|r| r.is_match(before))
+}
+
 /// Whether the mention at `s..e` is a possessive ("your", "our", "Customer's").
 fn possessive(part: &str, s: usize, e: usize) -> bool {
     let word = part[s..e].to_ascii_lowercase();
@@ -516,6 +539,55 @@ mod tests {
                 "Customer's administrators shall manage the user accounts."
             ),
             vec![(Some(Role::Customer), Kind::Duty)]
+        );
+    }
+
+    #[test]
+    fn advice_is_no_duty() {
+        assert_eq!(
+            run(
+                ZH,
+                "乙方不对甲方数据的丢失承担责任，乙方建议甲方定期自行备份。"
+            ),
+            vec![(Some(Role::Provider), Kind::Disclaimer)]
+        );
+        assert_eq!(
+            run(ZH, "乙方不对甲方数据的丢失承担责任，甲方应当定期自行备份。"),
+            vec![
+                (Some(Role::Provider), Kind::Disclaimer),
+                (Some(Role::Customer), Kind::Duty)
+            ]
+        );
+    }
+
+    #[test]
+    fn a_partys_providers_are_not_the_party() {
+        let en = "ACME LTD (\"we\") and BETA LTD (\"you\")\n";
+        assert_eq!(
+            run(
+                en,
+                "The Services run in data centres operated by our infrastructure providers."
+            ),
+            vec![]
+        );
+        assert_eq!(
+            run(en, "We harden the hosts that our providers supply."),
+            vec![(Some(Role::Provider), Kind::Duty)]
+        );
+    }
+
+    #[test]
+    fn a_chinese_duty_in_the_passive_is_not_the_named_partys() {
+        assert_eq!(
+            run(
+                ZH,
+                "乙方资源池的计算和存储配额不得被调配给甲方其他客户使用。"
+            ),
+            vec![(None, Kind::Duty)]
+        );
+        assert_eq!(
+            run(ZH, "乙方应当确保甲方数据不被泄露。"),
+            vec![(Some(Role::Provider), Kind::Duty)]
         );
     }
 

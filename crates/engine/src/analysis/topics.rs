@@ -643,6 +643,10 @@ impl Facts {
                     for bound in ["not more than", "not less than", "no more than", "no less than", "not later than"] {
                         bare = bare.replace(bound, "");
                     }
+                    // ("shall not audit more than once in any twelve months" too.)
+                    if let Some(r) = static_re!(r"\bnot (audit|inspect)\w* (more|less) (often |frequently )?than\b") {
+                        bare = r.replace_all(&bare, "$1").into_owned();
+                    }
                     r.is_match(&bare)
                 }
             }),
@@ -815,9 +819,11 @@ fn unfavourable(
                 let of_liability = ["责任", "限额", "上限", "iabilit"]
                     .iter()
                     .any(|w| t.contains(w));
+                // (A carve-out that names another article, "依照第17.2条承担的责任", is read
+                // through that article below.)
                 let names_clause = t.contains("本条")
                     || t.contains("本款")
-                    || (t.contains('第') && (t.contains('项') || t.contains('条')))
+                    || (t.contains('第') && t.contains('项'))
                     || static_re!(
                         r"(?i)\b(section|clause|article|paragraph)s?\s+[0-9]|\bthis (section|clause)\b"
                     )
@@ -828,7 +834,7 @@ fn unfavourable(
             // data (a breach, personal information, confidentiality) undoes the provider form; one
             // for gross negligence alone leaves the customer's data uncovered.
             let data_excluded = static_re!(
-                r"(?i)数据(的)?(丢失|灭失|损坏|毁损)[^。；]{0,20}(不承担|不负|免责)|不对[^。；]{0,60}数据(的)?(丢失|灭失|损坏|毁损)[^。；]{0,6}(承担|负责)|不对下列损失承担[^。；]{0,10}[:：][^。；]{0,80}数据[^。；]{0,20}(丢失|灭失|损坏|毁损)|\b(loss|corruption) of (or damage to )?data\b|\bloss or corruption of data\b"
+                r"(?i)数据(的)?(丢失|灭失|损坏|毁损)[^。；]{0,20}(不承担|不负|免责)|不对[^。；]{0,60}数据(的)?(丢失|灭失|损坏|毁损|损失)[^。；]{0,6}(承担|负责)|不对下列损失承担[^。；]{0,10}[:：][^。；]{0,80}数据[^。；]{0,20}(丢失|灭失|损坏|毁损)|\b(loss|corruption) of (or damage to )?data\b|\bloss or corruption of data\b"
             )
             .is_some_and(|r| scope.iter().any(|&i| r.is_match(text(i))));
             let reaches_data = |j: usize| {
@@ -838,13 +844,35 @@ fn unfavourable(
                     )
                     .is_some_and(|r| r.is_match(text(j)))
             };
+            // (One that names another article, "违反本合同第七条造成的损失，不受此限", carves out what
+            // that article deals with: its heading or its sentences name the topic. English
+            // carve-outs name their topics themselves in the labelled contracts.)
+            let elsewhere = |i: usize| {
+                let Some(refs) = static_re!(r"第[一二三四五六七八九十百零〇0-9]+(?:条|部分)")
+                else {
+                    return false;
+                };
+                refs.find_iter(text(i)).any(|m| {
+                    // ("第七部分" of a contract in parts numbered "七、" is its article 七.)
+                    let target = m.as_str().replace("部分", "条");
+                    let within = super::crossrefs::clauses_within(doc, &target);
+                    let home = clause(i);
+                    !within.is_empty()
+                        && !within.iter().any(|&c| Some(c) == home)
+                        && (0..sentences.len()).any(|s| {
+                            sentences[s].clause_idx.is_some_and(|c| within.contains(&c))
+                                && cue(s, CARVE_TOPIC)
+                                && reaches_data(s)
+                        })
+                })
+            };
             let carved = scope.iter().any(|&i| {
                 cue(i, CARVE_OUT)
-                    && scope.iter().any(|&j| {
+                    && (scope.iter().any(|&j| {
                         cue(j, CARVE_TOPIC)
                             && (j == i || under(j, i) || (points(i) && !cue(i, CARVE_TOPIC)))
                             && reaches_data(j)
-                    })
+                    }) || elsewhere(i))
             });
             !carved
         }
@@ -955,9 +983,30 @@ fn unfavourable(
             any_unfav && !spoken.iter().any(|&c| guarded_in(c, &|_| false))
         }
         "audit_rights" => {
-            // An audit right the text takes away ("not entitled to audit") is no right.
-            let negated = scope.iter().any(|&i| facts(i).audit_negated);
+            // An audit right the text takes away ("not entitled to audit") is no right; but a
+            // route one clause closes ("乙方依照本条取得材料…但不得要求甲方接受现场审计") leaves the
+            // right another article grants.
+            let root = |i: usize| clause(i).map(|c| j.roots.root(c));
+            let this_route = static_re!(r"(?i)本条|本款|\bthis (clause|section|paragraph)\b");
+            let negated = scope.iter().any(|&i| {
+                facts(i).audit_negated
+                    && !(this_route.is_some_and(|r| r.is_match(text(i)))
+                        && scope.iter().any(|&g| {
+                            cue(g, GUARD) && !facts(g).audit_negated && root(g) != root(i)
+                        }))
+            });
             !guarded || negated
+        }
+        "data_ownership" => {
+            // "尽管有第5.2条的约定，甲方可以…汇总形成统计数据…用于…改进", "Despite clause 10.1,
+            // … to develop, train and improve the Supplier's … models": a use the text lets
+            // override its own safeguard is not undone by that safeguard.
+            let overrides =
+                static_re!(r"(?i)^\W*(?:[0-9.]+\s*)?(?:尽管|\bdespite\b|\bnotwithstanding\b)");
+            let overriding = scope
+                .iter()
+                .any(|&i| cue(i, UNFAVOURABLE) && overrides.is_some_and(|r| r.is_match(text(i))));
+            any_unfav && (!guarded || overriding)
         }
         _ => any_unfav && !guarded,
     }
@@ -1377,12 +1426,25 @@ mod tests {
             "（二）在任何情况下，乙方均不对甲方的间接损失以及数据丢失或者损坏承担责任。\n\n",
             "",
         );
-        assert_eq!(risk_unfavourable(&data, "liability_cap"), Some(false));
+        // Without the exclusion, a carve-out for 故意或者重大过失 alone still leaves the provider
+        // form: the law (民法典 506) voids such an exclusion anyway.
+        assert_eq!(risk_unfavourable(&data, "liability_cap"), Some(true));
+        let breach = data.replace("因乙方故意或者重大过失", "因乙方泄露甲方数据");
+        assert_eq!(risk_unfavourable(&breach, "liability_cap"), Some(false));
         // A carve-out that points at a clause carves out what that clause deals with.
         let pointed = "委托方：某某精密股份有限公司\n受托方：某某薪酬科技有限公司\n\n## 第十二条 违约责任\n\n\
             （一）受托方未履行安全保护义务导致个人信息泄露的，应当赔偿委托方的全部损失。\n\n\
             （二）受托方依照本条第（一）项承担的赔偿责任，不受主协议关于责任限额的约定的限制。\n";
         assert_eq!(risk_unfavourable(pointed, "liability_cap"), Some(false));
+        // So does one that names another article: what that article deals with.
+        let article = "甲方：某某县人民医院\n乙方：某某云医疗科技有限公司（供应商）\n\n\
+            ## 七、个人信息保护\n\n（一）乙方应当对甲方数据采取加密措施。\n\n\
+            ## 八、责任限制\n\n\
+            （一）乙方在本合同项下的累计赔偿责任，不超过甲方在事件发生前十二个月内实际支付的服务费。\n\n\
+            （二）乙方违反本合同第七条造成的损失，不受前款限额的限制。\n";
+        assert_eq!(risk_unfavourable(article, "liability_cap"), Some(false));
+        let elsewhere = article.replace("第七条", "第八条第（一）项");
+        assert_eq!(risk_unfavourable(&elsewhere, "liability_cap"), Some(true));
     }
 
     #[test]
