@@ -1606,6 +1606,26 @@ mod tests {
     }
 
     #[test]
+    fn a_partys_infrastructure_providers_are_not_the_party() {
+        let en = "Hexlane Labs, Inc. (\"we\", \"us\") and the developer (\"you\").\n\n## 11. Security\n\n\
+            11.2 **Data centres.** The Services run in data centres operated by our infrastructure providers, \
+            Cirrine Compute Corporation and Nimbara Cloud Ltd. Those providers are responsible for the physical \
+            security, power and cooling of their facilities. We do not operate those facilities and are not \
+            responsible for their physical security.\n";
+        assert_eq!(allocation_of(en, "physical"), Found::Disclaimed);
+    }
+
+    #[test]
+    fn the_same_words_under_both_parties_state_no_split() {
+        let zh = "甲方（客户）：某某充电网络科技有限公司\n乙方（服务商）：某某物联科技有限公司\n\n## 第六条 运维界面\n\n\
+            | 序号 | 事项 | 甲方 | 乙方 | 说明 |\n|---|---|---|---|---|\n\
+            | 1 | 平台操作日志与安全审计 | 按附件三执行 | 按附件三执行 | |\n\
+            | 2 | 防火墙与入侵检测 | 负责场站网络的防火墙 | 负责平台边界的入侵检测 | |\n";
+        assert_eq!(split_of(zh, "data.audit"), (Found::Shared, Some(false)));
+        assert_eq!(split_of(zh, "network"), (Found::Shared, Some(true)));
+    }
+
+    #[test]
     fn chinese_item_lists_expand_their_ranges() {
         assert_eq!(article_items("第（一）项、第（二）项"), vec!["一", "二"]);
         assert_eq!(

@@ -1664,6 +1664,24 @@ mod tests {
     }
 
     #[test]
+    fn a_supplier_of_one_thing_is_not_the_service_provider() {
+        assert!(preceded_by_user_qualifier(
+            "由该云基础设施服务商",
+            "由该云基础设施".len()
+        ));
+        assert!(preceded_by_user_qualifier("短信服务商", "短信".len()));
+        assert!(preceded_by_user_qualifier(
+            "电子签约服务商",
+            "电子签约".len()
+        ));
+        assert!(!preceded_by_user_qualifier("由服务商负责", "由".len()));
+        assert!(!preceded_by_user_qualifier(
+            "本合同项下的服务商",
+            "本合同项下的".len()
+        ));
+    }
+
+    #[test]
     fn a_public_body_on_a_party_line_is_a_party() {
         let p = parties("BETWEEN:\n\nHIS MAJESTY THE KING IN RIGHT OF THE PROVINCE OF ALDERMERE, as represented by the Minister of Digital Government (the \"Province\")\n\nAND:\n\nBOREALIS STACK INC., a corporation (the \"Contractor\")\n");
         assert!(p.customer.iter().any(|a| a == "Province"), "{p:?}");

@@ -561,22 +561,6 @@ mod tests {
     }
 
     #[test]
-    fn a_partys_providers_are_not_the_party() {
-        let en = "ACME LTD (\"we\") and BETA LTD (\"you\")\n";
-        assert_eq!(
-            run(
-                en,
-                "The Services run in data centres operated by our infrastructure providers."
-            ),
-            vec![]
-        );
-        assert_eq!(
-            run(en, "We harden the hosts that our providers supply."),
-            vec![(Some(Role::Provider), Kind::Duty)]
-        );
-    }
-
-    #[test]
     fn a_chinese_duty_in_the_passive_is_not_the_named_partys() {
         assert_eq!(
             run(

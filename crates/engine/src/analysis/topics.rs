@@ -1448,6 +1448,29 @@ mod tests {
     }
 
     #[test]
+    fn a_use_of_data_that_overrides_its_own_safeguard_is_the_provider_form() {
+        let zh = "甲方：某某保险股份有限公司\n乙方：某某智能科技有限公司（服务商）\n\n## 第十条 数据权利\n\n\
+            10.1 甲方数据的全部权利归甲方所有。乙方不得将甲方数据用于训练任何模型。\n\n\
+            10.2 尽管有第10.1条的约定，乙方可以对会话记录进行汇总处理形成统计数据，并将统计数据用于改进平台。\n";
+        assert_eq!(risk_unfavourable(zh, "data_ownership"), Some(true));
+        // Without the override the safeguard answers the use.
+        let plain = zh.replace("尽管有第10.1条的约定，", "");
+        assert_eq!(risk_unfavourable(&plain, "data_ownership"), Some(false));
+    }
+
+    #[test]
+    fn an_audit_route_one_clause_closes_leaves_the_right_another_grants() {
+        let zh = "甲方：某某消费金融有限公司\n乙方：某某数智科技有限公司（受托方）\n\n## 第十条 审计\n\n\
+            10.1 甲方有权每年对乙方处理个人信息的活动进行一次现场审计。\n\n\
+            ## 第十五条 合规审计\n\n\
+            15.1 甲方可以依照本条要求乙方提供合规审计所需的材料，但不得要求乙方接受现场审计。\n";
+        assert_eq!(risk_unfavourable(zh, "audit_rights"), Some(false));
+        // A negation not confined to its own clause's route still takes the right away.
+        let taken = zh.replace("甲方可以依照本条要求", "甲方可以要求");
+        assert_eq!(risk_unfavourable(&taken, "audit_rights"), Some(true));
+    }
+
+    #[test]
     fn an_objection_right_anywhere_in_the_sub_processor_article_guards_the_authorisation() {
         let en = "This DPA is between Brightloom Ltd (\"Processor\") and Marlin Inc (\"Customer\").\n\n## 4. Sub-processors\n\n\
             4.1 Customer gives Processor general authorisation to engage Sub-processors.\n\n\
