@@ -8,7 +8,7 @@
 //!   caches) is dropped and the next analysis starts from a fresh one.
 //! - The regexes themselves are built on first use: some 50 MB for the lists one Chinese contract
 //!   uses. After `LONG_IDLE` without an analysis they go too, and the next analysis builds them
-//!   again (111 ms against 9 ms for that contract, once). Until then a pause costs nothing.
+//!   again (93 ms against 9 ms for that contract, once). Until then a pause costs nothing.
 //! - glibc (Linux) gives each thread that allocates its own malloc arena, up to eight per core,
 //!   and keeps what an arena frees for later: the start-up threads, Tauri's async workers and the
 //!   analyses on blocking workers each kept pages that were used once (about 10 MB at idle).
@@ -30,7 +30,7 @@ const LONG_IDLE: Duration = Duration::from_secs(60);
 /// How often the idle watcher looks.
 const CHECK: Duration = Duration::from_secs(2);
 
-/// The rules the analyses use, with their built regexes and caches, while the user works.
+/// The rules the analyses use, with their caches, while the user works.
 #[derive(Default)]
 pub struct WarmRules {
     state: Mutex<Warm>,
@@ -38,11 +38,11 @@ pub struct WarmRules {
 
 #[derive(Default)]
 struct Warm {
-    /// A compiled copy of the app's rules that owns the regexes the analyses build (the app's
-    /// own copy never builds any); `None` until the first analysis and after a long idle spell.
-    built: Option<Rules>,
-    /// The copy the analyses use: shares `built`'s regexes, with its own caches. `None` until
-    /// the first analysis and after an idle spell.
+    /// The app's rules, whose lists hold the regexes the analyses build (the copies take their
+    /// handles from them); kept from the first analysis on.
+    base: Option<Arc<Rules>>,
+    /// The copy the analyses use, with its own caches. `None` until the first analysis and
+    /// after an idle spell.
     rules: Option<Arc<Rules>>,
     last_use: Option<Instant>,
 }
@@ -56,25 +56,15 @@ enum Released {
 }
 
 impl WarmRules {
-    /// The rules for an analysis: the warm copy, or a fresh copy of the built one (made from the
-    /// app's `base` if need be).
-    pub fn hand_out(&self, base: &Rules) -> Arc<Rules> {
+    /// The rules for an analysis: the warm copy, or a fresh copy of the app's `base`.
+    pub fn hand_out(&self, base: &Arc<Rules>) -> Arc<Rules> {
         let mut warm = self.state.lock().unwrap_or_else(PoisonError::into_inner);
         warm.last_use = Some(Instant::now());
-        if let Some(rules) = &warm.rules {
-            return Arc::clone(rules);
-        }
-        // A copy that cannot be compiled anew (the base compiled from the same text) shares the
-        // base's regexes instead: they then stay built.
-        let built = warm
-            .built
-            .get_or_insert_with(|| base.recompiled().unwrap_or_else(|_| base.fresh()));
-        let rules = Arc::new(built.fresh());
-        warm.rules = Some(Arc::clone(&rules));
-        rules
+        warm.base = Some(Arc::clone(base));
+        Arc::clone(warm.rules.get_or_insert_with(|| Arc::new(base.fresh())))
     }
 
-    /// Drops the caches after `IDLE` and the built regexes after `LONG_IDLE` without an
+    /// Drops the caches after `IDLE` and lets the built regexes go after `LONG_IDLE` without an
     /// analysis, if no analysis still holds them; says what it let go.
     fn release_if_idle(&self, now: Instant) -> Released {
         let mut warm = self.state.lock().unwrap_or_else(PoisonError::into_inner);
@@ -89,12 +79,14 @@ impl WarmRules {
             warm.rules = None;
             return Released::Caches;
         }
-        if idle >= LONG_IDLE && warm.built.is_some() {
-            warm.built = None;
-            warm.last_use = None;
-            return Released::Regexes;
+        match &warm.base {
+            Some(base) if idle >= LONG_IDLE => {
+                base.forget_built();
+                warm.last_use = None;
+                Released::Regexes
+            }
+            _ => Released::Nothing,
         }
-        Released::Nothing
     }
 
     /// Starts the thread that lets the caches and regexes go when the app is idle.
@@ -140,8 +132,8 @@ mod tests {
     use super::*;
     use cloudclause_engine::templates::TemplateFiles;
 
-    fn base() -> Rules {
-        Rules::load(&TemplateFiles::builtin()).expect("rules")
+    fn base() -> Arc<Rules> {
+        Arc::new(Rules::load(&TemplateFiles::builtin()).expect("rules"))
     }
 
     #[test]

@@ -200,7 +200,10 @@ fn open(rules: &RulesCell) -> Res<Opened> {
 fn sample_model(rules: &Res<Arc<Rules>>) -> Option<DeploymentModel> {
     let rules = rules.as_ref().ok()?;
     let doc = ingest::read(SAMPLE_NAME, SAMPLE.as_bytes()).ok()?;
+    // (A copy, so that the app's rules hold no handles of their own: letting the built regexes
+    // go when idle then frees them.)
     Some(topics::detect_model(&topics::model_scores(
-        &doc.text, rules,
+        &doc.text,
+        &rules.fresh(),
     )))
 }

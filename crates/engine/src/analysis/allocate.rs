@@ -389,15 +389,7 @@ pub(crate) fn table_claim(
                         })
                     };
                     // (Nor do the same words in both columns: "双方共同负责…账号…的安全管理" twice.)
-                    let same = {
-                        let text = |r: Role| {
-                            cols.iter()
-                                .filter(|(x, _)| *x == r)
-                                .map(|(_, c)| c.trim())
-                                .collect::<Vec<_>>()
-                        };
-                        text(Role::Provider) == text(Role::Customer)
-                    };
+                    let same = same_words(&cols);
                     let split = match (says(Role::Provider), says(Role::Customer)) {
                         (true, true) => !same,
                         (false, false) => {
@@ -647,14 +639,8 @@ fn described_parts(
     // cells do not say which part is whose.)
     // (Nor do the same words under both: "| 平台操作日志 | 按附件三执行 | 按附件三执行 |".)
     let cols = party_columns(header, row, mentions);
-    let text = |r: Role| {
-        cols.iter()
-            .filter(|(x, _)| *x == r)
-            .map(|(_, c)| c.trim())
-            .collect::<Vec<_>>()
-    };
-    let same = text(Role::Provider) == text(Role::Customer);
-    let described = !same && cols.iter().any(|(_, c)| !empty_cell(c) && !only_refers(c));
+    let described =
+        !same_words(&cols) && cols.iter().any(|(_, c)| !empty_cell(c) && !only_refers(c));
     match (provider, customer) {
         (Some(true), Some(true)) => Some((Some(Role::Both), Some(described))),
         (Some(true), _) => Some((Some(Role::Provider), None)),
@@ -684,6 +670,18 @@ fn party_cells(
         *slot = Some(slot.unwrap_or(false) || filled);
     }
     (provider, customer)
+}
+
+/// Whether the provider's and the customer's columns of a row say the same words: they then
+/// say that both take part, not which part is whose.
+fn same_words(cols: &[(Role, &str)]) -> bool {
+    let text = |r: Role| {
+        cols.iter()
+            .filter(|(x, _)| *x == r)
+            .map(|(_, c)| c.trim())
+            .collect::<Vec<_>>()
+    };
+    text(Role::Provider) == text(Role::Customer)
 }
 
 /// The row's cells under the columns headed by the provider or by the customer.

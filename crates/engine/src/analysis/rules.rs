@@ -1,7 +1,7 @@
 //! The analyzer's playbook (`templates/analyzer/rules.toml`): every pattern list becomes one
 //! case-insensitive alternation; its syntax is checked at load and its regex built on first use.
 
-use std::sync::{Arc, OnceLock};
+use std::sync::{Arc, Mutex, OnceLock, PoisonError};
 
 use regex::{Regex, RegexBuilder};
 use serde::Deserialize;
@@ -298,8 +298,6 @@ pub struct Rules {
     pub form_heading: RegexList,
     /// Which of the lists above may match a sentence (see prefilter.rs).
     pub prefilter: Prefilter,
-    /// The `rules.toml` these were compiled from, for [`Rules::recompiled`].
-    source: Arc<str>,
 }
 
 #[derive(Deserialize)]
@@ -553,7 +551,9 @@ struct LazyList {
     /// lazy-DFA cache, since the Unicode classes make many states and a cache that keeps
     /// clearing rebuilds them sentence after sentence.
     roomy: bool,
-    built: OnceLock<Vec<Regex>>,
+    /// The regexes every copy takes its handles from, once built; `None` again after
+    /// [`Rules::forget_built`].
+    built: Mutex<Option<Vec<Regex>>>,
 }
 
 impl LazyList {
@@ -579,7 +579,7 @@ impl RegexList {
                 patterns,
                 what: what.to_string(),
                 roomy,
-                built: OnceLock::new(),
+                built: Mutex::new(None),
             }),
             own: OnceLock::new(),
         }
@@ -588,10 +588,22 @@ impl RegexList {
     fn check(&self) -> Result<(), String> {
         self.shared.build().map(|_| ())
     }
+    /// Lets the built regexes go: the next copy to need them builds them again.
+    fn forget(&self) {
+        *self
+            .shared
+            .built
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner) = None;
+    }
     /// Whether the list has been built (for the tests).
     #[cfg(test)]
     fn is_built(&self) -> bool {
-        self.shared.built.get().is_some()
+        self.shared
+            .built
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .is_some()
     }
 }
 
@@ -610,9 +622,13 @@ impl std::ops::Deref for RegexList {
     /// which only a list over the size limit can, its syntax being checked at load.
     fn deref(&self) -> &[Regex] {
         self.own.get_or_init(|| {
-            self.shared
+            let mut built = self
+                .shared
                 .built
-                .get_or_init(|| {
+                .lock()
+                .unwrap_or_else(PoisonError::into_inner);
+            built
+                .get_or_insert_with(|| {
                     self.shared
                         .build()
                         .map_err(|e| {
@@ -828,18 +844,19 @@ impl Rules {
             marks,
             form_heading,
             prefilter: pre.build().map_err(problem)?,
-            source: Arc::from(text),
         })
     }
 
-    /// The same rules compiled anew, sharing nothing with these: their regexes are built again
-    /// on first use, and dropping the copy (and its [`Rules::fresh`] copies) frees all it built.
-    /// The compiled regexes of the lists a Chinese contract uses come to some 50 MB; an app idle
-    /// for long keeps only these uncompiled rules and pays the compiling and building on its
-    /// next analysis (111 ms for a 3,575-character contract, against 9 ms with the regexes
-    /// built, `benches/analyze.rs`).
-    pub fn recompiled(&self) -> Result<Rules> {
-        Rules::parse(&self.source)
+    /// Lets every list's built regexes go, for these rules and all their copies: a copy that
+    /// has taken its handles keeps them until it is dropped; the next copy to need a list
+    /// builds it again. The regexes a Chinese contract needs come to some 50 MB; an app idle for
+    /// long keeps only the unbuilt rules and pays the building on its next analysis (`benches/
+    /// analyze.rs`).
+    pub fn forget_built(&self) {
+        let lists = self.pattern_lists().into_iter().map(|p| &p.list);
+        for l in lists.chain(self.regex_lists()) {
+            l.forget();
+        }
     }
 
     /// Every pattern list of the rules.
@@ -1036,6 +1053,31 @@ mod tests {
         assert!(copy_exit.is_match(text, &Candidates::ALL));
         assert!(Arc::ptr_eq(&exit.list.shared, &copy_exit.list.shared));
         assert!(!copy_exit.is_match("本协议自双方签字之日起生效。", &Candidates::ALL));
+    }
+
+    /// What is built can be let go for all copies at once; the next copy to need a list builds
+    /// it again and finds what it found before.
+    #[test]
+    fn built_lists_can_be_let_go_and_are_built_again_on_use() {
+        let rules = Rules::load(&TemplateFiles::builtin()).expect("built-in rules");
+        let text = "合同终止后，乙方应在三十日内删除甲方数据。";
+        let copy = rules.fresh();
+        assert!(copy
+            .risk("exit")
+            .expect("exit")
+            .any
+            .is_match(text, &Candidates::ALL));
+        assert!(rules.risk("exit").expect("exit").any.list.is_built());
+        drop(copy);
+        rules.forget_built();
+        assert!(rules.pattern_lists().iter().all(|p| !p.list.is_built()));
+        let next = rules.fresh();
+        assert!(next
+            .risk("exit")
+            .expect("exit")
+            .any
+            .is_match(text, &Candidates::ALL));
+        assert!(rules.risk("exit").expect("exit").any.list.is_built());
     }
 
     /// A pattern the regex crate would refuse is refused when the rules are loaded, though the
