@@ -396,3 +396,8 @@ fn thirty_fourth_blind_set_scores_stay_above_their_floors() {
 fn thirty_fifth_blind_set_scores_stay_above_their_floors() {
     check("blind35", 8, 0.77, 0.83, 0.90, 8);
 }
+
+#[test]
+fn thirty_sixth_blind_set_scores_stay_above_their_floors() {
+    check("blind36", 8, 0.77, 0.84, 0.92, 8);
+}

@@ -755,6 +755,17 @@ pub(crate) fn cross_references_in(
                 }
                 continue;
             }
+            // "除附件二第9项由委托方负责实施外" → "附件二 §9" (an item of a schedule, named before
+            // the whole schedule so that it is taken in first).
+            if let (Some(sched), Some(para), Some(party)) =
+                (cap.name("sched"), cap.name("para"), cap.name("party"))
+            {
+                let role = mentions.find(party.as_str()).first().map(|x| x.2);
+                if let Some(r @ (Role::Provider | Role::Customer)) = role {
+                    out.push((format!("{} §{}", sched.as_str(), para.as_str()), r));
+                }
+                continue;
+            }
             // Named groups (`party` shall perform the duties in `target`), else by position:
             // (clause, party) or (paragraph, schedule, party) → "Schedule 4 §3".
             let named = (cap.name("target"), cap.name("party"));
@@ -2643,5 +2654,30 @@ mod tests {
             （二）安全事项由双方协商确定；协商不成的，属于云平台宿主机和虚拟化层的，由乙方负责，属于甲方自行部署的应用程序的，由甲方负责。\n";
         assert_eq!(allocation_of(text, "resource_abstraction"), Found::Provider);
         assert_eq!(allocation_of(text, "application"), Found::Customer);
+    }
+
+    /// "The Operator does not back up Workload Data", "gives no warranty or undertaking in
+    /// respect of their physical security": the provider disclaims; a prohibition on its staff
+    /// taking a snapshot is no storage term.
+    #[test]
+    fn not_backing_up_and_giving_no_undertaking_disclaim() {
+        let head = "This Agreement is between Aldermoor Telecommunications plc (the \"Operator\") and Wrenfield Castings Limited (the \"Customer\").\n\n";
+        let backup = format!("{head}9.1 The Operator's personnel shall not log in to, or take a snapshot or copy of, any Workload except at the Customer's written request.\n\n10.4 The Operator does not back up Workload Data.\n");
+        assert_eq!(allocation_of(&backup, "data.storage"), Found::Disclaimed);
+        let physical = format!("{head}6.3 The physical security of those data centres is the responsibility of the Hosting Provider under its own terms. The Operator does not operate those data centres and gives no warranty or undertaking in respect of their physical security.\n");
+        assert_eq!(allocation_of(&physical, "physical"), Found::Disclaimed);
+        let runs = format!("{head}6.3 The Customer is responsible for all applications, containers, databases and other software that it runs in its Workloads.\n");
+        assert_eq!(allocation_of(&runs, "application"), Found::Customer);
+    }
+
+    /// "附件二所列各项措施，除附件二第9项由委托方负责实施外，均由受托方负责实施": the schedule's
+    /// passive measures are the provider's, the one item excepted the customer's.
+    #[test]
+    fn a_schedule_given_to_one_party_with_one_item_excepted() {
+        let text = "# 个人信息委托处理协议\n\n委托方：某健身有限公司\n受托方：某数智科技有限公司\n\n5.2 附件二《安全保护措施》所列各项措施，除附件二第9项由委托方负责实施外，均由受托方负责实施。\n\n## 附件二 安全保护措施\n\n1. 租户隔离：委托方的数据在本系统中按租户进行逻辑隔离，其他客户无法访问委托方的数据。\n\n6. 网络防护：在本系统生产环境部署防火墙、入侵检测和抗分布式拒绝服务攻击防护。\n\n9. 门店网络隔离：门店人脸识别终端应当接入独立的门店网段或者虚拟局域网，与门店访客无线网络相互隔离。\n";
+        assert_eq!(allocation_of(text, "resource_abstraction"), Found::Provider);
+        assert_eq!(allocation_of(text, "network"), Found::Shared);
+        let whole = text.replace("，除附件二第9项由委托方负责实施外，均", "，均");
+        assert_eq!(allocation_of(&whole, "network"), Found::Provider);
     }
 }

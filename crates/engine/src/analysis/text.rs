@@ -93,7 +93,16 @@ fn ends_sentence(text: &str, i: usize, c: char) -> bool {
                         *k == p && matches!(fam, Fam::Appendix(_) | Fam::Keyword(1))
                     })
                 });
+            // An initialism ("45 C.F.R. Part 164", "20 U.S.C. § 1232g") goes on into what it
+            // cites: a number, a part, a section sign or a lower-case word.
+            let initialism = w.len() >= 3 && w.split('.').all(|p| p.chars().count() == 1) && {
+                let after = text[i + 1..].trim_start_matches([' ', '\t']);
+                after.starts_with(|ch: char| ch.is_ascii_digit() || ch.is_lowercase() || ch == '§')
+                    || after.starts_with("Part ")
+                    || after.starts_with("Parts ")
+            };
             !(ABBREVIATIONS.contains(&w.as_str())
+                || initialism
                 || (w.chars().count() == 1
                     && w.chars().all(|ch| ch.is_alphabetic())
                     && !names_a_part))
@@ -285,5 +294,20 @@ mod tests {
         let initial = "Signed by J. Smith for the Customer.";
         assert!(!ends_at(initial, "J."));
         assert!(!ends_at("See e.g. the annex.", "e.g."));
+    }
+
+    #[test]
+    fn an_initialism_goes_on_into_what_it_cites() {
+        let cfr = "comply with Subpart C of 45 C.F.R. Part 164 with respect to electronic PHI;";
+        assert!(!ends_at(cfr, "C.F.R."));
+        assert!(!ends_at("as defined in 20 U.S.C. § 1232g.", "U.S.C."));
+        assert!(!ends_at(
+            "under 45 C.F.R. 164.314 the parties agree.",
+            "C.F.R."
+        ));
+        assert!(ends_at(
+            "Provider complies with 45 C.F.R. The BAA prevails.",
+            "C.F.R."
+        ));
     }
 }

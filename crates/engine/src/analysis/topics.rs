@@ -7,7 +7,9 @@
 use std::collections::HashMap;
 
 use super::allocate::{suggestions, Reading};
-use super::features::{SentenceFeatures, CARVE_OUT, CARVE_TOPIC, CONTENT, GUARD, UNFAVOURABLE};
+use super::features::{
+    self, SentenceFeatures, CARVE_OUT, CARVE_TOPIC, CONTENT, GUARD, UNFAVOURABLE,
+};
 use super::parties::Role;
 use super::prefilter::Candidates;
 use super::rules::{Rules, TopicCues};
@@ -328,16 +330,30 @@ fn about_pi(h: &str, rules: &Rules) -> bool {
 /// Information …, including its cross-border disclosure"), nor, for the provider's part of the
 /// processing (`provider_part`), when it gives the element to the customer alone ("the Customer
 /// shall be responsible for responding to requests from individuals").
-fn speaks_to_term(f: &SentenceFeatures, cues: Option<&TopicCues>) -> bool {
+fn speaks_to_term(f: &SentenceFeatures, cues: Option<&TopicCues>, text: &str) -> bool {
     let st = &f.statements;
     if st.is_empty() {
-        return true;
+        // Advice states no term ("服务商建议用户对包含敏感个人信息的对象使用SSE-KMS加密…",
+        // "We recommend that you encrypt personal data …").
+        return !static_re!(
+            r"(?i)^[\s0-9.()（）a-z]{0,12}[^，,。；;]{0,16}(?:建议|\b(?:recommends?|advises?|encourages?)\b)"
+        )
+        .is_some_and(|r| r.is_match(text));
     }
     let only = |want: &dyn Fn(&Statement) -> bool| st.iter().all(want);
     if only(&|x| x.kind == Kind::Disclaimer) {
         return false;
     }
     !(cues.is_some_and(|q| q.provider_part) && only(&|x| x.role == Some(Role::Customer)))
+}
+
+/// Whether a sentence breaks off before a list: it ends in a colon ("The Supplier shall:"),
+/// or, for items printed on the same line (`inline`), with no stop at all ("…shall ensure that
+/// every person it authorises to process Personal Data (a) is …, (b) …").
+fn leads_in(t: &str, inline: bool) -> bool {
+    let t = t.trim_end();
+    t.ends_with([':', '：'])
+        || (inline && !t.ends_with(['.', '。', ';', '；', '!', '?', '！', '？', ')', '）']))
 }
 
 #[allow(clippy::too_many_arguments)]
@@ -370,8 +386,11 @@ pub(crate) fn pi_rows(
     };
     let heading = |c: usize| headings.get(c).copied().unwrap_or(PiHeading::None);
     let mut pi_clauses = vec![false; doc.clauses.len()];
+    // Each clause's last sentence: what a clause with sub-clauses says before its first item.
+    let mut last_of: Vec<Option<usize>> = vec![None; doc.clauses.len()];
     for (i, s) in sentences.iter().enumerate() {
         if let Some(c) = s.clause_idx.filter(|&c| c < pi_clauses.len()) {
+            last_of[c] = Some(i);
             if (direct(i) || parent_of(i).is_some_and(|p| heading(p as usize) != PiHeading::None))
                 && s.text(&doc.text).trim_end().ends_with([':', '：'])
             {
@@ -379,6 +398,18 @@ pub(crate) fn pi_rows(
             }
         }
     }
+    // The lead-in a list item continues ("The Processor shall ensure that every person it
+    // authorises to process Personal Data (a) is bound by … confidentiality …"): the parent
+    // clause's last sentence, when it breaks off before its items.
+    let lead_of = |i: usize| {
+        let p = parent_of(i)? as usize;
+        let j = last_of.get(p).copied().flatten().filter(|&j| j < i)?;
+        let inline = doc
+            .text
+            .get(sentences[j].end..sentences[i].start)
+            .is_some_and(|gap| !gap.contains('\n'));
+        leads_in(sentences[j].text(&doc.text), inline).then_some(j)
+    };
     let parent_is_pi =
         |i: usize| parent_of(i).is_some_and(|p| pi_clauses.get(p as usize) == Some(&true));
     // Every clause of an article or schedule headed as being about personal information alone
@@ -416,10 +447,30 @@ pub(crate) fn pi_rows(
         .filter(|&i| !in_form(i))
         .collect();
     let applicable = !pi_sentences.is_empty();
+    // The elements a list item speaks to only together with its lead-in: the lead-in names
+    // who and the item what ("…every person it authorises … (a) is bound by a written duty of
+    // confidentiality"), or the lead-in the event and the item the act ("In the event of a
+    // Personal Data Breach, the Processor shall: (a) notify …"). Not those the lead-in speaks
+    // to alone (it is evidence of them itself).
+    let with_lead_in = |i: usize, lead: Option<usize>| -> Vec<usize> {
+        let Some(j) = lead else {
+            return Vec::new();
+        };
+        let joined = format!(
+            "{} {}",
+            sentences[j].text(&doc.text).trim_end(),
+            sentences[i].text(&doc.text).trim_start()
+        );
+        let c = rules.prefilter.scan(&joined);
+        features::matching(&rules.pi, &joined, &c)
+            .into_iter()
+            .filter(|k| !feats[i].pi_elems.contains(k) && !feats[j].pi_elems.contains(k))
+            .collect()
+    };
     // The PI sentences that speak to each element, in one pass.
     let mut by_element: Vec<Vec<usize>> = vec![Vec::new(); rules.pi.len()];
     for &i in &pi_sentences {
-        for &k in &feats[i].pi_elems {
+        for &k in feats[i].pi_elems.iter().chain(&with_lead_in(i, lead_of(i))) {
             if let Some(v) = by_element.get_mut(k).filter(|v| v.last() != Some(&i)) {
                 v.push(i);
             }
@@ -437,7 +488,9 @@ pub(crate) fn pi_rows(
                 .flatten()
                 .copied()
                 .filter(|&i| !sentences[i].clause.is_empty() || id == "pi.roles")
-                .filter(|&i| speaks_to_term(&feats[i], rules.pi.get(k)))
+                .filter(|&i| {
+                    speaks_to_term(&feats[i], rules.pi.get(k), sentences[i].text(&doc.text))
+                })
                 .collect(),
             None => Vec::new(),
         };
@@ -448,6 +501,11 @@ pub(crate) fn pi_rows(
         .iter()
         .filter(|(id, _, h)| id != "pi.supervision_audit" && !h.is_empty())
         .count();
+    // (Not a sentence about an authority's inspection: "有权机关依法对我们进行监督检查的，我们将
+    // 依法予以配合" is no right of the customer's.)
+    let authority = static_re!(
+        r"(?i)^\s*(?:\d+(?:\.\d+)*\.?\s*)?(?:(?:有权|主管|监管|行业主管|政府|有关)(?:机关|部门|机构)|公安机关|网信部门|(?:if |where |when )?(?:a |an |any )?(?:governmental|government|law enforcement) (?:authorit|bod|agenc))"
+    );
     let audit: Vec<usize> = rules
         .risks
         .iter()
@@ -455,10 +513,18 @@ pub(crate) fn pi_rows(
         .map(|k| {
             (0..sentences.len())
                 .filter(|&i| {
+                    let t = sentences[i].text(&doc.text);
+                    // (An audit log is no audit: "storage in the EU for … run logs and audit logs",
+                    // "通过操作审计服务查询…操作记录".)
+                    let t =
+                        static_re!(r"(?i)\baudit (?:logs?|trails?|logging)\b|审计日志|操作审计")
+                            .map_or(std::borrow::Cow::Borrowed(t), |r| r.replace_all(t, ""));
+                    let logs = matches!(t, std::borrow::Cow::Owned(_));
                     feats[i].risk_cue(k, GUARD)
-                        && (feats[i].risks.contains(&k)
+                        && ((feats[i].risks.contains(&k) && !logs)
                             || static_re!(r"(?i)审计|检查|核查|\baudit|\binspect")
-                                .is_some_and(|r| r.is_match(sentences[i].text(&doc.text))))
+                                .is_some_and(|r| r.is_match(&t)))
+                        && !authority.is_some_and(|r| r.is_match(&t))
                 })
                 .collect()
         })
@@ -634,7 +700,7 @@ impl Facts {
             seat: t.contains("所在地") || t.contains("住所地") || t.contains("注册地"),
             forums: forum_names(t),
             audit_negated: static_re!(
-                r"\b(not|no)\b[^.;]{0,25}\b(audit|inspect)|\b(sole|only|exclusive)\b[^.;]{0,10}\bright to (audit|inspect)|不得[^。；]{0,10}(审计|检查)|(唯一|仅有)的?[^。；]{0,6}(审计|检查)(权|方式)"
+                r"\b(not|no)\b[^.;]{0,25}\b(audit|inspect)|\b(sole|only|exclusive)\b[^.;]{0,10}\bright to (audit|inspect)|不得[^。；]{0,10}(审计|检查)|(不接受|无权)[^。；]{0,40}(审计|检查)|(唯一|仅有)的?[^。；]{0,6}(审计|检查)(权|方式)"
             )
             .is_some_and(|r| {
                 // "not more than once in any 12-month period, audit" limits the right, keeps it.
@@ -872,7 +938,11 @@ fn unfavourable(
                         cue(j, CARVE_TOPIC)
                             && (j == i || under(j, i) || (points(i) && !cue(i, CARVE_TOPIC)))
                             && reaches_data(j)
-                    }) || elsewhere(i))
+                        // (Or in the list it leads into: "前项限额不适用于下列情形：乙方故意或者重大
+                        // 过失；乙方违反第八条、第九条…".)
+                    }) || (i..sentences.len())
+                        .take_while(|&s| clause(s) == clause(i))
+                        .any(&elsewhere))
             });
             !carved
         }
@@ -1238,6 +1308,109 @@ mod tests {
         assert_eq!(law(munich), Some(true));
     }
 
+    /// A list item printed inline after its lead-in speaks to an element with it: the lead-in
+    /// names whose confidentiality, the item the duty. A whole sentence that ends before the
+    /// items ("…Personal Data. (a) …") is no lead-in, and neither part alone is enough.
+    #[test]
+    fn an_inline_list_item_is_read_with_its_lead_in() {
+        let pi = |text: &str| pi_present(text, "pi.confidentiality");
+        let head = "# Data Processing Agreement\n\n";
+        let inline = format!("{head}4.6 The Processor shall ensure that every person it authorises to process Personal Data (a) is bound by a written duty of confidentiality that survives the engagement, (b) is trained in data protection law, and (c) has access only as needed.\n");
+        assert!(pi(&inline));
+        let stopped = format!("{head}4.6 The Processor shall keep a list of every person it authorises to process Personal Data. (a) The Processor is bound by a written duty of confidentiality to the Controller, (b) it keeps records, and (c) it trains.\n");
+        assert!(!pi(&stopped));
+    }
+
+    /// Parties named only by their role in an entrustment ("the Entrusting Party", "the
+    /// Trustee"; "本平台", "商户") are the customer and the provider, and their duties count.
+    #[test]
+    fn entrustment_and_platform_roles_name_the_parties() {
+        let en = "This Agreement is made between SEORIN COMMERCE CO., LTD., operator of the online shopping mall \"Seorin Mall\" (the \"**Entrusting Party**\"); and DAON CLOUDWORKS INC., provider of the cloud messaging service \"Daon Reach\" (the \"**Trustee**\").\n\n8.1 The Trustee shall encrypt Entrusted Personal Information at rest.\n";
+        let r = super::super::report_of(en);
+        assert!(
+            r.parties.customer.iter().any(|a| a == "Entrusting Party"),
+            "{:?}",
+            r.parties
+        );
+        assert!(
+            r.parties.provider.iter().any(|a| a == "Trustee"),
+            "{:?}",
+            r.parties
+        );
+        let zh = "本协议由成都味链数智科技有限公司（以下简称\"本平台\"）与订购、使用平台服务的餐饮经营主体（以下简称\"商户\"）订立。\n\n第十一条 商户应当为其员工分别设置账号，并按照岗位职责分配最小必要的权限。\n";
+        let r = super::super::report_of(zh);
+        assert!(
+            r.parties.provider.iter().any(|a| a == "本平台"),
+            "{:?}",
+            r.parties
+        );
+        assert!(
+            r.parties.customer.iter().any(|a| a == "商户"),
+            "{:?}",
+            r.parties
+        );
+        let iam = r
+            .security
+            .iter()
+            .find(|x| x.id == "iam")
+            .map(|x| x.allocation);
+        assert_eq!(iam, Some(super::super::Found::Customer));
+    }
+
+    /// Advice and a document kept elsewhere state no PI term: "服务商建议用户…加密…删除",
+    /// "The Operator's data processing terms, published on its website, … set out … deletion".
+    #[test]
+    fn advice_and_terms_published_elsewhere_state_no_pi_term() {
+        let pi = pi_present;
+        let head = "甲方（用户）：苏州某影视公司\n乙方（服务商）：北京某云计算有限公司\n\n";
+        let advice = format!("{head}8.5 服务商建议用户对包含敏感个人信息的对象使用加密，并在个人信息处理目的实现后删除相关对象。\n");
+        assert!(!pi(&advice, "pi.return_deletion"));
+        let duty = format!("{head}8.5 服务商应当在个人信息处理目的实现后删除相关个人信息。\n");
+        assert!(pi(&duty, "pi.return_deletion"));
+        let en = "# Managed Network Agreement\n\nBetween Aldermoor Telecommunications plc (the \"Operator\") and Wrenfield Castings Limited (the \"Customer\").\n\n";
+        let published = format!("{en}14.6 The Operator's data processing terms, version 4.2, published on its website, form part of this Agreement and set out the remaining terms required by Article 28(3) of the UK GDPR, including sub-processors, assistance with data subject requests and deletion of personal data.\n");
+        assert!(!pi(&published, "pi.subprocessing"));
+        assert!(!pi(&published, "pi.return_deletion"));
+    }
+
+    /// An authority's inspection and an audit log are no supervision by the customer; the
+    /// customer's own audit right is.
+    #[test]
+    fn an_authoritys_inspection_or_an_audit_log_is_no_supervision_by_the_customer() {
+        let supervised = |extra: &str| {
+            let text = format!("# 个人信息委托处理协议\n\n委托方：某健身有限公司\n受托方：某数智科技有限公司\n\n3.1 受托方应当仅按照委托方的书面指示处理个人信息。\n\n3.2 受托方应当对接触个人信息的人员施加保密义务。\n\n3.3 委托终止后，受托方应当删除全部个人信息。\n\n3.4 受托方发生个人信息泄露的，应当立即通知委托方。\n\n{extra}\n");
+            pi_present(&text, "pi.supervision_audit")
+        };
+        assert!(!supervised(
+            "16.3 有权机关依法对受托方进行监督检查的，受托方将依法予以配合。"
+        ));
+        assert!(supervised(
+            "16.3 委托方有权每年对受托方处理个人信息的情况进行一次审计。"
+        ));
+    }
+
+    /// "除前述摘要外，本平台不接受商户…进行现场检查": a summary instead of an audit takes the
+    /// right away.
+    #[test]
+    fn refusing_any_inspection_but_a_summary_is_against_the_customer() {
+        let text = "本协议由某科技有限公司（以下简称\"本平台\"）与某餐饮管理有限公司（以下简称\"商户\"）订立。\n\n第三十五条 监督与信息提供\n\n（二）本平台每年可以应商户书面请求，向商户提供最近一次网络安全等级保护测评结论的摘要。除前述摘要外，本平台不接受商户或者其委托的第三方对本平台系统、机房或者办公场所进行现场检查。\n";
+        assert_eq!(risk_unfavourable(text, "audit_rights"), Some(true));
+    }
+
+    /// A suspension right held to closed grounds ("may suspend … only where (a) …") and one
+    /// under which nothing is deleted is balanced; "without prior notice" alone is not.
+    #[test]
+    fn a_suspension_on_closed_grounds_is_balanced() {
+        let head = "This Agreement is between Daon Cloudworks Inc. (the \"Provider\") and Seorin Commerce Co., Ltd. (the \"Customer\").\n\n";
+        let unfav = |body: &str| risk_unfavourable(&format!("{head}{body}\n"), "suspension");
+        assert_eq!(unfav("16.1 The Provider may suspend a Message campaign without prior notice only where it appears to contain prohibited information."), Some(false));
+        assert_eq!(
+            unfav("16.1 The Provider may suspend the Services without prior notice."),
+            Some(true)
+        );
+        assert_eq!(unfav("16.1 The Provider may suspend the Services without prior notice. No suspension shall lead to the destruction of Customer Data."), Some(false));
+    }
+
     /// Clauses written about the customer's data that a PI clause applies to personal information
     /// ("第6.5条…关于甲方数据的约定，适用于…个人信息") state PI terms; the same clauses without
     /// that sentence do not.
@@ -1327,6 +1500,14 @@ mod tests {
     /// Whether risk topic `id` of a short contract is against the customer.
     fn risk_unfavourable(text: &str, id: &str) -> Option<bool> {
         risk_of(text, id).1
+    }
+
+    fn pi_present(text: &str, id: &str) -> bool {
+        super::super::report_of(text)
+            .pi
+            .iter()
+            .find(|r| r.id == id)
+            .is_some_and(|r| r.present)
     }
 
     fn risk_of(text: &str, id: &str) -> (bool, Option<bool>) {
@@ -1445,6 +1626,12 @@ mod tests {
         assert_eq!(risk_unfavourable(article, "liability_cap"), Some(false));
         let elsewhere = article.replace("第七条", "第八条第（一）项");
         assert_eq!(risk_unfavourable(&elsewhere, "liability_cap"), Some(true));
+        // Also where the carve-out leads into a list of its cases, one of which names it.
+        let listed = article.replace(
+            "（二）乙方违反本合同第七条造成的损失，不受前款限额的限制。",
+            "（二）前款限额不适用于下列情形：乙方故意或者重大过失；乙方违反第七条或者第九条。",
+        );
+        assert_eq!(risk_unfavourable(&listed, "liability_cap"), Some(false));
     }
 
     #[test]
