@@ -512,6 +512,7 @@ pub(crate) fn pi_rows(
         .position(|c| c.id == "audit_rights")
         .map(|k| {
             (0..sentences.len())
+                .filter(|&i| feats[i].risk_cue(k, GUARD))
                 .filter(|&i| {
                     let t = sentences[i].text(&doc.text);
                     // (An audit log is no audit: "storage in the EU for … run logs and audit logs",
@@ -520,10 +521,9 @@ pub(crate) fn pi_rows(
                         static_re!(r"(?i)\baudit (?:logs?|trails?|logging)\b|审计日志|操作审计")
                             .map_or(std::borrow::Cow::Borrowed(t), |r| r.replace_all(t, ""));
                     let logs = matches!(t, std::borrow::Cow::Owned(_));
-                    feats[i].risk_cue(k, GUARD)
-                        && ((feats[i].risks.contains(&k) && !logs)
-                            || static_re!(r"(?i)审计|检查|核查|\baudit|\binspect")
-                                .is_some_and(|r| r.is_match(&t)))
+                    ((feats[i].risks.contains(&k) && !logs)
+                        || static_re!(r"(?i)审计|检查|核查|\baudit|\binspect")
+                            .is_some_and(|r| r.is_match(&t)))
                         && !authority.is_some_and(|r| r.is_match(&t))
                 })
                 .collect()
