@@ -2680,4 +2680,13 @@ mod tests {
         let whole = text.replace("，除附件二第9项由委托方负责实施外，均", "，均");
         assert_eq!(allocation_of(&whole, "network"), Found::Provider);
     }
+
+    /// A product's 门禁 (face-recognition entry), a ban on moving nodes out of the 机房 and a
+    /// bar on auditing it are not physical security.
+    #[test]
+    fn a_products_door_access_is_not_physical_security() {
+        let zh = "甲方：某职业技术学院\n乙方：某云科技有限公司（服务商）\n\n";
+        let door = format!("{zh}4.1 乙方负责数据中心机房的物理安全。\n\n7.1 乙方仅可在宿舍门禁通行身份核验场景中使用人脸识别技术。\n\n7.2 甲方不得将节点移出边缘机房，亦不得要求对乙方的机房进行现场审计。\n");
+        assert_eq!(allocation_of(&door, "physical"), Found::Provider);
+    }
 }

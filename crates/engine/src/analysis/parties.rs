@@ -188,7 +188,8 @@ pub(crate) fn opens_label(after: &str) -> bool {
     after.starts_with([':', '：'])
 }
 
-/// "Customer Data", "甲方数据", "您的内容": the party's name inside a defined thing is not the party.
+/// "Customer Data", "Customer Portal", "甲方数据", "您的内容": the party's name inside a defined thing
+/// is not the party.
 /// A unit of the party's own ("甲方信息中心", "甲方信息技术部") is the party acting.
 fn names_a_thing(after: &str) -> bool {
     const UNITS: [&str; 4] = ["信息中心", "信息部", "信息科", "信息技术"];
@@ -210,7 +211,7 @@ fn names_a_thing(after: &str) -> bool {
         "系统",
         "的系统",
     ];
-    const EN: [&str; 8] = [
+    const EN: [&str; 12] = [
         " data",
         " content",
         " materials",
@@ -219,6 +220,10 @@ fn names_a_thing(after: &str) -> bool {
         " account",
         " dat",
         " property",
+        " portal",
+        " console",
+        " equipment",
+        " environment",
     ];
     ZH.iter().any(|z| after.starts_with(z)) || {
         let lower: String = after.chars().take(16).collect::<String>().to_lowercase();
@@ -2059,5 +2064,12 @@ mod tests {
         assert!(!p.customer.iter().any(|a| a.contains("境外总部")), "{p:?}");
         assert!(!p.provider.iter().any(|a| a.contains("境外总部")), "{p:?}");
         assert!(p.provider.iter().any(|a| a == "澄研"), "{p:?}");
+    }
+
+    #[test]
+    fn a_party_word_inside_a_things_name_is_not_the_party() {
+        assert!(super::names_a_thing(" Portal actions and keeps those logs"));
+        assert!(super::names_a_thing(" Data in transit"));
+        assert!(!super::names_a_thing(" shall keep the logs"));
     }
 }

@@ -1371,6 +1371,9 @@ mod tests {
         let published = format!("{en}14.6 The Operator's data processing terms, version 4.2, published on its website, form part of this Agreement and set out the remaining terms required by Article 28(3) of the UK GDPR, including sub-processors, assistance with data subject requests and deletion of personal data.\n");
         assert!(!pi(&published, "pi.subprocessing"));
         assert!(!pi(&published, "pi.return_deletion"));
+        let incorporated = format!("{en}10.4 To the extent Customer Content includes personal data, (d) the data processing addendum at trust.example/dpa is incorporated by reference and sets out the subject matter, duration, categories of data and data subjects, and the technical and organizational measures that apply.\n");
+        assert!(!pi(&incorporated, "pi.purpose_scope"));
+        assert!(!pi(&incorporated, "pi.security_measures"));
     }
 
     /// An authority's inspection and an audit log are no supervision by the customer; the
@@ -1387,6 +1390,14 @@ mod tests {
         assert!(supervised(
             "16.3 委托方有权每年对受托方处理个人信息的情况进行一次审计。"
         ));
+    }
+
+    /// "shall tell the Customer of a Security Incident no later than 24 hours after it first
+    /// learns of it" is incident notice.
+    #[test]
+    fn telling_the_customer_of_a_security_incident_is_incident_notice() {
+        let text = "This Agreement is between Aldermoor Telecommunications plc (the \"Operator\") and Wrenfield Castings Limited (the \"Customer\").\n\n13.1 The Operator shall tell the Customer of a Security Incident no later than 24 hours after it first learns of it. Its report shall identify the nature of the incident and the steps taken.\n";
+        assert_eq!(risk_of(text, "incident_notice"), (true, Some(false)));
     }
 
     /// "除前述摘要外，本平台不接受商户…进行现场检查": a summary instead of an audit takes the
