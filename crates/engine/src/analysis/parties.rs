@@ -1393,11 +1393,12 @@ pub(crate) fn legend_codes(text: &str) -> Vec<(String, String)> {
 }
 
 /// Terms the definitions give to a third party: `"基础云服务商"：指为平台提供…资源的第三方云计算服务商`,
-/// `"Hosting Provider" means a third-party …`.
+/// `"Hosting Provider" means a third-party …` (not "乙方应当指定专人…，不得以第三方…": 指定 is no
+/// definition).
 fn third_party_terms(head: &str) -> Vec<String> {
     let mut out = Vec::new();
     let zh = static_re!(
-        r#"(?m)[“"「]?([^\s“”"「」：:，。；]{2,16}?)[”"」]?\s*[：:]?\s*(?:是|系)?指[^。；\n]{0,80}?第三方"#
+        r#"(?m)[“"「]?([^\s“”"「」：:，。；]{2,16}?)[”"」]?\s*[：:]?\s*(?:是|系)?指(?:第三方|[^定导出示挥标令派南明向。；\n][^。；\n]{0,79}?第三方)"#
     );
     let en = static_re!(
         r#"["“]([^"”]{2,30})["”]\s+(?:means|refers to)\s+(?:a|an|the|any)\s+(?:independent\s+)?third[- ]party\b"#
@@ -1405,6 +1406,13 @@ fn third_party_terms(head: &str) -> Vec<String> {
     for r in [zh, en].into_iter().flatten() {
         for c in r.captures_iter(head) {
             let term = c[1].trim_matches(['*', ' ']).to_string();
+            // ("乙方应当指定专人…第三方…": 指定 is not 指, and a duty is no term.)
+            if ["应当", "应", "须", "不得", "负责"]
+                .iter()
+                .any(|w| term.contains(w))
+            {
+                continue;
+            }
             if !out.contains(&term) {
                 out.push(term);
             }
@@ -2071,5 +2079,21 @@ mod tests {
         assert!(super::names_a_thing(" Portal actions and keeps those logs"));
         assert!(super::names_a_thing(" Data in transit"));
         assert!(!super::names_a_thing(" shall keep the logs"));
+    }
+
+    /// "乙方应当指定专人…，不得以第三方不配合为由拖延": 指定 is not the 指 of a definition, so
+    /// "乙方应当" is no term for a third party and 乙方's duties stay the provider's.
+    #[test]
+    fn appointing_someone_near_a_third_party_defines_no_third_party_term() {
+        assert!(super::third_party_terms(
+            "乙方应当指定专人负责技术对接，不得以第三方不配合为由拖延其自身工作。"
+        )
+        .is_empty());
+        assert_eq!(
+            super::third_party_terms(
+                "1.6 “基础云服务商”：指为平台提供计算资源的第三方云计算服务商。"
+            ),
+            vec!["基础云服务商".to_string()]
+        );
     }
 }
