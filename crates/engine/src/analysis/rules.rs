@@ -1,7 +1,7 @@
 //! The analyzer's playbook (`templates/analyzer/rules.toml`): every pattern list becomes one
 //! case-insensitive alternation; its syntax is checked at load and its regex built on first use.
 
-use std::sync::{Arc, Mutex, OnceLock, PoisonError};
+use std::sync::{Arc, Mutex, MutexGuard, OnceLock, PoisonError};
 
 use regex::{Regex, RegexBuilder};
 use serde::Deserialize;
@@ -557,6 +557,10 @@ struct LazyList {
 }
 
 impl LazyList {
+    /// The shared regexes, locked (a panic elsewhere leaves them usable).
+    fn built(&self) -> MutexGuard<'_, Option<Vec<Regex>>> {
+        self.built.lock().unwrap_or_else(PoisonError::into_inner)
+    }
     fn build(&self) -> Result<Vec<Regex>, String> {
         self.patterns
             .iter()
@@ -590,20 +594,12 @@ impl RegexList {
     }
     /// Lets the built regexes go: the next copy to need them builds them again.
     fn forget(&self) {
-        *self
-            .shared
-            .built
-            .lock()
-            .unwrap_or_else(PoisonError::into_inner) = None;
+        *self.shared.built() = None;
     }
     /// Whether the list has been built (for the tests).
     #[cfg(test)]
     fn is_built(&self) -> bool {
-        self.shared
-            .built
-            .lock()
-            .unwrap_or_else(PoisonError::into_inner)
-            .is_some()
+        self.shared.built().is_some()
     }
 }
 
@@ -622,12 +618,8 @@ impl std::ops::Deref for RegexList {
     /// which only a list over the size limit can, its syntax being checked at load.
     fn deref(&self) -> &[Regex] {
         self.own.get_or_init(|| {
-            let mut built = self
-                .shared
-                .built
-                .lock()
-                .unwrap_or_else(PoisonError::into_inner);
-            built
+            self.shared
+                .built()
                 .get_or_insert_with(|| {
                     self.shared
                         .build()

@@ -450,7 +450,7 @@ fn acting_subject(part: &str, s: usize, e: usize) -> bool {
 
 /// Whether what comes before a duty marker makes it advice: "乙方建议甲方定期自行备份", "we
 /// recommend that you back up" say what would be wise, not who must do it.
-fn advised(before: &str) -> bool {
+pub(crate) fn advised(before: &str) -> bool {
     static_re!(r"(?i)建议|\b(recommends?|advises?|encourages?)\b")
         .is_some_and(|r| r.is_match(before))
 }

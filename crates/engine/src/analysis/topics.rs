@@ -334,26 +334,19 @@ fn speaks_to_term(f: &SentenceFeatures, cues: Option<&TopicCues>, text: &str) ->
     let st = &f.statements;
     if st.is_empty() {
         // Advice states no term ("服务商建议用户对包含敏感个人信息的对象使用SSE-KMS加密…",
-        // "We recommend that you encrypt personal data …").
-        return !static_re!(
-            r"(?i)^[\s0-9.()（）a-z]{0,12}[^，,。；;]{0,16}(?:建议|\b(?:recommends?|advises?|encourages?)\b)"
-        )
-        .is_some_and(|r| r.is_match(text));
+        // "We recommend that you encrypt personal data …"): the words that make a duty advice,
+        // in the sentence's opening clause (a table row's first cell).
+        let opening = text
+            .split(['，', ',', '。', '；', ';', '|'])
+            .next()
+            .unwrap_or(text);
+        return !super::statements::advised(opening);
     }
     let only = |want: &dyn Fn(&Statement) -> bool| st.iter().all(want);
     if only(&|x| x.kind == Kind::Disclaimer) {
         return false;
     }
     !(cues.is_some_and(|q| q.provider_part) && only(&|x| x.role == Some(Role::Customer)))
-}
-
-/// Whether a sentence breaks off before a list: it ends in a colon ("The Supplier shall:"),
-/// or, for items printed on the same line (`inline`), with no stop at all ("…shall ensure that
-/// every person it authorises to process Personal Data (a) is …, (b) …").
-fn leads_in(t: &str, inline: bool) -> bool {
-    let t = t.trim_end();
-    t.ends_with([':', '：'])
-        || (inline && !t.ends_with(['.', '。', ';', '；', '!', '?', '！', '？', ')', '）']))
 }
 
 #[allow(clippy::too_many_arguments)]
@@ -400,7 +393,8 @@ pub(crate) fn pi_rows(
     }
     // The lead-in a list item continues ("The Processor shall ensure that every person it
     // authorises to process Personal Data (a) is bound by … confidentiality …"): the parent
-    // clause's last sentence, when it breaks off before its items.
+    // clause's last sentence, when it is a lead-in ("The Supplier shall:") or, for items printed
+    // on its line, breaks off with no stop at all.
     let lead_of = |i: usize| {
         let p = parent_of(i)? as usize;
         let j = last_of.get(p).copied().flatten().filter(|&j| j < i)?;
@@ -408,7 +402,10 @@ pub(crate) fn pi_rows(
             .text
             .get(sentences[j].end..sentences[i].start)
             .is_some_and(|gap| !gap.contains('\n'));
-        leads_in(sentences[j].text(&doc.text), inline).then_some(j)
+        let unstopped = !sentences[j].text(&doc.text).trim_end().ends_with([
+            '.', '。', ';', '；', '!', '?', '！', '？', ')', '）', ':', '：',
+        ]);
+        (feats[j].lead_in || (inline && unstopped)).then_some(j)
     };
     let parent_is_pi =
         |i: usize| parent_of(i).is_some_and(|p| pi_clauses.get(p as usize) == Some(&true));
