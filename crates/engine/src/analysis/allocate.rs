@@ -201,20 +201,33 @@ fn legend(text: &str, top: usize, mentions: &Mentions) -> Vec<(String, Role)> {
         .collect()
 }
 
+const SHARED_WORDS: [&str; 8] = [
+    "shared",
+    "both",
+    "joint",
+    "共担",
+    "共同",
+    "双方",
+    "共同负责",
+    "双方共同",
+];
+
+/// A cell that opens with a word for both parties and then glosses it in brackets or after a
+/// colon ("双方（服务商：本服务程序的安全开发…；客户：其ERP系统…）", "Shared (see below)"): the
+/// gloss, which may say whose part is what.
+fn shared_gloss(cell: &str) -> Option<&str> {
+    let c = cell.trim();
+    SHARED_WORDS.iter().find_map(|w| {
+        let head = c.get(..w.len())?;
+        let rest = c.get(w.len()..)?.trim_start();
+        (head.eq_ignore_ascii_case(w) && rest.starts_with(['（', '(', '：', ':', '—', '-']))
+            .then_some(rest)
+    })
+}
+
 fn role_word(cell: &str, mentions: &Mentions) -> Option<Role> {
     let c = cell.trim().to_lowercase();
-    if [
-        "shared",
-        "both",
-        "joint",
-        "共担",
-        "共同",
-        "双方",
-        "共同负责",
-        "双方共同",
-    ]
-    .contains(&c.as_str())
-    {
+    if SHARED_WORDS.contains(&c.as_str()) || shared_gloss(cell).is_some() {
         return Some(Role::Both);
     }
     let found = mentions.find(cell);
@@ -294,7 +307,7 @@ fn window_above(text: &str, top: usize, window: usize) -> &str {
 pub(crate) fn sub_processor_list(text: &str, table: &(usize, Vec<String>)) -> bool {
     let (top, header) = (table.0, &table.1);
     let listed = static_re!(
-        r"(?i)分受托方|再受托方|转受托方|分包商|分包单位|分处理者|sub-?processors?|subcontractors?"
+        r"(?i)分受托方|再受托方|转受托方|分包商|分包单位|分处理者|次级服务商|次级处理者|\bsub-?processors?\b|\bsubcontractors?\b|\bsub-?service (?:organi[sz]ations?|providers?)\b"
     );
     let duties = static_re!(r"(?i)职责|责任|分工|responsib|obligations?");
     let named = header.iter().any(|h| {
@@ -302,7 +315,7 @@ pub(crate) fn sub_processor_list(text: &str, table: &(usize, Vec<String>)) -> bo
         listed.is_some_and(|r| r.is_match(h) && h.chars().count() <= 24)
     });
     let located = header.iter().any(|h| {
-        static_re!(r"(?i)所在地|地点|国家|地区|locations?|country|regions?")
+        static_re!(r"(?i)所在地|地点|国家|地区|\blocations?\b|\bcountry\b|\bregions?\b")
             .is_some_and(|r| r.is_match(h))
     });
     let heading = line_above(text, top, 200).is_some_and(|l| {
@@ -409,10 +422,16 @@ pub(crate) fn table_claim(
                 // ("| Transfer control | AN: TLS for the portal … AG: encryption of its own
                 // connections | AN / AG |": the measures say whose they are, each under its
                 // party's label.)
+                // (Or in the party cell's own gloss: "双方（服务商：…；客户：…）".)
                 let labelled = |r: Role| {
-                    row.iter()
-                        .enumerate()
-                        .any(|(k, c)| k != i && mentions.labels(c).iter().any(|x| x.1 == r))
+                    row.iter().enumerate().any(|(k, c)| {
+                        let c = if k == i {
+                            shared_gloss(c).unwrap_or("")
+                        } else {
+                            c
+                        };
+                        mentions.labels(c).iter().any(|x| x.1 == r)
+                    })
                 };
                 return Some((
                     Some(Role::Both),
@@ -1056,8 +1075,13 @@ pub(crate) fn read<'a>(
                 })
                 .or_else(|| sibling_before.as_ref().and_then(|(_, x, _)| x.clone()))
                 .or_else(|| {
+                    // (A Chinese sentence with no subject of its own continues the one before:
+                    // "服务商的运维人员原则上不接触客户数据。确因排查故障需要访问…的，应当事先经…审批".)
                     subject_before
-                        .filter(|_| f.points_back && f.opens_with.is_none())
+                        .filter(|_| {
+                            f.opens_with.is_none()
+                                && (f.points_back || zh_condition_then_duty(s.text(&doc.text)))
+                        })
                         .map(|r| Statement {
                             role: Some(r),
                             kind: Kind::Duty,
@@ -1378,12 +1402,25 @@ fn shares_words(a: &str, b: &str) -> bool {
 /// A sentence's text past its numbering: a clause or paragraph number ("4.2", "(2)"), a
 /// sentence number ("²"), a bullet.
 pub(crate) fn past_numbering(t: &str) -> &str {
+    // (A Chinese enumerator first: "（八）", "八、", "第八条".)
+    let zh = static_re!(
+        r"^\s*(?:[（(][一二三四五六七八九十百]{1,4}[）)]|[一二三四五六七八九十百]{1,4}、|第[一二三四五六七八九十百零〇0-9]{1,5}[条章节款项])"
+    );
+    let t = zh.and_then(|r| r.find(t)).map_or(t, |m| &t[m.end()..]);
     t.trim_start_matches(|c: char| {
         c.is_whitespace()
             || c.is_ascii_digit()
             || matches!(c, '.' | '*' | '-' | '•' | '(' | ')' | '（' | '）')
             || "¹²³⁴⁵⁶⁷⁸⁹⁰".contains(c)
     })
+}
+
+/// A Chinese sentence that opens with a condition and goes straight on to a duty with no subject
+/// of its own ("确因排查故障需要访问生产环境中的客户数据的，应当事先经…审批"): it continues the
+/// subject of the sentence before.
+fn zh_condition_then_duty(t: &str) -> bool {
+    static_re!(r"^[^，。；：:,;]{2,60}的，(?:还|亦|也)?(?:应当|应|须|必须)")
+        .is_some_and(|r| r.is_match(past_numbering(t)))
 }
 
 /// Whether a sentence opens by pointing back at the one before it (the rules' `anaphora`):
@@ -2005,6 +2042,32 @@ mod tests {
         assert_eq!(allocation_of(text, "data.transmission"), Found::Provider);
         let customer = text.replace("Provider obligation", "Customer obligation");
         assert_eq!(allocation_of(&customer, "network"), Found::Customer);
+    }
+
+    #[test]
+    fn a_shared_cell_that_glosses_each_partys_part_is_a_stated_split() {
+        let text = "甲方：某某科技有限公司（“客户”）\n乙方：某某云服务有限公司（“服务商”）\n\n## 附件一 安全责任分工\n\n| 序号 | 安全事项 | 责任方 | 备注 |\n|---|---|---|---|\n| 1 | 本服务应用程序安全 | 双方（服务商：本服务程序的安全开发与漏洞修复；客户：其对接程序及接口调用配置的安全） | 另见第四条 |\n| 2 | 安全日志留存与取证 | 双方（共同负责） | |\n";
+        assert_eq!(split_of(text, "application"), (Found::Shared, Some(true)));
+        assert_eq!(split_of(text, "data.audit"), (Found::Shared, Some(false)));
+    }
+
+    #[test]
+    fn what_a_listed_sub_service_provider_does_is_not_the_providers_duty() {
+        let text = "甲方：某某科技有限公司（“客户”）\n乙方：某某云服务有限公司（“服务商”）\n\n第四条 本服务所运行的云主机及虚拟化层由基础设施服务商提供和管理；服务商不对虚拟化层的安全缺陷承担责任。\n\n## 附件二《次级服务商清单》\n\n| 序号 | 次级服务商 | 服务内容 | 处理地点 |\n|---|---|---|---|\n| 1 | 某某计算服务有限公司 | 提供数据中心及云主机；负责云主机虚拟化层的运行维护 | 杭州 |\n";
+        assert_eq!(
+            allocation_of(text, "resource_abstraction"),
+            Found::Disclaimed
+        );
+        let en = "ACME LTD (\"Provider\") and BETA LLC (\"Customer\").\n\n4. Provider is not responsible for the hypervisor, which its hosting partner runs.\n\n| Subprocessor | Service | Location |\n|---|---|---|\n| Cloudco Inc. | Runs and patches the hypervisor and the virtualisation layer | Ireland |\n";
+        assert_eq!(allocation_of(en, "resource_abstraction"), Found::Disclaimed);
+    }
+
+    #[test]
+    fn a_chinese_condition_with_no_subject_continues_the_sentence_before() {
+        let text = "甲方：某某科技有限公司（“客户”）\n乙方：某某云服务有限公司（“服务商”）\n\n第四条 数据安全\n\n（八）服务商的运维人员原则上不接触客户数据。确因排查故障需要访问生产环境中的客户数据的，应当事先经服务商安全负责人审批，访问范围以完成排查所必需的最小范围为限。\n";
+        assert_eq!(allocation_of(text, "data.access"), Found::Provider);
+        let customer = text.replace("（八）服务商的运维人员", "（八）客户的管理员");
+        assert_eq!(allocation_of(&customer, "data.access"), Found::Customer);
     }
 
     #[test]

@@ -1528,6 +1528,23 @@ mod tests {
     }
 
     #[test]
+    fn wiping_a_node_that_holds_personal_information_and_a_forwarded_request_are_pi_terms() {
+        let zh = "甲方：某某科技有限公司（“客户”）\n乙方：某某算力有限公司（“服务商”）\n\n第十一条 数据保护\n\n（五）乙方不得以任何方式访问、复制或者向第三方提供节点上的甲方数据（包括其中的个人信息），亦不得将其用于本合同约定以外的任何目的。\n\n第二十一条 终止\n\n（四）迁移期届满后，乙方应当在回收后5个工作日内对节点本地存储进行不可恢复的数据清除。清除范围为节点本地存储的全部数据，包括其中可能含有的个人信息。\n";
+        assert!(pi_present(zh, "pi.instructions"));
+        assert!(pi_present(zh, "pi.return_deletion"));
+        let en = "ACME LTD (\"Provider\") and BETA LLC (\"Customer\").\n\n10.4 Personal data. To the extent Customer Content includes personal data, Provider shall forward to Customer, within five (5) business days, any request it receives from an individual about that personal data.\n";
+        assert!(pi_present(en, "pi.data_subject_rights"));
+    }
+
+    #[test]
+    fn a_report_on_a_nodes_state_is_no_audit_right() {
+        let text = "甲方：某某科技有限公司（“客户”）\n乙方：某某算力有限公司（“服务商”）\n\n第二十二条 不可抗力\n\n（四）不可抗力消除后，乙方应当优先恢复甲方主用节点的供电，并在恢复后24小时内向甲方提交节点状态的检查报告。\n";
+        assert!(!risk_of(text, "audit_rights").0);
+        let audit = text.replace("提交节点状态的检查报告", "提交审计报告");
+        assert!(risk_of(&audit, "audit_rights").0);
+    }
+
+    #[test]
     fn the_clauses_of_a_part_are_judged_each_on_its_own() {
         // "Part A – Contract Terms" holds every clause: a "at any time" in clause 3 is not
         // clause 22's, and clause 19's carve-outs still count for its cap.
