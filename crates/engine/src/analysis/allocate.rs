@@ -307,7 +307,7 @@ fn window_above(text: &str, top: usize, window: usize) -> &str {
 pub(crate) fn sub_processor_list(text: &str, table: &(usize, Vec<String>)) -> bool {
     let (top, header) = (table.0, &table.1);
     let listed = static_re!(
-        r"(?i)分受托方|再受托方|转受托方|分包商|分包单位|分处理者|次级服务商|次级处理者|\bsub-?processors?\b|\bsubcontractors?\b|\bsub-?service (?:organi[sz]ations?|providers?)\b"
+        r"(?i)分受托方|再受托方|转受托方|分包商|分包单位|分处理者|次级服务商|次级处理者|转委托|所列的?第三方|\bsub-?processors?\b|\bsubcontractors?\b|\bsub-?service (?:organi[sz]ations?|providers?)\b"
     );
     let duties = static_re!(r"(?i)职责|责任|分工|responsib|obligations?");
     let named = header.iter().any(|h| {
@@ -531,11 +531,35 @@ pub(crate) fn table_claim(
         (true, true) => Some((Some(Role::Both), Some(split))),
         (true, false) => Some((Some(Role::Provider), None)),
         (false, true) => Some((Some(Role::Customer), None)),
+        // "| Hosting facilities | Cloud Host | See paragraph 3 of Part B | – |": the column that
+        // says who is responsible names someone else, whatever the party columns point to.
+        _ if responsible_is_other(header, &row, mentions, &rules.marks) => Some((None, None)),
         _ => match marked_parts(header, &row, mentions, &rules.marks, helper_only(text, top)) {
             Some(marked) => marked,
             None => described_parts(header, &row, mentions),
         },
     }
+}
+
+/// Whether the row's "Responsible" / "责任方" cell names neither party (nor both, nor a mark):
+/// "Cloud Host", "设备供应商".
+fn responsible_is_other(
+    header: &[String],
+    row: &[String],
+    mentions: &Mentions,
+    marks: &MatrixMarks,
+) -> bool {
+    let responsible = static_re!(
+        r"(?i)^(?:responsible(?: party)?|responsibility|owner|accountable(?: party)?|责任方|负责方|责任主体|责任单位|承担方)$"
+    );
+    header.iter().zip(row).any(|(h, c)| {
+        responsible.is_some_and(|r| r.is_match(h.trim()))
+            && !empty_cell(c)
+            && mentions.find(c).is_empty()
+            && role_word(c, mentions).is_none()
+            && !marks.is_mark(c)
+            && !only_refers(c)
+    })
 }
 
 /// Columns headed by the parties holding marks ("| Control | Provider | Customer | Notes |" with
@@ -2068,6 +2092,29 @@ mod tests {
         assert_eq!(allocation_of(text, "data.access"), Found::Provider);
         let customer = text.replace("（八）服务商的运维人员", "（八）客户的管理员");
         assert_eq!(allocation_of(&customer, "data.access"), Found::Customer);
+    }
+
+    #[test]
+    fn a_row_whose_responsible_cell_names_someone_else_is_no_partys() {
+        let text = "ACME LTD (\"Supplier\") and BETA LTD (\"Customer\").\n\n## Schedule 3 Part A\n\n| Row | Area | Responsible | Supplier's part | Customer's part |\n|---|---|---|---|---|\n| 2 | Hosting facilities: physical security, power, cooling | Cloud Host | See paragraph 3 of Part B | – |\n| 3 | Platform perimeter: firewalls and segmentation | Supplier | Operates boundary firewalls | – |\n";
+        assert_eq!(allocation_of(text, "physical"), Found::Absent);
+        assert_eq!(allocation_of(text, "network"), Found::Provider);
+        let ours = text.replace("| Cloud Host |", "| Supplier |");
+        assert_eq!(allocation_of(&ours, "physical"), Found::Provider);
+    }
+
+    #[test]
+    fn a_table_of_the_third_parties_processing_is_onward_entrusted_to_is_a_sub_processor_list() {
+        let text = "北京某某云科技有限公司（以下简称\"我们\"）与您订立本协议。\n\n附件一 数据处理附录\n\n1. 您同意我们将部分处理活动转委托给下表所列的第三方：\n\n| 序号 | 受托方 | 处理活动 | 处理地点 |\n|---|---|---|---|\n| 2 | 北京某某数据科技有限公司 | 提供境内媒体节点所需的服务器、机房和网络资源 | 中国境内 |\n";
+        assert_eq!(allocation_of(text, "physical"), Found::Absent);
+    }
+
+    #[test]
+    fn disclaiming_data_carried_over_a_network_disclaims_transmission() {
+        let zh = "甲方（服务商）：某某数据服务有限公司\n乙方（客户）：某某信息技术有限公司\n\n5.9 数据传输。带宽服务为公共互联网接入服务。甲方不对乙方通过带宽服务传输的数据的保密性和完整性承担责任。\n";
+        assert_eq!(allocation_of(zh, "data.transmission"), Found::Disclaimed);
+        let en = "ACME PTY LTD (\"Provider\") and BETA LIMITED (\"Customer\").\n\n4.5 Provider is not responsible for the security of any network it does not operate, or for Customer Data while it is carried over such a network.\n";
+        assert_eq!(allocation_of(en, "data.transmission"), Found::Disclaimed);
     }
 
     #[test]

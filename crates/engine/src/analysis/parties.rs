@@ -242,7 +242,7 @@ fn preceded_by_user_qualifier(text: &str, start: usize) -> bool {
     let tail: String = tail.into_iter().collect();
     // (And 托管服务商 / 基础云服务商 / 其他服务商 / 新的服务商: a hosting company, the cloud under the
     // platform, another or a successor; 云基础设施服务商 / 短信服务商 / 短信通道服务商 / 电子签约服务商
-    // / 大模型服务商 / 支付服务商 / 电信服务商: a supplier of one thing.)
+    // / 大模型服务商 / 支付服务商 / 电信服务商 / 设备供应商 / 审核服务商: a supplier of one thing.)
     if [
         "终端",
         "最终",
@@ -260,6 +260,9 @@ fn preceded_by_user_qualifier(text: &str, start: usize) -> bool {
         "模型",
         "支付",
         "电信",
+        "设备",
+        "硬件",
+        "审核",
     ]
     .iter()
     .any(|q| tail.ends_with(q))
@@ -1192,6 +1195,20 @@ pub(crate) fn resolve_with(
             }
         }
     }
+    // A role word that the definitions give a third party ("“云服务商”：指乙方…自行选定的公有云服务
+    // 提供者") names that third party here, not the provider.
+    let third = third_party_terms(&head);
+    for t in &third {
+        if words
+            .provider_words
+            .iter()
+            .chain(&words.customer_words)
+            .any(|w| w == t)
+        {
+            provider.remove(t);
+            customer.remove(t);
+        }
+    }
     // A name on both sides is ambiguous: drop it from both.
     let both: Vec<String> = provider.intersection(&customer).cloned().collect();
     for b in &both {
@@ -1212,7 +1229,7 @@ pub(crate) fn resolve_with(
     roles.dedup_by(|a, b| a.0 == b.0);
     // (Also a term defined as a company that is neither party: ""Cloud Vendor" means Stratacore
     // Cloud Inc. and its affiliates that operate the Vendor Platform".)
-    let mut third = third_party_terms(&head);
+    let mut third = third;
     if let Some(r) =
         static_re!(r#"["“]\**([^"”*]{2,30})\**["”]\s+(?:means|refers to)\s+([^;.\n]{2,80})"#)
     {
@@ -1393,12 +1410,13 @@ pub(crate) fn legend_codes(text: &str) -> Vec<(String, String)> {
 }
 
 /// Terms the definitions give to a third party: `"基础云服务商"：指为平台提供…资源的第三方云计算服务商`,
+/// `"云服务商"：指乙方为部署本系统而自行选定的公有云服务提供者` (someone a party chooses or engages),
 /// `"Hosting Provider" means a third-party …` (not "乙方应当指定专人…，不得以第三方…": 指定 is no
 /// definition).
 fn third_party_terms(head: &str) -> Vec<String> {
     let mut out = Vec::new();
     let zh = static_re!(
-        r#"(?m)[“"「]?([^\s“”"「」：:，。；]{2,16}?)[”"」]?\s*[：:]?\s*(?:是|系)?指(?:第三方|[^定导出示挥标令派南明向。；\n][^。；\n]{0,79}?第三方)"#
+        r#"(?m)[“"「]?([^\s“”"「」：:，。；]{2,16}?)[”"」]?\s*[：:]?\s*(?:是|系)?指(?:第三方|[^定导出示挥标令派南明向。；\n][^。；\n]{0,79}?(?:第三方|(?:选定|选用|聘请|聘用)的))"#
     );
     let en = static_re!(
         r#"["“]([^"”]{2,30})["”]\s+(?:means|refers to)\s+(?:a|an|the|any)\s+(?:independent\s+)?third[- ]party\b"#
@@ -1537,9 +1555,17 @@ fn not_a_party(before: &str, after: &str, head: &str, aliases: &[&str]) -> bool 
             .is_some_and(|r| r.is_match(a))
     }) || static_re!(r"(?i)\b(?:subsidiary|affiliate)\s+of\b")
         .is_some_and(|r| r.is_match(tail));
+    // ("指由第三方审核服务商上海某某科技有限公司（以下简称“某某”或者“审核服务商”）": the company a
+    // definition says is a third party.)
+    let zh_tail: String = {
+        let mut t: Vec<char> = before.chars().rev().take(30).collect();
+        t.reverse();
+        t.into_iter().collect()
+    };
     said || group
         || static_re!(r"(?i)\b(?:a|an|any|its|the)\s+third[- ]party\s+[\w -]{0,30}$")
             .is_some_and(|r| r.is_match(tail))
+        || static_re!(r"第三方[^。；，、\n（(]{0,26}$").is_some_and(|r| r.is_match(&zh_tail))
         || static_re!(r"(?i)^[*\s]*[,，]?\s*(?:which|who)\s+(?:is|are)\s+not\s+(?:a\s+)?part(?:y|ies)\b|^[*\s]*[，,]?\s*(?:并)?非本(?:协议|合同)(?:的)?(?:一方|当事方|当事人)")
             .is_some_and(|r| r.is_match(after))
 }
@@ -1860,6 +1886,19 @@ mod tests {
             "{p:?}"
         );
         assert!(!p.customer.contains(&"Partner Bank".to_string()), "{p:?}");
+    }
+
+    #[test]
+    fn a_role_word_defined_for_someone_a_party_chooses_or_a_third_party_is_not_the_party() {
+        let rules = Rules::load(&TemplateFiles::builtin()).expect("rules");
+        let text = "甲方：安徽某某大药房连锁有限公司\n乙方：杭州某某数字医药科技有限公司\n\n1.7 \"云服务商\"：指乙方为部署和运行本系统而自行选定的公有云服务提供者。\n（四）\"设备供应商\"：指东莞某某智能设备有限公司。\n（十三）内容审核服务：指由第三方审核服务商上海某某智能科技有限公司（以下简称\"某鉴\"或者\"审核服务商\"）提供审核引擎的增值功能。\n";
+        let (_, m) = resolve(text, &rules.parties);
+        let roles = |t: &str| m.find(t).into_iter().map(|x| x.2).collect::<Vec<_>>();
+        assert_eq!(roles("云服务商负责其数据中心的物理安全。"), vec![]);
+        assert_eq!(roles("设备供应商负责固件的升级。"), vec![]);
+        assert_eq!(roles("审核服务商负责审核模型的准确性。"), vec![]);
+        assert_eq!(roles("某鉴负责审核系统的安全运行。"), vec![]);
+        assert_eq!(roles("乙方负责本系统的安全。"), vec![Role::Provider]);
     }
 
     #[test]

@@ -1222,6 +1222,25 @@ mod tests {
     }
 
     #[test]
+    fn a_declared_delivery_model_hosted_desktops_colocation_and_build_pipelines_decide_the_model() {
+        let files = crate::templates::TemplateFiles::builtin();
+        let rules = Rules::load(&files).expect("rules");
+        let model = |text: &str| detect_model(&model_scores(text, &rules));
+        // The platform's own stack (信创 middleware, named four times) against its declared model.
+        let saas = "3.1 乙方以软件即服务方式向甲方提供本平台的使用服务。\n4.1 本平台应当适配国产操作系统、国产数据库和国产中间件。4.5 乙方应当提交所使用的数据库、中间件的授权证明。8.8 乙方负责本平台应用软件（包括其使用的数据库和中间件）的安全。附表：平台应用软件、数据库和中间件安全。\n";
+        assert_eq!(model(saas), DeploymentModel::Saas);
+        let desktops = "Hosted Desktop Services Agreement. The Provider supplies hosted desktops from its own hypervisors; the Customer's Authorised Users sign in.\n";
+        assert_eq!(model(desktops), DeploymentModel::Iaas);
+        let colo =
+            "IDC机柜租用及托管服务合同。乙方在租用的机柜中安装其自有服务器（服务器托管）。\n";
+        assert_eq!(model(colo), DeploymentModel::Iaas);
+        let ci = "Build Platform Terms. Hosted runners run your CI/CD jobs in a new virtual machine; self-hosted runners are your own machines.\n";
+        assert_eq!(model(ci), DeploymentModel::Paas);
+        let rtc = "实时音视频（RTC）服务开发者协议。您在应用中集成SDK；云端录制文件存储于您的对象存储存储桶，并可经内容分发网络分发。\n";
+        assert_eq!(model(rtc), DeploymentModel::Paas);
+    }
+
+    #[test]
     fn clauses_of_a_schedule_about_personal_data_alone_concern_it() {
         let present = |text: &str, id: &str| {
             super::super::report_of(text)
@@ -1542,6 +1561,29 @@ mod tests {
         assert!(!risk_of(text, "audit_rights").0);
         let audit = text.replace("提交节点状态的检查报告", "提交审计报告");
         assert!(risk_of(&audit, "audit_rights").0);
+    }
+
+    #[test]
+    fn pi_terms_left_to_platform_rules_or_an_unreproduced_dpa_are_not_stated() {
+        let zh = "北京某某云科技有限公司（以下简称\"我们\"）与您订立本协议。\n\n附件一 数据处理附录\n\n（一）我们仅为提供本服务之目的处理最终用户的个人信息。\n\n（七）其他事项\n\n委托处理的期限、我们协助您响应最终用户行使个人信息权利的请求、您对我们处理活动的监督，以及委托关系终止后最终用户个人信息的返还或者删除，适用平台规则中的《某某数据处理规则》。\n";
+        assert!(!pi_present(zh, "pi.data_subject_rights"));
+        assert!(!pi_present(zh, "pi.return_deletion"));
+        let stated = zh.replace(
+            "，适用平台规则中的《某某数据处理规则》",
+            "，由我们在三十日内书面答复",
+        );
+        assert!(pi_present(&stated, "pi.data_subject_rights"));
+        let en = "ACME LTD (\"Provider\") and BETA LLC (\"Customer\").\n\n8.6 Notification of breaches involving Personal Data is governed by the DPA.\n";
+        assert!(!pi_present(en, "pi.breach_notification"));
+    }
+
+    #[test]
+    fn a_drivers_request_a_transfer_out_of_a_zone_and_app_11_words_are_pi_terms() {
+        let zh = "甲方：某某物业服务有限公司\n乙方：某某智联科技有限公司\n\n第十条 个人信息保护\n\n（五）车主要求查阅、复制、更正或者删除其个人信息的，由甲方受理和答复；需要乙方配合的，乙方应当在五个工作日内提供协助。\n";
+        assert!(pi_present(zh, "pi.data_subject_rights"));
+        let en = "ACME LTD (\"Processor\") and BETA LTD (\"Controller\").\n\n8.1 The Controller authorises the transfers of Controller Personal Data out of the DIFC to the jurisdictions stated in Annex 1.\n\n13.4 The Processor shall take reasonable steps to protect Personal Information from misuse, interference and loss.\n";
+        assert!(pi_present(en, "pi.cross_border"));
+        assert!(pi_present(en, "pi.security_measures"));
     }
 
     #[test]
