@@ -1215,7 +1215,24 @@ pub(crate) fn read<'a>(
         if f.introduces {
             // "… is your responsibility. This includes: (a) …": a lead-in without a party of its
             // own speaks for the sentence before it.
-            let hands = last.clone().or_else(|| {
+            // ("The following measures are the responsibility of the Controller, and the
+            // Processor has no obligation in respect of them:": one party's duty and the other's
+            // disclaimer of the same list; the items are the duty's.)
+            let duty_of_other = last
+                .as_ref()
+                .filter(|x| x.kind == Kind::Disclaimer)
+                .and_then(|d| {
+                    st.iter()
+                        .rev()
+                        .find(|x| {
+                            x.kind == Kind::Duty
+                                && x.role.is_some()
+                                && x.role != d.role
+                                && x.role != Some(Role::Both)
+                        })
+                        .cloned()
+                });
+            let hands = duty_of_other.or_else(|| last.clone()).or_else(|| {
                 before
                     .as_ref()
                     .filter(|_| f.points_back)
@@ -2115,6 +2132,35 @@ mod tests {
         assert_eq!(allocation_of(zh, "data.transmission"), Found::Disclaimed);
         let en = "ACME PTY LTD (\"Provider\") and BETA LIMITED (\"Customer\").\n\n4.5 Provider is not responsible for the security of any network it does not operate, or for Customer Data while it is carried over such a network.\n";
         assert_eq!(allocation_of(en, "data.transmission"), Found::Disclaimed);
+    }
+
+    #[test]
+    fn a_list_one_party_answers_for_and_the_other_disclaims_is_the_first_partys() {
+        let text = "ACME LIMITED (the \"Processor\") and BETA LIMITED (the \"Controller\").\n\n## Annex 2\n\n**Part B – Controller responsibilities**\n\nThe following measures are the responsibility of the Controller, and the Processor has no obligation in respect of them:\n\n1. **User access reviews.** Issuing accounts only to individuals who need them and deactivating an account within one business day after its user leaves.\n\n2. **Configuration.** Reviewing and approving any third-party marketplace application or custom script before it is installed, and securing any integration that the Controller builds.\n";
+        assert_eq!(allocation_of(text, "iam"), Found::Customer);
+        assert_eq!(allocation_of(text, "application"), Found::Customer);
+        let disclaimed = text.replace(
+            "The following measures are the responsibility of the Controller, and the Processor has no obligation in respect of them:",
+            "The Processor has no obligation in respect of the following measures:",
+        );
+        assert_eq!(allocation_of(&disclaimed, "iam"), Found::Disclaimed);
+    }
+
+    #[test]
+    fn store_networks_integration_code_and_a_bare_notice_are_read_for_what_they_are() {
+        let head =
+            "甲方（客户）：某某大药房连锁有限公司\n乙方（服务商）：某某数字医药科技有限公司\n\n";
+        let lan = format!("{head}6.6 甲方负责其门店局域网、无线网络和互联网接入线路的安全防护。\n");
+        assert_eq!(allocation_of(&lan, "network"), Found::Customer);
+        let code = format!("{head}6.8 甲方将其自有的ERP系统与本系统对接的，对接程序的开发、部署和安全由甲方负责。\n");
+        assert_eq!(allocation_of(&code, "application"), Found::Customer);
+        // Cutting off a store whose network was breached, and telling the customer, is no share
+        // of network security.
+        let notice = format!("{head}（二）现场网络的安全防护由甲方负责。\n\n（四）因某一门店的现场网络被入侵，导致平台受到攻击的，乙方有权立即断开该门店与平台的连接，并在恢复连接前通知甲方采取处置措施。\n");
+        assert_eq!(allocation_of(&notice, "network"), Found::Customer);
+        // Returning the other side's trade secrets is confidentiality, not data destruction.
+        let secrets = format!("{head}（四）本合同终止后，一方应当按照对方的要求返还或者销毁其持有的对方的商业秘密资料。\n");
+        assert_eq!(allocation_of(&secrets, "data.destruction"), Found::Absent);
     }
 
     #[test]
