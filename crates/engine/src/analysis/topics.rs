@@ -1587,6 +1587,19 @@ mod tests {
     }
 
     #[test]
+    fn a_court_where_the_contract_was_signed_and_a_cap_by_pointer_are_read() {
+        let zh = "北京某某云科技有限公司（以下简称\"我们\"）与您订立本协议。\n\n（二）本协议的签订地为北京市海淀区。因本协议引起的争议，任何一方均可以向本协议签订地有管辖权的人民法院提起诉讼。\n";
+        assert_eq!(risk_of(zh, "governing_law"), (true, Some(true)));
+        let defendant = zh.replace(
+            "本协议签订地有管辖权的人民法院",
+            "被告所在地有管辖权的人民法院",
+        );
+        assert_eq!(risk_of(&defendant, "governing_law"), (true, Some(false)));
+        let en = "ACME LTD (\"Processor\") and BETA LTD (\"Controller\").\n\n14.1 Each party's liability arising out of or in connection with this DPA is subject to the limitations and exclusions of liability in the Main Agreement.\n";
+        assert!(risk_of(en, "liability_cap").0);
+    }
+
+    #[test]
     fn the_clauses_of_a_part_are_judged_each_on_its_own() {
         // "Part A – Contract Terms" holds every clause: a "at any time" in clause 3 is not
         // clause 22's, and clause 19's carve-outs still count for its cap.
