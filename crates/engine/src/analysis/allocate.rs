@@ -2164,6 +2164,12 @@ mod tests {
     }
 
     #[test]
+    fn log_review_and_incident_investigation_are_logging_and_audit() {
+        let text = "ACME LTD (\"Supplier\") and BETA LTD (\"Customer\").\n\n| Row | Area | Responsible | Supplier's part | Customer's part |\n|---|---|---|---|---|\n| 8 | Security monitoring, log review and incident investigation | Joint | | |\n";
+        assert_eq!(split_of(text, "data.audit"), (Found::Shared, Some(false)));
+    }
+
+    #[test]
     fn gap_table_matches_the_spec() {
         use Allocation::*;
         use Found as F;
