@@ -2170,6 +2170,16 @@ mod tests {
     }
 
     #[test]
+    fn end_user_device_systems_and_a_third_partys_patching_are_not_the_providers_os() {
+        let zh = "甲方（服务商）：某某智能科技有限公司\n乙方（客户）：某某营销策划有限公司\n\n4.3 底层服务器操作系统的安全加固和补丁更新由某某云算依其运维规范执行，甲方不就该等操作系统可能存在的漏洞或者缺陷向乙方承担任何责任。\n";
+        assert_eq!(allocation_of(zh, "os"), Found::Disclaimed);
+        let exam = "甲方（客户）：某某协会\n乙方（服务商）：某某科技有限公司\n\n5.4 甲方应当向考生公布客户端对计算机设备、操作系统和网络环境的要求。\n\n（二）您不得试图获取我们未向您开放的节点操作系统权限。\n";
+        assert_eq!(allocation_of(exam, "os"), Found::Absent);
+        let en = "ACME LTD (\"Processor\") and BETA LTD (\"Controller\").\n\n3. The Controller shall ensure that every laptop, tablet and mobile phone used to access the Services runs a supported operating system version with current security updates.\n";
+        assert_eq!(allocation_of(en, "os"), Found::Absent);
+    }
+
+    #[test]
     fn gap_table_matches_the_spec() {
         use Allocation::*;
         use Found as F;

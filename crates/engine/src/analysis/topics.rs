@@ -464,6 +464,37 @@ pub(crate) fn pi_rows(
             .filter(|k| !feats[i].pi_elems.contains(k) && !feats[j].pi_elems.contains(k))
             .collect()
     };
+    // "出镜人…行使查阅、复制…等权利的，由乙方负责答复。需要甲方配合的，甲方应当…提供必要的技术协助"
+    // / "10.1 The Practice is responsible for … requests … 10.2 If Ferncastle receives such a
+    // request, it shall pass it to the Practice": the customer answers and the provider's duty
+    // to help follows at once (in the same clause or the next one under the same parent). The
+    // element given to the customer is still a term on the provider's part.
+    let provider_helps_next = |i: usize, cues: Option<&TopicCues>| {
+        let Some(n) = sentences.get(i + 1) else {
+            return false;
+        };
+        let near = n.clause_idx == sentences[i].clause_idx
+            || match (
+                n.clause_idx.and_then(|c| doc.clauses.get(c)),
+                sentences[i].clause_idx.and_then(|c| doc.clauses.get(c)),
+            ) {
+                (Some(a), Some(b)) => a.parent == b.parent,
+                _ => false,
+            };
+        cues.is_some_and(|q| q.provider_part)
+            && feats[i]
+                .statements
+                .iter()
+                .all(|x| x.role == Some(Role::Customer) && x.kind == Kind::Duty)
+            && near
+            && feats[i + 1]
+                .statements
+                .iter()
+                .any(|x| x.role == Some(Role::Provider) && x.kind == Kind::Duty)
+            // (A duty to help with that: not the next clause's unrelated duty.)
+            && static_re!(r"(?i)配合|协助|转交|转达|\bassist|\bcooperat|\bhelp|\bforward|\bpass (?:it|them|the request)|\brefer\b|\brequests?\b|请求")
+                .is_some_and(|r| r.is_match(n.text(&doc.text)))
+    };
     // The PI sentences that speak to each element, in one pass.
     let mut by_element: Vec<Vec<usize>> = vec![Vec::new(); rules.pi.len()];
     for &i in &pi_sentences {
@@ -487,6 +518,7 @@ pub(crate) fn pi_rows(
                 .filter(|&i| !sentences[i].clause.is_empty() || id == "pi.roles")
                 .filter(|&i| {
                     speaks_to_term(&feats[i], rules.pi.get(k), sentences[i].text(&doc.text))
+                        || provider_helps_next(i, rules.pi.get(k))
                 })
                 .collect(),
             None => Vec::new(),
@@ -1241,6 +1273,21 @@ mod tests {
     }
 
     #[test]
+    fn e_mail_and_generative_apis_and_managed_search_are_platforms() {
+        let files = crate::templates::TemplateFiles::builtin();
+        let rules = Rules::load(&files).expect("rules");
+        let model = |text: &str| detect_model(&model_scores(text, &rules));
+        let email = "Email Delivery Platform Terms. You send messages through our API or SMTP relay; we store engagement events in object storage and run them in containers.\n";
+        assert_eq!(model(email), DeploymentModel::Paas);
+        let aigc = "数字人及生成式内容API开放平台服务协议。乙方按量调用本服务，并按调用指令提交调用请求；生成文件经内容分发网络（CDN）加速。\n";
+        assert_eq!(model(aigc), DeploymentModel::Paas);
+        let search = "云搜索服务（托管Elasticsearch）服务协议。我们运行Elasticsearch集群并升级Elasticsearch引擎版本；云搜索服务的自动快照存储于对象存储，保留7日。\n";
+        assert_eq!(model(search), DeploymentModel::Paas);
+        let pms = "Hotel Property Management System Subscription Agreement. The vendor provides its cloud-hosted hotel property management system. Annex III: hardened base images for servers and containers.\n";
+        assert_eq!(model(pms), DeploymentModel::Saas);
+    }
+
+    #[test]
     fn clauses_of_a_schedule_about_personal_data_alone_concern_it() {
         let present = |text: &str, id: &str| {
             super::super::report_of(text)
@@ -1597,6 +1644,20 @@ mod tests {
         assert_eq!(risk_of(&defendant, "governing_law"), (true, Some(false)));
         let en = "ACME LTD (\"Processor\") and BETA LTD (\"Controller\").\n\n14.1 Each party's liability arising out of or in connection with this DPA is subject to the limitations and exclusions of liability in the Main Agreement.\n";
         assert!(risk_of(en, "liability_cap").0);
+    }
+
+    #[test]
+    fn requests_the_customer_answers_with_the_providers_help_are_a_pi_term() {
+        let zh = "甲方（服务商）：某某智能科技有限公司\n乙方（客户）：某某营销策划有限公司\n\n第8条 个人信息保护\n\n8.7 出镜人就其个人信息向乙方行使查阅、复制、更正、删除等权利的，由乙方负责答复和处理。需要甲方配合的，甲方应当在收到乙方书面请求后5个工作日内提供必要的技术协助。\n\n8.11 乙方可以每年一次以书面形式要求甲方说明其受托处理个人信息的情况，甲方应当在15个工作日内提供书面说明。\n";
+        assert!(pi_present(zh, "pi.data_subject_rights"));
+        assert!(pi_present(zh, "pi.supervision_audit"));
+        let alone = zh.replace(
+            "需要甲方配合的，甲方应当在收到乙方书面请求后5个工作日内提供必要的技术协助。",
+            "甲方应当按时开具发票。",
+        );
+        assert!(!pi_present(&alone, "pi.data_subject_rights"));
+        let en = "ACME LTD (\"Vendor\") and BETA S.L. (\"Customer\").\n\n## Annex II Data Processing Agreement\n\n§2 Details of processing. Duration: the Term. Purpose: hotel operations and transmission of guest registration data to the police on Customer's behalf. Data subjects: guests.\n";
+        assert!(pi_present(en, "pi.purpose_scope"));
     }
 
     #[test]
