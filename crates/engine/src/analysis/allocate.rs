@@ -2180,6 +2180,22 @@ mod tests {
     }
 
     #[test]
+    fn deleting_keys_accounts_labels_or_unlawful_content_is_no_data_destruction() {
+        let head = "杭州某某云计算有限公司（以下简称\"我们\"）与您订立本协议。\n\n";
+        for duty in [
+            "5.10 您发现您的数据中含有法律法规禁止发布或者传输的信息的，应当立即停止传输、采取删除等处置措施。",
+            "（三）集群用户的密码应当至少每90日更换一次，相关人员离岗或者转岗时应当立即删除或者禁用其集群用户；",
+            "(3) API密钥至少每90日轮换一次，已停用的API密钥应当在控制台中删除；",
+            "7.4 您不得删除、篡改或者隐匿生成内容中的标识，不得向他人提供删除标识的工具或者服务。",
+        ] {
+            let text = format!("{head}{duty}\n");
+            assert_eq!(allocation_of(&text, "data.destruction"), Found::Absent, "{duty}");
+        }
+        let data = format!("{head}9.7 保留期届满后，您应当删除该实例的全部数据。\n");
+        assert_eq!(allocation_of(&data, "data.destruction"), Found::Customer);
+    }
+
+    #[test]
     fn gap_table_matches_the_spec() {
         use Allocation::*;
         use Found as F;
