@@ -1351,6 +1351,16 @@ pub(crate) fn resolve_with(
             }
         }
     }
+    // A Chinese company's name opens with its city or province ("杭州澜岫云计算有限公司"): a forum
+    // there ("杭州市西湖区人民法院") is that party's home.
+    let city = |name: &String| -> Option<String> {
+        let n = name.trim_start_matches(|c: char| !c.is_alphanumeric());
+        let head: String = n.chars().take(2).collect();
+        (n.contains("公司") && head.chars().count() == 2 && head.chars().all(crate::search::is_cjk))
+            .then_some(head)
+    };
+    provider_places.extend(provider.iter().filter_map(city));
+    customer_places.extend(customer.iter().filter_map(city));
     // A place on both lines tells nothing.
     let shared: Vec<String> = provider_places
         .iter()

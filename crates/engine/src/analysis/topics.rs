@@ -1003,7 +1003,16 @@ fn unfavourable(
                     })
                 })
             };
-            let a_forum = |p: &String| scope.iter().any(|&i| facts(i).forums.contains(p));
+            // (A Chinese forum is read with the words before it, "均可以向杭州" of "…均可以向杭州市西湖区
+            // 人民法院": the place ends it.)
+            let a_forum = |p: &String| {
+                scope.iter().any(|&i| {
+                    facts(i).forums.iter().any(|f| {
+                        f == p
+                            || (p.chars().count() >= 2 && !p.is_ascii() && f.ends_with(p.as_str()))
+                    })
+                })
+            };
             let provider_home =
                 forum_of(&parties.provider) || parties.provider_places.iter().any(a_forum);
             let customer_home =
@@ -1658,6 +1667,17 @@ mod tests {
         assert!(!pi_present(&alone, "pi.data_subject_rights"));
         let en = "ACME LTD (\"Vendor\") and BETA S.L. (\"Customer\").\n\n## Annex II Data Processing Agreement\n\n§2 Details of processing. Duration: the Term. Purpose: hotel operations and transmission of guest registration data to the police on Customer's behalf. Data subjects: guests.\n";
         assert!(pi_present(en, "pi.purpose_scope"));
+    }
+
+    #[test]
+    fn a_court_in_the_city_the_providers_name_opens_with_is_its_home_and_daily_snapshots_are_backup(
+    ) {
+        let zh = "本协议由杭州某某云计算有限公司（以下简称\"我们\"）与您订立。\n\n19.2 因本协议发生的争议，任何一方均可以向杭州市西湖区人民法院提起诉讼。\n";
+        assert_eq!(risk_of(zh, "governing_law"), (true, Some(true)));
+        let elsewhere = zh.replace("杭州市西湖区人民法院", "北京市海淀区人民法院");
+        assert_eq!(risk_of(&elsewhere, "governing_law").1, Some(false));
+        let snap = "本协议由杭州某某云计算有限公司（以下简称\"我们\"）与您订立。\n\n9.1 我们将为每一个实例每日自动创建一次自动快照，保留7日。\n";
+        assert!(risk_of(snap, "backup").0);
     }
 
     #[test]
