@@ -416,3 +416,8 @@ fn thirty_eighth_blind_set_scores_stay_above_their_floors() {
 fn thirty_ninth_blind_set_scores_stay_above_their_floors() {
     check("blind39", 8, 0.81, 0.80, 0.88, 8);
 }
+
+#[test]
+fn fortieth_blind_set_scores_stay_above_their_floors() {
+    check("blind40", 8, 0.72, 0.85, 0.77, 7);
+}

@@ -441,7 +441,7 @@ pub fn resolve(text: &str, words: &PartyWords) -> (Parties, Mentions) {
 }
 
 /// Defined things that are not parties, whatever the brackets after a name say.
-const NOT_PARTIES: [&str; 20] = [
+const NOT_PARTIES: [&str; 22] = [
     "本服务",
     "本协议",
     "本合同",
@@ -462,6 +462,9 @@ const NOT_PARTIES: [&str; 20] = [
     "User",
     "End Users",
     "Authorized Users",
+    // ("(each a "Party")": either side.)
+    "Party",
+    "Parties",
 ];
 
 /// `resolve`, given which of `presence_words` occur in the text.
@@ -597,6 +600,8 @@ pub(crate) fn resolve_with(
     let alias_en = static_re!(
         r#"([A-Z0-9][A-Za-z0-9&.,'’ -]{1,80}?|\))["”]?\s*\((?:together with its (?:affiliates|Affiliates|subsidiaries|Subsidiaries),?\s*)?(?:the\s+|each\s+a\s+|together\s+|collectively\s+)?(?:hereinafter\s+)?(?:referred\s+to\s+as\s+|called\s+)?(?:the\s+)?["“]([^"”]{1,30})["”](?:\s*(?:,\s*)?(?:or|and|also)\s*(?:the\s+)?["“]([^"”]{1,30})["”])?"#
     );
+    // The aliases defined for companies that are not parties ("…（以下简称“运营方”）授权的代理商").
+    let mut non_party_aliases: Vec<String> = Vec::new();
     // Party lines: (legal name, aliases, role if known).
     let mut candidates: Vec<(String, Vec<String>, Option<Role>)> = Vec::new();
     // Beside each candidate, where its places are read: (line start, from, end of its bracket,
@@ -665,7 +670,13 @@ pub(crate) fn resolve_with(
                 .unwrap_or(name);
             // "服务方：杭州某某有限公司" → the name after the role label.
             let name = match name.split_once(['：', ':']) {
-                Some((label, rest)) if label.chars().count() <= 6 => rest.trim(),
+                // (And "BETWEEN: CENTRE DE SERVICES …", "AND: LARCHMERE …".)
+                Some((label, rest))
+                    if label.chars().count() <= 6
+                        || ["between", "and"].contains(&label.trim().to_lowercase().as_str()) =>
+                {
+                    rest.trim()
+                }
                 _ => name,
             };
             // "Customer Equipment", "Provider Materials": a thing named after a party is not it;
@@ -725,6 +736,7 @@ pub(crate) fn resolve_with(
             // "hosts the services with a third-party cloud provider (the "Hosting Provider")",
             // "Harbor Bank (the "Partner Bank"), which is not a party": defined, but no party.
             if not_a_party(prefix, rest, &head, &aliases) {
+                non_party_aliases.extend(aliases.iter().map(|a| a.trim_matches('*').to_string()));
                 continue;
             }
             // A label counts only where it opens the line (a party line, not a clause that
@@ -763,7 +775,11 @@ pub(crate) fn resolve_with(
                 && aliases
                     .iter()
                     .all(|a| ["本平台", "平台", "Platform"].contains(a));
-            if aliases.iter().all(|a| NOT_PARTIES.contains(a)) && !platform_operator {
+            if aliases
+                .iter()
+                .all(|a| NOT_PARTIES.contains(&a.trim_matches('*')))
+                && !platform_operator
+            {
                 continue;
             }
             // A bare bracketed term counts only when it names a role ("the customer ("Customer")")
@@ -1197,7 +1213,8 @@ pub(crate) fn resolve_with(
     }
     // A role word that the definitions give a third party ("“云服务商”：指乙方…自行选定的公有云服务
     // 提供者") names that third party here, not the provider.
-    let third = third_party_terms(&head);
+    let mut third = third_party_terms(&head);
+    third.extend(non_party_aliases);
     for t in &third {
         if words
             .provider_words
@@ -1229,7 +1246,6 @@ pub(crate) fn resolve_with(
     roles.dedup_by(|a, b| a.0 == b.0);
     // (Also a term defined as a company that is neither party: ""Cloud Vendor" means Stratacore
     // Cloud Inc. and its affiliates that operate the Vendor Platform".)
-    let mut third = third;
     if let Some(r) =
         static_re!(r#"["“]\**([^"”*]{2,30})\**["”]\s+(?:means|refers to)\s+([^;.\n]{2,80})"#)
     {
@@ -1471,7 +1487,7 @@ fn company_like(text: &str) -> bool {
 
 /// The words of a public body's name (a party line's "Inland Waterways Regulator", "Westshire
 /// County Council"), for `company_like` and for the terms defined in brackets on a party line.
-const PUBLIC_BODY: &str = "Province|Government|Ministry|Minister|Department|Council|Authority|Majesty|Commonwealth|Municipality|County|Agency|Regulator|Commission|Bureau|Tribunal|University|College|Hospital|NHS|School District|City of|State of";
+const PUBLIC_BODY: &str = "Province|Government|Ministry|Minister|Department|Council|Authority|Majesty|Commonwealth|Municipality|County|Agency|Regulator|Commission|Bureau|Tribunal|University|College|Hospital|NHS|School District|School Board|school service centre|Centre de services scolaire|Commission scolaire|City of|State of";
 
 /// "本条款是您与杭州某某有限公司" → "杭州某某有限公司": the name after the last 与 / 和 / 及, when
 /// what follows is still a company's name.
@@ -1576,6 +1592,14 @@ fn not_a_party(before: &str, after: &str, head: &str, aliases: &[&str]) -> bool 
         || static_re!(r"(?i)\b(?:a|an|any|its|the)\s+third[- ]party\s+[\w -]{0,30}$")
             .is_some_and(|r| r.is_match(tail))
         || static_re!(r"第三方[^。；，、\n（(]{0,26}$").is_some_and(|r| r.is_match(&zh_tail))
+        // ("(d) "Backup Software" means the software that Customer licenses from Corvina LLC (the
+        // "Backup Vendor")": a company named inside another term's definition.)
+        || static_re!(r#"(?i)^\W{0,8}(?:\([a-z0-9]{1,4}\)\s*)?\**["“][^"”]{1,40}["”]\**\s+(?:means|refers to|shall mean)\b"#)
+            .is_some_and(|r| r.is_match(before))
+        // ("乙方是北京某某云计算技术有限公司（以下简称“运营方”）授权的…代理商": a company a party's
+        // description names, not a party.)
+        || static_re!(r"(?:甲方|乙方|丙方|我们|本公司)(?:是|系|为|作为)[^。；，、\n（(]{0,30}$")
+            .is_some_and(|r| r.is_match(&zh_tail))
         || static_re!(r"(?i)^[*\s]*[,，]?\s*(?:which|who)\s+(?:is|are)\s+not\s+(?:a\s+)?part(?:y|ies)\b|^[*\s]*[，,]?\s*(?:并)?非本(?:协议|合同)(?:的)?(?:一方|当事方|当事人)")
             .is_some_and(|r| r.is_match(after))
 }
@@ -1909,6 +1933,33 @@ mod tests {
         assert_eq!(roles("审核服务商负责审核模型的准确性。"), vec![]);
         assert_eq!(roles("某鉴负责审核系统的安全运行。"), vec![]);
         assert_eq!(roles("乙方负责本系统的安全。"), vec![Role::Provider]);
+    }
+
+    #[test]
+    fn companies_named_inside_a_partys_description_or_a_definition_are_not_parties() {
+        let rules = Rules::load(&TemplateFiles::builtin()).expect("rules");
+        let zh = "甲方：宁波某某进出口有限公司\n乙方：杭州某某信息技术有限公司\n\n鉴于：\n\n1. 乙方是北京某某云计算技术有限公司（以下简称\"运营方\"）授权的云产品渠道代理商。\n";
+        let (p, m) = resolve(zh, &rules.parties);
+        assert!(
+            !p.provider.iter().any(|a| a == "运营方"),
+            "{:?}",
+            p.provider
+        );
+        assert!(m.find("运营方负责数据中心的物理安全。").is_empty());
+        let en = "**BETWEEN: CENTRE DE SERVICES SCOLAIRE DES BERGES**, a school service centre established under the Education Act (the \"**Centre**\")\n\n**AND: LARCHMERE SYSTEMS INC.**, a corporation (the \"**Vendor**\")\n\n(each a \"**Party**\")\n\n1.1 Definitions.\n\n(d) \"**Backup Software**\" means the software that the Centre licenses from Corvina Data Systems, LLC (the \"**Backup Vendor**\");\n";
+        let (p, m) = resolve(en, &rules.parties);
+        assert!(p.customer.iter().any(|a| a == "Centre"), "{:?}", p.customer);
+        assert!(p
+            .customer
+            .iter()
+            .any(|a| a == "CENTRE DE SERVICES SCOLAIRE DES BERGES"));
+        assert!(
+            !p.customer.iter().chain(&p.provider).any(|a| a == "Party"),
+            "{:?} {:?}",
+            p.customer,
+            p.provider
+        );
+        assert!(m.find("The Backup Vendor patches its software.").is_empty());
     }
 
     #[test]

@@ -1294,6 +1294,8 @@ mod tests {
         assert_eq!(model(search), DeploymentModel::Paas);
         let pms = "Hotel Property Management System Subscription Agreement. The vendor provides its cloud-hosted hotel property management system. Annex III: hardened base images for servers and containers.\n";
         assert_eq!(model(pms), DeploymentModel::Saas);
+        let flags = "Feature Management Platform Subscription Terms. You embed our SDKs in your web application; feature flags are evaluated locally for your End Users under your Subscription.\n";
+        assert_eq!(model(flags), DeploymentModel::Paas);
     }
 
     #[test]
