@@ -1598,8 +1598,12 @@ fn not_a_party(before: &str, after: &str, head: &str, aliases: &[&str]) -> bool 
             .is_some_and(|r| r.is_match(before))
         // ("乙方是北京某某云计算技术有限公司（以下简称“运营方”）授权的…代理商": a company a party's
         // description names, not a party.)
+        // (Only where the company qualifies what follows, "…授权的", "…的全资子公司": "甲方为北京某某
+        // 有限公司（以下简称“某某”）" names the party itself.)
         || static_re!(r"(?:甲方|乙方|丙方|我们|本公司)(?:是|系|为|作为)[^。；，、\n（(]{0,30}$")
             .is_some_and(|r| r.is_match(&zh_tail))
+            && static_re!(r"^[^。；，\n]{0,6}?(?:授权|委托|指定|控股|全资|投资|旗下|下属|关联|合作|许可)")
+                .is_some_and(|r| r.is_match(after))
         || static_re!(r"(?i)^[*\s]*[,，]?\s*(?:which|who)\s+(?:is|are)\s+not\s+(?:a\s+)?part(?:y|ies)\b|^[*\s]*[，,]?\s*(?:并)?非本(?:协议|合同)(?:的)?(?:一方|当事方|当事人)")
             .is_some_and(|r| r.is_match(after))
 }
@@ -1960,6 +1964,18 @@ mod tests {
             p.provider
         );
         assert!(m.find("The Backup Vendor patches its software.").is_empty());
+    }
+
+    #[test]
+    fn a_recital_that_names_a_partys_own_company_keeps_its_alias() {
+        let rules = Rules::load(&TemplateFiles::builtin()).expect("rules");
+        let zh = "甲方：某某进出口有限公司\n乙方：杭州某某信息技术有限公司\n\n鉴于：\n\n1. 乙方为杭州某某信息技术有限公司（以下简称\"某某信息\"），依法提供云服务。\n";
+        let (p, _) = resolve(zh, &rules.parties);
+        assert!(
+            p.provider.iter().any(|a| a == "某某信息"),
+            "{:?}",
+            p.provider
+        );
     }
 
     #[test]

@@ -482,6 +482,7 @@ pub(crate) fn pi_rows(
                 _ => false,
             };
         cues.is_some_and(|q| q.provider_part)
+            && !feats[i].statements.is_empty()
             && feats[i]
                 .statements
                 .iter()
