@@ -1043,13 +1043,7 @@ pub(crate) fn read<'a>(
             f.points_back
                 && before.is_none()
                 && x.as_ref().is_some_and(|x| x.kind == Kind::Duty)
-                && match (
-                    c.and_then(|c| doc.clauses.get(c)),
-                    s.clause_idx.and_then(|c| doc.clauses.get(c)),
-                ) {
-                    (Some(a), Some(b)) => a.parent == b.parent,
-                    _ => false,
-                }
+                && doc.siblings(*c, s.clause_idx)
         });
         if let Some((role, split)) = f.table {
             count += 1;
@@ -1443,10 +1437,14 @@ fn shares_words(a: &str, b: &str) -> bool {
 /// A sentence's text past its numbering: a clause or paragraph number ("4.2", "(2)"), a
 /// sentence number ("²"), a bullet.
 pub(crate) fn past_numbering(t: &str) -> &str {
-    // (A Chinese enumerator first: "（八）", "八、", "第八条".)
-    let zh = static_re!(
+    // (A Chinese enumerator first: "（八）", "八、", "第八条". The regex only where one may open the
+    // text: this runs on every sentence of every analysis, the editor's live one too.)
+    let opens = t.trim_start().chars().next();
+    let zh = opens
+        .filter(|&c| matches!(c, '（' | '(' | '第') || "一二三四五六七八九十百".contains(c))
+        .and_then(|_| static_re!(
         r"^\s*(?:[（(][一二三四五六七八九十百]{1,4}[）)]|[一二三四五六七八九十百]{1,4}、|第[一二三四五六七八九十百零〇0-9]{1,5}[条章节款项])"
-    );
+    ));
     let t = zh.and_then(|r| r.find(t)).map_or(t, |m| &t[m.end()..]);
     t.trim_start_matches(|c: char| {
         c.is_whitespace()

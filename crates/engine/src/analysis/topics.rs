@@ -474,13 +474,7 @@ pub(crate) fn pi_rows(
             return false;
         };
         let near = n.clause_idx == sentences[i].clause_idx
-            || match (
-                n.clause_idx.and_then(|c| doc.clauses.get(c)),
-                sentences[i].clause_idx.and_then(|c| doc.clauses.get(c)),
-            ) {
-                (Some(a), Some(b)) => a.parent == b.parent,
-                _ => false,
-            };
+            || doc.siblings(n.clause_idx, sentences[i].clause_idx);
         cues.is_some_and(|q| q.provider_part)
             && !feats[i].statements.is_empty()
             && feats[i]
@@ -1248,9 +1242,7 @@ mod tests {
 
     #[test]
     fn a_repeated_defined_term_and_a_passing_mention_of_hosting_do_not_decide_the_model() {
-        let files = crate::templates::TemplateFiles::builtin();
-        let rules = Rules::load(&files).expect("rules");
-        let model = |text: &str| detect_model(&model_scores(text, &rules));
+        let model = model_detector();
         // "Authorized Users" seven times against two platform features.
         let platform = "1.1 \"Platform\" means Vendor's hosted research environment, including managed notebook and Spark runtimes and data pipelines. \"Authorized Users\" means staff approved by Institution.\n2.1 Authorized Users may use the Platform. Authorized Users shall keep credentials secret. Authorized Users run notebooks. Authorized Users load data. Authorized Users export results. Authorized Users sign in with SSO.\n";
         assert_eq!(model(platform), DeploymentModel::Paas);
@@ -1265,9 +1257,7 @@ mod tests {
 
     #[test]
     fn a_declared_delivery_model_hosted_desktops_colocation_and_build_pipelines_decide_the_model() {
-        let files = crate::templates::TemplateFiles::builtin();
-        let rules = Rules::load(&files).expect("rules");
-        let model = |text: &str| detect_model(&model_scores(text, &rules));
+        let model = model_detector();
         // The platform's own stack (信创 middleware, named four times) against its declared model.
         let saas = "3.1 乙方以软件即服务方式向甲方提供本平台的使用服务。\n4.1 本平台应当适配国产操作系统、国产数据库和国产中间件。4.5 乙方应当提交所使用的数据库、中间件的授权证明。8.8 乙方负责本平台应用软件（包括其使用的数据库和中间件）的安全。附表：平台应用软件、数据库和中间件安全。\n";
         assert_eq!(model(saas), DeploymentModel::Saas);
@@ -1284,9 +1274,7 @@ mod tests {
 
     #[test]
     fn e_mail_and_generative_apis_and_managed_search_are_platforms() {
-        let files = crate::templates::TemplateFiles::builtin();
-        let rules = Rules::load(&files).expect("rules");
-        let model = |text: &str| detect_model(&model_scores(text, &rules));
+        let model = model_detector();
         let email = "Email Delivery Platform Terms. You send messages through our API or SMTP relay; we store engagement events in object storage and run them in containers.\n";
         assert_eq!(model(email), DeploymentModel::Paas);
         let aigc = "数字人及生成式内容API开放平台服务协议。乙方按量调用本服务，并按调用指令提交调用请求；生成文件经内容分发网络（CDN）加速。\n";
@@ -1586,6 +1574,12 @@ mod tests {
     /// Whether risk topic `id` of a short contract is against the customer.
     fn risk_unfavourable(text: &str, id: &str) -> Option<bool> {
         risk_of(text, id).1
+    }
+
+    /// Model detection with the built-in rules, loaded once for the test.
+    fn model_detector() -> impl Fn(&str) -> DeploymentModel {
+        let rules = Rules::load(&crate::templates::TemplateFiles::builtin()).expect("rules");
+        move |text: &str| detect_model(&model_scores(text, &rules))
     }
 
     fn pi_present(text: &str, id: &str) -> bool {

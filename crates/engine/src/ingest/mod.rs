@@ -85,6 +85,18 @@ impl Document {
         };
         std::iter::successors(parent(c), move |&p| parent(p)).take(self.clauses.len())
     }
+
+    /// Whether clauses `a` and `b` (as sentences carry them) both exist and sit under the same
+    /// parent (both top-level counts too).
+    pub fn siblings(&self, a: Option<usize>, b: Option<usize>) -> bool {
+        match (
+            a.and_then(|c| self.clauses.get(c)),
+            b.and_then(|c| self.clauses.get(c)),
+        ) {
+            (Some(x), Some(y)) => x.parent == y.parent,
+            _ => false,
+        }
+    }
 }
 
 /// Reads a file's bytes (format from the extension, else sniffed) into a [`Document`].
