@@ -99,7 +99,7 @@ fn cells(row: &str) -> Vec<String> {
 /// …", "Customer must not attempt to …", "无", "乙方不负责…".
 fn no_part(c: &str) -> bool {
     static_re!(
-        r"(?i)^\s*[–—-]\s*[(（]|\b(?:has|have|bears?) no (?:responsibilit|obligation|part)|\b(?:is|are) not responsible\b|^\s*\S+\s+(?:must|shall|will|may) not\b|^\s*(?:none|not applicable)\b|^[^，。；]{0,6}(?:不负责|无需|不承担|不得)|^\s*(?:may|can)\s+(?:ask|request|choose|elect|withdraw|use|enable)\b|^\s*(?:可以|可|有权)(?:要求|申请|选择|撤回|使用|开启)"
+        r"(?i)^\s*[–—-]\s*[(（]|\b(?:has|have|bears?) no (?:responsibilit|obligation|part)|\b(?:is|are) not responsible\b|^\s*\S+\s+(?:must|shall|will|may) not\b|^\s*(?:none|not applicable)\b|^[^，。；]{0,6}(?:不负责|无需|不承担|不得)|^\s*(?:may|can)\s+(?:ask|request|choose|elect|withdraw|use|enable)\b|^\s*(?:可以|可|有权)(?:通过[^，。；]{0,15})?(?:要求|申请|选择|撤回|使用|开启|查询|查看|下载|导出)|仅供参考|\bfor (?:reference|information) only\b"
     )
     .is_some_and(|r| r.is_match(c))
 }
@@ -132,7 +132,7 @@ fn refers_to_document(c: &str) -> bool {
 fn empty_cell(c: &str) -> bool {
     matches!(
         c.trim(),
-        "" | "-" | "–" | "—" | "/" | "n/a" | "N/A" | "无" | "不适用" | "—/—"
+        "" | "-" | "–" | "—" | "/" | "n/a" | "N/A" | "无" | "不适用" | "不涉及" | "—/—"
     )
 }
 
@@ -2874,5 +2874,63 @@ mod tests {
         let zh = "甲方：某职业技术学院\n乙方：某云科技有限公司（服务商）\n\n";
         let door = format!("{zh}4.1 乙方负责数据中心机房的物理安全。\n\n7.1 乙方仅可在宿舍门禁通行身份核验场景中使用人脸识别技术。\n\n7.2 甲方不得将节点移出边缘机房，亦不得要求对乙方的机房进行现场审计。\n");
         assert_eq!(allocation_of(&door, "physical"), Found::Provider);
+    }
+
+    #[test]
+    fn a_cell_that_only_grants_a_right_or_a_feature_for_reference_gives_no_part() {
+        let zh = "甲方（客户）：某某国际物流有限公司\n乙方（服务商）：某某关务科技有限公司\n\n## 附件二 数据安全责任表\n\n\
+            | 序号 | 安全事项 | 乙方 | 甲方 |\n|---|---|---|---|\n\
+            | 1 | 机房物理安全 | 负责主机房和备份机房的门禁、视频监控和消防 | 不涉及 |\n\
+            | 4 | 申报数据存储与备份 | 实施加密存储、每日备份和异地备份 | 可以通过本平台下载回执和随附单证，自行留存副本 |\n\
+            | 7 | 操作日志 | 记录和保存操作日志 | 可以通过本平台查询本单位授权用户的操作日志 |\n\
+            | 8 | 申报数据内容 | 提供报关单逻辑校验功能，校验结果仅供参考 | 对申报数据的真实性、准确性、完整性和合法性负责 |\n";
+        assert_eq!(allocation_of(zh, "physical"), Found::Provider);
+        assert_eq!(allocation_of(zh, "data.storage"), Found::Provider);
+        assert_eq!(allocation_of(zh, "data.audit"), Found::Provider);
+        assert_eq!(allocation_of(zh, "data.management"), Found::Customer);
+    }
+
+    #[test]
+    fn requirements_of_an_article_given_to_a_party_are_its_duties() {
+        let zh = "甲方（客户）：某某国际物流有限公司\n乙方（服务商）：某某关务科技有限公司\n\n\
+            第二十一条 运维安全要求\n\n本平台的运维应当符合下列要求：\n\n\
+            （一）本平台服务器的操作系统每月进行一次漏洞扫描，高危漏洞在7日内完成修补；\n\n\
+            第二十二条 运维安全责任的承担\n\n第二十一条规定的各项运维安全要求由乙方负责落实。\n";
+        assert_eq!(allocation_of(zh, "os"), Found::Provider);
+    }
+
+    #[test]
+    fn a_chinese_disclaimer_holds_its_whole_list_until_it_closes() {
+        let zh = "甲方（服务提供方）：某某舶易科技有限公司\n乙方（订阅方）：某某跨境电子商务有限公司\n\n\
+            6.4 甲方应当每日对乙方数据进行一次全量备份，备份数据保留7日。\n\n\
+            13.2 在任何情况下，甲方均不对乙方的间接损失、利润损失，乙方店铺被第三方平台处罚造成的损失，以及乙方数据的灭失承担责任。\n";
+        // (The last line of the list is not the customer's duty to bear its own data loss.)
+        assert_ne!(allocation_of(zh, "data.storage"), Found::Shared);
+    }
+
+    #[test]
+    fn a_party_s_own_part_before_the_other_s_disclaimer_stays_its_duty() {
+        let en = "These Terms are between Lanternfly, Inc. (\"Lanternfly\", \"we\") and the customer (\"Customer\", \"you\").\n\n\
+            3.6 **Self-hosted Relay Proxy.** If you run the Relay Proxy yourself, it is entirely your responsibility, including the host, operating system, container runtime, configuration and updates, and our obligations under the Security Addendum do not extend to it.\n\n\
+            3.4 The setting is off by default, and you are responsible for switching it on for every project environment.\n";
+        assert_eq!(allocation_of(en, "os"), Found::Customer);
+        assert_eq!(allocation_of(en, "data.migration"), Found::Absent);
+    }
+
+    #[test]
+    fn key_destruction_after_an_account_closes_is_not_identity_and_out_of_scope_services_allocate_nothing(
+    ) {
+        let en = "This Agreement is between Halvard Storage, Inc. (\"Halvard\") and Ridgeway Health, LLC (\"Customer\").\n\n\
+            19.2 Within 30 days after the Account closes, Halvard shall delete the Objects and destroy every Provider-Managed Key used to encrypt them.\n\n\
+            17.2 (b) bucket policies shall grant no more than the permissions needed, and permission to write or delete Objects shall be granted only to the Access Keys used by the Backup Software.\n\n\
+            15.5 Customer is responsible for licensing, configuring, patching and monitoring the Backup Software.\n";
+        assert_eq!(allocation_of(en, "iam"), Found::Absent);
+        assert_eq!(allocation_of(en, "data.destruction"), Found::Provider);
+        assert_eq!(allocation_of(en, "application"), Found::Customer);
+        let zh = "甲方（客户）：某某进出口有限公司\n乙方（服务商）：某某网络科技有限公司\n\n\
+            （四）甲方委托乙方提供本协议约定范围以外的服务（包括网站迁移协助、SSL证书代为申请和部署、数据恢复协助等）的，双方应当在服务开始前以电子邮件或者书面方式确认服务内容和费用。\n\n\
+            （五）乙方应当将网站文件和数据库导出为通用格式的压缩文件，交付甲方。数据在新环境中的导入、配置和完整性校验，由甲方负责。\n";
+        assert_eq!(allocation_of(zh, "data.transmission"), Found::Absent);
+        assert_eq!(split_of(zh, "data.migration"), (Found::Shared, Some(true)));
     }
 }

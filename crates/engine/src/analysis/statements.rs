@@ -41,7 +41,19 @@ fn parts(text: &str, zh: bool, mentions: &[(usize, usize, Role)]) -> Vec<(usize,
     let mut out = Vec::new();
     let mut start = 0;
     if zh {
+        // "甲方均不对乙方的间接损失、利润损失，以及乙方数据的丢失承担责任": a disclaimer's "不对…"
+        // stays open across commas until its "承担责任", so the list it spans is one part.
+        let open_disclaimer = |part: &str, rest: &str| {
+            static_re!(r"不(?:对|就)[^；。]*$").is_some_and(|r| r.is_match(part))
+                && !static_re!(r"不(?:对|就)[^；。]*(?:承担|负责|负有)")
+                    .is_some_and(|r| r.is_match(part))
+                && static_re!(r"^[^；。]{0,120}?(?:承担|负责|负有)")
+                    .is_some_and(|r| r.is_match(rest))
+        };
         for (i, c) in text.char_indices() {
+            if c == '，' && open_disclaimer(&text[start..i], &text[i..]) {
+                continue;
+            }
             if matches!(c, '，' | '：' | '；') {
                 out.push((start, i + c.len_utf8()));
                 start = i + c.len_utf8();
@@ -52,7 +64,7 @@ fn parts(text: &str, zh: bool, mentions: &[(usize, usize, Role)]) -> Vec<(usize,
             r"(?i)(?:,\s+(?:and|but|while|whereas)(?:\s+that)?|;\s*(?:and\s+|but\s+)?(?:that\s+)?|,\s+(?:all|each|both|any)\s+of\s+which\s+(?:are|is|remains?|shall\s+(?:be|remain))\s+)\s*(?:the\s+)?$"
         ),
         static_re!(
-            r"(?i)^(?:['’]s\b|\s+(?:will|shall|must|may|is|are|has|have|does|do|remains?|bears?|acknowledges?|agrees?|warrants?|undertakes?)\b)"
+            r"(?i)^(?:['’]s\b|\s+(?:will|shall|must|may|is|are|has|have|does|do|remains?|bears?|acknowledges?|agrees?|warrants?|undertakes?)\b|\s+(?:obligations|responsibilit(?:y|ies)|liability)\s+(?:under\s+[^,;.]{1,60}?\s+)?(?:do|does|will|shall)\s+not\b)"
         ),
     ) {
         // "The Province may test its own machines, but shall give NorthSpan notice …": a
