@@ -2933,4 +2933,60 @@ mod tests {
         assert_eq!(allocation_of(zh, "data.transmission"), Found::Absent);
         assert_eq!(split_of(zh, "data.migration"), (Found::Shared, Some(true)));
     }
+
+    #[test]
+    fn what_a_party_does_after_the_or_a_closed_condition_or_a_bracketed_label_is_its_part() {
+        let en = "## Article 1\n\n- **Hosting Company**: Bolderik Hosting B.V., a private limited company.\n- **Client**: the natural or legal person that has entered into an Agreement with the Hosting Company.\n\n\
+            5.3 The Hosting Company operates and secures its network up to and including the Virtual Port of each VPS.\n\n\
+            7.3 Before a Dedicated Server or a replaced disk is used again, the Hosting Company erases its disks by overwriting them.\n\n\
+            7.4 The Hosting Company is not responsible for the encryption of data sent to or from a VPS.\n";
+        assert_eq!(allocation_of(en, "network"), Found::Provider);
+        assert_eq!(allocation_of(en, "data.destruction"), Found::Provider);
+        assert_eq!(allocation_of(en, "data.transmission"), Found::Disclaimed);
+        let dpa = "This DPA is between Andaman Crest Hotels Co., Ltd. (the \"Controller\") and Loyalbay Technologies Co., Ltd. (the \"Processor\").\n\n\
+            ## SCHEDULE 2\n\n**Network and systems**\n\n- **[Processor]** Hardens the operating systems of Platform servers and applies critical security patches within seven (7) days.\n\n\
+            - **[Processor]** Separates production from development networks and applies deny-by-default firewall rules.\n";
+        assert_eq!(allocation_of(dpa, "os"), Found::Provider);
+        assert_eq!(allocation_of(dpa, "network"), Found::Provider);
+    }
+
+    #[test]
+    fn a_list_item_that_complies_with_a_section_ending_the_sentence_takes_it_in() {
+        let en = "These Terms are between Harrowgate Data Systems, Inc. (\"Provider\") and Kestrelpay, Inc. (\"Customer\").\n\n\
+            4.2 **Provider Security Obligations.** Provider shall:\n\n(a) operate the Control Plane;\n\n(f) perform the obligations set out in Section 4.5.\n\n\
+            4.5 **Data Plane Node Maintenance.** The following apply to the operating systems of the Data Plane Nodes:\n\n\
+            (a) operating system images shall be built from a hardened baseline and patched monthly;\n";
+        assert_eq!(allocation_of(en, "os"), Found::Provider);
+    }
+
+    #[test]
+    fn what_a_third_party_is_said_to_do_stays_with_it() {
+        // An annex the provider must follow, whose row gives a layer to "该提供方" (the 提供 of
+        // 提供方 is no verb), and another's customers.
+        let zh = "委托方：某某网店有限公司\n受托方：某某速签科技有限公司\n\n2.5 附件一列明受托方应当采取的技术和组织措施。\n\n\
+            ## 附件一 受托方的技术和组织措施\n\n| 序号 | 类别 | 措施 | 执行标准或者频率 |\n|---|---|---|---|\n\
+            | 4 | 主机安全 | 对本服务使用的云主机操作系统进行安全基线加固和补丁更新 | 每月 |\n\
+            | 11 | 物理与基础设施 | 本服务运行于云计算资源提供方的数据中心，其物理安全、供电、制冷依第7.6条由该提供方负责 | 每年查验 |\n";
+        assert_eq!(allocation_of(zh, "os"), Found::Provider);
+        assert_eq!(allocation_of(zh, "physical"), Found::Absent);
+        let en = "This Agreement is between the City of Alder Ridge (\"City\") and Lanternfield Civic Software, Inc. (\"Contractor\").\n\n\
+            3. Under Corvel's customer agreement, Corvel is responsible for the physical security of its data centers and the node operating systems of its managed container service. Corvel's customers are responsible for their data and applications.\n";
+        assert_eq!(allocation_of(en, "physical"), Found::Absent);
+        assert_eq!(allocation_of(en, "os"), Found::Absent);
+    }
+
+    #[test]
+    fn a_layer_cell_naming_the_platform_s_application_and_decoys_of_location_and_reminders() {
+        let zh = "甲方（招标人）：某某能源集团有限公司\n乙方（平台运营机构）：某某招采科技有限公司\n\n第八条 安全责任\n\n\
+            | 序号 | 安全事项 | 乙方职责 | 甲方职责 |\n|---|---|---|---|\n\
+            | 3 | 平台应用 | 源代码安全审计、漏洞修复、Web应用防火墙 | 平台设置的正确性；甲方自建系统接口调用端的安全 |\n\n\
+            4.4 乙方负责其在政务云上租用的云主机、云存储等虚拟资源的申请、配置、配额和容量管理。\n";
+        assert_eq!(allocation_of(zh, "network"), Found::Absent);
+        assert_eq!(allocation_of(zh, "resource_abstraction"), Found::Provider);
+        let kms = "甲方（客户）：某某银行股份有限公司\n乙方（服务商）：某某云智科技有限公司\n\n\
+            7.5 未经甲方书面同意，乙方不得将其迁移或者复制至该地域以外。\n\n\
+            20.9 乙方应当在服务期届满前九十日书面提示甲方依照第20.5条提前安排密钥迁移工作。\n\n\
+            20.5 本协议终止前，甲方应当自行将专属实例内的密钥迁移至甲方自有的密码设备。\n";
+        assert_eq!(allocation_of(kms, "data.migration"), Found::Customer);
+    }
 }

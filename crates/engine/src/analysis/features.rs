@@ -172,7 +172,8 @@ pub fn of(doc_text: &str, s: &Sentence, rules: &Rules, mentions: &Mentions) -> S
         f.item_ref = rules.gated(|m| &m.crossref_item, c).find_map(|r| {
             r.captures(t)?
                 .name("target")
-                .map(|m| m.as_str().to_string())
+                // ("(f) comply with Section 4.5.": the full stop ends the item, not the number.)
+                .map(|m| m.as_str().trim_end_matches('.').to_string())
         });
     }
     f.sets_aside = sets_aside(t, rules, c);

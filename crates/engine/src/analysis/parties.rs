@@ -211,7 +211,7 @@ fn names_a_thing(after: &str) -> bool {
         "系统",
         "的系统",
     ];
-    const EN: [&str; 12] = [
+    const EN: [&str; 13] = [
         " data",
         " content",
         " materials",
@@ -224,6 +224,7 @@ fn names_a_thing(after: &str) -> bool {
         " console",
         " equipment",
         " environment",
+        " agreement",
     ];
     ZH.iter().any(|z| after.starts_with(z)) || {
         let lower: String = after.chars().take(16).collect::<String>().to_lowercase();
@@ -280,6 +281,8 @@ fn preceded_by_user_qualifier(text: &str, start: usize) -> bool {
     });
     match (words.next().as_deref(), words.next().as_deref()) {
         (Some("party"), Some("third")) => true,
+        // "Corvel's customers", "the Hyperscaler's customer agreement": someone else's.
+        (Some(w), _) if w.ends_with("'s") || w.ends_with("’s") => true,
         (Some(w), _) => [
             "end",
             "that",
@@ -1208,6 +1211,22 @@ pub(crate) fn resolve_with(
                 if !NOT_PARTIES.contains(&n) {
                     add(role, n, &mut provider, &mut customer);
                 }
+            }
+        }
+    }
+    // A glossary entry that defines a role word as a company ("• Hosting Company: Bolderik
+    // Hosting B.V., a private limited company …"): the term and the company are that party.
+    if let Some(r) = static_re!(
+        r"(?m)^[ \t]*(?:[-*•][ \t]+)?\**([A-Z][A-Za-z]+(?: [A-Z][A-Za-z]+){0,2})\**[ \t]*[:：][ \t]*([^,(\n]{2,80})"
+    ) {
+        for c in r.captures_iter(&head) {
+            let (term, name) = (&c[1], c[2].trim());
+            if NOT_PARTIES.contains(&term) || !company_like(name) {
+                continue;
+            }
+            if let Some(role) = role_of(term, words) {
+                add(role, term, &mut provider, &mut customer);
+                add(role, name, &mut provider, &mut customer);
             }
         }
     }
@@ -2211,5 +2230,16 @@ mod tests {
             ),
             vec!["基础云服务商".to_string()]
         );
+    }
+
+    #[test]
+    fn a_glossary_entry_that_defines_a_role_word_as_a_company_names_that_party() {
+        let p = parties("## Article 1 – Definitions\n\n- **Hosting Company**: Bolderik Hosting B.V., a private limited company with its registered office in Amsterdam. In these Terms the Hosting Company is also referred to as \"we\" or \"us\".\n- **Client**: the natural or legal person that has entered into an Agreement with the Hosting Company.\n");
+        assert!(p.provider.iter().any(|a| a == "Hosting Company"), "{p:?}");
+        assert!(
+            p.provider.iter().any(|a| a == "Bolderik Hosting B.V."),
+            "{p:?}"
+        );
+        assert!(p.customer.iter().any(|a| a == "Client"), "{p:?}");
     }
 }

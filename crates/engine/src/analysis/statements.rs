@@ -13,6 +13,9 @@ pub enum Kind {
     Duty,
     Right,
     Disclaimer,
+    /// A duty given to someone who is not a party ("由该提供方负责"): no lead-in or
+    /// cross-reference hands it to a party.
+    Others,
 }
 
 /// One statement found in a sentence part.
@@ -140,7 +143,13 @@ pub(crate) fn agent_is_third(after_by: &str, party_in: impl Fn(usize) -> bool) -
         "负责", "承担", "提供", "实施", "执行", "完成", "依照", "按照",
     ]
     .iter()
-    .filter_map(|v| agent.find(v))
+    // (Not the 提供 of a 提供方 / 提供者 / 提供商: "由该提供方负责".)
+    .filter_map(|v| {
+        agent
+            .match_indices(v)
+            .find(|(i, _)| !agent[i + v.len()..].starts_with(['方', '者', '商']))
+            .map(|(i, _)| i)
+    })
     .min() else {
         return false;
     };
@@ -313,7 +322,7 @@ pub fn statements(
         } else if duty.is_some() && zh && by_third(part, &found, m, c) {
             // "…的物理安全，由附件三所列托管服务商依照其与受托方之间的协议负责": someone other than
             // the parties is responsible; a party named on the way is no subject.
-            Some((None, Kind::Duty))
+            Some((None, Kind::Others))
         } else if let Some((ds, _)) = duty.filter(|(ds, _)| !advised(&part[..*ds])) {
             // A right that comes before the first duty marker governs the part ("甲方可以…").
             match right {
@@ -400,7 +409,8 @@ fn acted(
     // (Not a verb that qualifies a noun: "经由恒岳人寿部署的运维堡垒机" is the bastion host the
     // customer deployed, not a statement that it deploys anything.)
     let acts = |rest: &str| {
-        let rest = rest.trim_start();
+        // (After a bracketed label too: "[Processor] Hardens the operating systems …".)
+        let rest = rest.trim_start_matches(|c: char| c.is_whitespace() || matches!(c, ']' | '】'));
         m.acts.iter().any(|r| {
             r.find(rest)
                 .is_some_and(|x| !(zh && rest[x.end()..].starts_with('的')))
@@ -411,8 +421,14 @@ fn acted(
         let subject = if zh {
             subject_position(prefix)
         } else {
-            // (After a clause number too: "9.2 We encrypt Content at rest".)
+            // (After a clause number too: "9.2 We encrypt Content at rest", "5.3 The Hosting
+            // Company operates and secures its network".)
             let p = prefix.trim();
+            let p = p
+                .strip_suffix("The")
+                .or_else(|| p.strip_suffix("the"))
+                .filter(|q| q.is_empty() || q.ends_with(|c: char| !c.is_alphanumeric()))
+                .map_or(p, str::trim_end);
             !p.ends_with(|c: char| c.is_alphanumeric())
                 || (p.starts_with(|c: char| c.is_ascii_digit() || c == '(')
                     && p.chars().all(|c| {

@@ -60,6 +60,18 @@ pub(crate) fn scores_of(
     for (cue, found) in rules.model_cues.iter().zip(matches) {
         let mut wordings: HashMap<&str, u32> = HashMap::new();
         for &(s, e) in found {
+            // ("the third-party infrastructure-as-a-service provider with which Customer holds
+            // its account": someone else's service, not this contract's.)
+            let before = text.get(..s).unwrap_or_default().trim_end();
+            if ["third-party", "third party", "第三方"].iter().any(|w| {
+                before
+                    .len()
+                    .checked_sub(w.len())
+                    .and_then(|k| before.get(k..))
+                    .is_some_and(|t| t.eq_ignore_ascii_case(w))
+            }) {
+                continue;
+            }
             *wordings
                 .entry(text.get(s..e).unwrap_or_default())
                 .or_default() += 1;
@@ -1855,5 +1867,18 @@ mod tests {
                 .find(|p| p.id == "pi.breach_notification")
                 .map(|p| p.present);
         assert_eq!(breach, Some(true));
+    }
+
+    #[test]
+    fn a_cloud_hsm_and_a_managed_database_in_the_customer_s_own_cloud_are_platform_services() {
+        let model = model_detector();
+        let hsm = "乙方向甲方提供云服务器密码机专属实例和密钥管理服务。云服务器密码机部署于乙方机房。甲方通过云服务器密码机完成密码运算。\n";
+        assert_eq!(model(hsm), DeploymentModel::Paas);
+        let byoc = "These BYOC Managed PostgreSQL Service Terms govern Provider's managed PostgreSQL service. The Data Plane runs on virtual machines in the Customer Cloud Account held with the Hyperscaler, the third-party infrastructure-as-a-service provider. BYOC deployments are managed through the Control Plane.\n";
+        assert_eq!(model(byoc), DeploymentModel::Paas);
+        // A storage contract that encrypts with a key management service stays IaaS.
+        let storage =
+            "乙方提供对象存储和云服务器。对象存储数据采用密钥管理服务（KMS）托管的密钥加密。\n";
+        assert_eq!(model(storage), DeploymentModel::Iaas);
     }
 }
