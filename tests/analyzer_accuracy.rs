@@ -426,3 +426,8 @@ fn fortieth_blind_set_scores_stay_above_their_floors() {
 fn forty_first_blind_set_scores_stay_above_their_floors() {
     check("blind41", 8, 0.89, 0.87, 0.87, 8);
 }
+
+#[test]
+fn forty_second_blind_set_scores_stay_above_their_floors() {
+    check("blind42", 8, 0.73, 0.76, 0.77, 8);
+}

@@ -99,7 +99,7 @@ fn cells(row: &str) -> Vec<String> {
 /// …", "Customer must not attempt to …", "无", "乙方不负责…".
 fn no_part(c: &str) -> bool {
     static_re!(
-        r"(?i)^\s*[–—-]\s*[(（]|\b(?:has|have|bears?) no (?:responsibilit|obligation|part)|\b(?:is|are) not responsible\b|^\s*\S+\s+(?:must|shall|will|may) not\b|^\s*(?:none|not applicable)\b|^[^，。；]{0,6}(?:不负责|无需|不承担|不得)|^\s*(?:may|can)\s+(?:ask|request|choose|elect|withdraw|use|enable)\b|^\s*(?:可以|可|有权)(?:通过[^，。；]{0,15})?(?:要求|申请|选择|撤回|使用|开启|查询|查看|下载|导出)|仅供参考|\bfor (?:reference|information) only\b"
+        r"(?i)^\s*[–—-]\s*[(（]|\b(?:has|have|bears?) no (?:responsibilit|obligation|part)|\b(?:is|are) not responsible\b|^\s*\S+\s+(?:must|shall|will|may) not\b|^\s*(?:none|not applicable|not responsible|no responsibility)\b|^[^，。；]{0,6}(?:不负责|无需|不承担|不得)|^\s*(?:may|can)\s+(?:ask|request|choose|elect|withdraw|use|enable|view|export|download|access)\b|^\s*(?:可以|可|有权)(?:通过[^，。；]{0,15})?(?:要求|申请|选择|撤回|使用|开启|查询|查看|下载|导出)|仅供参考|\bfor (?:reference|information) only\b"
     )
     .is_some_and(|r| r.is_match(c))
 }
@@ -2988,5 +2988,19 @@ mod tests {
             20.9 乙方应当在服务期届满前九十日书面提示甲方依照第20.5条提前安排密钥迁移工作。\n\n\
             20.5 本协议终止前，甲方应当自行将专属实例内的密钥迁移至甲方自有的密码设备。\n";
         assert_eq!(allocation_of(kms, "data.migration"), Found::Customer);
+    }
+
+    #[test]
+    fn a_cell_saying_not_responsible_or_may_view_gives_no_part_and_a_host_maintained_and_hardened_is_the_provider_s(
+    ) {
+        let en = "These Terms are between Quillmark Data Labs, Inc. (\"Provider\") and Brookfane Stores, Inc. (\"Customer\").\n\n\
+            5.7 **Query Engine hosts.** Customer has no responsibility for the operating systems on which the Query Engine runs. Provider maintains and hardens them and applies critical patches within 14 days of release.\n\n\
+            5.9 Provider is not responsible for the physical security of the data centres in which the warehouse accounts run.\n\n\
+            ## Schedule 3\n\n| Row | Area | Provider | Customer |\n|---|---|---|---|\n\
+            | 6 | Audit logging | Records and retains the Audit Log (clause 7) | May view and export the Audit Log |\n\
+            | 8 | Data centre facilities and hardware | Not responsible (clause 5.9) | – |\n";
+        assert_eq!(allocation_of(en, "os"), Found::Provider);
+        assert_eq!(allocation_of(en, "data.audit"), Found::Provider);
+        assert_eq!(allocation_of(en, "physical"), Found::Disclaimed);
     }
 }

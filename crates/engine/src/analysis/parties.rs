@@ -2242,4 +2242,11 @@ mod tests {
         );
         assert!(p.customer.iter().any(|a| a == "Client"), "{p:?}");
     }
+
+    #[test]
+    fn singapore_roles_name_the_sides() {
+        let p = parties("**BETWEEN**\n\n(1) **MERIDIAN HEALTHCARE GROUP PTE. LTD.** (UEN 200912345K), a company incorporated in Singapore (the \"**Organisation**\"); and\n\n(2) **CADENZA CARE SYSTEMS PTE. LTD.** (UEN 201733771W), a company incorporated in Singapore (the \"**Data Intermediary**\" or \"**Cadenza**\"),\n");
+        assert!(p.provider.iter().any(|a| a == "Data Intermediary"), "{p:?}");
+        assert!(p.customer.iter().any(|a| a == "Organisation"), "{p:?}");
+    }
 }

@@ -128,6 +128,19 @@ pub fn definition(t: &str, rules: &Rules, candidates: &Candidates) -> Option<Def
     })
 }
 
+/// A sentence that opens with the term and "means": "Practice Data means …", "• Store Data means
+/// …" (after any bullet or markup).
+fn bare_definition(t: &str, term: &str) -> bool {
+    t.trim_start_matches(|c: char| {
+        c.is_whitespace() || matches!(c, '*' | '-' | '•' | '·' | '●' | '▪')
+    })
+    .strip_prefix(term)
+    .is_some_and(|rest| {
+        let rest = rest.trim_start_matches(['*', ' ']);
+        rest.starts_with("means") || rest.starts_with("shall mean")
+    })
+}
+
 /// A definition's term and what it is defined as: ("Customer Data", "all data that you …").
 fn defined_term(t: &str) -> Option<(String, &str)> {
     // Cheap gate before the regex: a definition says 指 / means / refers to / includes.
@@ -209,8 +222,10 @@ pub(crate) fn pi_terms(
         }
     }
     if !terms.is_empty() {
+        // (A bare term under a numbered "Definitions" heading too: "Practice Data means all
+        // data, including Patient Information, …".)
         let defs: Vec<(&str, &str)> = super::features::definitions(text, sentences, feats)
-            .filter(|(s, _, _)| s.definitional)
+            .filter(|(s, d, _)| s.definitional || bare_definition(s.text(text), &d.term))
             .map(|(_, d, body)| (d.term.as_str(), body))
             .collect();
         for _ in 0..2 {
@@ -492,7 +507,9 @@ pub(crate) fn pi_rows(
             && feats[i]
                 .statements
                 .iter()
-                .all(|x| x.role == Some(Role::Customer) && x.kind == Kind::Duty)
+                // (Or its right: "…it may use the export tools to respond. Supplier will provide
+                // reasonable assistance on request.")
+                .all(|x| x.role == Some(Role::Customer) && x.kind != Kind::Disclaimer)
             && near
             && feats[i + 1]
                 .statements
@@ -1880,5 +1897,29 @@ mod tests {
         let storage =
             "乙方提供对象存储和云服务器。对象存储数据采用密钥管理服务（KMS）托管的密钥加密。\n";
         assert_eq!(model(storage), DeploymentModel::Iaas);
+    }
+
+    #[test]
+    fn a_bare_definition_under_a_numbered_heading_carries_personal_information_on() {
+        let en = "This Agreement is between DentaVault Systems Pty Ltd (\"Supplier\") and Harbourside Family Dental Pty Ltd (the \"Practice\").\n\n## 1. Definitions\n\n\
+            **Patient Information** means personal information, sensitive information and health information about the Practice's patients.\n\n\
+            **Practice Data** means all data, including Patient Information and radiographic images, that the Practice enters into the Services.\n\n\
+            ## 9. Security\n\n9.2 Supplier will take reasonable steps to protect Practice Data from misuse, interference and loss.\n\n\
+            ## 12. Privacy\n\n12.4 If the Practice receives a request from a patient to access or correct Patient Information, it may use the Services' export tools to respond. Supplier will provide reasonable assistance on request.\n";
+        assert!(pi_present(en, "pi.security_measures"));
+        assert!(pi_present(en, "pi.data_subject_rights"));
+        let sg = "This Agreement is between MERIDIAN HEALTHCARE GROUP PTE. LTD. (the \"Organisation\") and CADENZA CARE SYSTEMS PTE. LTD. (the \"Data Intermediary\").\n\n\
+            10.1 The Organisation shall handle and respond to all requests made by individuals under sections 21 and 22 of the PDPA in relation to Organisation Personal Data.\n\n\
+            10.2 If the Data Intermediary receives any such request, it shall forward it to the Organisation within two Business Days.\n";
+        assert!(pi_present(sg, "pi.data_subject_rights"));
+        let zh = "甲方：某某医药有限公司\n乙方：某某物联科技有限公司\n\n第十一条 个人信息保护\n\n（五）乙方新增或者更换处理个人信息的服务商的，应当提前30日书面通知甲方；甲方有合理理由反对的，乙方不得更换。\n";
+        assert!(pi_present(zh, "pi.subprocessing"));
+    }
+
+    #[test]
+    fn a_dictation_service_in_a_private_cloud_zone_is_software_as_a_service() {
+        let model = model_detector();
+        let zh = "受托方通过病历语音转写服务处理委托方医生口述的录音。转写系统部署于专有云的计算节点，宿主机由专有云运营方维护。\n";
+        assert_eq!(model(zh), DeploymentModel::Saas);
     }
 }
