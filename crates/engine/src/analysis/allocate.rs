@@ -3003,4 +3003,18 @@ mod tests {
         assert_eq!(allocation_of(en, "data.audit"), Found::Provider);
         assert_eq!(allocation_of(en, "physical"), Found::Disclaimed);
     }
+
+    #[test]
+    fn a_company_that_is_no_party_as_subject_and_decoys_of_accounts_and_devices() {
+        // The hosting cloud's own duties, described in an annex the provider must follow.
+        let zh = "甲方（客户）：某某律师事务所\n乙方（服务商）：某某律云科技有限公司\n\n5.1 乙方应当按照附件一采取安全措施。\n\n\
+            ## 附件一 云服务说明\n\n云基础设施服务商的安全责任说明：华岳云计算有限公司依照其与乙方之间的云服务协议，负责其数据中心的物理安全和环境安全。\n\n\
+            ## 附件二 安全责任分工表\n\n| 序号 | 安全事项 | 责任方 | 乙方职责 | 甲方职责 |\n|---|---|---|---|---|\n\
+            | 7 | 终端安全 | 甲方 | — | 律师和律师助理所用电脑、手机的防病毒、补丁更新和屏幕锁定 |\n";
+        assert_eq!(allocation_of(zh, "physical"), Found::Absent);
+        assert_eq!(allocation_of(zh, "os"), Found::Absent);
+        let online = "本协议由杭州澜映云科技有限公司（以下简称“澜映云”或“我们”）与注册澜映云账号并使用本服务的主体（以下简称“您”）订立。\n\n\
+            （一）您应当妥善保管澜映云账号的登录名、密码和访问密钥。\n\n（二）我们核实后将在15个工作日内向您的澜映云账号发放代金券。\n";
+        assert_eq!(allocation_of(online, "iam"), Found::Customer);
+    }
 }

@@ -134,6 +134,20 @@ fn by_third(part: &str, found: &[(usize, usize, Role)], m: &Modality, c: &Candid
         })
 }
 
+/// A Chinese part whose subject is a company that is not a party ("华岳云计算有限公司依照其与乙方
+/// 之间的云服务协议…负责其数据中心的物理安全"): someone else's duty.
+/// (`with_verb`: the company must be followed by the verb of a duty or of what it goes by.)
+fn company_subject(part: &str, party_opens: bool, with_verb: bool) -> bool {
+    let company = static_re!(
+        r"^[\s*（(一二三四五六七八九十0-9.、)）]*[^\s，。；：:、（）()]{2,30}?(?:有限责任公司|股份有限公司|有限公司)(?:（[^）]{1,20}）)?"
+    );
+    let verb = static_re!(r"^(?:依照|依据|按照|根据|负责|应当|应|须|承担)");
+    !party_opens
+        && company
+            .and_then(|r| r.find(part))
+            .is_some_and(|x| !with_verb || verb.is_some_and(|v| v.is_match(&part[x.end()..])))
+}
+
 /// What follows a 由, up to its verb ("附件三所列托管服务商依照…负责"): whether it names someone
 /// other than the parties. `party_in(k)`: whether a party is named in its first `k` bytes.
 /// (Also read in a table's party cell: "由基础云服务商负责运维".)
@@ -170,6 +184,9 @@ pub fn statements(
     let mut inherited: Option<Role> = None;
     // Whether the part that set `inherited` stated a duty (a bare verb may continue it).
     let mut last_duty = false;
+    // Whether an earlier part opened with a company that is not a party, and no party has been
+    // the subject since: a subjectless duty after it is that company's.
+    let mut third_subject = false;
     // The sentence's mentions, found once; each part takes its own (offsets within the part).
     let all = mentions.find(text);
     let condition_end = condition_end(text, zh, m, c);
@@ -319,7 +336,12 @@ pub fn statements(
             }
         } else if let (Some(role), Some(_)) = (by, duty) {
             Some((Some(role), Kind::Duty))
-        } else if duty.is_some() && zh && by_third(part, &found, m, c) {
+        } else if duty.is_some()
+            && zh
+            && (by_third(part, &found, m, c)
+                || company_subject(part, opening.is_some(), true)
+                || (third_subject && opening.is_none() && inherited.is_none()))
+        {
             // "…的物理安全，由附件三所列托管服务商依照其与受托方之间的协议负责": someone other than
             // the parties is responsible; a party named on the way is no subject.
             Some((None, Kind::Others))
@@ -377,13 +399,14 @@ pub fn statements(
                 inherited = Some(r);
                 last_duty = kind == Kind::Duty;
             }
-        } else if let Some((s, _, r)) = found.first() {
+        } else if let Some((_, _, r)) = found.first().filter(|x| subject_position(&part[..x.0])) {
             // Only a mention in subject position (the start of the part, after any clause
             // number or connective) becomes the subject.
-            if subject_position(&part[..*s]) {
-                inherited = Some(*r);
-                last_duty = true;
-            }
+            inherited = Some(*r);
+            last_duty = true;
+            third_subject = false;
+        } else if zh && company_subject(part, false, false) {
+            third_subject = true;
         }
     }
     out
