@@ -46,8 +46,12 @@ fn parts(text: &str, zh: bool, mentions: &[(usize, usize, Role)]) -> Vec<(usize,
     if zh {
         // "甲方均不对乙方的间接损失、利润损失，以及乙方数据的丢失承担责任": a disclaimer's "不对…"
         // stays open across commas until its "承担责任", so the list it spans is one part.
+        // (Checked once per sentence: most have no "不对" / "不就" at all, and this runs on every
+        // keystroke's live analysis.)
+        let may_open = text.contains("不对") || text.contains("不就");
         let open_disclaimer = |part: &str, rest: &str| {
-            static_re!(r"不(?:对|就)[^；。]*$").is_some_and(|r| r.is_match(part))
+            may_open
+                && static_re!(r"不(?:对|就)[^；。]*$").is_some_and(|r| r.is_match(part))
                 && !static_re!(r"不(?:对|就)[^；。]*(?:承担|负责|负有)")
                     .is_some_and(|r| r.is_match(part))
                 && static_re!(r"^[^；。]{0,120}?(?:承担|负责|负有)")
@@ -143,6 +147,7 @@ fn company_subject(part: &str, party_opens: bool, with_verb: bool) -> bool {
     );
     let verb = static_re!(r"^(?:依照|依据|按照|根据|负责|应当|应|须|承担)");
     !party_opens
+        && part.contains("公司")
         && company
             .and_then(|r| r.find(part))
             .is_some_and(|x| !with_verb || verb.is_some_and(|v| v.is_match(&part[x.end()..])))
