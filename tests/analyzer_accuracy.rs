@@ -431,3 +431,8 @@ fn forty_first_blind_set_scores_stay_above_their_floors() {
 fn forty_second_blind_set_scores_stay_above_their_floors() {
     check("blind42", 8, 0.73, 0.76, 0.77, 8);
 }
+
+#[test]
+fn forty_third_blind_set_scores_stay_above_their_floors() {
+    check("blind43", 8, 0.85, 0.89, 0.91, 8);
+}

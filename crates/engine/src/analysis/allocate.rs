@@ -283,6 +283,26 @@ pub(crate) fn signing_row(text: &str, s: &Sentence, table: &(usize, Vec<String>)
         })
 }
 
+/// A table of contacts or of an escalation path ("## 附件八 联系人及升级路径", "| Matter | Customer
+/// contact | Provider contact | Escalation |"): its party columns name people to call, not who
+/// does what.
+/// (`table` is the row's `table_top`.)
+pub(crate) fn contacts_table(text: &str, table: &(usize, Vec<String>)) -> bool {
+    let (top, header) = (table.0, &table.1);
+    let contacts = static_re!(
+        r"(?i)联系人|联络人|联系方式|升级路径|\bcontacts?\b|\bescalation\b|\bpoints? of contact\b"
+    );
+    let duties = static_re!(r"(?i)职责|责任|分工|responsib|obligations?|\bRACI\b");
+    let named =
+        |l: &str| contacts.is_some_and(|r| r.is_match(l)) && !duties.is_some_and(|r| r.is_match(l));
+    let assigns = header.iter().any(|h| duties.is_some_and(|r| r.is_match(h)));
+    (!assigns
+        && header
+            .iter()
+            .any(|h| h.trim().chars().count() <= 24 && named(h)))
+        || line_above(text, top, 200).is_some_and(|l| l.chars().count() <= 40 && named(l))
+}
+
 /// The last non-blank line in the `window` bytes before `top` (a table's heading), trimmed.
 fn line_above(text: &str, top: usize, window: usize) -> Option<&str> {
     window_above(text, top, window)
@@ -376,8 +396,15 @@ pub(crate) fn table_claim(
                 .any(|r| r.is_match(h.trim()))
         })
     };
+    // A supporting column the legend says bears no responsibility ("“配合”指仅…提供信息、权限或者
+    // 技术协助的一方，配合方不因其配合行为而承担主责方的责任"): who is named there takes no part.
+    let supporting = |h: &String| {
+        let h = h.trim().trim_end_matches(['方', ' ']);
+        rules.marks.supporting.iter().any(|r| r.is_match(h))
+    };
+    let assists_only = header.iter().any(supporting) && helper_only(text, top);
     for (i, c) in row.iter().enumerate().skip(1) {
-        if trigger(i) {
+        if trigger(i) || assists_only && header.get(i).is_some_and(supporting) {
             continue;
         }
         if let Some(role) = role_word(c, mentions) {
@@ -443,7 +470,8 @@ pub(crate) fn table_claim(
             // row describes that part ("… Support: keep the Buyer's own network secure …").
             let support = header.iter().enumerate().find(|&(j, h)| {
                 let h = h.trim().trim_end_matches(['方', ' ']);
-                j != i
+                !assists_only
+                    && j != i
                     && rules.marks.supporting.iter().any(|r| r.is_match(h))
                     && row
                         .get(j)
@@ -663,7 +691,7 @@ fn marked_parts(
 fn helper_only(text: &str, top: usize) -> bool {
     let above = window_above(text, top, 600);
     static_re!(
-        r"(?i)(?:○|◯|配合|协助|supporting|assists?)[^\n]{0,60}?(?:不(?:因此|因而|就此)?承担[^\n]{0,8}责任|不负责|not (?:be )?responsible|no responsibility|does not bear)"
+        r"(?i)(?:○|◯|配合|协助|supporting|assists?)[^\n]{0,60}?(?:不(?:因此|因而|就此|因[^\n，。]{0,10}?而)?承担[^\n]{0,8}责任|不负责|not (?:be )?responsible|no responsibility|does not bear)"
     )
     .is_some_and(|r| r.is_match(above))
 }
@@ -1253,7 +1281,9 @@ pub(crate) fn read<'a>(
                 .zip(&f.segment_items)
                 .enumerate()
                 .filter(|(j, (y, items))| {
-                    *j != k && y.role.is_some() && y.role != role && !items.is_empty()
+                    *j != k
+                        && (y.role.is_some() && y.role != role || y.kind == Kind::Others)
+                        && !items.is_empty()
                 })
                 .peekable();
             if others.peek().is_none() {
@@ -2757,6 +2787,34 @@ mod tests {
             | 北京图衡时空信息技术有限公司（电子签章） | 以开发者账号在控制台勾选确认 |\n\
             | 协议版本号：V4.1 | 账号ID及确认时间：以系统记录为准 |\n";
         assert_eq!(allocation_of(text, "iam"), Found::Customer);
+    }
+
+    #[test]
+    fn a_supporting_column_the_legend_says_bears_no_responsibility_takes_no_part() {
+        let text = "甲方：某某制动系统股份有限公司\n乙方：某某工业互联网科技有限公司\n\n\
+            ## 第六条 安全责任划分\n\n（一）责任矩阵中，“主责”指负责组织实施该事项并对其结果承担责任的一方；“配合”指仅提供信息或者技术协助的一方，配合方不因其配合行为而承担主责方的责任。\n\n\
+            | 序号 | 事项 | 主责 | 配合 | 说明 |\n|---|---|---|---|---|\n\
+            | 1 | 数据中心物理环境、服务器硬件 | 某某云 | 乙方 | 乙方进行供应商管理 |\n\
+            | 4 | 边缘网关操作系统及其安全补丁 | 甲方 | 乙方 | 乙方提供兼容版本清单 |\n";
+        assert_eq!(allocation_of(text, "os"), Found::Customer);
+        assert_eq!(allocation_of(text, "physical"), Found::Absent);
+        // Without the legend the supporting party takes part.
+        let plain = text.replace("，配合方不因其配合行为而承担主责方的责任", "");
+        assert_eq!(allocation_of(&plain, "os"), Found::Shared);
+    }
+
+    #[test]
+    fn a_table_of_contacts_names_people_to_call_not_who_does_what() {
+        let text = "委托方：某市第一人民医院\n受托方：某某语音科技有限公司\n\n\
+            7.1 受托方应当在转写确认后72小时内删除录音数据。\n\n## 附件八 联系人及升级路径\n\n\
+            | 事项 | 委托方 | 受托方 | 升级路径 |\n|---|---|---|---|\n\
+            | 日常指示与删除指令 | 信息中心管理员 | 项目经理 | 2个工作日内未处理的，升级至双方负责人 |\n";
+        assert_eq!(allocation_of(text, "data.destruction"), Found::Provider);
+        let en = "This Agreement is between Lumivox Ltd (\"Provider\") and Harbour Trust (\"Customer\").\n\n\
+            5.1 Provider shall delete Customer Data within 30 days after termination.\n\n\
+            | Matter | Customer contact | Provider contact |\n|---|---|---|\n\
+            | Deletion requests | IT service desk | Account manager |\n";
+        assert_eq!(allocation_of(en, "data.destruction"), Found::Provider);
     }
 
     #[test]

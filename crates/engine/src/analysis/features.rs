@@ -4,7 +4,8 @@
 //! clause recomputes the features of that clause's sentences alone (see `Cache`).
 
 use super::allocate::{
-    cross_references_in, layer_cell, signing_row, sub_processor_list, table_claim, table_top,
+    contacts_table, cross_references_in, layer_cell, signing_row, sub_processor_list, table_claim,
+    table_top,
 };
 use super::parties::{Mentions, Role};
 use super::prefilter::Candidates;
@@ -189,7 +190,10 @@ pub fn of(doc_text: &str, s: &Sentence, rules: &Rules, mentions: &Mentions) -> S
         let listed = table
             .as_ref()
             .is_some_and(|x| sub_processor_list(doc_text, x));
-        if table.as_ref().is_some_and(|x| signing_row(doc_text, s, x)) {
+        if table
+            .as_ref()
+            .is_some_and(|x| signing_row(doc_text, s, x) || contacts_table(doc_text, x))
+        {
             f.items.clear();
             f.external = true;
         } else if s.kind == BlockKind::TableRow {

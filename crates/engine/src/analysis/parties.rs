@@ -97,6 +97,8 @@ pub struct Mentions {
     /// Terms defined for a third party that contain a party word ("基础云服务商"：指…第三方…):
     /// matched so that the party word inside them is no mention.
     others: Vec<String>,
+    /// Short names of companies the text says are third parties ("澜曜云", "northbeam"), lower-cased.
+    thirds: Vec<String>,
     /// Abbreviations a legend gives the parties ("AN = Contractor"), matched case-sensitively
     /// (lower-cased, "an" would be the article).
     codes: Vec<(String, Role)>,
@@ -105,13 +107,30 @@ pub struct Mentions {
 
 /// What a `Mentions` is made from: the aliases with their roles, the third parties' terms and the
 /// legend's codes.
-pub(crate) type Reading<'a> = (&'a [(String, Role)], &'a [String], &'a [(String, Role)]);
+pub(crate) type Reading<'a> = (
+    &'a [(String, Role)],
+    &'a [String],
+    &'a [String],
+    &'a [(String, Role)],
+);
 
 impl Mentions {
     /// What the matcher is made from: the aliases with their roles, and the third parties'
     /// terms.
     pub(crate) fn reading(&self) -> Reading<'_> {
-        (&self.roles, &self.others, &self.codes)
+        (&self.roles, &self.others, &self.thirds, &self.codes)
+    }
+
+    /// Where the first short name of a third-party company starts in `text` (byte offset).
+    pub(crate) fn third_at(&self, text: &str) -> Option<usize> {
+        if self.thirds.is_empty() {
+            return None;
+        }
+        let lower = text.to_ascii_lowercase();
+        self.thirds
+            .iter()
+            .filter_map(|t| lower.find(t.as_str()))
+            .min()
     }
     /// The mentions that label what follows them ("AN: TLS for the portal", "**Customer:**
     /// enabling …", "甲方：负责…"): (byte start, role), either party, not both.
@@ -1286,6 +1305,39 @@ pub(crate) fn resolve_with(
             }
         }
     }
+    // Short names the text gives companies that are neither party, where the paragraph says they
+    // are a third party ("云基础设施服务商为杭州澜曜云计算有限公司（以下简称“澜曜云”）", "… hosted by
+    // Northbeam Cloud Services, Inc. ("Northbeam"), a third-party provider"): a part that opens
+    // with one says what that company does.
+    let mut thirds: Vec<String> = Vec::new();
+    if let (Some(r), Some(marker)) = (
+        static_re!(
+            r#"(?:公司|\b(?:Inc|Ltd|LLC|Limited|GmbH|B\.V|Corporation|Corp|plc)\.?)\s*[（(]\s*(?:以下简称|以下称|下称|简称|hereinafter(?: referred to as)?|the)?\s*[“"]\**([^”"*\n]{2,20}?)\**[”"]\s*[）)]"#
+        ),
+        static_re!(
+            r"(?i)第三方|当事方|分包|转委托|分受托|third[- ]party|not a party|sub-?processor|subcontractor"
+        ),
+    ) {
+        for c in r.captures_iter(&head) {
+            let (Some(all), Some(name)) = (c.get(0), c.get(1)) else {
+                continue;
+            };
+            // (The paragraph of the definition: "指…第三方。截至本协议签署之日，…为X公司（以下简称“X”）".)
+            let from = head[..all.start()].rfind('\n').map_or(0, |k| k + 1);
+            let to = head[all.end()..]
+                .find('\n')
+                .map_or(head.len(), |k| all.end() + k);
+            let term = name.as_str().trim().to_ascii_lowercase();
+            if marker.is_match(&head[from..to])
+                && !roles
+                    .iter()
+                    .any(|(a, _)| *a == term || term.contains(a.as_str()))
+                && !thirds.contains(&term)
+            {
+                thirds.push(term);
+            }
+        }
+    }
     let others: Vec<String> = third
         .into_iter()
         .map(|t| t.to_ascii_lowercase())
@@ -1415,6 +1467,7 @@ pub(crate) fn resolve_with(
             regex,
             roles,
             others,
+            thirds,
             codes,
             code_regex,
         },

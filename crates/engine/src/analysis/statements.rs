@@ -80,6 +80,18 @@ fn parts(text: &str, zh: bool, mentions: &[(usize, usize, Role)]) -> Vec<(usize,
         let mut cuts: Vec<usize> = but_duty
             .map(|r| r.find_iter(text).map(|x| x.start() + 1).collect())
             .unwrap_or_default();
+        // "Keystrand hosts the Platform on infrastructure operated by the Infrastructure
+        // Provider, which maintains physical … controls": a relative clause whose antecedent is
+        // no party says what someone else does.
+        if let Some(r) = static_re!(
+            r"(?i),\s+(?:which|who)\s+(?:also\s+)?(?:maintains?|operates?|is\s+responsible|are\s+responsible|remains?\s+responsible|manages?|secures?|performs?|controls?|runs?)\b"
+        ) {
+            for x in r.find_iter(text) {
+                if !mentions.iter().any(|&(_, e, _)| e == x.start()) {
+                    cuts.push(x.start() + 1);
+                }
+            }
+        }
         for &(s, e, _) in mentions {
             if s > start && joint.is_match(&text[start..s]) && verb.is_match(&text[e..]) {
                 let cut = text[..s].rfind([',', ';']).map_or(s, |k| k + 1);
@@ -206,6 +218,9 @@ pub fn statements(
     );
     // A Chinese passive at a duty marker ("不得被调配").
     let passive_zh = static_re!(r"^(?:不得|不应当?|不能|应当?|须|必须|将)\s*被");
+    // "…, which maintains …": where a relative clause opens (a part cut there) or ends a prefix.
+    let relative_start = static_re!(r"(?i)^\s*(?:which|who)\s");
+    let relative_end = static_re!(r"(?i)(?:^|,)\s*(?:which|who)(?:\s+also)?$");
     for (ps, pe) in parts(text, zh, &all) {
         let part = &text[ps..pe];
         let found: Vec<(usize, usize, Role)> = all
@@ -263,6 +278,12 @@ pub fn statements(
             .filter(|(s, _, _)| subject_position(&part[..*s]))
             .map(|x| (x.0, x.2))
             .or_else(|| staff_opening(part, m).map(|s| (s, Role::Provider)));
+        // "但澜曜云不得访问人员信息的明文内容": a third party's short name opens the part.
+        let third_opens = zh
+            && opening.is_none()
+            && mentions
+                .third_at(part)
+                .is_some_and(|k| subject_position(&part[..k]));
         let subject_at = |pos: usize| {
             let first = opening.filter(|o| o.0 < pos);
             let opening = first.map(|o| o.1);
@@ -277,6 +298,17 @@ pub fn statements(
             } else {
                 let before = part[..pos].trim_end();
                 let coordinated = [" and", " or", ",and"].iter().any(|w| before.ends_with(w));
+                // "… infrastructure operated by the Infrastructure Provider, which maintains
+                // physical controls": the verb of a relative clause is its antecedent's; no party
+                // acts unless the antecedent is one.
+                if let Some(r) = relative_end {
+                    if let Some(x) = r.find(before) {
+                        let antecedent = before[..x.start()].trim_end().len();
+                        if x.start() == 0 || !found.iter().any(|&(_, e, _)| e == antecedent) {
+                            return None;
+                        }
+                    }
+                }
                 match found.iter().rev().find(|(s, _, _)| *s < pos) {
                     // "The Province may conduct … tests … on notice to the Contractor, and shall
                     // not test …": a verb joined by "and" shares the subject that opens the
@@ -341,10 +373,14 @@ pub fn statements(
             }
         } else if let (Some(role), Some(_)) = (by, duty) {
             Some((Some(role), Kind::Duty))
+        } else if duty.is_some() && !zh && relative_start.is_some_and(|r| r.is_match(part)) {
+            // (A relative clause cut off above: its antecedent is no party.)
+            Some((None, Kind::Others))
         } else if duty.is_some()
             && zh
             && (by_third(part, &found, m, c)
                 || company_subject(part, opening.is_some(), true)
+                || third_opens
                 || (third_subject && opening.is_none() && inherited.is_none()))
         {
             // "…的物理安全，由附件三所列托管服务商依照其与受托方之间的协议负责": someone other than
@@ -410,7 +446,7 @@ pub fn statements(
             inherited = Some(*r);
             last_duty = true;
             third_subject = false;
-        } else if zh && company_subject(part, false, false) {
+        } else if zh && (company_subject(part, false, false) || third_opens) {
             third_subject = true;
         }
     }
@@ -670,6 +706,42 @@ mod tests {
             run(
                 EN,
                 "Provider shall encrypt data at rest, and the Customer Data in transit."
+            ),
+            vec![(Some(Role::Provider), Kind::Duty)]
+        );
+    }
+
+    #[test]
+    fn a_third_partys_short_name_opening_a_part_is_that_companys_duty() {
+        let head = "甲方：某某制动系统股份有限公司\n乙方：某某工业互联网科技有限公司\n\n\
+            （十）“云基础设施服务商”：指乙方租用其计算资源的第三方。截至本协议签署之日，云基础设施服务商为杭州澜曜云计算有限公司（以下简称“澜曜云”）。";
+        assert_eq!(
+            run(head, "甲方签署本协议，即同意澜曜云以加密形式存储人员信息，但澜曜云不得访问人员信息的明文内容。"),
+            vec![(None, Kind::Others)]
+        );
+        // A party's own short name stays the party.
+        assert_eq!(
+            run(head, "但乙方不得访问人员信息的明文内容。"),
+            vec![(Some(Role::Provider), Kind::Duty)]
+        );
+    }
+
+    #[test]
+    fn a_relative_clause_acts_for_its_antecedent() {
+        // The infrastructure provider maintains the controls, not the party that hosts on it.
+        assert_eq!(
+            run(EN, "Provider hosts the Service on infrastructure operated by a third-party hosting company, which maintains physical and environmental controls at its data centres."),
+            vec![(None, Kind::Others)]
+        );
+        assert_eq!(
+            run(EN, "Provider shall encrypt the backups on infrastructure of a hosting company, which maintains physical controls at its data centres."),
+            vec![(Some(Role::Provider), Kind::Duty), (None, Kind::Others)]
+        );
+        // A party as the antecedent is the subject.
+        assert_eq!(
+            run(
+                EN,
+                "Backups are kept by Provider, which maintains them in two regions."
             ),
             vec![(Some(Role::Provider), Kind::Duty)]
         );

@@ -209,10 +209,15 @@ pub(crate) fn pi_terms(
                 "包括",
                 "含有",
                 "涵盖",
+                "属于",
+                "构成",
                 "includes",
                 "contains",
                 "may include",
                 "comprises",
+                "constitutes",
+                "is personal",
+                "are personal",
             ]
             .iter()
             .any(|w| rest.starts_with(w))
@@ -1884,6 +1889,22 @@ mod tests {
                 .find(|p| p.id == "pi.breach_notification")
                 .map(|p| p.present);
         assert_eq!(breach, Some(true));
+    }
+
+    #[test]
+    fn a_definition_said_to_be_sensitive_personal_information_carries_on_to_terms_defined_through_it(
+    ) {
+        // "属于…敏感个人信息" says so, and a term defined through it follows.
+        let face = "甲方：某某景区管理有限公司\n乙方：某某智慧文旅科技有限公司\n\n## 一、定义\n\n\
+            （五）\"人脸信息\"：指本系统为入园核验目的处理的游客面部图像。人脸信息属于敏感个人信息。\n\n\
+            （六）\"游客信息\"：指本系统处理的游客姓名、手机号码和人脸信息。\n\n## 六、数据\n\n\
+            （十三）游客信息存储于中华人民共和国境内，乙方不得向境外提供游客信息。\n";
+        let r = super::super::report_of(face);
+        let abroad =
+            r.pi.iter()
+                .find(|p| p.id == "pi.cross_border")
+                .map(|p| p.present);
+        assert_eq!(abroad, Some(true));
     }
 
     #[test]

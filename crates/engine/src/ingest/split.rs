@@ -100,7 +100,14 @@ pub(crate) fn split(plain: &Plain) -> Vec<ClauseSpan> {
             });
             continue;
         }
-        let marker = parse_marker(body, heading_level.is_some());
+        // "**Section 5.9 Facilities.** The Clusters are …": a bold run-in that opens the paragraph
+        // is a heading, whatever follows it.
+        // (A keyword's only: "**§4 Tenant isolation.**" paragraphs of an annex stay its text.)
+        let run_in = body.first().is_some_and(char::is_ascii_alphabetic)
+            && block
+                .bold
+                .is_some_and(|(bs, be)| bs <= start && be > start + 2);
+        let marker = parse_marker(body, heading_level.is_some() || run_in);
         // Text after a table that opens with no number of its own ("| … |\n\n**§3 Instructions.**
         // We will …") goes on with the clause the table sits in: a row's span ends with the row,
         // so without a span of its own the text would belong to no clause.
@@ -661,6 +668,13 @@ mod tests {
     fn rules_written_as_questions_number_each_question() {
         let d = md("## 附件三 平台数据处理规则\n\n**第1问**\n\n问：谁是个人信息处理者？\n\n答：您是个人信息处理者。\n\n**第2问**\n\n问：处理哪些个人信息？\n\n答：姓名和手机号码。\n");
         assert_eq!(numbers(&d), vec!["附件三", "第1问", "第2问"]);
+    }
+
+    #[test]
+    fn a_bold_run_in_section_number_opens_a_long_paragraph() {
+        let d = md("## ARTICLE 5 – SECURITY\n\n**Section 5.9 Facilities.** The Clusters are hosted in data centres operated by the Infrastructure Provider, which is responsible under its own terms for their physical security.\n\n**Section 5.10 Logs.** The parties share responsibility for collecting and reviewing the logs needed to detect and investigate breaches.\n\nSection 5.10 applies to all logs kept by either party under these Terms and to every copy of them.\n");
+        assert_eq!(numbers(&d), ["Article 5", "Section 5.9", "Section 5.10"]);
+        assert_eq!(d.clauses[1].heading.as_deref(), Some("Facilities"));
     }
 
     #[test]
