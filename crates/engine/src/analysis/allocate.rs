@@ -690,10 +690,17 @@ fn marked_parts(
 /// ("○"表示配合（仅提供必要的信息…，不承担该项安全责任）, "○ = assists; not responsible").
 fn helper_only(text: &str, top: usize) -> bool {
     let above = window_above(text, top, 600);
-    static_re!(
-        r"(?i)(?:○|◯|配合|协助|supporting|assists?)[^\n]{0,60}?(?:不(?:因此|因而|就此|因[^\n，。]{0,10}?而)?承担[^\n]{0,8}责任|不负责|not (?:be )?responsible|no responsibility|does not bear)"
-    )
-    .is_some_and(|r| r.is_match(above))
+    let legend = static_re!(
+        r#"(?i)(?:○|◯|配合|协助|参与|supporting|assists?)[^\n]{0,60}?(?:不(?:因此|因而|就此|因[^\n，。]{0,10}?而)?承担[^\n]{0,8}责任|不负责|not (?:be )?responsible|no responsibility|does not bear|does not perform)|[“"](?:配合|协助|参与)[”"](?:的一方|方)?\s*(?:指|是指|表示)?[^\n。；]{0,12}按照负责方的?要求[^\n。；]{0,6}提供"#
+    );
+    legend.is_some_and(|r| r.is_match(above))
+        // (Or a clause earlier in the contract that defines the marks for an annexed matrix:
+        // "标注“参与”的一方按照负责方的要求提供配合、审批或者必要信息".)
+        || text.get(..top).and_then(|t| t.rfind("负责方")).is_some_and(|k| {
+            let line_start = text[..k].rfind('\n').map_or(0, |x| x + 1);
+            let line_end = text[k..].find('\n').map_or(text.len(), |x| k + x);
+            legend.is_some_and(|r| r.is_match(&text[line_start..line_end]))
+        })
 }
 
 /// Columns headed by the parties whose cells describe each one's part ("| Area | Supplier |
@@ -2801,6 +2808,23 @@ mod tests {
         // Without the legend the supporting party takes part.
         let plain = text.replace("，配合方不因其配合行为而承担主责方的责任", "");
         assert_eq!(allocation_of(&plain, "os"), Found::Shared);
+    }
+
+    #[test]
+    fn a_clause_far_above_an_annexed_matrix_can_define_its_supporting_mark() {
+        let filler = "（二）乙方应当按照约定提供服务。\n\n".repeat(40);
+        let text = format!(
+            "甲方：某市自然资源和规划局\n乙方：某某数智云科技有限公司\n\n## 第七条 安全责任\n\n\
+            （一）安全责任矩阵中，标注“负责”的一方承担该事项的安全责任并组织实施；标注“参与”的一方按照负责方的要求提供配合、审批或者必要信息。\n\n\
+            {filler}## 附件一 安全责任矩阵\n\n| 序号 | 事项 | 乙方 | 甲方 | 说明 |\n|---|---|---|---|---|\n\
+            | 8 | 专线及传输加密 | 负责 | 参与 | 甲方提供办公大楼机房的接入条件 |\n"
+        );
+        assert_eq!(allocation_of(&text, "data.transmission"), Found::Provider);
+        let plain = text.replace(
+            "标注“参与”的一方按照负责方的要求提供配合、审批或者必要信息。",
+            "",
+        );
+        assert_eq!(allocation_of(&plain, "data.transmission"), Found::Shared);
     }
 
     #[test]

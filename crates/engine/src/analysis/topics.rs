@@ -972,13 +972,20 @@ fn unfavourable(
             // that article deals with: its heading or its sentences name the topic. English
             // carve-outs name their topics themselves in the labelled contracts.)
             let elsewhere = |i: usize| {
-                let Some(refs) = static_re!(r"第[一二三四五六七八九十百零〇0-9]+(?:条|部分)")
+                let Some(refs) =
+                    static_re!(r"第[一二三四五六七八九十百零〇0-9]+(?:\.[0-9]+)*(?:条|部分)")
                 else {
                     return false;
                 };
                 refs.find_iter(text(i)).any(|m| {
                     // ("第七部分" of a contract in parts numbered "七、" is its article 七.)
+                    // ("第16.1条" of a contract numbered "16.1" is that clause.)
                     let target = m.as_str().replace("部分", "条");
+                    let target = match target.strip_prefix('第').and_then(|t| t.strip_suffix('条'))
+                    {
+                        Some(n) if n.contains('.') => n.to_string(),
+                        _ => target,
+                    };
                     let within = super::crossrefs::clauses_within(doc, &target);
                     let home = clause(i);
                     !within.is_empty()
@@ -1789,6 +1796,20 @@ mod tests {
     }
 
     #[test]
+    fn a_carve_out_that_names_decimal_clauses_reads_what_they_deal_with() {
+        let zh = "甲方：某某房地产经纪有限公司\n乙方：某某网络科技有限公司\n\n## 16. 违约责任\n\n\
+            16.1 乙方违反本协议将委托个人信息用于其他平台的，应当向甲方支付违约金人民币伍拾万元。\n\n\
+            16.5 除第16.1条约定的情形以及乙方故意或者重大过失造成的损失外，乙方在本协议项下的赔偿责任总额不超过甲方在事件发生前十二个月内已支付服务费总额的三倍。\n";
+        assert_eq!(risk_unfavourable(zh, "liability_cap"), Some(false));
+        // "除…外，还应当…" is "besides", not a carve-out.
+        let besides = zh.replace(
+            "外，乙方在本协议项下的赔偿责任总额",
+            "外，还应当赔偿损失；乙方在本协议项下的赔偿责任总额",
+        );
+        assert_eq!(risk_unfavourable(&besides, "liability_cap"), Some(true));
+    }
+
+    #[test]
     fn a_carve_out_for_gross_negligence_alone_leaves_excluded_data_loss_uncovered() {
         let zh = "甲方：某某县人民医院\n乙方：某某云医疗科技有限公司（供应商）\n\n### 第三十条 责任限制\n\n\
             （一）乙方在本合同项下的累计赔偿责任，不超过甲方在事件发生前十二个月内实际支付的服务费。\n\n\
@@ -1905,6 +1926,23 @@ mod tests {
                 .find(|p| p.id == "pi.cross_border")
                 .map(|p| p.present);
         assert_eq!(abroad, Some(true));
+    }
+
+    #[test]
+    fn where_the_providers_own_servers_are_hosted_is_no_colocation_cue() {
+        let model = model_detector();
+        let collection = "委托方委托受托方通过云呼叫平台开展催收作业。\"云呼叫平台\"是指由受托方自行开发、部署和运维的外呼及作业管理系统，包括外呼、录音和案件管理模块。云呼叫平台的服务器托管于第三方数据中心。受托方通过语音转写服务生成通话文本。\n";
+        assert_eq!(model(collection), DeploymentModel::Saas);
+        // Colocation itself still counts.
+        let rules = Rules::load(&crate::templates::TemplateFiles::builtin()).expect("rules");
+        let iaas = |t: &str| {
+            model_scores(t, &rules)
+                .iter()
+                .find(|x| x.0 == DeploymentModel::Iaas)
+                .map_or(0, |x| x.1)
+        };
+        assert!(iaas("乙方向甲方提供服务器托管服务。\n") >= 3);
+        assert_eq!(iaas("云呼叫平台的服务器托管于第三方数据中心。\n"), 0);
     }
 
     #[test]
