@@ -562,7 +562,18 @@ pub(crate) fn table_claim(
         // "| Hosting facilities | Cloud Host | See paragraph 3 of Part B | – |": the column that
         // says who is responsible names someone else, whatever the party columns point to.
         _ if responsible_is_other(header, &row, mentions, &rules.marks) => Some((None, None)),
-        _ => match marked_parts(header, &row, mentions, &rules.marks, helper_only(text, top)) {
+        // (The legend is looked for only where a cell holds a supporting mark: a far legend means
+        // a search of the text above.)
+        _ => match marked_parts(
+            header,
+            &row,
+            mentions,
+            &rules.marks,
+            row.iter().any(|c| {
+                let c = c.trim();
+                rules.marks.supporting.iter().any(|r| r.is_match(c))
+            }) && helper_only(text, top),
+        ) {
             Some(marked) => marked,
             None => described_parts(header, &row, mentions),
         },

@@ -126,12 +126,22 @@ impl Mentions {
         if self.thirds.is_empty() {
             return None;
         }
-        let lower = text.to_ascii_lowercase();
+        // (Lower-cased only for a name with Latin letters, and then once: most parts are Chinese.)
+        let mut lower: Option<String> = None;
         self.thirds
             .iter()
-            .filter_map(|t| lower.find(t.as_str()))
+            .filter_map(|t| {
+                if t.bytes().any(|b| b.is_ascii_alphabetic()) {
+                    lower
+                        .get_or_insert_with(|| text.to_ascii_lowercase())
+                        .find(t.as_str())
+                } else {
+                    text.find(t.as_str())
+                }
+            })
             .min()
     }
+
     /// The mentions that label what follows them ("AN: TLS for the portal", "**Customer:**
     /// enabling …", "甲方：负责…"): (byte start, role), either party, not both.
     pub(crate) fn labels(&self, text: &str) -> Vec<(usize, Role)> {
