@@ -398,13 +398,14 @@ pub(crate) fn table_claim(
     };
     // A supporting column the legend says bears no responsibility ("“配合”指仅…提供信息、权限或者
     // 技术协助的一方，配合方不因其配合行为而承担主责方的责任"): who is named there takes no part.
-    let supporting = |h: &String| {
+    // (A supporting column's header or mark: "配合", "协助方", "Supporting".)
+    let supporting = |h: &str| {
         let h = h.trim().trim_end_matches(['方', ' ']);
         rules.marks.supporting.iter().any(|r| r.is_match(h))
     };
-    let assists_only = header.iter().any(supporting) && helper_only(text, top);
+    let assists_only = header.iter().any(|h| supporting(h)) && helper_only(text, top);
     for (i, c) in row.iter().enumerate().skip(1) {
-        if trigger(i) || assists_only && header.get(i).is_some_and(supporting) {
+        if trigger(i) || assists_only && header.get(i).is_some_and(|h| supporting(h)) {
             continue;
         }
         if let Some(role) = role_word(c, mentions) {
@@ -469,10 +470,9 @@ pub(crate) fn table_claim(
             // other party in the supporting column takes part too; the split is stated where the
             // row describes that part ("… Support: keep the Buyer's own network secure …").
             let support = header.iter().enumerate().find(|&(j, h)| {
-                let h = h.trim().trim_end_matches(['方', ' ']);
                 !assists_only
                     && j != i
-                    && rules.marks.supporting.iter().any(|r| r.is_match(h))
+                    && supporting(h)
                     && row
                         .get(j)
                         .and_then(|x| role_word(x, mentions))
@@ -569,10 +569,7 @@ pub(crate) fn table_claim(
             &row,
             mentions,
             &rules.marks,
-            row.iter().any(|c| {
-                let c = c.trim();
-                rules.marks.supporting.iter().any(|r| r.is_match(c))
-            }) && helper_only(text, top),
+            row.iter().any(|c| supporting(c)) && helper_only(text, top),
         ) {
             Some(marked) => marked,
             None => described_parts(header, &row, mentions),
