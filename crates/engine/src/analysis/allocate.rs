@@ -96,10 +96,10 @@ fn cells(row: &str) -> Vec<String> {
 }
 
 /// A party column's cell that gives that party no part: "Customer has no responsibility for
-/// …", "Customer must not attempt to …", "无", "乙方不负责…".
+/// …", "Customer must not attempt to …", "无", "乙方不负责…", "提供功能" (it only offers the feature).
 fn no_part(c: &str) -> bool {
     static_re!(
-        r"(?i)^\s*[–—-]\s*[(（]|\b(?:has|have|bears?) no (?:responsibilit|obligation|part)|\b(?:is|are) not responsible\b|^\s*\S+\s+(?:must|shall|will|may) not\b|^\s*(?:none|not applicable|not responsible|no responsibility)\b|^[^，。；]{0,6}(?:不负责|无需|不承担|不得)|^\s*(?:may|can)\s+(?:ask|request|choose|elect|withdraw|use|enable|view|export|download|access)\b|^\s*(?:可以|可|有权)(?:通过[^，。；]{0,15})?(?:要求|申请|选择|撤回|使用|开启|查询|查看|下载|导出)|仅供参考|\bfor (?:reference|information) only\b"
+        r"(?i)^\s*[–—-]\s*[(（]|\b(?:has|have|bears?) no (?:responsibilit|obligation|part)|\b(?:is|are) not responsible\b|^\s*\S+\s+(?:must|shall|will|may) not\b|^\s*(?:none|not applicable|not responsible|no responsibility)\b|^[^，。；]{0,6}(?:不负责|无需|不承担|不得)|^\s*(?:may|can)\s+(?:ask|request|choose|elect|withdraw|use|enable|view|export|download|access)\b|^\s*(?:可以|可|有权)(?:通过[^，。；]{0,15})?(?:要求|申请|选择|撤回|使用|开启|查询|查看|下载|导出)|仅供参考|\bfor (?:reference|information) only\b|^\s*(?:仅)?提供(?:相应|相关|上述)?(?:功能|技术手段)\s*$"
     )
     .is_some_and(|r| r.is_match(c))
 }
@@ -575,6 +575,21 @@ pub(crate) fn table_claim(
             None => described_parts(header, &row, mentions),
         },
     }
+}
+
+/// Where the recitals stand: from a "BACKGROUND" / "RECITALS" / "WHEREAS" heading to the words
+/// that open the operative part ("IT IS AGREED", "NOW, THEREFORE").
+fn recitals(text: &str) -> Option<(usize, usize)> {
+    let open = static_re!(
+        r"(?m)^[\s*#]*(?:BACKGROUND|RECITALS|WHEREAS|Background|Recitals|Whereas)\b[\s*:：]*$"
+    )?;
+    let close = static_re!(
+        r"(?m)^[\s*#]*(?:IT IS (?:HEREBY )?AGREED|NOW,? THEREFORE|AGREED TERMS|THE PARTIES (?:HEREBY )?AGREE|It is (?:hereby )?agreed|Now,? therefore)"
+    )?;
+    let a = open.find(text)?;
+    let b = close.find(&text[a.end()..])?;
+    // (Only a short run of recitals: a heading far from its close is something else.)
+    (b.start() <= 6000).then(|| (a.end(), a.end() + b.start()))
 }
 
 /// Whether the row's "Responsible" / "责任方" cell names neither party (nor both, nor a mark):
@@ -1060,6 +1075,12 @@ pub(crate) fn read<'a>(
     let subject_opening = static_re!(
         r"^\s*(?:\([a-z0-9]{1,4}\)|[0-9]+(?:\.[0-9]+)*\.?)?\s*(?:The|Our|Its|This|Each|All)\s"
     );
+    let recitals = recitals(&doc.text);
+    // ("…处理规则，应当以监护人易于理解的语言说明下列事项：": what a notice must say is
+    // its content, not what its author does.)
+    let contents = static_re!(
+        r"(?i)(?:说明|载明|列明|写明|注明)(?:下列|以下|如下)(?:事项|内容|信息)|\b(?:notice|notification|report|statement|policy|rules)\b[^.;]{0,60}\b(?:state|set out|specify|describe|contain)s?\b[^.;]{0,20}\bfollowing\b"
+    );
     let mut carry: Option<(Option<usize>, Statement)> = None;
     let mut prev: Option<(Option<usize>, Option<Statement>, bool)> = None;
     // The party that opened the sentence before, in the same clause ("¹The Contractor offers
@@ -1072,6 +1093,12 @@ pub(crate) fn read<'a>(
             .map(|x| x.1);
         prev_subject = f.opens_with.or(subject_before).map(|r| (s.clause_idx, r));
         if s.clause_idx.is_some_and(|c| form.get(c) == Some(&true)) {
+            continue;
+        }
+        // The recitals say why the parties contract, not who does what ("(B) The Customer …
+        // wishes the Supplier to host its SAP systems …, while the Customer keeps responsibility
+        // for the SAP application itself"); the operative clauses allocate.
+        if f.table.is_none() && recitals.is_some_and(|(a, b)| s.start >= a && s.start < b) {
             continue;
         }
         if carry.as_ref().is_some_and(|(c, _)| *c != s.clause_idx) {
@@ -1132,6 +1159,9 @@ pub(crate) fn read<'a>(
                         .as_ref()
                         .and_then(|(_, x, semi)| x.clone().map(|x| (x, *semi)))
                         .filter(|(x, semi)| *semi || (f.points_back && x.kind == Kind::Duty))
+                        // ("甲方应当自行保存其收到的比对结果；乙方保存的请求日志仅用于…": a sentence
+                        // that opens with the other party is not the one before going on.)
+                        .filter(|(x, _)| f.opens_with.is_none_or(|r| Some(r) == x.role))
                         .map(|(x, _)| x)
                 })
                 .or_else(|| sibling_before.as_ref().and_then(|(_, x, _)| x.clone()))
@@ -1275,9 +1305,12 @@ pub(crate) fn read<'a>(
                     .filter(|_| f.points_back)
                     .and_then(|(_, x, _)| x.clone())
             });
+            let lists_contents = contents.is_some_and(|r| r.is_match(t));
             match s.clause_idx {
                 _ if more => carry = hands.map(|x| (s.clause_idx, x)),
-                Some(c) if f.lead_in && c < leads.len() => leads[c] = hands.map(|x| (x, f.heading)),
+                Some(c) if f.lead_in && c < leads.len() => {
+                    leads[c] = hands.filter(|_| !lists_contents).map(|x| (x, f.heading))
+                }
                 _ => {}
             }
         }
@@ -2278,6 +2311,77 @@ mod tests {
         // A duty that does something with what the condition names still takes it.
         let assist = format!("{head}（七）甲方需要迁移数据的，乙方应当提供迁移工具和技术协助。\n");
         assert_eq!(allocation_of(&assist, "data.migration"), Found::Provider);
+    }
+
+    #[test]
+    fn the_recitals_say_why_the_parties_contract_not_who_does_what() {
+        let text = "THIS AGREEMENT is made between NORDHAFEN CLOUD UK LIMITED (the \"Supplier\") and CASTLEBROOK PLC (the \"Customer\").\n\nBACKGROUND:\n\n(A) The Customer wishes the Supplier to manage the operating system of its systems, while the Customer keeps responsibility for the application.\n\nIT IS AGREED as follows:\n\n4.2 The Supplier shall install, harden and patch the operating system of every virtual machine.\n";
+        assert_eq!(allocation_of(text, "os"), Found::Provider);
+    }
+
+    #[test]
+    fn what_a_party_acknowledges_is_a_fact_not_its_duty() {
+        let text = format!("{EN_PARTIES}9.1 The Customer acknowledges that the Platform is hosted by a third party in Ireland and that backups will be replicated daily to a second region.\n");
+        assert_eq!(allocation_of(&text, "data.storage"), Found::Absent);
+        // Unless the party is the subject after "that".
+        let own = format!(
+            "{EN_PARTIES}9.2 The Customer acknowledges that it shall back up its own exports.\n"
+        );
+        assert_eq!(allocation_of(&own, "data.storage"), Found::Customer);
+    }
+
+    #[test]
+    fn a_passive_limit_to_a_partys_staff_is_that_partys_duty() {
+        let text = format!("{EN_PARTIES}8.6 Administrator access to the Managed Layers shall be limited to Provider personnel who have passed screening and need that access to perform the Services.\n");
+        assert_eq!(allocation_of(&text, "data.access"), Found::Provider);
+    }
+
+    #[test]
+    fn raci_a_c_and_i_give_no_part() {
+        let text = format!("{EN_PARTIES}| Row | Task | Provider | Customer | Other |\n|---|---|---|---|---|\n| 1 | Physical security, power and cooling of the data centres | A | I | Colocation company: R |\n| 2 | Backup and replication of backups | R, A | I | – |\n");
+        assert_eq!(allocation_of(&text, "physical"), Found::Absent);
+        assert_eq!(allocation_of(&text, "data.storage"), Found::Provider);
+    }
+
+    #[test]
+    fn a_shared_mark_whose_allocation_column_names_each_part_is_a_stated_split() {
+        let text = "This Agreement is between Vaultwright, Inc. (\"Provider\") and Brindle LLC (\"Customer\" or, in Exhibit B, the \"Merchant\").\n\n| Row | Requirement | Provider | Customer | Shared | Allocation within the row |\n|---|---|---|---|---|---|\n| 1 | Install and maintain network security controls | | | X | Provider: segmentation around the Vault; DDoS mitigation. Merchant: network security controls for its own systems. |\n| 2 | Apply secure configurations | | | X | |\n";
+        assert_eq!(split_of(text, "network"), (Found::Shared, Some(true)));
+    }
+
+    #[test]
+    fn a_unit_whose_acts_count_as_a_partys_stands_for_that_party() {
+        let text = "甲方（客户）：苏州某某教育管理有限公司\n乙方（服务商）：上海某某信息科技有限公司\n\n一、定义\n\n（三）\"各园\"：指附件二所列的、由甲方举办的幼儿园。各园及其园长在本协议范围内的行为视为甲方的行为。\n\n六、安全\n\n（四）乙方负责配置本平台的安全组、防火墙和抗分布式拒绝服务攻击防护。\n\n（十四）考勤终端的网络接入由各园负责，考勤终端应当接入与办公网络隔离的独立网段。\n";
+        assert_eq!(split_of(text, "network").0, Found::Shared);
+    }
+
+    #[test]
+    fn what_a_notice_must_say_is_its_content_not_its_authors_duty() {
+        let text = format!("{ZH_PARTIES}第九条 删除\n\n（一）乙方应当在服务期满后删除甲方数据。\n\n附件五 告知要点\n\n甲方向用户提供的个人信息处理规则，应当说明下列事项：\n\n1. 个人信息的保存期限，撤回同意的，在七日内删除；\n");
+        assert_eq!(allocation_of(&text, "data.destruction"), Found::Provider);
+    }
+
+    #[test]
+    fn a_sentence_that_opens_with_the_other_party_does_not_go_on_from_the_semicolon() {
+        // (The log sentence after the semicolon says nothing of the customer's.)
+        let alone = format!("{ZH_PARTIES}第十条 比对结果\n\n（五）乙方应当对请求日志进行加密存储。甲方应当自行核对比对结果；乙方保存的请求日志仅用于计费对账，不作为甲方数据的备份。\n");
+        assert_eq!(allocation_of(&alone, "data.storage"), Found::Provider);
+    }
+
+    #[test]
+    fn a_feature_of_what_a_party_provides_is_no_act_of_the_party() {
+        let text = format!("{ZH_PARTIES}第十条 网络\n\n（三）乙方提供的低时延专线支持MACsec链路加密，甲方可以根据其业务需要自行选择是否启用。\n");
+        assert_eq!(allocation_of(&text, "data.transmission"), Found::Absent);
+    }
+
+    #[test]
+    fn what_the_other_side_has_already_done_is_the_condition_not_the_duty() {
+        let head = "甲方（客户）：某某市自然资源局\n乙方（服务商）：某某云计算有限公司\n\n";
+        let text = format!("{head}（二）服务期满后，乙方应当删除甲方数据并出具删除证明。\n\n（四）服务期届满且乙方已按第二十条完成数据退出和删除义务的，甲方应当在15个工作日内退还履约保证金余额。\n");
+        assert_eq!(allocation_of(&text, "data.destruction"), Found::Provider);
+        // The customer's deciding whether to delete is no deletion of its own.
+        let decide = format!("{head}（五）甲方应当核实该联系人信息的来源，并决定是否从派案数据中删除；甲方决定删除的，乙方应当在1个工作日内删除。\n");
+        assert_eq!(allocation_of(&decide, "data.destruction"), Found::Provider);
     }
 
     #[test]

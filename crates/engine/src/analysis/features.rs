@@ -263,17 +263,22 @@ pub fn of(doc_text: &str, s: &Sentence, rules: &Rules, mentions: &Mentions) -> S
                 if let Some(first) = f.statements.first() {
                     let rest = t.get(first.start..).unwrap_or("").trim_start();
                     let notice = m.notice_only.iter().any(|r| r.is_match(rest));
-                    let cond = if notice || t.contains("后，") {
+                    let cond = if notice || t.contains("后，") || t.contains("的，") {
                         condition_end(t, zh, m, c).filter(|&k| k <= first.start)
                     } else {
                         None
                     };
+                    // ("乙方已按第二十条完成数据退出和删除义务的，甲方应当退还履约保证金": what was
+                    // done already is the condition's, not the duty's.)
+                    let done =
+                        static_re!(r"已[^，。；]{0,30}(?:完成|履行|办结)[^，。；]{0,20}的，$");
+                    let done = cond.is_some_and(|k| done.is_some_and(|r| r.is_match(&t[..k])));
                     // (Not the precondition of a limit either: "我们的员工仅在您…授权后，方可…查看".)
                     let after = !["方可", "才", "方能", "始得"]
                         .iter()
                         .any(|w| rest.starts_with(w))
                         && cond.is_some_and(|k| t[..k].ends_with("后，"));
-                    if (after || notice && cond.is_some())
+                    if (after || done || notice && cond.is_some())
                         && f.statements.iter().all(|x| x.kind != Kind::Disclaimer)
                     {
                         let own = matching(&rules.items, rest, c);

@@ -1120,6 +1120,17 @@ pub(crate) fn resolve_with(
             }
         }
     }
+    // A defined unit whose acts count as one side's ("“各园”：指附件二所列的、由甲方举办的幼儿园…
+    // 各园及其园长在本协议范围内的行为视为甲方的行为").
+    if let Some(r) = static_re!(
+        r"(?m)^[ \t]*(?:[（(][一二三四五六七八九十0-9]{1,3}[）)]|[0-9][0-9.]*)?[ \t]*[“\x22]([^\s：:“”\x22（）()]{2,8})[”\x22][ \t]*[：:]?[ \t]*指[^\n]{0,200}?的行为(?:均)?视为(甲方|乙方)(?:自身)?的行为"
+    ) {
+        for c in r.captures_iter(&head) {
+            if !NOT_PARTIES.contains(&&c[1]) {
+                joins.push((c[1].to_string(), c[2].to_string()));
+            }
+        }
+    }
     // A short name the recitals give a side: "（本合同以下将乙方简称为"澜栈云"）", and a recital
     // about one side that ends its description with one ("（一）甲方是…的人身保险公司（以下简称
     // "恒岳人寿"），…").
@@ -1779,7 +1790,7 @@ fn provision_roles(head: &str, names: &[Vec<String>]) -> Vec<Option<Role>> {
 fn more_aliases(mut rest: &str) -> Vec<String> {
     let mut out = Vec::new();
     let Some(next) = static_re!(
-        r#"^\s*(?:(?:,|，|、|或者|或|以及|及|和|or\b|and\b)\s*)?(?:or\s+|and\s+)?(?:the\s+)?["“「]\**([^"”」*\n]{1,30})\**["”」]"#
+        r#"^\s*(?:(?:,|，|、|或者|或|以及|及|和|or\b|and\b)\s*)?(?:or\s+|and\s+)?(?:,\s*in\s+[^,"“\n]{1,40},\s*)?(?:the\s+)?["“「]\**([^"”」*\n]{1,30})\**["”」]"#
     ) else {
         return out;
     };

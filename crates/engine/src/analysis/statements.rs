@@ -125,7 +125,8 @@ pub(super) fn condition_end(text: &str, zh: bool, m: &Modality, c: &Candidates) 
     static_re!(r"(?:时|的|后|情形下|情况下)，")
         .and_then(|r| r.find(text))
         .filter(|x| {
-            !m.duty.is_match(&text[..x.start()], c) && !m.right.is_match(&text[..x.start()], c)
+            // (Read with its "的，": "…完成删除义务的，" ends a condition, "…的义务，" a duty.)
+            !m.duty.is_match(&text[..x.end()], c) && !m.right.is_match(&text[..x.end()], c)
         })
         .map(|x| x.end())
 }
@@ -209,13 +210,22 @@ pub fn statements(
     let condition_end = condition_end(text, zh, m, c);
     // A passive verb at a duty marker ("will be retained", "are encrypted").
     let passive = static_re!(
-        r"(?i)^(?:(?:will|shall|must)\s+(?:not\s+)?be|is|are)\s+(?:\w+ly\s+)?(?:\w+ed|\w+en|kept|held|built|run|set)\b"
+        r"(?i)^(?:(?:will|shall|must)\s+(?:not\s+)?(?:(?:therefore|also|then|still|only|always|thereafter)\s+)?be|is|are)\s+(?:\w+ly\s+)?(?:\w+ed|\w+en|kept|held|built|run|set)\b"
     );
     // ("The Services run in data centres operated by our infrastructure providers": a party
     // whose providers or subcontractors act is not the one acting.)
     let theirs = static_re!(
         r"(?i)^(?:'s|’s)?\s+(?:[\w-]+\s+){0,2}?(?:providers?|sub-?processors?|sub-?contractors?|suppliers?|vendors?|licensors?|carriers?)\b"
     );
+    // A passive limit to a party's staff ("shall be limited to Supplier personnel").
+    let limited_to = static_re!(
+        r"(?i)^(?:shall|will|must|is|are)\s+(?:be\s+)?(?:limited|restricted|confined)\s+to\s+(?:those\s+(?:of\s+)?)?(?:the\s+)?"
+    );
+    // "X acknowledges (and agrees) that …": what follows is what X accepts as so.
+    let acknowledged = static_re!(
+        r"(?i)\b(?:acknowledges?|understands?|recogni[sz]es?|is aware|are aware)\s+(?:and\s+(?:agrees?|accepts?)\s+)?that\s+"
+    );
+    let pronoun = static_re!(r"(?i)^(?:it|they|he|she|we|you)\b");
     // A Chinese passive at a duty marker ("不得被调配").
     let passive_zh = static_re!(r"^(?:不得|不应当?|不能|应当?|须|必须|将)\s*被");
     // "…, which maintains …": where a relative clause opens (a part cut there) or ends a prefix.
@@ -309,6 +319,21 @@ pub fn statements(
                         }
                     }
                 }
+                // "The Controller acknowledges that the Platform is hosted …, and that Controller
+                // Personal Data will therefore be transferred": what a party acknowledges is a
+                // fact, not its duty, unless it is the subject after "that" ("… that it shall").
+                if let Some(x) = acknowledged.and_then(|r| r.find(before)) {
+                    let after = &before[x.end()..];
+                    let opener = found.first().is_some_and(|&(_, e, _)| {
+                        e <= x.start() && before[e..x.start()].trim().is_empty()
+                    });
+                    if opener
+                        && !found.iter().any(|&(s, _, _)| s >= x.end() && s < pos)
+                        && !pronoun.is_some_and(|r| r.is_match(after))
+                    {
+                        return None;
+                    }
+                }
                 match found.iter().rev().find(|(s, _, _)| *s < pos) {
                     // "The Province may conduct … tests … on notice to the Contractor, and shall
                     // not test …": a verb joined by "and" shares the subject that opens the
@@ -325,8 +350,10 @@ pub fn statements(
                     Some(&(s, e, _)) if possessive_in_clause_before(part, s, e, pos) => None,
                     // "Customer's backups will be retained for 30 days": what belongs to a party
                     // in the passive is done by someone the sentence does not name.
+                    // (Or a party's name used as an attribute: "Controller Personal Data will
+                    // therefore be transferred outside Nigeria".)
                     Some(&(s, e, _))
-                        if possessive(part, s, e)
+                        if (possessive(part, s, e) || attributive(part, e))
                             && e + 30 > pos
                             && passive.is_some_and(|r| r.is_match(&part[pos..])) =>
                     {
@@ -343,6 +370,19 @@ pub fn statements(
                                 .is_some_and(|&(a, b, _)| acting_subject(part, a, b)) =>
                     {
                         opening
+                    }
+                    // "Administrator access to the Managed Layers shall be limited to Supplier
+                    // personnel who …": a limit on whose staff may access is kept by that party.
+                    None if limited_to.is_some_and(|r| r.is_match(&part[pos..])) => {
+                        let k = limited_to
+                            .and_then(|r| r.find(&part[pos..]))
+                            .map_or(pos, |x| pos + x.end());
+                        found
+                            .iter()
+                            .find(|&&(s, _, _)| s == k)
+                            .map(|x| x.2)
+                            .or(opening)
+                            .or(inherited)
                     }
                     near => near.map(|x| x.2).or(opening).or(inherited),
                 }
@@ -553,6 +593,15 @@ fn possessive(part: &str, s: usize, e: usize) -> bool {
     ["your", "our", "their", "its"].contains(&word.as_str())
         || part[e..].starts_with("'s")
         || part[e..].starts_with("’s")
+}
+
+/// Whether a party's name at `..e` qualifies a defined noun after it ("Controller Personal Data",
+/// "Customer Content").
+fn attributive(part: &str, e: usize) -> bool {
+    static_re!(
+        r"^\s+(?:Personal\s+)?(?:Data|Content|Materials|Information|Records|Systems?|Applications?|Environment|Accounts?|Keys?)\b"
+    )
+    .is_some_and(|r| r.is_match(&part[e..]))
 }
 
 /// Whether the end of `before` lies inside an open bracket.

@@ -69,7 +69,8 @@ pub(crate) fn scores_of(
                     .checked_sub(w.len())
                     .and_then(|k| before.get(k..))
                     .is_some_and(|t| t.eq_ignore_ascii_case(w))
-            }) {
+            }) || supplies_the_service(before)
+            {
                 continue;
             }
             *wordings
@@ -82,6 +83,24 @@ pub(crate) fn scores_of(
         }
     }
     out
+}
+
+/// Whether a cue names what the provider's own service runs on, not what the customer gets:
+/// "乙方向其租用本服务运行所需的云服务器", "乙方负责本平台云主机的操作系统", "the Platform runs on
+/// virtual machines in …". `before`: the text up to the cue.
+fn supplies_the_service(before: &str) -> bool {
+    let start = before
+        .char_indices()
+        .rev()
+        .find(|&(_, c)| matches!(c, '。' | '；' | '\n' | '.' | ';'))
+        .map_or(0, |(k, c)| k + c.len_utf8());
+    let sentence = &before[start..];
+    sentence.ends_with("本平台")
+        || sentence.ends_with("本平台的")
+        || static_re!(
+            r"(?i)(?:运行|部署)所需的?[^。；]{0,12}$|(?:^|[^向从与])(?:乙方|服务商|受托方)[^。；，]{0,10}(?:租用|租赁)[^。；]{0,20}$|\b(?:the|our|its) (?:service|services|platform|application) (?:runs|is hosted|are hosted) on\b[^.;]{0,40}$"
+        )
+        .is_some_and(|r| r.is_match(sentence))
 }
 
 /// The model with the highest score; SaaS when nothing says otherwise: another model needs
@@ -1294,6 +1313,16 @@ mod tests {
         let iaas =
             "The Provider leases GPU compute nodes and bare-metal servers to the Customer.\n";
         assert_eq!(model(iaas), DeploymentModel::Iaas);
+    }
+
+    #[test]
+    fn what_the_providers_own_service_runs_on_does_not_decide_the_model() {
+        let model = model_detector();
+        let api = "（二）\"核身接口\"：指乙方提供的人脸比对API接口，其服务部署在乙方租用的公有云资源之上。\n（十一）\"天衡云\"：指某某云计算有限公司，乙方向其租用本服务运行所需的云服务器、对象存储和网络资源。\n（三）乙方负责核身接口所运行的云服务器和容器节点的操作系统安全。甲方调用API前应当取得用户同意。\n";
+        assert_eq!(model(api), DeploymentModel::Paas);
+        // The customer renting the servers is IaaS still.
+        let lease = "甲方向乙方租用云服务器、云硬盘和对象存储，并自行管理云服务器的操作系统。\n";
+        assert_eq!(model(lease), DeploymentModel::Iaas);
     }
 
     #[test]
