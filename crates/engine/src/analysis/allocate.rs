@@ -586,7 +586,12 @@ fn recitals(text: &str) -> Option<(usize, usize)> {
     let close = static_re!(
         r"(?m)^[\s*#]*(?:IT IS (?:HEREBY )?AGREED|NOW,? THEREFORE|AGREED TERMS|THE PARTIES (?:HEREBY )?AGREE|It is (?:hereby )?agreed|Now,? therefore)"
     )?;
-    let a = open.find(text)?;
+    // (Recitals open a contract: only its head is read, on every re-analysis too.)
+    let mut head = text.len().min(20_000);
+    while !text.is_char_boundary(head) {
+        head -= 1;
+    }
+    let a = open.find(&text[..head])?;
     let b = close.find(&text[a.end()..])?;
     // (Only a short run of recitals: a heading far from its close is something else.)
     (b.start() <= 6000).then(|| (a.end(), a.end() + b.start()))
