@@ -1111,24 +1111,22 @@ pub(crate) fn resolve_with(
             }
         }
     }
-    if let Some(r) = static_re!(
-        r"(?m)^[ \t]*(?:[（(][一二三四五六七八九十0-9]{1,3}[）)]|[0-9][0-9.]*)?[ \t]*[“\x22]?([^\s：:“”\x22（）()]{2,8})[”\x22]?[ \t]*[：:][ \t]*指[^。\n]{0,40}?(甲方|乙方)(?:所属|下属|管辖)"
-    ) {
+    // (And a defined unit whose acts count as one side's: "“各园”：指附件二所列的、由甲方举办的幼儿园…
+    // 各园及其园长在本协议范围内的行为视为甲方的行为".)
+    for r in [
+        static_re!(
+            r"(?m)^[ \t]*(?:[（(][一二三四五六七八九十0-9]{1,3}[）)]|[0-9][0-9.]*)?[ \t]*[“\x22]?([^\s：:“”\x22（）()]{2,8})[”\x22]?[ \t]*[：:][ \t]*指[^。\n]{0,40}?(甲方|乙方)(?:所属|下属|管辖)"
+        ),
+        static_re!(
+            r"(?m)^[ \t]*(?:[（(][一二三四五六七八九十0-9]{1,3}[）)]|[0-9][0-9.]*)?[ \t]*[“\x22]([^\s：:“”\x22（）()]{2,8})[”\x22][ \t]*[：:]?[ \t]*指[^\n]{0,200}?的行为(?:均)?视为(甲方|乙方)(?:自身)?的行为"
+        ),
+    ]
+    .into_iter()
+    .flatten()
+    {
+        // (NOT_PARTIES are left out where the joins are made.)
         for c in r.captures_iter(&head) {
-            if !NOT_PARTIES.contains(&&c[1]) {
-                joins.push((c[1].to_string(), c[2].to_string()));
-            }
-        }
-    }
-    // A defined unit whose acts count as one side's ("“各园”：指附件二所列的、由甲方举办的幼儿园…
-    // 各园及其园长在本协议范围内的行为视为甲方的行为").
-    if let Some(r) = static_re!(
-        r"(?m)^[ \t]*(?:[（(][一二三四五六七八九十0-9]{1,3}[）)]|[0-9][0-9.]*)?[ \t]*[“\x22]([^\s：:“”\x22（）()]{2,8})[”\x22][ \t]*[：:]?[ \t]*指[^\n]{0,200}?的行为(?:均)?视为(甲方|乙方)(?:自身)?的行为"
-    ) {
-        for c in r.captures_iter(&head) {
-            if !NOT_PARTIES.contains(&&c[1]) {
-                joins.push((c[1].to_string(), c[2].to_string()));
-            }
+            joins.push((c[1].to_string(), c[2].to_string()));
         }
     }
     // A short name the recitals give a side: "（本合同以下将乙方简称为"澜栈云"）", and a recital

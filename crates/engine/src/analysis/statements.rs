@@ -373,17 +373,12 @@ pub fn statements(
                     }
                     // "Administrator access to the Managed Layers shall be limited to Supplier
                     // personnel who …": a limit on whose staff may access is kept by that party.
-                    None if limited_to.is_some_and(|r| r.is_match(&part[pos..])) => {
-                        let k = limited_to
-                            .and_then(|r| r.find(&part[pos..]))
-                            .map_or(pos, |x| pos + x.end());
-                        found
-                            .iter()
-                            .find(|&&(s, _, _)| s == k)
-                            .map(|x| x.2)
-                            .or(opening)
-                            .or(inherited)
-                    }
+                    None => limited_to
+                        .and_then(|r| r.find(&part[pos..]))
+                        .and_then(|x| found.iter().find(|&&(s, _, _)| s == pos + x.end()))
+                        .map(|x| x.2)
+                        .or(opening)
+                        .or(inherited),
                     near => near.map(|x| x.2).or(opening).or(inherited),
                 }
             }
