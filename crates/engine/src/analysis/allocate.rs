@@ -303,6 +303,30 @@ pub(crate) fn contacts_table(text: &str, table: &(usize, Vec<String>)) -> bool {
         || line_above(text, top, 200).is_some_and(|l| l.chars().count() <= 40 && named(l))
 }
 
+/// A row that names a contact person ("| Backup billing contact | J. Lammers | – |", "| 安全联系人
+/// | 张三 |"): whom to call, not who is responsible.
+pub(crate) fn contact_row(row: &str) -> bool {
+    let Some(first) = cells(row)
+        .into_iter()
+        .find(|c| !c.trim().is_empty() && !c.trim().chars().all(|ch| ch.is_ascii_digit()))
+    else {
+        return false;
+    };
+    let first = first.trim();
+    first.chars().count() <= 40
+        && static_re!(r"(?i)\bcontacts?\b|联系人|联络人|对接人").is_some_and(|r| r.is_match(first))
+        && !static_re!(r"(?i)职责|责任|responsib|obligations?").is_some_and(|r| r.is_match(first))
+}
+
+/// An order form's line for an option not taken ("| DDoS Shield | Not ordered |", "| 异地备份 |
+/// 未订购 |"): nothing is supplied, so nobody's duty.
+pub(crate) fn not_ordered_row(row: &str) -> bool {
+    cells(row).iter().any(|c| {
+        static_re!(r"(?i)^(?:not|none)\s+(?:ordered|purchased|selected|subscribed)\.?$|^未(?:订购|购买|选购|开通|采购)$")
+            .is_some_and(|r| r.is_match(c.trim()))
+    })
+}
+
 /// The last non-blank line in the `window` bytes before `top` (a table's heading), trimmed.
 fn line_above(text: &str, top: usize, window: usize) -> Option<&str> {
     window_above(text, top, window)
@@ -832,6 +856,7 @@ pub(crate) fn cross_references_in(
     c: &Candidates,
 ) -> Vec<(String, Role)> {
     let mut out = Vec::new();
+    let mut last_sched: Option<String> = None;
     for re in rules.gated(|m| &m.crossref, c) {
         for cap in re.captures_iter(t) {
             // 第八条第（一）项、第（三）项至第（五）项 → 第八条（一）, 第八条（三）…（五）.
@@ -858,6 +883,23 @@ pub(crate) fn cross_references_in(
                         .collect::<Vec<_>>()
                         .join(" ");
                     out.push((format!("{part}({})", para.as_str()), r));
+                }
+                continue;
+            }
+            // "附件三第1项至第8项所列措施由甲方负责实施，第9项、第10项所列措施由乙方负责实施": each
+            // row of the schedule (the last one named, where the list names none).
+            if let (Some(paras), Some(party)) = (cap.name("paras"), cap.name("party")) {
+                if let Some(sched) = cap.name("sched") {
+                    last_sched = Some(sched.as_str().to_string());
+                }
+                let role = mentions.find(party.as_str()).first().map(|x| x.2);
+                if let (Some(r @ (Role::Provider | Role::Customer)), Some(sched)) =
+                    (role, last_sched.as_ref())
+                {
+                    for n in numbered_rows(paras.as_str()) {
+                        out.push((format!("{sched} row {n}"), r));
+                        out.push((format!("{sched} §{n}"), r));
+                    }
                 }
                 continue;
             }
@@ -898,6 +940,26 @@ pub(crate) fn cross_references_in(
             }
         }
     }
+    out
+}
+
+/// The rows a list of item numbers names: "第1项至第8项" → 1…8, "第9项、第10项" → 9, 10 (at
+/// most 60).
+fn numbered_rows(list: &str) -> Vec<u32> {
+    let mut out: Vec<u32> = Vec::new();
+    let mut range = false;
+    for tok in list.split(['第', '项', ' ']).filter(|t| !t.is_empty()) {
+        match tok.trim().parse::<u32>() {
+            Ok(n) if range => {
+                let from = out.last().copied().unwrap_or(n);
+                out.extend((from + 1..=n).take(60));
+                range = false;
+            }
+            Ok(n) => out.push(n),
+            Err(_) => range = tok.contains(['至', '到']),
+        }
+    }
+    out.truncate(60);
     out
 }
 
@@ -3215,5 +3277,33 @@ mod tests {
         let online = "本协议由杭州澜映云科技有限公司（以下简称“澜映云”或“我们”）与注册澜映云账号并使用本服务的主体（以下简称“您”）订立。\n\n\
             （一）您应当妥善保管澜映云账号的登录名、密码和访问密钥。\n\n（二）我们核实后将在15个工作日内向您的澜映云账号发放代金券。\n";
         assert_eq!(allocation_of(online, "iam"), Found::Customer);
+    }
+
+    #[test]
+    fn contact_rows_and_options_not_ordered_allocate_nothing() {
+        // A contacts table under a paragraph (no heading right above it), and an order form
+        // whose unordered options a clause points to.
+        let text = "This Agreement is between Lattice Data Ltd (\"Provider\") and Harrowgate BV (\"Customer\").\n\n1. Customer is responsible for its accounts and passwords.\n\n2. Provider supplies the Infrastructure described in Exhibit A.\n\n## D. Contacts\n\nThis order was placed through a reseller.\n\n| Role | Customer | Provider |\n|---|---|---|\n| Billing contact | M. Kuipers, Accounts Payable | Reseller |\n| Backup billing contact | J. Lammers | – |\n\n## EXHIBIT A – ORDER FORM\n\n| Item | Details |\n|---|---|\n| DDoS Shield | Not ordered |\n| Vault Backup | Not ordered |\n";
+        assert_eq!(allocation_of(text, "iam"), Found::Customer);
+        assert_eq!(allocation_of(text, "data.storage"), Found::Absent);
+        assert_eq!(allocation_of(text, "network"), Found::Absent);
+        // A tier table's "Not included" says which tier has it, not that nobody does.
+        assert!(!not_ordered_row(
+            "| B5 | Operating system patching | Not included | Provider applies patches |"
+        ));
+    }
+
+    #[test]
+    fn rows_of_a_schedule_named_by_number_go_to_the_party_named() {
+        let text = "甲方：杭州鉴衡智能科技有限公司（受托方）\n乙方：上海路驰汽车租赁科技有限公司（委托方）\n\n第十五条 双方应当实施附件三所列的安全保护措施。附件三第1项至第2项所列措施由甲方负责实施，第3项所列措施由乙方负责实施。\n\n附件三 安全保护措施\n\n| 序号 | 措施类别 | 具体要求 |\n|---|---|---|\n| 1 | 网络边界防护 | 部署防火墙和入侵检测系统 |\n| 2 | 身份认证服务 | 签发接入密钥，控制台登录启用双因素认证 |\n| 3 | 接入密钥与账号管理 | 妥善保管接入密钥，每九十日轮换一次密钥，离职员工当日注销账号 |\n";
+        assert_eq!(split_of(text, "iam"), (Found::Shared, Some(true)));
+        assert_eq!(allocation_of(text, "network"), Found::Provider);
+    }
+
+    #[test]
+    fn a_decoy_in_the_sentence_rules_the_item_out_of_each_part() {
+        // "收款账户" is a bank account: neither part speaks to the service's accounts.
+        let text = "甲方：杭州栖木信息科技有限公司（服务提供方）\n乙方：成都安馨家政服务有限公司（客户）\n\n第一条 甲方负责本平台账号体系的安全。\n\n第二条 甲方变更收款账户的，应当以书面函件通知乙方，乙方按照原账户付款的，视为已履行付款义务。\n";
+        assert_eq!(allocation_of(text, "iam"), Found::Provider);
     }
 }

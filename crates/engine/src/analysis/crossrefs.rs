@@ -83,6 +83,17 @@ fn gather(
         .collect();
     refs.extend(item_references(doc, sentences, feats));
     refs.extend(term_references(&doc.text, sentences, feats, schedules));
+    // "Provider supplies IP transit … as described in Exhibit A" where Exhibit A is the order
+    // form: what was ordered, and its "Not ordered" lines, are no duties to take in.
+    refs.retain(|(target, _)| {
+        !doc.clauses.iter().any(|c| {
+            c.number == *target
+                && c.heading.as_deref().is_some_and(|h| {
+                    static_re!(r"(?i)\border form\b|\bprice list\b|\bpricing\b|\bfees\b|订单|订购单|报价|价格|费用")
+                        .is_some_and(|r| r.is_match(h))
+                })
+        })
+    });
     refs
 }
 

@@ -4,8 +4,8 @@
 //! clause recomputes the features of that clause's sentences alone (see `Cache`).
 
 use super::allocate::{
-    contacts_table, cross_references_in, layer_cell, signing_row, sub_processor_list, table_claim,
-    table_top,
+    contact_row, contacts_table, cross_references_in, layer_cell, not_ordered_row, signing_row,
+    sub_processor_list, table_claim, table_top,
 };
 use super::parties::{Mentions, Role};
 use super::prefilter::Candidates;
@@ -193,6 +193,8 @@ pub fn of(doc_text: &str, s: &Sentence, rules: &Rules, mentions: &Mentions) -> S
         if table
             .as_ref()
             .is_some_and(|x| signing_row(doc_text, s, x) || contacts_table(doc_text, x))
+            || (s.kind == BlockKind::TableRow
+                && (contact_row(s.text(doc_text)) || not_ordered_row(s.text(doc_text))))
         {
             f.items.clear();
             f.external = true;

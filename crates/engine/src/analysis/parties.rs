@@ -655,6 +655,13 @@ pub(crate) fn resolve_with(
         static_re!(r#"(?:trading as|doing business as|d/b/a|品牌为?)\s*["“]([^"”]{1,30})["”]"#);
     // A company name, and what it does with the platform, right before a bracket.
     let runs_it = static_re!(r"(?:公司|集团|Inc\.?|Ltd\.?|LLC)\s*(?:运营|经营|提供|operates?)?$");
+    // "(the "Bank", and, in its capacity as personal information controller, the "PIC")".
+    let capacity_re = static_re!(
+        r#"(?i)\b(?:in\s+its\s+(?:capacity|role)|acting)\s+as\s+(?:an?\s+|the\s+)?([^,"“)\n]{1,60})"#
+    );
+    // "… acting as agent for the public libraries … (each a "Member Library" …)".
+    let principal_bracket = static_re!(r"(?i)^[^(]*\(\s*(?:each|together|collectively)\b");
+    let principal_line = static_re!(r"(?i)\b(?:as\s+agent\s+for|on\s+behalf\s+of)\b[^()]{0,80}$");
     for (bare, r) in [
         (false, alias_zh),
         (false, alias_en),
@@ -726,6 +733,15 @@ pub(crate) fn resolve_with(
                             .any(|w| a.to_ascii_lowercase().ends_with(w.as_str()))
                 })
                 .find_map(|a| role_of(a, words));
+            // "(the "Bank", and, in its capacity as personal information controller, the "PIC")":
+            // the capacity the bracket gives the party.
+            let capacity = {
+                let inside = rest.split([')', '）', '\n']).next().unwrap_or("");
+                capacity_re
+                    .and_then(|r| r.captures(inside))
+                    .and_then(|c| role_of(&c[1], words))
+            };
+            let from_alias = from_alias.or(capacity);
             let from_pronoun = aliases.iter().find_map(|a| {
                 if words.provider_pronouns.iter().any(|p| p == a) {
                     Some(Role::Provider)
@@ -833,6 +849,23 @@ pub(crate) fn resolve_with(
                 None
             };
             let from_alias = from_alias.or(described);
+            // "Tri-County Library Consortium (the "Consortium"), acting … as agent for the public
+            // libraries listed in Section 3.1 (each a "Member Library" …)": those it acts for
+            // are on its side.
+            let principal = from_alias.is_none()
+                && from_pronoun.is_none()
+                && principal_bracket
+                    .is_some_and(|r| r.is_match(cap.get(0).map_or("", |m| m.as_str())))
+                && principal_line
+                    .is_some_and(|r| r.is_match(line.get(since..in_line).unwrap_or("")));
+            if principal {
+                if let Some(k) = spans.iter().rposition(|s| s.0 == line_start) {
+                    if let Some(c) = candidates.get_mut(k) {
+                        c.1.extend(aliases.iter().map(|a| a.to_string()));
+                    }
+                    continue;
+                }
+            }
             if bare && from_alias.is_none() && from_pronoun.is_none() {
                 continue;
             }
@@ -1744,7 +1777,7 @@ fn provision_roles(head: &str, names: &[Vec<String>]) -> Vec<Option<Role>> {
                 ),
                 // b entrusts a with the handling of its data / a handles it on b's behalf
                 format!(
-                    r"\b{pb}\s+(?:hereby\s+)?(?:entrusts|engages|appoints|instructs)\s+(?:to\s+)?{pa}\b|\b{pa}\b[^.;\n]{{0,80}}?\bon behalf of\s+{pb}\b|\bentrusted to it by\s+{pb}\b[^.;\n]{{0,120}}?\b{pa}\b|\b{pa}\s+is\s+the\s+(?:entrustee|processor|service provider)\b"
+                    r"\b{pb}\s+(?:hereby\s+|has\s+)?(?:entrusts|engage[sd]|appoint(?:s|ed)|instruct(?:s|ed)|retain(?:s|ed)|selected)\s+(?:to\s+)?(?:the\s+)?{pa}\b|\b{pa}\b[^.;\n]{{0,80}}?\bon behalf of\s+(?:the\s+)?{pb}\b|\bentrusted to it by\s+{pb}\b[^.;\n]{{0,120}}?\b{pa}\b|\b{pa}\s+is\s+the\s+(?:entrustee|processor|service provider)\b"
                 ),
             ];
             let hit = patterns.iter().any(|p| {
@@ -1772,6 +1805,15 @@ fn provision_roles(head: &str, names: &[Vec<String>]) -> Vec<Option<Role>> {
                 votes[b] -= 1;
             }
         }
+        // The data defined by a party's name is the customer's ("\"Consortium Data\" means all
+        // data submitted to … the Service", "Bank Personal Data").
+        let Some(pa) = alt(a) else { continue };
+        let owned = format!(
+            r#"["“]{pa}(?:['’]s)?\s+(?:Personal\s+)?(?:Data|Content)["”]\s+(?:means|shall mean|refers to|has the meaning)\b"#
+        );
+        if Regex::new(&owned).is_ok_and(|r| r.is_match(&text)) {
+            votes[a] -= 1;
+        }
     }
     votes
         .into_iter()
@@ -1788,7 +1830,7 @@ fn provision_roles(head: &str, names: &[Vec<String>]) -> Vec<Option<Role>> {
 fn more_aliases(mut rest: &str) -> Vec<String> {
     let mut out = Vec::new();
     let Some(next) = static_re!(
-        r#"^\s*(?:(?:,|，|、|或者|或|以及|及|和|or\b|and\b)\s*)?(?:or\s+|and\s+)?(?:,\s*in\s+[^,"“\n]{1,40},\s*)?(?:the\s+)?["“「]\**([^"”」*\n]{1,30})\**["”」]"#
+        r#"^\s*(?:(?:,|，|、|或者|或|以及|及|和)\s*)?(?:(?:or|and)\b\s*)?(?:,?\s*in\s+[^,"“\n]{1,60},\s*)?(?:(?:together|collectively)\s+)?(?:the\s+)?["“「]\**([^"”」*\n]{1,30})\**["”」]"#
     ) else {
         return out;
     };
@@ -2320,5 +2362,31 @@ mod tests {
         let p = parties("**BETWEEN**\n\n(1) **MERIDIAN HEALTHCARE GROUP PTE. LTD.** (UEN 200912345K), a company incorporated in Singapore (the \"**Organisation**\"); and\n\n(2) **CADENZA CARE SYSTEMS PTE. LTD.** (UEN 201733771W), a company incorporated in Singapore (the \"**Data Intermediary**\" or \"**Cadenza**\"),\n");
         assert!(p.provider.iter().any(|a| a == "Data Intermediary"), "{p:?}");
         assert!(p.customer.iter().any(|a| a == "Organisation"), "{p:?}");
+    }
+
+    #[test]
+    fn a_capacity_in_the_bracket_and_who_engages_whom_give_the_roles() {
+        // Brands with no role word; the bracket says in what capacity each acts.
+        let p = parties("This Agreement is made by and between:\n\nKALINAW SAVINGS BANK, INC., a thrift bank, represented by Ms. C. Villaruel (the \"Bank\" or \"Kalinaw Bank\", and, in its capacity as personal information controller, the \"PIC\");\n\nTAWAGPRO SOLUTIONS, INC., a corporation, represented by Mr. R. Esguerra (\"TawagPro\", and, in its capacity as personal information processor, the \"PIP\").\n");
+        assert!(p.customer.iter().any(|a| a == "Bank"), "{p:?}");
+        assert!(p.customer.iter().any(|a| a == "PIC"), "{p:?}");
+        assert!(p.provider.iter().any(|a| a == "TawagPro"), "{p:?}");
+        assert!(p.provider.iter().any(|a| a == "PIP"), "{p:?}");
+        // No role word anywhere: the recital says who engaged whom.
+        let p = parties("This Agreement is between Kalinaw Bank, Inc. (the \"Bank\") and TawagPro Solutions, Inc. (\"TawagPro\").\n\nC. The Bank has engaged TawagPro to perform collection services.\n");
+        assert!(p.customer.iter().any(|a| a == "Bank"), "{p:?}");
+        assert!(p.provider.iter().any(|a| a == "TawagPro"), "{p:?}");
+    }
+
+    #[test]
+    fn the_data_named_after_a_party_and_those_it_acts_for_are_the_customers() {
+        let p = parties("This Agreement is entered into between:\n\nShelfWise Library Systems, Inc., a Delaware corporation (\"ShelfWise\"); and\n\nTri-County Library Consortium, a regional library system (the \"Consortium\"), acting on its own behalf and as agent for the public libraries listed in Section 3.1 (each a \"Member Library\" and together the \"Member Libraries\").\n\n\"Consortium Data\" means all data submitted to the Service by the Consortium.\n");
+        assert!(p.provider.iter().any(|a| a == "ShelfWise"), "{p:?}");
+        assert!(p.customer.iter().any(|a| a == "Consortium"), "{p:?}");
+        assert!(p.customer.iter().any(|a| a == "Member Library"), "{p:?}");
+        assert!(p.customer.iter().any(|a| a == "Member Libraries"), "{p:?}");
+        // A party acting for a part of itself is still a party ("on behalf of its School").
+        let p = parties("This Agreement is entered into by the Board of Trustees of Calder State University, an Oregon public university, on behalf of its School of Medicine (\"Institution\"), and Lumenwell Analytics, Inc., a Delaware corporation (\"Vendor\").\n");
+        assert!(p.customer.iter().any(|a| a == "Institution"), "{p:?}");
     }
 }

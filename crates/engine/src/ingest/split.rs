@@ -49,6 +49,8 @@ pub(crate) fn split(plain: &Plain) -> Vec<ClauseSpan> {
     let mut raws: Vec<Raw> = Vec::new();
     let mut stack: Vec<Open> = Vec::new();
     let mut last_dec: Option<Vec<u32>> = None;
+    // The first part of the last decimal number as printed (before composing with a Part).
+    let mut last_own: Option<u32> = None;
     let mut prev_appendix: Option<usize> = None;
     for (bi, block) in plain.blocks.iter().enumerate() {
         let end = block.end.min(chars.len());
@@ -164,6 +166,7 @@ pub(crate) fn split(plain: &Plain) -> Vec<ClauseSpan> {
                     nests: false,
                 });
                 last_dec = None;
+                last_own = None;
             }
             continue;
         };
@@ -174,7 +177,10 @@ pub(crate) fn split(plain: &Plain) -> Vec<ClauseSpan> {
             if let (Some(last), Some(p)) = (&last_dec, &m.parts) {
                 let first = p.first().copied().unwrap_or(0);
                 let head = last.first().copied().unwrap_or(0);
-                if first != head && first != head + 1 {
+                // ("# PART 2" / "## 6. Shared Responsibility" / "6.1 …": the heading's own 6,
+                // not the 2.6 it composes to, is what 6.1 goes on from.)
+                let own = last_own.unwrap_or(head);
+                if first != head && first != head + 1 && first != own && first != own + 1 {
                     continue; // "1.5 times the fees" inside clause 7: running text
                 }
             }
@@ -235,10 +241,13 @@ pub(crate) fn split(plain: &Plain) -> Vec<ClauseSpan> {
             (Fam::DecN, None) => {
                 let parts = m.parts.clone().unwrap_or_default();
                 let prefix = &parts[..parts.len().saturating_sub(1)];
-                if let Some(k) = stack
-                    .iter()
-                    .rposition(|o| o.parts.as_deref() == Some(prefix))
-                {
+                if let Some(k) = stack.iter().rposition(|o| {
+                    o.parts.as_deref() == Some(prefix)
+                        // ("## 6." under "# PART 2" is 2.6, and its 6.1 is under it.)
+                        || (matches!(o.fam, Fam::Dec1(_))
+                            && o.heading.is_some()
+                            && prefix == [o.value])
+                }) {
                     stack.truncate(k + 1);
                 } else if let Some(k) = stack.iter().rposition(|o| {
                     o.parts
@@ -302,9 +311,17 @@ pub(crate) fn split(plain: &Plain) -> Vec<ClauseSpan> {
         };
         match m.fam {
             Fam::DecN | Fam::Dec1(_) | Fam::Keyword(_) if parts.is_some() => {
-                last_dec = parts.clone()
+                last_dec = parts.clone();
+                last_own = m
+                    .parts
+                    .as_ref()
+                    .and_then(|p| p.first().copied())
+                    .or(Some(m.value));
             }
-            Fam::Appendix(_) => last_dec = None,
+            Fam::Appendix(_) => {
+                last_dec = None;
+                last_own = None;
+            }
             _ => {}
         }
         raws.push(Raw {
@@ -912,5 +929,16 @@ mod tests {
         assert!(n.contains(&"Schedule 2 §3"), "{n:?}");
         assert!(n.contains(&"8.1(a)"), "{n:?}");
         assert!(!n.iter().any(|x| x.contains("(d)(3)")), "{n:?}");
+    }
+
+    #[test]
+    fn a_parts_numbered_sections_keep_their_printed_numbers() {
+        // "# PART 2" and "## 6." compose to 2.6, but the paragraphs go on from 6 as printed.
+        let d = md("# PART 2 – ONLINE TERMS\n\n## 6. Shared Responsibility\n\n6.1 **Security of the Service.** Lattice shall:\n\n(a) patch the operating systems;\n\n6.2 **Security in the Service.** Customer is responsible for:\n\n(b) its database users;\n\n## 7. Snapshots\n\n7.1 Lattice shall take snapshots.\n\nThe fee is 1.5 times the list price.\n");
+        let n = numbers(&d);
+        for want in ["6.1", "6.1(a)", "6.2", "6.2(b)", "7.1"] {
+            assert!(n.contains(&want), "{want} in {n:?}");
+        }
+        assert!(!n.contains(&"1.5"), "{n:?}");
     }
 }
