@@ -451,3 +451,8 @@ fn forty_fifth_blind_set_scores_stay_above_their_floors() {
 fn forty_sixth_blind_set_scores_stay_above_their_floors() {
     check("blind46", 8, 0.92, 0.93, 0.96, 8);
 }
+
+#[test]
+fn forty_seventh_blind_set_scores_stay_above_their_floors() {
+    check("blind47", 8, 0.94, 0.94, 0.90, 8);
+}

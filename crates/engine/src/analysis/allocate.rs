@@ -886,6 +886,21 @@ pub(crate) fn cross_references_in(
                 }
                 continue;
             }
+            // "第7.2条和第7.3条所列各项义务由您承担": each clause of the list.
+            if let (Some(list), Some(party)) = (cap.name("list"), cap.name("party")) {
+                let role = mentions.find(party.as_str()).first().map(|x| x.2);
+                if let Some(r @ (Role::Provider | Role::Customer)) = role {
+                    for n in list
+                        .as_str()
+                        .split(|ch: char| !(ch.is_ascii_digit() || ch == '.'))
+                        .map(|n| n.trim_matches('.'))
+                        .filter(|n| !n.is_empty())
+                    {
+                        out.push((n.to_string(), r));
+                    }
+                }
+                continue;
+            }
             // "附件三第1项至第8项所列措施由甲方负责实施，第9项、第10项所列措施由乙方负责实施": each
             // row of the schedule (the last one named, where the list names none).
             if let (Some(paras), Some(party)) = (cap.name("paras"), cap.name("party")) {
@@ -3305,5 +3320,25 @@ mod tests {
         // "收款账户" is a bank account: neither part speaks to the service's accounts.
         let text = "甲方：杭州栖木信息科技有限公司（服务提供方）\n乙方：成都安馨家政服务有限公司（客户）\n\n第一条 甲方负责本平台账号体系的安全。\n\n第二条 甲方变更收款账户的，应当以书面函件通知乙方，乙方按照原账户付款的，视为已履行付款义务。\n";
         assert_eq!(allocation_of(text, "iam"), Found::Provider);
+    }
+
+    #[test]
+    fn passive_duties_go_to_the_party_a_later_clause_names() {
+        // "本条第（六）项…由乙方负责履行": this article's item.
+        let zh = "甲方：上海瞳行智能科技有限公司（受托方）\n乙方：杭州栖澜物业服务有限公司（委托方）\n\n第九条 安全措施\n\n（一）甲方应当部署防火墙。\n\n（六）管理后台账号的开通、权限变更和注销应当依据书面授权及时办理；账号口令应当至少每九十日更换一次。\n\n（七）本条第（六）项所列各项账号管理义务，由乙方负责履行。\n";
+        assert_eq!(allocation_of(zh, "iam"), Found::Customer);
+        // "第7.2条和第7.3条所列各项义务由您承担": each clause of the list.
+        let list = "杭州声屿智能科技有限公司（以下简称“我们”）与您（以下简称“您”）订立本协议。\n\n7.1 我们负责本平台的网络安全。\n\n7.2 访问密钥应当至少每九十日轮换一次。\n\n7.3 子账号应当按照最小权限授予。\n\n7.4 第7.2条和第7.3条所列各项义务由您承担。\n";
+        assert_eq!(allocation_of(list, "iam"), Found::Customer);
+        // "The obligations in Section 8.2 rest with Operator".
+        let en = "This Agreement is between Corvane LLC (\"Provider\") and Tessellate Inc. (\"Customer\").\n\n8.1 Provider shall maintain firewalls.\n\n8.2 Every user shall have an individual account, and credentials shall be rotated every 90 days.\n\n8.3 The obligations in Section 8.2 rest with Customer.\n\n8.4 Provider may disable any credential that it believes to be compromised, and in that case will tell Customer as soon as practicable.\n";
+        assert_eq!(allocation_of(en, "iam"), Found::Customer);
+    }
+
+    #[test]
+    fn a_notice_template_for_visitors_and_cryptography_rules_allocate_nothing() {
+        let text = "甲方：上海瞳行智能科技有限公司（受托方）\n乙方：杭州栖澜物业服务有限公司（委托方）\n\n第一条 乙方负责管理后台账号的开通和注销。\n\n第二条 甲方应当采用符合国家密码管理要求的加密算法对人脸特征值进行加密存储。\n\n第三条 甲方应当在存储期限届满后删除访客信息。\n\n## 附件七 访客登记告知文本（乙方使用示例）\n\n一、您的现场人脸图像将在七十二小时后删除。\n";
+        assert_eq!(allocation_of(text, "iam"), Found::Customer);
+        assert_eq!(allocation_of(text, "data.destruction"), Found::Provider);
     }
 }

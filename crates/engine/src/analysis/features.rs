@@ -157,7 +157,22 @@ pub fn of(doc_text: &str, s: &Sentence, rules: &Rules, mentions: &Mentions) -> S
         .iter()
         .any(|w| t.contains(w))
         {
-            cross_references_in(t, rules, mentions, c)
+            // "本条第（六）项所列各项账号管理义务，由乙方负责履行": this article's item, by its number.
+            let article = s
+                .clause
+                .starts_with('第')
+                .then(|| {
+                    s.clause
+                        .find('条')
+                        .map(|k| &s.clause[..k + '条'.len_utf8()])
+                })
+                .flatten();
+            match article.filter(|_| t.contains("本条第")) {
+                Some(a) => {
+                    cross_references_in(&t.replace("本条第", &format!("{a}第")), rules, mentions, c)
+                }
+                None => cross_references_in(t, rules, mentions, c),
+            }
         } else {
             Vec::new()
         },

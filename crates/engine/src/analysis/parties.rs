@@ -956,6 +956,34 @@ pub(crate) fn resolve_with(
         for (c, role) in candidates.iter_mut().zip(provision_roles(&head, &names)) {
             c.2 = role;
         }
+    } else if candidates.len() == 2
+        && candidates.iter().filter(|c| c.2.is_none()).count() == 1
+        && candidates.iter().any(|c| {
+            c.2 == Some(Role::Provider)
+                && c.1
+                    .iter()
+                    .any(|a| a.trim_matches('*').eq_ignore_ascii_case("operator"))
+        })
+    {
+        // ("Tessellate" or "Operator": a satellite operator is the customer where the recitals
+        // say the brand on the other line provides to it. "Operator" alone is a weak role word.)
+        let names: Vec<Vec<String>> = candidates
+            .iter()
+            .map(|c| c.1.iter().chain([&c.0]).cloned().collect())
+            .collect();
+        let said = provision_roles(&head, &names);
+        let flipped = candidates
+            .iter()
+            .zip(&said)
+            .all(|(c, r)| c.2.is_none() || *r == Some(Role::Customer));
+        if flipped && said.iter().any(|r| r.is_some()) {
+            for (c, role) in candidates.iter_mut().zip(said) {
+                c.2 = role.or(match c.2 {
+                    Some(Role::Provider) => Some(Role::Customer),
+                    _ => Some(Role::Provider),
+                });
+            }
+        }
     }
     // A party line with no role word (a brand: "ACME Cloud Ltd (\"Nimbus\")") is the other side
     // of the one whose role is known.
@@ -1765,7 +1793,7 @@ fn provision_roles(head: &str, names: &[Vec<String>]) -> Vec<Option<Role>> {
                 ),
                 // b uses / subscribes to what a provides
                 format!(
-                    r"\b{pb}\b[^.;\n]{{0,40}}?\b(?:wishes|wants|intends|agrees|has agreed)\s+to\s+(?:use|obtain|procure|purchase|subscribe|receive)\b[^.;\n]{{0,120}}?\b(?:from\s+{pa}\b|{pa}['’]s\b)"
+                    r"\b{pb}\b[^.;\n]{{0,40}}?\b(?:wishes|wants|intends|agrees|has agreed)\s+to\s+(?:use|obtain|procure|purchase|subscribe|receive|relocate|move|host|buy)\b[^.;\n]{{0,200}}?\b(?:from\s+{pa}\b|{pa}['’]s\b)"
                 ),
                 // a grants b a right / licence / subscription to use
                 format!(
@@ -2388,5 +2416,16 @@ mod tests {
         // A party acting for a part of itself is still a party ("on behalf of its School").
         let p = parties("This Agreement is entered into by the Board of Trustees of Calder State University, an Oregon public university, on behalf of its School of Medicine (\"Institution\"), and Lumenwell Analytics, Inc., a Delaware corporation (\"Vendor\").\n");
         assert!(p.customer.iter().any(|a| a == "Institution"), "{p:?}");
+    }
+
+    #[test]
+    fn an_operator_the_other_side_provides_to_is_the_customer() {
+        // "Operator" is a provider's word on most platforms; here the satellite operator buys.
+        let p = parties("This Agreement is made between:\n\n(1) CORVANE GROUND SYSTEMS, LLC, a Colorado limited liability company (\"Corvane\"); and\n\n(2) TESSELLATE ORBITAL, INC., a Delaware corporation (\"Tessellate\" or \"Operator\").\n\nC. Operator wishes to relocate its mission-control workloads from its own premises into a dedicated, access-controlled enclave in Corvane's data centre, and Corvane is willing to provide those services.\n");
+        assert!(p.provider.iter().any(|a| a == "Corvane"), "{p:?}");
+        assert!(p.customer.iter().any(|a| a == "Operator"), "{p:?}");
+        // Without such a recital the word keeps its usual side.
+        let p = parties("This Agreement is made between:\n\n(1) CORVANE GROUND SYSTEMS, LLC, a Colorado limited liability company (\"Corvane\"); and\n\n(2) TESSELLATE ORBITAL, INC., a Delaware corporation (\"Tessellate\" or \"Operator\").\n");
+        assert!(p.provider.iter().any(|a| a == "Operator"), "{p:?}");
     }
 }

@@ -423,8 +423,16 @@ pub fn statements(
             Some((None, Kind::Others))
         } else if let Some((ds, _)) = duty.filter(|(ds, _)| !advised(&part[..*ds])) {
             // A right that comes before the first duty marker governs the part ("甲方可以…").
+            // ("Provider may disable any credential …, and in that case will tell Customer": the
+            // notice that goes with a right is part of the right.)
+            let notice_after = || {
+                let from = part[..ds].rfind([',', '，', ';', '；']).unwrap_or(ds);
+                m.notice_only.iter().any(|r| r.is_match(&part[from..]))
+            };
             match right {
-                Some((rs, _)) if rs <= ds && !zh_duty_after_right(part, rs, ds) => {
+                Some((rs, _))
+                    if rs <= ds && (!zh_duty_after_right(part, rs, ds) || notice_after()) =>
+                {
                     Some((subject_at(rs), Kind::Right))
                 }
                 _ => Some((subject_at(ds), Kind::Duty)),
