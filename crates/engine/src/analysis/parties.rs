@@ -948,12 +948,15 @@ pub(crate) fn resolve_with(
     }
     // Brands on every party line and no role anywhere: the recitals say who provides to whom
     // ("Halvard provides Payvela with virtual machines").
-    if candidates.len() >= 2 && candidates.iter().all(|c| c.2.is_none()) {
-        let names: Vec<Vec<String>> = candidates
+    let names_of = |candidates: &[(String, Vec<String>, Option<Role>)]| -> Vec<Vec<String>> {
+        candidates
             .iter()
             .map(|c| c.1.iter().chain([&c.0]).cloned().collect())
-            .collect();
-        for (c, role) in candidates.iter_mut().zip(provision_roles(&head, &names)) {
+            .collect()
+    };
+    if candidates.len() >= 2 && candidates.iter().all(|c| c.2.is_none()) {
+        let said = provision_roles(&head, &names_of(&candidates));
+        for (c, role) in candidates.iter_mut().zip(said) {
             c.2 = role;
         }
     } else if candidates.len() == 2
@@ -965,18 +968,15 @@ pub(crate) fn resolve_with(
                     .any(|a| a.trim_matches('*').eq_ignore_ascii_case("operator"))
         })
     {
-        // ("Tessellate" or "Operator": a satellite operator is the customer where the recitals
-        // say the brand on the other line provides to it. "Operator" alone is a weak role word.)
-        let names: Vec<Vec<String>> = candidates
-            .iter()
-            .map(|c| c.1.iter().chain([&c.0]).cloned().collect())
-            .collect();
-        let said = provision_roles(&head, &names);
+        // "Tessellate" or "Operator": "Operator" alone is a weak role word. A satellite operator
+        // is the customer where the recitals say the brand on the other line provides to it;
+        // then each side takes what the recitals say, or else the side opposite its word's.
+        let said = provision_roles(&head, &names_of(&candidates));
         let flipped = candidates
             .iter()
             .zip(&said)
             .all(|(c, r)| c.2.is_none() || *r == Some(Role::Customer));
-        if flipped && said.iter().any(|r| r.is_some()) {
+        if flipped {
             for (c, role) in candidates.iter_mut().zip(said) {
                 c.2 = role.or(match c.2 {
                     Some(Role::Provider) => Some(Role::Customer),
