@@ -289,33 +289,36 @@ pub(crate) fn signing_row(text: &str, s: &Sentence, table: &(usize, Vec<String>)
 /// (`table` is the row's `table_top`.)
 pub(crate) fn contacts_table(text: &str, table: &(usize, Vec<String>)) -> bool {
     let (top, header) = (table.0, &table.1);
-    let contacts = static_re!(
-        r"(?i)联系人|联络人|联系方式|升级路径|\bcontacts?\b|\bescalation\b|\bpoints? of contact\b"
-    );
-    let duties = static_re!(r"(?i)职责|责任|分工|responsib|obligations?|\bRACI\b");
-    let named =
-        |l: &str| contacts.is_some_and(|r| r.is_match(l)) && !duties.is_some_and(|r| r.is_match(l));
-    let assigns = header.iter().any(|h| duties.is_some_and(|r| r.is_match(h)));
+    let assigns = header.iter().any(|h| assigns_duties(h));
     (!assigns
         && header
             .iter()
-            .any(|h| h.trim().chars().count() <= 24 && named(h)))
-        || line_above(text, top, 200).is_some_and(|l| l.chars().count() <= 40 && named(l))
+            .any(|h| h.trim().chars().count() <= 24 && names_contacts(h)))
+        || line_above(text, top, 200).is_some_and(|l| l.chars().count() <= 40 && names_contacts(l))
+}
+
+/// Words of a duty allocation ("职责", "responsibilities", "RACI").
+fn assigns_duties(l: &str) -> bool {
+    static_re!(r"(?i)职责|责任|分工|responsib|obligations?|\bRACI\b").is_some_and(|r| r.is_match(l))
+}
+
+/// A heading, header or label about whom to call, not who is responsible ("Contacts", "安全联系人",
+/// "升级路径").
+fn names_contacts(l: &str) -> bool {
+    static_re!(
+        r"(?i)联系人|联络人|对接人|联系方式|升级路径|\bcontacts?\b|\bescalation\b|\bpoints? of contact\b"
+    )
+    .is_some_and(|r| r.is_match(l))
+        && !assigns_duties(l)
 }
 
 /// A row that names a contact person ("| Backup billing contact | J. Lammers | – |", "| 安全联系人
 /// | 张三 |"): whom to call, not who is responsible.
 pub(crate) fn contact_row(row: &str) -> bool {
-    let Some(first) = cells(row)
+    cells(row)
         .into_iter()
         .find(|c| !c.trim().is_empty() && !c.trim().chars().all(|ch| ch.is_ascii_digit()))
-    else {
-        return false;
-    };
-    let first = first.trim();
-    first.chars().count() <= 40
-        && static_re!(r"(?i)\bcontacts?\b|联系人|联络人|对接人").is_some_and(|r| r.is_match(first))
-        && !static_re!(r"(?i)职责|责任|responsib|obligations?").is_some_and(|r| r.is_match(first))
+        .is_some_and(|first| first.trim().chars().count() <= 40 && names_contacts(first.trim()))
 }
 
 /// An order form's line for an option not taken ("| DDoS Shield | Not ordered |", "| 异地备份 |
