@@ -456,3 +456,8 @@ fn forty_sixth_blind_set_scores_stay_above_their_floors() {
 fn forty_seventh_blind_set_scores_stay_above_their_floors() {
     check("blind47", 8, 0.94, 0.94, 0.90, 8);
 }
+
+#[test]
+fn forty_eighth_blind_set_scores_stay_above_their_floors() {
+    check("blind48", 8, 0.97, 0.97, 0.92, 8);
+}

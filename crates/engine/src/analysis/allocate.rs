@@ -130,10 +130,11 @@ fn refers_to_document(c: &str) -> bool {
 }
 
 fn empty_cell(c: &str) -> bool {
-    matches!(
-        c.trim(),
-        "" | "-" | "–" | "—" | "/" | "n/a" | "N/A" | "无" | "不适用" | "不涉及" | "—/—"
-    )
+    let c = c.trim();
+    // ("-", "—", "——", "－", "—/—": dashes and slashes alone.)
+    c.chars()
+        .all(|ch| matches!(ch, '-' | '–' | '—' | '―' | '－' | '/' | '／'))
+        || matches!(c, "n/a" | "N/A" | "无" | "不适用" | "不涉及")
 }
 
 /// The header row of the table a row belongs to: the first of the contiguous `|` lines above.
@@ -556,7 +557,7 @@ pub(crate) fn table_claim(
         if !marked {
             continue;
         }
-        match mentions.find(h).first().map(|x| x.2) {
+        match mentions.header_role(h) {
             Some(Role::Provider) => provider = true,
             Some(Role::Customer) => customer = true,
             _ => continue,
@@ -611,7 +612,7 @@ fn recitals(text: &str) -> Option<(usize, usize)> {
         r"(?m)^[\s*#]*(?:BACKGROUND|RECITALS|WHEREAS|Background|Recitals|Whereas)\b[\s*:：]*$"
     )?;
     let close = static_re!(
-        r"(?m)^[\s*#]*(?:IT IS (?:HEREBY )?AGREED|NOW,? THEREFORE|AGREED TERMS|THE PARTIES (?:HEREBY )?AGREE|It is (?:hereby )?agreed|Now,? therefore)"
+        r"(?m)^[\s*#]*(?:IT IS (?:HEREBY )?AGREED|NOW,? THEREFORE|AGREED TERMS|THE PARTIES (?:HEREBY )?AGREE|It is (?:hereby )?agreed|Now,? therefore|(?:#{1,4}\s*)?(?:1\.?|(?:SECTION|Section|ARTICLE|Article|CLAUSE|Clause)\s+1\.?)\s+\**(?:DEFINITIONS|Definitions|INTERPRETATION|Interpretation)\b)"
     )?;
     // (Recitals open a contract: only its head is read, on every re-analysis too.)
     let mut head = text.len().min(20_000);
@@ -667,9 +668,7 @@ fn marked_parts(
         let h = h.trim();
         if is(&marks.provider_column, h) {
             cols.push((Role::Provider, c.as_str()));
-        } else if is(&marks.shared_column, h)
-            || mentions.find(h).first().map(|x| x.2) == Some(Role::Both)
-        {
+        } else if is(&marks.shared_column, h) || mentions.header_role(h) == Some(Role::Both) {
             cols.push((Role::Both, c.as_str()));
         }
     }
@@ -826,7 +825,7 @@ fn party_columns<'a>(
     header
         .iter()
         .zip(row)
-        .filter_map(|(h, c)| match mentions.find(h).first().map(|x| x.2) {
+        .filter_map(|(h, c)| match mentions.header_role(h) {
             Some(r @ (Role::Provider | Role::Customer)) => Some((r, c.as_str())),
             _ => None,
         })
@@ -1117,6 +1116,8 @@ pub(crate) fn read<'a>(
     // The defined terms that list layers, and which of them each sentence names (kept with the
     // sentences: a long contract defines many terms).
     let layer_terms = &terms.layers;
+    let alias_terms = &terms.pi_alias;
+    let privacy = rules.items.iter().position(|t| t.id == "data.privacy");
     // One list of claims per distinct item id, by index rather than by name.
     let mut ids: Vec<&str> = Vec::new();
     let slot: Vec<usize> = rules
@@ -1141,6 +1142,10 @@ pub(crate) fn read<'a>(
     // With each lead, whether it is a heading over a party's list ("二、租户（甲方）职责"): its
     // items must state a duty themselves (a description under it stays a description).
     let mut leads: Vec<Option<(Statement, bool)>> = vec![None; doc.clauses.len()];
+    // What a lead-in with no party of its own names, for its items that name nothing ("4.2 For
+    // a migration of historical records: (a) Kalani shall extract its legacy data …; (b)
+    // Tradewind shall map, validate and import the records …"): per clause.
+    let mut lead_items: Vec<Vec<usize>> = vec![Vec::new(); doc.clauses.len()];
     // Per clause, the items a provider disclaimer in it speaks to ("Vendor makes no commitment
     // as to … and shall have no responsibility to maintain logs"): a description of what the
     // service does in the same clause ("The Platform records … in an activity log") is then a
@@ -1399,6 +1404,14 @@ pub(crate) fn read<'a>(
                 _ => {}
             }
         }
+        if let Some(c) = s.clause_idx.filter(|&c| c < lead_items.len()) {
+            if !f.items.is_empty()
+                && st.iter().all(|x| x.role.is_none())
+                && t.trim_end().ends_with([':', '：'])
+            {
+                lead_items[c].clone_from(&f.items);
+            }
+        }
         let semi = t.trim_end().ends_with([';', '；']);
         prev = Some((s.clause_idx, last, semi));
         // "乙方负责多租户隔离……，甲方负责按照约定的数量使用本服务": where the other party's part of
@@ -1428,6 +1441,9 @@ pub(crate) fn read<'a>(
                 && !points_back(body, &rules.modality_en)
                 && others.any(|(j, _)| !shares_words(mine, segment(t, st, j)))
         };
+        let parent_items: &[usize] = parent
+            .and_then(|p| lead_items.get(p))
+            .map_or(&[], Vec::as_slice);
         for (k, x) in st.iter().enumerate() {
             let empty: &[usize] = &[];
             // The sentence's items less those of another party's permission in it ("Vendor
@@ -1454,14 +1470,29 @@ pub(crate) fn read<'a>(
             } else {
                 f.items.as_slice()
             };
-            let own = match f.segment_items.get(k) {
-                Some(o) if !o.is_empty() => o.as_slice(),
-                _ if x.role.is_some() && contrasted(k, x.role) => empty,
+            let (own, open) = match f.segment_items.get(k) {
+                Some(o) if !o.is_empty() => (o.as_slice(), true),
+                _ if x.role.is_some() && contrasted(k, x.role) => (empty, false),
                 // "…, but shall give NorthSpan five Business Days' notice of any test": a duty
                 // only to tell the other side takes none of the sentence's items.
-                Some(_) if x.kind == Kind::Duty && notice_only(segment(t, st, k), rules) => empty,
-                _ => all,
+                Some(_) if x.kind == Kind::Duty && notice_only(segment(t, st, k), rules) => {
+                    (empty, false)
+                }
+                _ if all.is_empty() => (parent_items, true),
+                _ => (all, true),
             };
+            // "Corvane shall store Personnel Data only in the United States": a term that stands
+            // for personal information alone makes the part a duty on personal information.
+            let alias = privacy.filter(|p| {
+                open && !own.contains(p) && !alias_terms.is_empty() && {
+                    let mine = segment(t, st, k);
+                    alias_terms
+                        .named(i, t)
+                        .iter()
+                        .filter_map(|&(n, _)| alias_terms.list().get(n))
+                        .any(|(term, _)| mine.contains(term.as_str()))
+                }
+            });
             // "Provider is responsible for the security of the Provider Infrastructure": the
             // layers the defined term lists.
             // (A part that points back, "…, all of which are Customer's responsibility", speaks
@@ -1509,7 +1540,7 @@ pub(crate) fn read<'a>(
                 .filter(|(term, _)| part.contains(term.as_str()) && secured(term))
                 .flat_map(|(_, items)| items.iter().copied())
                 .filter(|i| !own.contains(i));
-            for item in own.iter().copied().chain(listed) {
+            for item in own.iter().copied().chain(listed).chain(alias) {
                 claims[slot[item]].push(Claim {
                     sentence: i,
                     role: x.role,
@@ -3343,5 +3374,60 @@ mod tests {
         let text = "甲方：上海瞳行智能科技有限公司（受托方）\n乙方：杭州栖澜物业服务有限公司（委托方）\n\n第一条 乙方负责管理后台账号的开通和注销。\n\n第二条 甲方应当采用符合国家密码管理要求的加密算法对人脸特征值进行加密存储。\n\n第三条 甲方应当在存储期限届满后删除访客信息。\n\n## 附件七 访客登记告知文本（乙方使用示例）\n\n一、您的现场人脸图像将在七十二小时后删除。\n";
         assert_eq!(allocation_of(text, "iam"), Found::Customer);
         assert_eq!(allocation_of(text, "data.destruction"), Found::Provider);
+    }
+
+    #[test]
+    fn duties_on_a_term_that_stands_for_personal_information_are_privacy_duties() {
+        let en = "This Agreement is between Corvane LLC (\"Provider\") and Tessellate Inc. (\"Customer\").\n\n\
+            10.1 \"Personnel Data\" means the personal information about Customer's employees that Customer provides to Provider for access badges.\n\n\
+            10.2 Provider shall store Personnel Data only in the United States.\n\n\
+            10.3 Except as set out in this Section 10, Provider has no responsibility for any personal information that Customer stores on the Services.\n";
+        assert_eq!(allocation_of(en, "data.privacy"), Found::Provider);
+        // A term that only includes some personal information is not one.
+        let some = en.replace(
+            "means the personal information about",
+            "means all data, including the personal information, about",
+        );
+        assert_eq!(allocation_of(&some, "data.privacy"), Found::Disclaimed);
+        // "… means any information relating to an identified or identifiable patron".
+        let patron = en.replace(
+            "means the personal information about Customer's employees",
+            "means any information relating to an identified or identifiable patron",
+        );
+        assert_eq!(allocation_of(&patron, "data.privacy"), Found::Provider);
+    }
+
+    #[test]
+    fn you_need_to_make_sure_is_a_duty_and_a_dpdp_notice_is_privacy() {
+        let en = "Scribeleaf Ltd (\"we\", \"us\") provides the service to you (\"you\").\n\n\
+            4.1 Before anyone is recorded, you need to make sure you have a legal basis for the recording.\n\n\
+            8.1 We will process Customer Personal Data only on your documented instructions.\n";
+        assert_eq!(split_of(en, "data.privacy"), (Found::Shared, Some(true)));
+        let dpdp = "Ledgerwise Pvt Ltd (the \"Company\") and Northgate Finance Ltd (the \"Client\").\n\n\
+            4.2 The Client shall give each Data Principal the notice required by section 5 of the DPDP Act.\n\n\
+            4.3 The Company shall process Client Personal Data only on the Client's documented instructions.\n";
+        assert_eq!(split_of(dpdp, "data.privacy"), (Found::Shared, Some(true)));
+    }
+
+    #[test]
+    fn double_dashes_a_column_a_clause_names_and_shared_responsibility_allocate_the_row() {
+        // "——" under 甲方 is an empty cell.
+        let zh = "甲方：宁波市某某公证处\n乙方：杭州某某科技有限公司\n\n## 附件二 安全责任分工表\n\n| 事项 | 甲方 | 乙方 |\n|---|---|---|\n| 第1项 物理环境安全（机房门禁、视频监控、供电） | —— | 负责 |\n\n6.4 本平台所运行服务器的操作系统层面的补丁更新和安全加固，乙方不予负责。\n";
+        assert_eq!(allocation_of(zh, "physical"), Found::Provider);
+        assert_eq!(allocation_of(zh, "os"), Found::Disclaimed);
+        // "the column headed "Platform" sets out our responsibilities" (the Platform itself is
+        // the service, no party).
+        let en = "These terms are between Torrentine Inc. (\"we\", \"us\", \"our\") and you (\"you\", \"your\").\n\n6.1 Exhibit A divides responsibility: the column headed \"Platform\" sets out our responsibilities and the column headed \"You\" sets out yours.\n\n## Exhibit A\n\n| Row | Area | Platform | You |\n|---|---|---|---|\n| 4 | Network security | Configures private endpoints and restricts ports | Configures security groups and network ACLs |\n";
+        assert_eq!(split_of(en, "network"), (Found::Shared, Some(true)));
+        // "Responsibility for security logging … is shared between the parties".
+        let shared = "ACME LTD (\"Provider\") and BETA LTD (\"Customer\").\n\n5.9 Responsibility for security logging, log retention and forensic investigation is shared between the parties.\n";
+        assert_eq!(split_of(shared, "data.audit"), (Found::Shared, Some(false)));
+    }
+
+    #[test]
+    fn the_recitals_end_at_the_definitions_and_a_paragraph_section_mark_is_a_reference() {
+        let en = "(1) ACME LIMITED (the \"Supplier\"); and\n\n(2) BETA LIMITED (the \"Customer\").\n\n## BACKGROUND\n\n(B) The Supplier operates a multi-tenant application.\n\n## 1. DEFINITIONS AND INTERPRETATION\n\n1.1 Terms.\n\n## 7. Accounts\n\n7.1 The obligations in §7 of Schedule 3 apply to the Customer.\n\n## Schedule 3 — Security Measures\n\n**§7 User accounts.** The following obligations apply:\n\n(a) multi-factor authentication shall be enabled through the Customer's identity provider.\n";
+        assert_eq!(allocation_of(en, "resource_abstraction"), Found::Absent);
+        assert_eq!(allocation_of(en, "iam"), Found::Customer);
     }
 }

@@ -277,7 +277,11 @@ impl Cache {
         let live = self
             .live
             .get_or_insert_with(|| live::Live::new(&doc.text, rules));
-        let legend_before = !parties::legend_codes(&doc.text[bs..be]).is_empty();
+        // (A legend that names the parties' codes, "AN = Contractor", or a clause that names a
+        // party or a table's party column, "本表中“梯讯”指甲方", may stand anywhere.)
+        let names_parties =
+            |t: &str| !parties::legend_codes(t).is_empty() || !parties::later_names(t).is_empty();
+        let legend_before = names_parties(&doc.text[bs..be]);
         let old_chars = i64::from(c.end - c.start);
         let new_chars = i64::try_from(new_text.chars().count()).unwrap_or(0);
         live.replace(&mut doc.text, bs, be, new_text, rules);
@@ -295,8 +299,7 @@ impl Cache {
         self.lang = live.language();
         // Who is who: read again when the preamble or a word it counts anywhere changed.
         let presence = live.present(&doc.text);
-        // (A legend that names the parties' codes, "AN = Contractor", may stand anywhere.)
-        let legend = !parties::legend_codes(new_text).is_empty() || legend_before;
+        let legend = names_parties(new_text) || legend_before;
         if (c.start as usize) < parties::HEAD_CHARS || presence != live.presence || legend {
             let (p, m) = parties::resolve_with(&doc.text, &rules.parties, &presence);
             live.presence = presence;

@@ -103,6 +103,8 @@ pub struct Mentions {
     /// (lower-cased, "an" would be the article).
     codes: Vec<(String, Role)>,
     code_regex: Option<Regex>,
+    /// Table column headers a clause gives a party (`later_names`), lower-cased.
+    columns: Vec<(String, Role)>,
 }
 
 /// What a `Mentions` is made from: the aliases with their roles, the third parties' terms and the
@@ -112,13 +114,29 @@ pub(crate) type Reading<'a> = (
     &'a [String],
     &'a [String],
     &'a [(String, Role)],
+    &'a [(String, Role)],
 );
 
 impl Mentions {
     /// What the matcher is made from: the aliases with their roles, and the third parties'
     /// terms.
     pub(crate) fn reading(&self) -> Reading<'_> {
-        (&self.roles, &self.others, &self.thirds, &self.codes)
+        (
+            &self.roles,
+            &self.others,
+            &self.thirds,
+            &self.codes,
+            &self.columns,
+        )
+    }
+
+    /// The party a table's column header names: a mention in it, or a column a clause gives a
+    /// party ("the column headed "Platform" sets out our responsibilities").
+    pub(crate) fn header_role(&self, header: &str) -> Option<Role> {
+        self.find(header).first().map(|x| x.2).or_else(|| {
+            let h = header.trim().trim_matches('*').trim().to_ascii_lowercase();
+            self.columns.iter().find(|(c, _)| *c == h).map(|x| x.1)
+        })
     }
 
     /// Where the first short name of a third-party company starts in `text` (byte offset).
@@ -329,6 +347,17 @@ fn preceded_by_user_qualifier(text: &str, start: usize) -> bool {
             "successor",
             "replacement",
             "incoming",
+            // ("the Charity's identity provider", "an email provider": a supplier of one thing.)
+            "identity",
+            "email",
+            "e-mail",
+            "payment",
+            "payments",
+            "telecommunications",
+            "internet",
+            "dns",
+            "sms",
+            "authentication",
         ]
         .contains(&w),
         _ => false,
@@ -661,6 +690,8 @@ pub(crate) fn resolve_with(
     );
     // "… acting as agent for the public libraries … (each a "Member Library" …)".
     let principal_bracket = static_re!(r"(?i)^[^(]*\(\s*(?:each|together|collectively)\b");
+    // A numbered party line opening with a name in capitals: "(2) SEVERN MARCHES REGIONAL …".
+    let numbered_party = static_re!(r"^\s*\(?[1-9][).]?\s*\**[A-Z][A-Z0-9&,.'’ -]{3,}");
     let principal_line = static_re!(r"(?i)\b(?:as\s+agent\s+for|on\s+behalf\s+of)\b[^()]{0,80}$");
     for (bare, r) in [
         (false, alias_zh),
@@ -823,10 +854,14 @@ pub(crate) fn resolve_with(
                 && aliases
                     .iter()
                     .all(|a| ["本平台", "平台", "Platform"].contains(a));
+            // (Unless a numbered party line gives a body's name that short name: "(2) SEVERN
+            // MARCHES REGIONAL BLOOD SERVICE, a body corporate … (the "Service")".)
+            let party_line = company && numbered_party.is_some_and(|r| r.is_match(line));
             if aliases
                 .iter()
                 .all(|a| NOT_PARTIES.contains(&a.trim_matches('*')))
                 && !platform_operator
+                && !party_line
             {
                 continue;
             }
@@ -1313,6 +1348,43 @@ pub(crate) fn resolve_with(
             }
         }
     }
+    // Short names given to a party after its line, without a bracket ("本协议中，浙江某某科技有限公司
+    // 以下简称“甲方”或“梯讯”"), or anywhere to a party's label ("本表中“梯讯”指甲方").
+    let mut later: Vec<(Vec<String>, String)> = Vec::new();
+    if let Some(r) = static_re!(
+        r"([^\s，。；、：:（()）“”]{2,40}?)\s*(?:以下|下文)(?:简称|称)[为:：]?\s*“([^”]{1,16})”(?:\s*(?:或者|或|、|及|和)\s*“([^”]{1,16})”)?"
+    ) {
+        for c in r.captures_iter(&head) {
+            let new = c.iter().skip(2).flatten().map(|m| m.as_str().to_string());
+            later.push((new.collect(), c[1].to_string()));
+        }
+    }
+    let (renamed, columns_named): (Vec<_>, Vec<_>) =
+        later_names(text).into_iter().partition(|x| !x.2);
+    later.extend(renamed.into_iter().map(|(n, t, _)| (vec![n], t)));
+    let side = |named: &str, provider: &BTreeSet<String>, customer: &BTreeSet<String>| {
+        let is = |set: &BTreeSet<String>| set.iter().any(|a| a.eq_ignore_ascii_case(named));
+        match (is(provider), is(customer)) {
+            (true, false) => Some(Role::Provider),
+            (false, true) => Some(Role::Customer),
+            _ => None,
+        }
+    };
+    for (new, named) in later {
+        if let Some(role) = side(&named, &provider, &customer) {
+            for n in new.iter().filter(|n| !NOT_PARTIES.contains(&n.as_str())) {
+                add(role, n, &mut provider, &mut customer);
+            }
+        }
+    }
+    // Table columns a clause gives a party ("the column headed "Platform" sets out our
+    // responsibilities"): that party in a header only (elsewhere "the Platform" is the service).
+    let columns: Vec<(String, Role)> = columns_named
+        .into_iter()
+        .filter_map(|(col, named, _)| {
+            side(&named, &provider, &customer).map(|r| (col.to_ascii_lowercase(), r))
+        })
+        .collect();
     // A glossary entry that defines a role word as a company ("• Hosting Company: Bolderik
     // Hosting B.V., a private limited company …"): the term and the company are that party.
     if let Some(r) = static_re!(
@@ -1550,8 +1622,37 @@ pub(crate) fn resolve_with(
             thirds,
             codes,
             code_regex,
+            columns,
         },
     )
+}
+
+/// Names the text gives the parties outside the preamble: (the name, what it names, whether it
+/// names a table column only). "本表中“梯讯”指甲方，“安衡维保”指乙方"; "the column headed "Platform"
+/// sets out our responsibilities and the column headed "You" sets out yours". What is named is
+/// a party only where it is one of the party's names (checked by the caller).
+pub(crate) fn later_names(text: &str) -> Vec<(String, String, bool)> {
+    let mut out = Vec::new();
+    if let Some(r) =
+        static_re!(r"“([^”\s]{2,12})”\s*(?:指|系指|是指)\s*([^\s，。；、“”]{2,12}?)\s*[，。；]")
+    {
+        for c in r.captures_iter(text) {
+            out.push((c[1].to_string(), c[2].to_string(), false));
+        }
+    }
+    if let Some(r) = static_re!(
+        r#"(?i)\bcolumns?\s+(?:headed|titled|labell?ed|marked)\s+["“]\**([^"”*\n]{1,30}?)\**["”],?\s+(?:sets out|lists|shows|describes|states|contains)\s+(?:what\s+)?(?:the\s+)?([A-Za-z]+)"#
+    ) {
+        for c in r.captures_iter(text) {
+            let named = match c[2].to_ascii_lowercase().as_str() {
+                "yours" => "your".to_string(),
+                "ours" => "our".to_string(),
+                _ => c[2].to_string(),
+            };
+            out.push((c[1].to_string(), named, true));
+        }
+    }
+    out
 }
 
 /// Abbreviations defined in a legend line ("**Legend:** AN = Contractor (*Auftragnehmer*); AG =
@@ -1639,7 +1740,7 @@ fn company_like(text: &str) -> bool {
 
 /// The words of a public body's name (a party line's "Inland Waterways Regulator", "Westshire
 /// County Council"), for `company_like` and for the terms defined in brackets on a party line.
-const PUBLIC_BODY: &str = "Province|Government|Ministry|Minister|Department|Council|Authority|Majesty|Commonwealth|Municipality|County|Agency|Regulator|Commission|Bureau|Tribunal|University|College|Hospital|NHS|School District|School Board|school service centre|Centre de services scolaire|Commission scolaire|City of|State of";
+const PUBLIC_BODY: &str = "Province|Government|Ministry|Minister|Department|Council|Authority|Majesty|Commonwealth|Municipality|County|Agency|Regulator|Commission|Bureau|Tribunal|University|College|Hospital|NHS|School District|School Board|school service centre|Centre de services scolaire|Commission scolaire|City of|State of|Board of Trustees|Trustees of|body corporate|registered charity|charity number|Foundation Trust|Health Board";
 
 /// "本条款是您与杭州某某有限公司" → "杭州某某有限公司": the name after the last 与 / 和 / 及, when
 /// what follows is still a company's name.
@@ -2427,5 +2528,28 @@ mod tests {
         // Without such a recital the word keeps its usual side.
         let p = parties("This Agreement is made between:\n\n(1) CORVANE GROUND SYSTEMS, LLC, a Colorado limited liability company (\"Corvane\"); and\n\n(2) TESSELLATE ORBITAL, INC., a Delaware corporation (\"Tessellate\" or \"Operator\").\n");
         assert!(p.provider.iter().any(|a| a == "Operator"), "{p:?}");
+    }
+
+    #[test]
+    fn names_given_later_a_body_corporate_and_a_numbered_party_line_name_the_parties() {
+        // "本协议中，X以下简称“甲方”或“梯讯”" and a table note "本表中“安衡维保”指乙方".
+        let p = parties("**甲方（服务提供方）**：浙江梯讯物联科技有限公司\n\n**乙方（服务使用方）**：南京安衡电梯维保服务有限公司\n\n鉴于：\n\n1. 本协议中，浙江梯讯物联科技有限公司以下简称“甲方”或“梯讯”。\n\n## 附件二\n\n说明：本表中“梯讯”指甲方，“安衡维保”指乙方。\n");
+        assert!(p.provider.iter().any(|a| a == "梯讯"), "{p:?}");
+        assert!(p.customer.iter().any(|a| a == "安衡维保"), "{p:?}");
+        // "… a body corporate … (the "Trustees")", selected by it in the recitals.
+        let p = parties("(1) **STRATAVAULT CLOUD SERVICES LIMITED**, a company incorporated in England (\"**Stratavault**\" or the \"**Provider**\"); and\n\n(2) **THE BOARD OF TRUSTEES OF THE KINGSGATE MUSEUM**, a body corporate established by statute, whose principal office is at Kingsgate House, London WC1B 3QT (the \"**Trustees**\").\n\n(B) The Trustees have selected Stratavault to provide infrastructure-as-a-service.\n");
+        assert!(p.customer.iter().any(|a| a == "Trustees"), "{p:?}");
+        // A numbered party line may call a body "the Service".
+        let p = parties("(1) **VANTLOW HEALTH SYSTEMS LIMITED**, a company incorporated in Scotland (the \"**Supplier**\"); and\n\n(2) **SEVERN MARCHES REGIONAL BLOOD SERVICE**, a body corporate established by statute whose principal office is at 1 Abbey Foregate, Shrewsbury, England (the \"**Service**\").\n\n(C) The Service has selected the Supplier to replace its legacy donor system.\n");
+        assert!(p.customer.iter().any(|a| a == "Service"), "{p:?}");
+        // An identity provider is no Provider.
+        let rules = Rules::load(&TemplateFiles::builtin()).expect("rules");
+        let (_, m) = resolve(
+            "ACME LTD (\"Provider\") and BETA LTD (\"Customer\").\n",
+            &rules.parties,
+        );
+        let found = m.find("through the Customer's identity provider");
+        assert!(found.iter().all(|x| x.2 == Role::Customer), "{found:?}");
+        assert!(!m.find("the Provider shall").is_empty());
     }
 }

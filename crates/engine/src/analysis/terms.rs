@@ -106,11 +106,14 @@ pub(crate) struct DocTerms {
     pub(crate) layers: Terms<Vec<usize>>,
     /// Terms defined to include personal information.
     pub(crate) pi: Terms<()>,
+    /// Terms that stand for personal information alone (`topics::pi_alias_terms`).
+    pub(crate) pi_alias: Terms<()>,
 }
 
 type Lists = (
     Vec<(String, String)>,
     Vec<(String, Vec<usize>)>,
+    Vec<(String, ())>,
     Vec<(String, ())>,
 );
 
@@ -122,17 +125,22 @@ fn lists(text: &str, sentences: &[Sentence], feats: &[SentenceFeatures]) -> List
             .into_iter()
             .map(|t| (t, ()))
             .collect(),
+        super::topics::pi_alias_terms(text, sentences, feats)
+            .into_iter()
+            .map(|t| (t, ()))
+            .collect(),
     )
 }
 
 impl DocTerms {
     pub(crate) fn read(text: &str, sentences: &[Sentence], feats: &[SentenceFeatures]) -> DocTerms {
-        let (schedules, layers, pi) = lists(text, sentences, feats);
+        let (schedules, layers, pi, pi_alias) = lists(text, sentences, feats);
         let n = sentences.len();
         DocTerms {
             schedules: Terms::new(schedules, n),
             layers: Terms::new(layers, n),
             pi: Terms::new(pi, n),
+            pi_alias: Terms::new(pi_alias, n),
         }
     }
 
@@ -145,11 +153,12 @@ impl DocTerms {
         replaced: Range<usize>,
         fresh: usize,
     ) {
-        let (schedules, layers, pi) = lists(text, sentences, feats);
+        let (schedules, layers, pi, pi_alias) = lists(text, sentences, feats);
         let n = sentences.len();
         self.schedules.update(schedules, replaced.clone(), fresh, n);
         self.layers.update(layers, replaced.clone(), fresh, n);
-        self.pi.update(pi, replaced, fresh, n);
+        self.pi.update(pi, replaced.clone(), fresh, n);
+        self.pi_alias.update(pi_alias, replaced, fresh, n);
     }
 }
 

@@ -270,6 +270,36 @@ pub(crate) fn pi_terms(
     terms
 }
 
+/// The terms that stand for personal information and nothing else (Personnel Data "means the
+/// personal information about Operator's employees …", Member Data "means all Personal Data
+/// relating to Members", 会员信息"指甲方会员的个人信息，包括…"; not Customer Data "means all
+/// data …, including personal data", which only holds some). A duty on one is a duty on personal
+/// information.
+pub(crate) fn pi_alias_terms(
+    text: &str,
+    sentences: &[Sentence],
+    feats: &[SentenceFeatures],
+) -> Vec<String> {
+    let en = static_re!(
+        r"(?i)^\s*(?:all |any |the |those )?(?:items of )?personal (?:data|information)\b(?:\s+(?:about|of|relating|concerning|that|which|processed|described|within|\(as))|^\s*(?:all |any )?(?:information|data) (?:relating|that relates) to an? (?:identified or identifiable|identifiable)\b"
+    );
+    let zh = static_re!(r"^[^，。；,;（(]{0,30}(?:个人信息|个人数据)\s*(?:[，。；,;]|$)");
+    let (Some(en), Some(zh)) = (en, zh) else {
+        return Vec::new();
+    };
+    let mut out: Vec<String> = Vec::new();
+    for (s, d, body) in super::features::definitions(text, sentences, feats) {
+        let verb = s.text(text).get(..d.body).unwrap_or("");
+        if !d.pi || verb.trim_end().ends_with("includes") || out.contains(&d.term) {
+            continue;
+        }
+        if en.is_match(body) || zh.is_match(body) {
+            out.push(d.term.clone());
+        }
+    }
+    out
+}
+
 /// What a clause's heading says of personal information.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum PiHeading {
@@ -346,7 +376,14 @@ pub(crate) fn pi_applies(t: &str) -> Vec<String> {
     ) else {
         return Vec::new();
     };
-    if !applies.is_match(t) {
+    // (Not "Section 7.2 does not apply to Personal Information", "第7.2条不适用于…个人信息".)
+    let negated = |before: &str| {
+        let b = before.trim_end().to_ascii_lowercase();
+        ["not", "n't", "never", "不", "并不"]
+            .iter()
+            .any(|w| b.ends_with(w))
+    };
+    if !applies.find_iter(t).any(|m| !negated(&t[..m.start()])) {
         return Vec::new();
     }
     let mut numbers: Vec<String> = zh
@@ -583,19 +620,40 @@ pub(crate) fn pi_rows(
     let authority = static_re!(
         r"(?i)^\s*(?:\d+(?:\.\d+)*\.?\s*)?(?:(?:有权|主管|监管|行业主管|政府|有关)(?:机关|部门|机构)|公安机关|网信部门|(?:if |where |when )?(?:a |an |any )?(?:governmental|government|law enforcement) (?:authorit|bod|agenc))"
     );
+    // (Nor one that denies the right: "You have no right to audit us", "甲方不得对乙方进行现场检查";
+    // the element's own exclusions say so.)
+    let denies = |t: &str| {
+        rules
+            .pi
+            .iter()
+            .find(|c| c.id == "pi.supervision_audit")
+            .is_some_and(|c| c.not.is_match(t, &rules.prefilter.scan(t)))
+    };
+    let verify = static_re!(
+        r"(?i)\b(?:verify|demonstrate|assess)\w*\b[^.;]{0,40}\bcompliance with\b|核实[^。；]{0,16}(?:履行|遵守)"
+    );
     let audit: Vec<usize> = rules
         .risks
         .iter()
         .position(|c| c.id == "audit_rights")
         .map(|k| {
             (0..sentences.len())
-                .filter(|&i| feats[i].risk_cue(k, GUARD))
+                // (A guard names a right; or a report or questionnaire is given "so that Customer
+                // can verify Provider's compliance with Sections 4 and 5".)
+                .filter(|&i| {
+                    feats[i].risk_cue(k, GUARD)
+                        || feats[i].risks.contains(&k)
+                            && verify.is_some_and(|r| r.is_match(sentences[i].text(&doc.text)))
+                })
                 .filter(|&i| {
                     let t = sentences[i].text(&doc.text);
                     // (An audit log is no audit: "storage in the EU for … run logs and audit logs",
                     // "通过操作审计服务查询…操作记录".)
+                    if denies(t) {
+                        return false;
+                    }
                     let t =
-                        static_re!(r"(?i)\baudit (?:logs?|trails?|logging)\b|审计日志|操作审计")
+                        static_re!(r"(?i)\baudit (?:logs?|trails?|logging)\b|审计日志|操作审计|运维审计|审计系统")
                             .map_or(std::borrow::Cow::Borrowed(t), |r| r.replace_all(t, ""));
                     let logs = matches!(t, std::borrow::Cow::Owned(_));
                     ((feats[i].risks.contains(&k) && !logs)
@@ -710,7 +768,7 @@ fn forum_names(text: &str) -> Vec<String> {
         return Vec::new();
     }
     let Some(re) = static_re!(
-        r"(?:courts? (?:of|(?:located |sitting |situated )?in)|seated in|arbitration in|venue (?:is|shall be) in|place of jurisdiction[^.;]{0,80}?\bis|laws? of the State of)\s+(?:the\s+)?([A-Z][A-Za-z]+(?: [A-Z][a-z]+)?)|([\p{Han}]{2,6}?)(?:市|省|区)|([\p{Han}]{2})仲裁委员会"
+        r"(?:[Cc]ourts? (?:of [A-Z][a-z]+ )?(?:of|(?:located |sitting |situated )?in)|seated in|arbitration in|venue (?:is|shall be) in|place of jurisdiction[^.;]{0,80}?\bis|laws? of the State of)\s+(?:the\s+)?([A-Z][A-Za-z]+(?: [A-Z][a-z]+)?)|([\p{Han}]{2,6}?)(?:市|省|区)|([\p{Han}]{2})仲裁委员会"
     ) else {
         return Vec::new();
     };
@@ -1166,9 +1224,19 @@ fn unfavourable(
             // override its own safeguard is not undone by that safeguard.
             let overrides =
                 static_re!(r"(?i)^\W*(?:[0-9.]+\s*)?(?:尽管|\bdespite\b|\bnotwithstanding\b)");
-            let overriding = scope
-                .iter()
-                .any(|&i| cue(i, UNFAVOURABLE) && overrides.is_some_and(|r| r.is_match(text(i))));
+            // (Nor is a grant that also takes the results for the provider: "…形成的统计数据、
+            // 行业分析报告用于…产品优化…；前述统计数据及报告的全部权益归甲方所有" stands beside a
+            // "不得…用于算法训练" about other data.)
+            let takes = static_re!(
+                r"(?i)(?:统计数据|汇总数据|分析报告|报告|结果)[^。；]{0,12}(?:全部|一切)?(?:权益|权利|所有权|知识产权)(?:均)?归|\b(?:owns?|retains?) all (?:rights?|title)\b[^.;]{0,60}\b(?:aggregated|derived|anonymi[sz]ed|statistic)"
+            );
+            let overriding = scope.iter().any(|&i| {
+                cue(i, UNFAVOURABLE)
+                    && (overrides.is_some_and(|r| r.is_match(text(i)))
+                        || scope.iter().any(|&g| {
+                            clause(g) == clause(i) && takes.is_some_and(|r| r.is_match(text(g)))
+                        }))
+            });
             any_unfav && (!guarded || overriding)
         }
         _ => any_unfav && !guarded,
@@ -2009,5 +2077,35 @@ mod tests {
         let model = model_detector();
         let zh = "受托方通过病历语音转写服务处理委托方医生口述的录音。转写系统部署于专有云的计算节点，宿主机由专有云运营方维护。\n";
         assert_eq!(model(zh), DeploymentModel::Saas);
+    }
+
+    #[test]
+    fn denied_audits_law_names_and_enumerations_state_no_pi_term() {
+        let en = "Stratavault Ltd (\"Provider\") and Kingsgate Museum (\"Customer\").\n\n## 9. Data Protection\n\n9.1 The Provider shall process Personal Data only on the Customer's documented instructions.\n\n9.2 The Provider shall notify the Customer of any Personal Data Breach within 24 hours.\n\n9.3 The Provider shall ensure that its staff are bound by confidentiality.\n\n6.2 The Customer shall have no right to audit, inspect or test the Provider's systems.\n";
+        assert!(!pi_present(en, "pi.supervision_audit"));
+        let zh = "甲方：宁波市某某公证处\n乙方：杭州某某科技有限公司\n\n## 附件三 委托处理当事人个人信息说明\n\n第5项 个人信息主体的类别：申请办理公证的自然人当事人。\n";
+        assert!(!pi_present(zh, "pi.data_subject_rights"));
+        // "Section 7.2 does not apply to Personal Information": 7.2 is not made a PI clause.
+        assert!(pi_applies("Section 7.2 does not apply to Personal Information.").is_empty());
+        assert_eq!(
+            pi_applies("Section 7.2 applies to Personal Information."),
+            vec!["7.2"]
+        );
+    }
+
+    #[test]
+    fn super_caps_courts_of_session_moves_on_notice_and_taken_results_are_read() {
+        let cap = "Vantlow Ltd (the \"Supplier\") and Severn Ltd (the \"Customer\").\n\n18.2 Each party's total liability in each contract year shall not exceed 150% of the Charges.\n\n18.3 The Supplier's total liability for breach of the Data Protection Schedule shall not exceed £5,000,000 in aggregate, and is in addition to the cap in clause 18.2.\n";
+        assert_eq!(risk_unfavourable(cap, "liability_cap"), Some(false));
+        let law = "(1) VANTLOW LIMITED, a company incorporated in Scotland whose registered office is at 1 High Street, Edinburgh (the \"Supplier\"); and\n\n(2) SEVERN LIMITED, whose principal office is at 2 Castle Street, Shrewsbury, England (the \"Customer\").\n\n24.1 This Agreement is governed by the law of Scotland.\n\n24.2 The parties submit to the exclusive jurisdiction of the Court of Session in Edinburgh.\n";
+        assert_eq!(risk_unfavourable(law, "governing_law"), Some(true));
+        let moved = "Vantlow Ltd (the \"Supplier\") and Severn Ltd (the \"Customer\").\n\n9.2 The Supplier shall host the Customer Data in data centres located in the United Kingdom. The Supplier may change the hosting location within the United Kingdom by giving the Customer 30 days' notice.\n";
+        assert_eq!(risk_unfavourable(moved, "data_location"), Some(true));
+        let taken = "甲方：北京某某云科技有限公司（服务方）\n乙方：杭州某某健身管理有限公司（客户）\n\n5.3 甲方不得将会员个人信息用于算法训练。\n\n15.2 甲方有权对平台数据进行汇总统计处理，并将由此形成的统计数据用于产品优化；前述统计数据的全部权益归甲方所有。\n";
+        assert_eq!(risk_unfavourable(taken, "data_ownership"), Some(true));
+        let backup = "甲方：浙江某某物联科技有限公司（服务提供方）\n乙方：南京某某维保服务有限公司（客户）\n\n10.1 乙方应当自行对乙方数据进行备份。自动快照功能仅为便利乙方而设，甲方不因提供该功能而承担为乙方备份数据的义务。\n";
+        assert_eq!(risk_unfavourable(backup, "backup"), Some(true));
+        let sla = "Stratavault Ltd (\"Provider\") and Kingsgate Museum (\"Customer\").\n\n7.2 If the Provider fails to meet a Service Level, the Customer shall be entitled to service credits. Service credits are not the Trustees' sole or exclusive remedy.\n";
+        assert_eq!(risk_unfavourable(sla, "sla"), Some(false));
     }
 }

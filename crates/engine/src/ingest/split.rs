@@ -485,6 +485,16 @@ fn compose(parent: Option<&Open>, m: &Marker, nested_appendix: bool) -> String {
                 _ => own,
             }
         }
+        // ("**§7 User accounts.**" under "Schedule 3": "Schedule 3 §7", as "paragraph §7 of
+        // Schedule 3" quotes it.)
+        Fam::Keyword(_) if own.starts_with('§') => {
+            return match parent {
+                Some(p) if matches!(p.fam, Fam::Appendix(_)) && !p.number.is_empty() => {
+                    format!("{} §{}", p.number, own.trim_start_matches('§').trim())
+                }
+                _ => own,
+            }
+        }
         Fam::Keyword(_)
         | Fam::ZhChapter
         | Fam::ZhSection
@@ -940,5 +950,19 @@ mod tests {
             assert!(n.contains(&want), "{want} in {n:?}");
         }
         assert!(!n.contains(&"1.5"), "{n:?}");
+    }
+
+    #[test]
+    fn section_marks_with_a_run_in_title_under_a_schedule_take_its_name() {
+        let d = md("# T\n\n## Schedule 3 — Security Measures\n\n**§1 Hosting.** The Service is hosted in London.\n\n**§7 User accounts.** The following obligations apply:\n\n(a) accounts shall be individual.\n\n**§8 Personnel access.** Support engineers have no standing access.\n");
+        let n = numbers(&d);
+        for want in [
+            "Schedule 3 §1",
+            "Schedule 3 §7",
+            "Schedule 3 §7(a)",
+            "Schedule 3 §8",
+        ] {
+            assert!(n.contains(&want), "{want} in {n:?}");
+        }
     }
 }
