@@ -622,13 +622,8 @@ pub(crate) fn pi_rows(
     );
     // (Nor one that denies the right: "You have no right to audit us", "甲方不得对乙方进行现场检查";
     // the element's own exclusions say so.)
-    let denies = |t: &str| {
-        rules
-            .pi
-            .iter()
-            .find(|c| c.id == "pi.supervision_audit")
-            .is_some_and(|c| c.not.is_match(t, &rules.prefilter.scan(t)))
-    };
+    let supervision = rules.pi.iter().find(|c| c.id == "pi.supervision_audit");
+    let denies = |t: &str| supervision.is_some_and(|c| c.not.is_match(t, &rules.prefilter.scan(t)));
     let verify = static_re!(
         r"(?i)\b(?:verify|demonstrate|assess)\w*\b[^.;]{0,40}\bcompliance with\b|核实[^。；]{0,16}(?:履行|遵守)"
     );

@@ -310,11 +310,14 @@ pub(crate) fn parse_marker(c: &[char], heading: bool) -> Option<Marker> {
             i += 1;
         }
         // ("§1 Hosting. The Service is hosted …": a short title run in before the text.)
+        let digits: String = c[i..].iter().take_while(|x| x.is_ascii_digit()).collect();
         let titled = {
-            let digits = c[i..].iter().take_while(|x| x.is_ascii_digit()).count();
-            let rest: String = c[(i + digits).min(text_len)..].iter().take(60).collect();
+            let rest: String = c[(i + digits.len()).min(text_len)..]
+                .iter()
+                .take(60)
+                .collect();
             let rest = rest.trim_start();
-            digits > 0
+            !digits.is_empty()
                 && rest.starts_with(|x: char| x.is_ascii_uppercase())
                 && rest.find(". ").is_some_and(|k| {
                     let title = &rest[..k];
@@ -324,7 +327,6 @@ pub(crate) fn parse_marker(c: &[char], heading: bool) -> Option<Marker> {
         // (Such a paragraph numbers the items of its schedule or part, as "1." does: "§1" under
         // "Schedule 3" is "Schedule 3 §1", and under "Part B" one of Part B's items.)
         if titled && !heading {
-            let digits: String = c[i..].iter().take_while(|x| x.is_ascii_digit()).collect();
             if let Ok(v) = digits.parse::<u32>() {
                 return Some(marker(
                     Fam::Dec1(0),
@@ -332,7 +334,7 @@ pub(crate) fn parse_marker(c: &[char], heading: bool) -> Option<Marker> {
                     v.to_string(),
                     Some(vec![v]),
                     c,
-                    i + digits.chars().count(),
+                    i + digits.len(),
                 ));
             }
         }
