@@ -106,7 +106,7 @@ pub(crate) struct DocTerms {
     pub(crate) layers: Terms<Vec<usize>>,
     /// Terms defined to include personal information.
     pub(crate) pi: Terms<()>,
-    /// Terms that stand for personal information alone (`topics::pi_alias_terms`).
+    /// Terms that stand for personal information alone (`topics::pi_term_lists`).
     pub(crate) pi_alias: Terms<()>,
 }
 
@@ -118,17 +118,12 @@ type Lists = (
 );
 
 fn lists(text: &str, sentences: &[Sentence], feats: &[SentenceFeatures]) -> Lists {
+    let (pi, pi_alias) = super::topics::pi_term_lists(text, sentences, feats);
     (
         super::allocate::schedule_terms(text, sentences, feats),
         super::allocate::layer_terms(text, sentences, feats),
-        super::topics::pi_terms(text, sentences, feats)
-            .into_iter()
-            .map(|t| (t, ()))
-            .collect(),
-        super::topics::pi_alias_terms(text, sentences, feats)
-            .into_iter()
-            .map(|t| (t, ()))
-            .collect(),
+        pi.into_iter().map(|t| (t, ())).collect(),
+        pi_alias.into_iter().map(|t| (t, ())).collect(),
     )
 }
 

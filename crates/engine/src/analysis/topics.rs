@@ -194,13 +194,32 @@ fn defined_term(t: &str) -> Option<(String, &str)> {
     (name.chars().count() >= 2).then_some((name, rest))
 }
 
-/// The terms defined to include personal information, and those defined to include such a term
-/// ("Customer Data" means all data …, including Employee Data; "Employee Data" means personal
-/// information about …), two levels deep.
-pub(crate) fn pi_terms(
+/// A document's definitions: (the sentence, what it defines, the body after the term).
+type Defs<'a> = [(&'a Sentence, &'a Definition, &'a str)];
+
+/// The PI term lists of a document, read in one walk over its definitions: the terms defined to
+/// include personal information (`pi_terms`) and those that stand for it alone
+/// (`pi_alias_terms`).
+pub(crate) fn pi_term_lists(
     text: &str,
     sentences: &[Sentence],
     feats: &[SentenceFeatures],
+) -> (Vec<String>, Vec<String>) {
+    let defs: Vec<_> = super::features::definitions(text, sentences, feats).collect();
+    (
+        pi_terms(text, sentences, feats, &defs),
+        pi_alias_terms(text, &defs),
+    )
+}
+
+/// The terms defined to include personal information, and those defined to include such a term
+/// ("Customer Data" means all data …, including Employee Data; "Employee Data" means personal
+/// information about …), two levels deep.
+fn pi_terms(
+    text: &str,
+    sentences: &[Sentence],
+    feats: &[SentenceFeatures],
+    all: &Defs<'_>,
 ) -> Vec<String> {
     let mut terms: Vec<String> = feats
         .iter()
@@ -248,9 +267,10 @@ pub(crate) fn pi_terms(
     if !terms.is_empty() {
         // (A bare term under a numbered "Definitions" heading too: "Practice Data means all
         // data, including Patient Information, …".)
-        let defs: Vec<(&str, &str)> = super::features::definitions(text, sentences, feats)
+        let defs: Vec<(&str, &str)> = all
+            .iter()
             .filter(|(s, d, _)| s.definitional || bare_definition(s.text(text), &d.term))
-            .map(|(_, d, body)| (d.term.as_str(), body))
+            .map(|(_, d, body)| (d.term.as_str(), *body))
             .collect();
         for _ in 0..2 {
             let more: Vec<String> = defs
@@ -275,11 +295,7 @@ pub(crate) fn pi_terms(
 /// relating to Members", 会员信息"指甲方会员的个人信息，包括…"; not Customer Data "means all
 /// data …, including personal data", which only holds some). A duty on one is a duty on personal
 /// information.
-pub(crate) fn pi_alias_terms(
-    text: &str,
-    sentences: &[Sentence],
-    feats: &[SentenceFeatures],
-) -> Vec<String> {
+fn pi_alias_terms(text: &str, defs: &Defs<'_>) -> Vec<String> {
     let en = static_re!(
         r"(?i)^\s*(?:all |any |the |those )?(?:items of )?personal (?:data|information)\b(?:\s+(?:about|of|relating|concerning|that|which|processed|described|within|\(as))|^\s*(?:all |any )?(?:information|data) (?:relating|that relates) to an? (?:identified or identifiable|identifiable)\b"
     );
@@ -288,7 +304,7 @@ pub(crate) fn pi_alias_terms(
         return Vec::new();
     };
     let mut out: Vec<String> = Vec::new();
-    for (s, d, body) in super::features::definitions(text, sentences, feats) {
+    for &(s, d, body) in defs {
         let verb = s.text(text).get(..d.body).unwrap_or("");
         if !d.pi || verb.trim_end().ends_with("includes") || out.contains(&d.term) {
             continue;

@@ -953,6 +953,15 @@ mod tests {
     }
 
     #[test]
+    fn section_headings_under_a_schedule_take_its_name() {
+        let d = md("# T\n\n## Schedule 3 — Security Measures\n\n### § 7 User accounts\n\nAccounts shall be individual.\n\n### § 8 Personnel access\n\nNo standing access.\n");
+        let n = numbers(&d);
+        for want in ["Schedule 3 §7", "Schedule 3 §8"] {
+            assert!(n.contains(&want), "{want} in {n:?}");
+        }
+    }
+
+    #[test]
     fn section_marks_with_a_run_in_title_under_a_schedule_take_its_name() {
         let d = md("# T\n\n## Schedule 3 — Security Measures\n\n**§1 Hosting.** The Service is hosted in London.\n\n**§7 User accounts.** The following obligations apply:\n\n(a) accounts shall be individual.\n\n**§8 Personnel access.** Support engineers have no standing access.\n");
         let n = numbers(&d);
