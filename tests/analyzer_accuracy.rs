@@ -461,3 +461,8 @@ fn forty_seventh_blind_set_scores_stay_above_their_floors() {
 fn forty_eighth_blind_set_scores_stay_above_their_floors() {
     check("blind48", 8, 0.97, 0.97, 0.92, 8);
 }
+
+#[test]
+fn forty_ninth_blind_set_scores_stay_above_their_floors() {
+    check("blind49", 8, 0.97, 0.93, 0.97, 8);
+}

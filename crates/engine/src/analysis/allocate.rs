@@ -1471,6 +1471,17 @@ pub(crate) fn read<'a>(
                 f.items.as_slice()
             };
             let (own, open) = match f.segment_items.get(k) {
+                // "乙方发现安全事件可能涉及虚拟化层的，应当及时通知甲方，…": what the condition
+                // names is not what a duty only to tell the other side allocates.
+                Some(o)
+                    if !o.is_empty()
+                        && x.kind == Kind::Duty
+                        && t.get(..x.start)
+                            .is_some_and(|b| b.trim_end().ends_with("的，"))
+                        && notice_only(segment(t, st, k), rules) =>
+                {
+                    (empty, false)
+                }
                 Some(o) if !o.is_empty() => (o.as_slice(), true),
                 _ if x.role.is_some() && contrasted(k, x.role) => (empty, false),
                 // "…, but shall give NorthSpan five Business Days' notice of any test": a duty
@@ -1537,6 +1548,9 @@ pub(crate) fn read<'a>(
             let listed = named_terms
                 .iter()
                 .filter_map(|&k| layer_terms.list().get(k))
+                // ("双方均应当…采取必要措施保障本服务的安全稳定运行": each party's generic
+                // duty, no layer's allocation.)
+                .filter(|_| x.role != Some(Role::Both) || x.joint)
                 .filter(|(term, _)| part.contains(term.as_str()) && secured(term))
                 .flat_map(|(_, items)| items.iter().copied())
                 .filter(|i| !own.contains(i));
@@ -3429,5 +3443,17 @@ mod tests {
         let en = "(1) ACME LIMITED (the \"Supplier\"); and\n\n(2) BETA LIMITED (the \"Customer\").\n\n## BACKGROUND\n\n(B) The Supplier operates a multi-tenant application.\n\n## 1. DEFINITIONS AND INTERPRETATION\n\n1.1 Terms.\n\n## 7. Accounts\n\n7.1 The obligations in §7 of Schedule 3 apply to the Customer.\n\n## Schedule 3 — Security Measures\n\n**§7 User accounts.** The following obligations apply:\n\n(a) multi-factor authentication shall be enabled through the Customer's identity provider.\n";
         assert_eq!(allocation_of(en, "resource_abstraction"), Found::Absent);
         assert_eq!(allocation_of(en, "iam"), Found::Customer);
+    }
+
+    #[test]
+    fn a_conditioned_notice_and_each_partys_generic_duty_allocate_no_layer() {
+        // "乙方发现安全事件可能涉及虚拟化层的，应当及时通知甲方": the condition's layer is not the
+        // customer's; "双方均应当…保障本服务的安全稳定运行" with 本服务 defined by its layers is each
+        // party's generic duty.
+        let zh = "甲方：北京某某智算科技有限公司（服务提供方）\n乙方：某某矿业集团有限公司（客户）\n\n第一条 定义\n\n“本服务”指甲方提供的计算资源、虚拟化层和存储资源。\n\n第九条 虚拟化层\n\n（一）甲方负责虚拟化层的安全和运维。\n\n（二）双方均应当遵守法律法规，采取必要措施保障本服务的安全稳定运行。\n\n（三）乙方发现安全事件可能涉及虚拟化层的，应当及时通知甲方，甲方应当在30分钟内响应。\n";
+        assert_eq!(allocation_of(zh, "resource_abstraction"), Found::Provider);
+        // A table of source systems names who runs each one, not who answers for it.
+        let inventory = "甲方：杭州某某数据科技有限公司（服务商）\n乙方：苏州某某商业连锁有限公司（客户）\n\n第十六条 甲方应当遵守法律、行政法规关于受托处理个人信息的规定。\n\n## 附件五 源系统接入清单\n\n| 序号 | 源系统 | 运营方 | 主要数据内容 | 备注 |\n|---|---|---|---|---|\n| 1 | 会员管理系统 | 乙方 | 会员档案、积分记录 | 涉及会员个人信息 |\n";
+        assert_eq!(allocation_of(inventory, "data.privacy"), Found::Provider);
     }
 }

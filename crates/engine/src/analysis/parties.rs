@@ -1896,6 +1896,11 @@ fn provision_roles(head: &str, names: &[Vec<String>]) -> Vec<Option<Role>> {
                 format!(
                     r"\b{pb}\b[^.;\n]{{0,40}}?\b(?:wishes|wants|intends|agrees|has agreed)\s+to\s+(?:use|obtain|procure|purchase|subscribe|receive|relocate|move|host|buy)\b[^.;\n]{{0,200}}?\b(?:from\s+{pa}\b|{pa}['’]s\b)"
                 ),
+                // b moves to what a hosts ("BlueKestrel wishes to … move those applications to
+                // a private cloud hosted by Ironbark")
+                format!(
+                    r"\b{pb}\b[^.;\n]{{0,40}}?\b(?:wishes|wants|intends|plans|has decided)\s+to\b[^.;\n]{{0,160}}?\b(?:hosted|provided|supplied|operated|managed)\s+by\s+{pa}\b"
+                ),
                 // a grants b a right / licence / subscription to use
                 format!(
                     r"\b{pa}\s+(?:hereby\s+)?grants\s+(?:to\s+)?{pb}\b[^.;\n]{{0,60}}?\b(?:right|licen[cs]e|subscription)\b"
@@ -2551,5 +2556,14 @@ mod tests {
         let found = m.find("through the Customer's identity provider");
         assert!(found.iter().all(|x| x.2 == Role::Customer), "{found:?}");
         assert!(!m.find("the Provider shall").is_empty());
+    }
+
+    #[test]
+    fn a_party_moving_to_what_the_other_hosts_is_its_customer() {
+        // Brand names only: "BlueKestrel wishes to … move those applications to a private cloud
+        // hosted by Ironbark".
+        let p = parties("## PARTIES\n\n(1) **IRONBARK DATA CENTRES LIMITED**, a company incorporated in England (\"**Ironbark**\"); and\n\n(2) **KESTREL FREIGHT LOGISTICS B.V.**, a private limited company incorporated in the Netherlands (\"**BlueKestrel**\").\n\n## BACKGROUND\n\n(A) Ironbark owns and operates data centres in Amsterdam.\n\n(B) BlueKestrel wishes to close its computer room and to move those applications to a private cloud hosted by Ironbark.\n\n## 1. DEFINITIONS\n");
+        assert!(p.provider.iter().any(|a| a == "Ironbark"), "{p:?}");
+        assert!(p.customer.iter().any(|a| a == "BlueKestrel"), "{p:?}");
     }
 }

@@ -70,6 +70,7 @@ pub(crate) fn scores_of(
                     .and_then(|k| before.get(k..))
                     .is_some_and(|t| t.eq_ignore_ascii_case(w))
             }) || supplies_the_service(before)
+                || in_a_companys_row(text, s)
             {
                 continue;
             }
@@ -85,6 +86,25 @@ pub(crate) fn scores_of(
     out
 }
 
+/// Whether the cue at byte `at` stands in a table row that opens with a company's name: a
+/// sub-processor list ("| 华垣云计算（上海）有限公司 | 云服务器、云数据库和对象存储等… |",
+/// "| Stratus Cloud UK Ltd | Infrastructure hosting: compute, storage … |") names another
+/// firm's service.
+fn in_a_companys_row(text: &str, at: usize) -> bool {
+    let before = text.get(..at).unwrap_or_default();
+    let line = &before[before.rfind('\n').map_or(0, |k| k + 1)..];
+    let row = line.trim_start();
+    // (A table row is "cell | cell | …" in a document's text, "| cell | …" in Markdown.) The
+    // cue must lie past the first cell.
+    let Some((first, _)) = row.strip_prefix('|').unwrap_or(row).split_once('|') else {
+        return false;
+    };
+    static_re!(
+        r"(?i)有限(?:责任)?公司|股份公司|\b(?:ltd|limited|inc|llc|gmbh|plc|b\.v|pty|corp|corporation|s\.a)\b"
+    )
+    .is_some_and(|r| r.is_match(first))
+}
+
 /// Whether a cue names what the provider's own service runs on, not what the customer gets:
 /// "乙方向其租用本服务运行所需的云服务器", "乙方负责本平台云主机的操作系统", "the Platform runs on
 /// virtual machines in …". `before`: the text up to the cue.
@@ -98,7 +118,7 @@ fn supplies_the_service(before: &str) -> bool {
     sentence.ends_with("本平台")
         || sentence.ends_with("本平台的")
         || static_re!(
-            r"(?i)(?:运行|部署)所需的?[^。；]{0,12}$|(?:^|[^向从与])(?:乙方|服务商|受托方)[^。；，]{0,10}(?:租用|租赁)[^。；]{0,20}$|\b(?:the|our|its) (?:service|services|platform|application) (?:runs|is hosted|are hosted) on\b[^.;]{0,40}$"
+            r"(?i)(?:运行|部署)所需的?[^。；]{0,12}$|(?:^|[^向从与])(?:乙方|服务商|受托方)[^。；，]{0,10}(?:租用|租赁)[^。；]{0,20}$|\b(?:the|our|its) (?:service|services|platform|application) (?:runs|is hosted|are hosted)(?: by [^.;]{1,40})? on\b[^.;]{0,40}$"
         )
         .is_some_and(|r| r.is_match(sentence))
 }
@@ -818,17 +838,16 @@ impl Facts {
         let l = t.to_lowercase();
         Facts {
             deadline: deadline_hours(t),
-            retention: [
-                "保留",
-                "保存",
-                "可供",
-                "取回",
-                "retain",
-                "retriev",
-                "available",
-            ]
-            .iter()
-            .any(|w| l.contains(w)),
+            // (Not a ban on keeping it: "…15日内删除…，不得保留任何副本".)
+            retention: {
+                let mut kept = l.clone();
+                for ban in ["不得保留", "不再保留", "不保留", "不得保存", "not retain", "no longer retain"] {
+                    kept = kept.replace(ban, "");
+                }
+                ["保留", "保存", "可供", "取回", "retain", "retriev", "available"]
+                    .iter()
+                    .any(|w| kept.contains(w))
+            },
             export: [
                 "导出",
                 "取回",
@@ -846,7 +865,7 @@ impl Facts {
             seat: t.contains("所在地") || t.contains("住所地") || t.contains("注册地"),
             forums: forum_names(t),
             audit_negated: static_re!(
-                r"\b(not|no)\b[^.;]{0,25}\b(audit|inspect)|\b(sole|only|exclusive)\b[^.;]{0,10}\bright to (audit|inspect)|不得[^。；]{0,10}(审计|检查)|(不接受|无权)[^。；]{0,40}(审计|检查)|(唯一|仅有)的?[^。；]{0,6}(审计|检查)(权|方式)"
+                r"\b(not|no)\b[^.;]{0,25}\b(audit|inspect)|\b(sole|only|exclusive)\b[^.;]{0,10}\bright to (audit|inspect)|\bneither\b[^.;]{0,60}\bnor\b[^.;]{0,40}\bmay (audit|inspect)|不得[^。；]{0,10}(审计|检查)|不得要求[^。；]{0,30}(现场检查|审计)|(不接受|无权)[^。；]{0,40}(审计|检查)|(唯一|仅有)的?[^。；]{0,6}(审计|检查)(权|方式)"
             )
             .is_some_and(|r| {
                 // "not more than once in any 12-month period, audit" limits the right, keeps it.
@@ -1101,9 +1120,14 @@ fn unfavourable(
         }
         "exit" => {
             // A retrieval window shorter than 30 days is the provider-form position.
+            // (So is a right to export for a few days: "乙方可以在终止之日起10日内…导出乙方数据".)
+            let window = |i: usize| {
+                facts(i).export
+                    && static_re!(r"(?i)可以|\bmay\b|\bcan\b").is_some_and(|r| r.is_match(text(i)))
+            };
             let short = hits
                 .iter()
-                .filter(|&&i| facts(i).retention)
+                .filter(|&&i| facts(i).retention || window(i))
                 .filter_map(|&i| facts(i).deadline)
                 .any(|h| h < 30 * 24);
             // No way to get the data out at all is the provider-form position too.
@@ -1153,7 +1177,18 @@ fn unfavourable(
         }
         "incident_notice" => {
             let mates = &scope;
-            let hours = hits.iter().filter_map(|&i| facts(i).deadline).min();
+            // The notice's deadline, not that of a written confirmation after a call ("可以先以电话
+            // 方式告知…，但应当在电话告知后2小时内补发书面通知"; "在2小时内以电话方式通知…，并在通知后
+            // 4小时内提交书面报告" keeps its 2 hours).
+            let follow_up =
+                static_re!(r"(?:告知|通知)后\s*[0-9一二两三四五六七八九十]+\s*个?小时内");
+            let hours = hits
+                .iter()
+                .filter_map(|&i| match follow_up {
+                    Some(r) if r.is_match(text(i)) => deadline_hours(&r.replace_all(text(i), "")),
+                    _ => facts(i).deadline,
+                })
+                .min();
             let content = mates.iter().chain(hits.iter()).any(|&i| cue(i, CONTENT));
             let limit = if lang == "zh" { 4 } else { 72 };
             hours.is_none_or(|h| h > limit) || !content
@@ -2118,5 +2153,50 @@ mod tests {
         assert_eq!(risk_unfavourable(backup, "backup"), Some(true));
         let sla = "Stratavault Ltd (\"Provider\") and Kingsgate Museum (\"Customer\").\n\n7.2 If the Provider fails to meet a Service Level, the Customer shall be entitled to service credits. Service credits are not the Trustees' sole or exclusive remedy.\n";
         assert_eq!(risk_unfavourable(sla, "sla"), Some(false));
+    }
+
+    #[test]
+    fn observability_platforms_clinical_systems_and_edge_nodes_are_read_and_sub_processors_are_not()
+    {
+        let detect = model_detector();
+        assert_eq!(
+            detect("\"Service\" means Vendor's hosted observability platform, including log management, metrics and distributed tracing. \"Telemetry Data\" means logs and traces the Agent sends. Customer Hosts means the virtual machines on which the Agent runs."),
+            DeploymentModel::Paas
+        );
+        // A product "provided as a service", hosted on a sub-processor's public cloud, named in
+        // the sub-processor table with the infrastructure it supplies.
+        assert_eq!(
+            detect("# CLINICAL SYSTEM SERVICES AGREEMENT\n\n(B) The Authority selected the Supplier's cloud-hosted product \"MedChart\" to be provided as a service.\n\n3.2 The Service is hosted by the Hosting Sub-processor on its public cloud platform in the United Kingdom.\n\n| Stratus Cloud UK Ltd | Infrastructure hosting: compute, storage, networking | UK South |\n"),
+            DeploymentModel::Saas
+        );
+        assert_eq!(
+            detect("委托处理协议\n\n| 华垣云计算（上海）有限公司 | 云服务器、云数据库和对象存储等云计算基础设施服务 | 上海 |\n\n受托方通过SDK采集驾驶行为数据。"),
+            DeploymentModel::Saas
+        );
+        assert_eq!(
+            detect("# 边缘推理节点租赁及运维服务合同\n\n甲方可以解除受影响节点的租赁。部署至节点的容器镜像由甲方负责。节点之间以及节点与平台之间采用专线连接。"),
+            DeploymentModel::Iaas
+        );
+    }
+
+    #[test]
+    fn decoy_audits_short_export_windows_and_the_notices_own_deadline_are_read() {
+        // An inventory audit and an anti-bribery check are no supervision of processing.
+        let zh = "甲方：杭州某某数据科技有限公司（受托方）\n乙方：苏州某某商业连锁有限公司（委托方）\n\n第十六条 甲方应当仅按照乙方的指示处理会员个人信息。\n\n第二条 乙方内部审计部门可以利用本平台开展库存盘点审计。\n\n第二十七条 一方员工遇到另一方员工索取不正当利益的，可以向另一方举报，另一方应当核查并反馈处理结果。\n";
+        assert!(!pi_present(zh, "pi.supervision_audit"));
+        // Certificates on request and no site audit: the provider form.
+        let audit = "甲方：杭州某某信息技术有限公司（服务商）\n乙方：成都某某动物医院连锁管理有限公司（客户）\n\n第十条 乙方可以每年一次书面要求甲方提供ISO/IEC 27001认证证书的复印件。乙方不得要求对甲方的办公场所、系统或者人员进行现场检查或者审计。\n";
+        assert_eq!(risk_unfavourable(audit, "audit_rights"), Some(true));
+        let exit = "甲方：北京某某智算科技有限公司（服务提供方）\n乙方：某某矿业集团有限公司（客户）\n\n第二十三条 合同终止后的数据处理\n\n（三）本合同期满终止或者解除的，乙方可以在终止之日起10日内通过管理平台导出乙方数据。\n\n（四）前款规定的导出期届满后，甲方有权清除存储介质上的数据。\n";
+        assert_eq!(risk_unfavourable(exit, "exit"), Some(true));
+        // 24 hours to tell the customer: the 2 hours are for a written confirmation after a call.
+        let notice = "服务商：杭州某某数据科技有限公司\n客户：苏州某某商业连锁有限公司\n\n第十七条 安全事件\n\n（一）服务商发现安全事件的，应当在发现后24小时内以书面形式通知客户，通知内容应当包括：事件的类型、受影响的数据范围、已采取的处置措施。\n\n（三）服务商应当在发现安全事件后立即采取必要的补救措施。\n\n第三十四条 涉及安全事件的紧急通知，可以先以电话方式告知对方，但应当在电话告知后2小时内补发书面通知。\n";
+        assert_eq!(risk_unfavourable(notice, "incident_notice"), Some(true));
+        // A closed list, notice within hours and a limited scope.
+        let suspend = "服务商：杭州某某数据科技有限公司\n客户：苏州某某商业连锁有限公司\n\n第二十二条 暂停服务\n\n（一）仅在下列情形之一发生时，服务商可以暂停向客户提供本服务：\n\n1. 客户逾期支付费用超过30日的；\n2. 客户的作业正在实施网络攻击，不立即暂停将造成严重损害的。\n\n（二）因第2目暂停的，服务商应当在暂停后2小时内书面通知客户并说明理由。\n";
+        assert_eq!(risk_unfavourable(suspend, "suspension"), Some(false));
+        // Ownership of the hardware and the use of feedback say nothing of the data.
+        let owned = "甲方：北京某某智算科技有限公司（服务提供方）\n乙方：某某矿业集团有限公司（客户）\n\n第十条 乙方数据归乙方所有。甲方仅为提供本服务的目的处理乙方数据。\n\n第十五条 边缘节点的所有权属于甲方。\n\n第十九条 乙方在使用本服务过程中向甲方提出的改进意见，甲方可以在其产品中采纳。\n";
+        assert_eq!(risk_unfavourable(owned, "data_ownership"), Some(false));
     }
 }
