@@ -1471,24 +1471,21 @@ pub(crate) fn read<'a>(
                 f.items.as_slice()
             };
             let (own, open) = match f.segment_items.get(k) {
-                // "乙方发现安全事件可能涉及虚拟化层的，应当及时通知甲方，…": what the condition
-                // names is not what a duty only to tell the other side allocates.
+                // "…, but shall give NorthSpan five Business Days' notice of any test": a duty
+                // only to tell the other side takes none of the sentence's items; nor, where it
+                // follows a condition, what the condition names ("乙方发现安全事件可能涉及虚拟化层
+                // 的，应当及时通知甲方，…").
                 Some(o)
-                    if !o.is_empty()
-                        && x.kind == Kind::Duty
-                        && t.get(..x.start)
-                            .is_some_and(|b| b.trim_end().ends_with("的，"))
+                    if x.kind == Kind::Duty
+                        && (o.is_empty()
+                            || t.get(..x.start)
+                                .is_some_and(|b| b.trim_end().ends_with("的，")))
                         && notice_only(segment(t, st, k), rules) =>
                 {
                     (empty, false)
                 }
                 Some(o) if !o.is_empty() => (o.as_slice(), true),
                 _ if x.role.is_some() && contrasted(k, x.role) => (empty, false),
-                // "…, but shall give NorthSpan five Business Days' notice of any test": a duty
-                // only to tell the other side takes none of the sentence's items.
-                Some(_) if x.kind == Kind::Duty && notice_only(segment(t, st, k), rules) => {
-                    (empty, false)
-                }
                 _ if all.is_empty() => (parent_items, true),
                 _ => (all, true),
             };
@@ -1545,12 +1542,13 @@ pub(crate) fn read<'a>(
                             .any(|w| before.contains(w))
                 })
             };
-            let listed = named_terms
+            // ("双方均应当…采取必要措施保障本服务的安全稳定运行" is each party's generic duty,
+            // no layer's allocation.)
+            let each_generically = x.role == Some(Role::Both) && !x.joint;
+            let terms: &[usize] = if each_generically { &[] } else { &named_terms };
+            let listed = terms
                 .iter()
                 .filter_map(|&k| layer_terms.list().get(k))
-                // ("双方均应当…采取必要措施保障本服务的安全稳定运行": each party's generic
-                // duty, no layer's allocation.)
-                .filter(|_| x.role != Some(Role::Both) || x.joint)
                 .filter(|(term, _)| part.contains(term.as_str()) && secured(term))
                 .flat_map(|(_, items)| items.iter().copied())
                 .filter(|i| !own.contains(i));

@@ -745,6 +745,10 @@ pub(crate) fn pi_rows(
 }
 
 /// Hours of a notice deadline in a text, if a fixed one is stated.
+///
+/// Hours counted from an earlier notice are a follow-up's deadline, not the notice's own: "可以先以
+/// 电话方式告知…，但应当在电话告知后2小时内补发书面通知" has none, and "在2小时内以电话方式通知…，并在
+/// 通知后4小时内提交书面报告" keeps its 2 hours. (Only hours: "收到通知后10日内导出" is the window.)
 fn deadline_hours(text: &str) -> Option<u32> {
     let re = static_re!(
         r"(?i)(\d+|one|two|three|four|six|twelve|twenty-four|forty-eight|seventy-two|一|两|二|三|四|六|十二|二十四|四十八|七十二)\s*(?:\(\d+\)\s*)?(个)?\s*(小时|hours?|(?:自然|日历)?日|天|(?:calendar )?days?|个?工作日|business days?)"
@@ -767,11 +771,14 @@ fn deadline_hours(text: &str) -> Option<u32> {
         .filter_map(|c| {
             let n = word(&c[1])?;
             let unit = c[3].to_lowercase();
-            Some(if unit.contains("小时") || unit.starts_with("hour") {
-                n
+            let start = c.get(0).map_or(0, |m| m.start());
+            let before = text.get(..start).unwrap_or("").trim_end();
+            let follow_up = before.ends_with("告知后") || before.ends_with("通知后");
+            if unit.contains("小时") || unit.starts_with("hour") {
+                (!follow_up).then_some(n)
             } else {
-                n.saturating_mul(24)
-            })
+                Some(n.saturating_mul(24))
+            }
         })
         .min()
 }
@@ -1177,18 +1184,7 @@ fn unfavourable(
         }
         "incident_notice" => {
             let mates = &scope;
-            // The notice's deadline, not that of a written confirmation after a call ("可以先以电话
-            // 方式告知…，但应当在电话告知后2小时内补发书面通知"; "在2小时内以电话方式通知…，并在通知后
-            // 4小时内提交书面报告" keeps its 2 hours).
-            let follow_up =
-                static_re!(r"(?:告知|通知)后\s*[0-9一二两三四五六七八九十]+\s*个?小时内");
-            let hours = hits
-                .iter()
-                .filter_map(|&i| match follow_up {
-                    Some(r) if r.is_match(text(i)) => deadline_hours(&r.replace_all(text(i), "")),
-                    _ => facts(i).deadline,
-                })
-                .min();
+            let hours = hits.iter().filter_map(|&i| facts(i).deadline).min();
             let content = mates.iter().chain(hits.iter()).any(|&i| cue(i, CONTENT));
             let limit = if lang == "zh" { 4 } else { 72 };
             hours.is_none_or(|h| h > limit) || !content
@@ -1514,6 +1510,16 @@ mod tests {
         assert_eq!(deadline_hours("及时通知"), None);
         assert_eq!(deadline_hours("保留承租方数据5个自然日"), Some(120));
         assert_eq!(deadline_hours("kept for 7 calendar days"), Some(168));
+        // A follow-up's hours, counted from an earlier notice, are not the notice's deadline.
+        assert_eq!(
+            deadline_hours("可以先以电话方式告知甲方，但应当在电话告知后2小时内补发书面通知"),
+            None
+        );
+        assert_eq!(
+            deadline_hours("应当在2小时内以电话方式通知甲方，并在通知后 4 小时内提交书面报告"),
+            Some(2)
+        );
+        assert_eq!(deadline_hours("可以在收到终止通知后10日内导出"), Some(240));
     }
 
     #[test]
