@@ -466,3 +466,8 @@ fn forty_eighth_blind_set_scores_stay_above_their_floors() {
 fn forty_ninth_blind_set_scores_stay_above_their_floors() {
     check("blind49", 8, 0.97, 0.93, 0.97, 8);
 }
+
+#[test]
+fn fiftieth_blind_set_scores_stay_above_their_floors() {
+    check("blind50", 8, 0.97, 0.97, 0.97, 8);
+}

@@ -260,6 +260,13 @@ fn notice_only(part: &str, rules: &Rules) -> bool {
     m.notice_only.iter().any(|r| r.is_match(part.trim_start()))
 }
 
+/// A part whose only duty is to ask the other side for something ("…，但应当通过工单向甲方提出端口
+/// 开放或者策略变更需求"): it allocates nothing, whatever layer it names.
+fn request_only(part: &str, rules: &Rules) -> bool {
+    let (_, m) = rules.modality_of(part);
+    m.request_only.iter().any(|r| r.is_match(part.trim_start()))
+}
+
 /// Whether a text (a row's other cells, its notes) names both the provider and the customer.
 fn names_both(text: &str, mentions: &Mentions) -> bool {
     let named: Vec<Role> = mentions.find(text).into_iter().map(|m| m.2).collect();
@@ -1484,6 +1491,9 @@ pub(crate) fn read<'a>(
                 {
                     (empty, false)
                 }
+                Some(_) if x.kind == Kind::Duty && request_only(segment(t, st, k), rules) => {
+                    (empty, false)
+                }
                 Some(o) if !o.is_empty() => (o.as_slice(), true),
                 _ if x.role.is_some() && contrasted(k, x.role) => (empty, false),
                 _ if all.is_empty() => (parent_items, true),
@@ -1580,8 +1590,21 @@ pub(crate) fn read<'a>(
             if aside.is_empty() {
                 continue;
             }
+            // (A sentence that only names what it replaces, "附件二第4项（网络控制）…取代附件二第4项
+            // 原有内容：", speaks to the items of the clause that says what replaces it.)
+            let items: Vec<usize> = if f.items.is_empty() {
+                (0..sentences.len())
+                    .filter(|&j| {
+                        sentences[j].clause_idx.is_some()
+                            && sentences[j].clause_idx == sentences[i].clause_idx
+                    })
+                    .flat_map(|j| feats[j].items.iter().copied())
+                    .collect()
+            } else {
+                f.items.clone()
+            };
             for (item, list) in claims.iter_mut().enumerate() {
-                if *whole || f.items.iter().any(|&k| slot[k] == item) {
+                if *whole || items.iter().any(|&k| slot[k] == item) {
                     list.retain(|c| !aside.contains(&c.sentence));
                 }
             }
@@ -3453,5 +3476,15 @@ mod tests {
         // A table of source systems names who runs each one, not who answers for it.
         let inventory = "甲方：杭州某某数据科技有限公司（服务商）\n乙方：苏州某某商业连锁有限公司（客户）\n\n第十六条 甲方应当遵守法律、行政法规关于受托处理个人信息的规定。\n\n## 附件五 源系统接入清单\n\n| 序号 | 源系统 | 运营方 | 主要数据内容 | 备注 |\n|---|---|---|---|---|\n| 1 | 会员管理系统 | 乙方 | 会员档案、积分记录 | 涉及会员个人信息 |\n";
         assert_eq!(allocation_of(inventory, "data.privacy"), Found::Provider);
+    }
+
+    #[test]
+    fn an_order_that_replaces_a_table_row_and_a_lettered_cross_reference_are_read() {
+        // The order replaces row 4 of the table; what is left to the customer is a request.
+        let zh = "甲方（服务提供方）：上海某某云数科技有限公司\n乙方（客户）：某某冷链物流集团股份有限公司\n\n第六条 责任分工\n\n（一）双方按照附件二的分工承担安全责任。\n\n## 订单\n\n七、特别约定\n\n（一）自本订单生效之日起，附件二第4项（网络控制）按照本款执行并取代附件二第4项原有内容：甲方为牵头方，配合方栏为空；甲方负责乙方VPC的规划与子网划分、安全组与网络访问控制列表规则的配置和日常维护以及DDoS防护。乙方不再承担附件二第4项下的任何工作，但应当通过工单向甲方提出端口开放或者策略变更需求。\n\n## 附件二 责任分工表\n\n| 序号 | 事项 | 牵头方 | 配合方 | 说明 |\n|---|---|---|---|---|\n| 4 | 网络控制 | 乙方 | 甲方 | 甲方负责底层物理网络的安全；乙方负责VPC规划、子网划分、安全组规则配置 |\n";
+        assert_eq!(allocation_of(zh, "network"), Found::Provider);
+        // "The obligations in Section B.6 of the Data Security Addendum apply to Hartwell."
+        let en = "This Agreement is between Sablecrest Technologies, Inc. (\"Provider\") and Hartwell LLP (\"Customer\").\n\n4.3 **Account Administration.** The obligations in Section B.6 of the Data Security Addendum apply to Customer.\n\n## Exhibit B – Data Security Addendum\n\n### B.6 Account Administration\n\nThe following obligations apply to the administration of Authorized User accounts:\n\n(a) multi-factor authentication shall be enforced for every Authorized User with administrative rights;\n\n(b) each account shall be disabled within one business day after the user leaves.\n";
+        assert_eq!(allocation_of(en, "iam"), Found::Customer);
     }
 }

@@ -28,11 +28,21 @@ impl CrossRefs {
     ) -> CrossRefs {
         let refs = gather(doc, sentences, feats, schedules);
         let targets: Vec<Number> = refs.iter().map(|r| Number::target(&r.0)).collect();
-        let of_clause = doc
-            .clauses
-            .iter()
-            .map(|c| first_containing(&targets, &c.number))
-            .collect();
+        // (A lettered annex's own paragraph, "A.1" or "B3.1" under "Exhibit A", is taken in with
+        // the annex, though its number does not repeat the annex's; parents come before their
+        // clauses.)
+        let mut of_clause: Vec<Option<usize>> = Vec::with_capacity(doc.clauses.len());
+        for c in &doc.clauses {
+            let own = first_containing(&targets, &c.number);
+            let mut chars = c.number.chars();
+            let lettered = chars.next().is_some_and(|x| x.is_ascii_uppercase())
+                && chars.next().is_some_and(|x| x == '.' || x.is_ascii_digit());
+            let inherited = c
+                .parent
+                .filter(|_| lettered)
+                .and_then(|p| of_clause.get(p as usize).copied().flatten());
+            of_clause.push(own.or(inherited));
+        }
         CrossRefs { refs, of_clause }
     }
 

@@ -466,6 +466,17 @@ fn sets_aside(t: &str, rules: &Rules, c: &Candidates) -> Vec<(String, bool)> {
             if !out.contains(&(name.clone(), whole)) {
                 out.push((name, whole));
             }
+            // ("标准条款第14.2条、第14.3条删除": each clause of the list.)
+            let more = c.name("more").map_or("", |m| m.as_str());
+            for n in more
+                .split(|ch: char| !(ch.is_ascii_digit() || ch == '.'))
+                .map(|n| n.trim_matches('.'))
+                .filter(|n| !n.is_empty())
+            {
+                if !out.contains(&(n.to_string(), whole)) {
+                    out.push((n.to_string(), whole));
+                }
+            }
         }
     }
     out

@@ -1896,6 +1896,11 @@ fn provision_roles(head: &str, names: &[Vec<String>]) -> Vec<Option<Role>> {
                 format!(
                     r"\b{pb}\b[^.;\n]{{0,40}}?\b(?:wishes|wants|intends|agrees|has agreed)\s+to\s+(?:use|obtain|procure|purchase|subscribe|receive|relocate|move|host|buy)\b[^.;\n]{{0,200}}?\b(?:from\s+{pa}\b|{pa}['’]s\b)"
                 ),
+                // b subscribes to a product named after a ("Hartwell represents clients in
+                // litigation … and wishes to subscribe to Sablecrest Review")
+                format!(
+                    r"\b{pb}\b[^.;\n]{{0,120}}?\b(?:wishes|wants|intends|agrees|has agreed)\s+to\s+(?:use|license|licence|subscribe\s+to|procure|purchase|buy)\s+(?:the\s+)?{pa}\b"
+                ),
                 // b moves to what a hosts ("BlueKestrel wishes to … move those applications to
                 // a private cloud hosted by Ironbark")
                 format!(
@@ -2565,5 +2570,21 @@ mod tests {
         let p = parties("## PARTIES\n\n(1) **IRONBARK DATA CENTRES LIMITED**, a company incorporated in England (\"**Ironbark**\"); and\n\n(2) **KESTREL FREIGHT LOGISTICS B.V.**, a private limited company incorporated in the Netherlands (\"**BlueKestrel**\").\n\n## BACKGROUND\n\n(A) Ironbark owns and operates data centres in Amsterdam.\n\n(B) BlueKestrel wishes to close its computer room and to move those applications to a private cloud hosted by Ironbark.\n\n## 1. DEFINITIONS\n");
         assert!(p.provider.iter().any(|a| a == "Ironbark"), "{p:?}");
         assert!(p.customer.iter().any(|a| a == "BlueKestrel"), "{p:?}");
+    }
+
+    #[test]
+    fn a_party_subscribing_to_a_product_named_after_the_other_is_its_customer() {
+        // "Hartwell … wishes to subscribe to Sablecrest Review" (a product named after Sablecrest).
+        let p = parties("This Master Subscription Agreement is entered into between:\n\n**SABLECREST TECHNOLOGIES, INC.**, a Delaware corporation (\"**Sablecrest**\"); and\n\n**HARTWELL, PRYCE & ODUYA LLP**, a New York limited liability partnership (\"**Hartwell**\" or the \"**Firm**\").\n\n## RECITALS\n\nA. Sablecrest operates Sablecrest Review, a cloud-hosted platform.\n\nB. Hartwell represents clients in litigation, arbitration and government investigations and wishes to subscribe to Sablecrest Review for matters it designates.\n\n## 1. DEFINITIONS\n");
+        assert!(
+            p.provider.iter().any(|n| n == "Sablecrest"),
+            "{:?}",
+            p.provider
+        );
+        assert!(
+            p.customer.iter().any(|n| n == "Hartwell"),
+            "{:?}",
+            p.customer
+        );
     }
 }

@@ -206,6 +206,9 @@ pub struct Modality {
     /// 应当在3个工作日内通知受托方"): what the condition names is not what the duty allocates.
     /// Matched against the sentence from its first statement on.
     pub notice_only: RegexList,
+    /// A duty only to ask the other side for something ("…，但应当通过工单向甲方提出端口开放或者策略
+    /// 变更需求"): it allocates none of the layers it names, as the asking party does not do them.
+    pub request_only: RegexList,
     /// "尽管有附件一第5项的约定，…由甲方负责", "Notwithstanding row 5 of Schedule 2, …": the
     /// sentence sets aside, for the items it speaks to, what the named clause (`target`, with
     /// a table `row`) says.
@@ -421,6 +424,10 @@ struct RawModality {
     notice_only_zh: Vec<String>,
     #[serde(default)]
     notice_only_en: Vec<String>,
+    #[serde(default)]
+    request_only_zh: Vec<String>,
+    #[serde(default)]
+    request_only_en: Vec<String>,
     #[serde(default)]
     excluded_zh: Vec<String>,
     #[serde(default)]
@@ -723,6 +730,7 @@ fn modality(m: &RawModality, zh: bool, pre: &mut PrefilterBuilder) -> Result<Mod
             pre,
         )?,
         notice_only: list(&m.notice_only_zh, &m.notice_only_en, "notice_only")?,
+        request_only: list(&m.request_only_zh, &m.request_only_en, "request_only")?,
         notwithstanding: gated_list(
             &pick(&m.notwithstanding_zh, &m.notwithstanding_en),
             &format!("notwithstanding_{lang}"),
@@ -912,6 +920,7 @@ impl Rules {
                 &m.not_an_act,
                 &m.excluded.list,
                 &m.notice_only,
+                &m.request_only,
                 &m.notwithstanding.list,
             ]);
         }

@@ -625,6 +625,17 @@ pub(crate) fn pi_rows(
             }
         }
     }
+    // Where the document takes personal information out of its confidential information ("受试者
+    // 个人信息不属于本条所称保密信息", "Confidential Information does not include Personal Data"),
+    // a duty of confidentiality speaks to it only where it names it.
+    let pi_not_confidential = static_re!(
+        r"(?i)个人信息[^。；]{0,12}不(?:属于|构成|视为)[^。；]{0,12}保密信息|保密信息[^。；]{0,6}不(?:包括|包含)[^。；]{0,30}个人信息|\bconfidential information\b[^.;]{0,20}\b(?:does|shall) not include\b[^.;]{0,60}\bpersonal (?:data|information)\b"
+    )
+    .is_some_and(|r| {
+        pi_sentences
+            .iter()
+            .any(|&i| r.is_match(sentences[i].text(&doc.text)))
+    });
     let mut rows = Vec::new();
     for id in super::ids(&templates.model, TopicKind::Pi) {
         let Some(topic) = templates.model.topic(&id) else {
@@ -641,6 +652,7 @@ pub(crate) fn pi_rows(
                     speaks_to_term(&feats[i], rules.pi.get(k), sentences[i].text(&doc.text))
                         || provider_helps_next(i, rules.pi.get(k))
                 })
+                .filter(|&i| !(pi_not_confidential && id == "pi.confidentiality") || direct(i))
                 .collect(),
             None => Vec::new(),
         };
@@ -885,6 +897,10 @@ impl Facts {
                     if let Some(r) = static_re!(r"\bnot (audit|inspect)\w* (more|less) (often |frequently )?than\b") {
                         bare = r.replace_all(&bare, "$1").into_owned();
                     }
+                    // ("shall not carry out more than one inspection in any contract year".)
+                    if let Some(r) = static_re!(r"\bnot (carry out|conduct|perform|make|request|undertake) (more|less) than\b") {
+                        bare = r.replace_all(&bare, "$1").into_owned();
+                    }
                     r.is_match(&bare)
                 }
             }),
@@ -987,6 +1003,37 @@ struct Judged<'a> {
     feats: &'a [SentenceFeatures],
     roots: &'a Roots,
     reading: &'a Reading<'a>,
+    /// Sentences of clauses that another sentence deletes whole ("标准条款第8.4条删除，替换为以下
+    /// 内容：…"): what they said no longer counts.
+    deleted: Vec<bool>,
+}
+
+/// Which sentences are in a clause that another sentence deletes whole.
+fn deleted_sentences(
+    doc: &Document,
+    sentences: &[Sentence],
+    feats: &[SentenceFeatures],
+) -> Vec<bool> {
+    let mut out = vec![false; sentences.len()];
+    for (i, f) in feats.iter().enumerate() {
+        for (target, _) in f.sets_aside.iter().filter(|(_, whole)| *whole) {
+            let named = super::crossrefs::clauses_named(doc, target);
+            if named.is_empty() {
+                continue;
+            }
+            for (j, s) in sentences.iter().enumerate() {
+                let within = s.clause_idx.is_some_and(|c| {
+                    std::iter::once(c)
+                        .chain(doc.ancestors(c))
+                        .any(|a| named.contains(&a))
+                });
+                if j != i && within {
+                    out[j] = true;
+                }
+            }
+        }
+    }
+    out
 }
 
 fn unfavourable(
@@ -1003,6 +1050,8 @@ fn unfavourable(
     // The hit sentences and the other sentences of the same clauses ("…的唯一救济" often
     // follows the sentence that names the credits). In no particular order: every rule below
     // asks whether any of them says something.
+    let hits: Vec<usize> = hits.iter().copied().filter(|&i| !j.deleted[i]).collect();
+    let hits = hits.as_slice();
     let mut roots: Vec<usize> = hits
         .iter()
         .filter_map(|&i| sentences[i].clause_idx)
@@ -1026,6 +1075,7 @@ fn unfavourable(
             }
         }
     }
+    scope.retain(|&i| !j.deleted[i]);
     let facts = |i: usize| j.feats[i].facts.get_or_init(|| Facts::of(text(i)));
     let any_unfav = scope.iter().any(|&i| cue(i, UNFAVOURABLE));
     let guarded = scope.iter().any(|&i| cue(i, GUARD));
@@ -1192,6 +1242,13 @@ fn unfavourable(
         "backup" => {
             // Who must back up: only the customer (provider form), or the provider too.
             // Unhedged duties only: "我们将尽力…备份" promises nothing firm.
+            // (Or a responsibility table's row that gives it to the provider alone: "| 数据存储 |
+            // 甲方 | | …每日对乙方全部云硬盘执行自动快照 |"; a shared row may leave backup to the
+            // customer, and a row that says its replication "is not a backup" answers nothing.)
+            let not_a_backup = |t: &str| {
+                static_re!(r"(?i)\bnot an? (?:\w+ )?backup\b|\bnot backups?\b|不(?:是|构成|属于|等同于)[^。；]{0,4}备份")
+                    .is_some_and(|r| r.is_match(t))
+            };
             let roles: Vec<Option<Role>> = hits
                 .iter()
                 .flat_map(|&i| {
@@ -1200,6 +1257,13 @@ fn unfavourable(
                         .iter()
                         .filter(|s| s.kind == Kind::Duty && !s.hedged)
                         .map(|s| s.role)
+                        .chain(
+                            j.feats[i]
+                                .table
+                                .and_then(|(role, _)| role)
+                                .filter(|&r| r == Role::Provider && !not_a_backup(text(i)))
+                                .map(Some),
+                        )
                 })
                 .collect();
             !(roles.contains(&Some(Role::Provider)) || roles.contains(&Some(Role::Both)))
@@ -1268,9 +1332,10 @@ fn unfavourable(
                 static_re!(r"(?i)^\W*(?:[0-9.]+\s*)?(?:尽管|\bdespite\b|\bnotwithstanding\b)");
             // (Nor is a grant that also takes the results for the provider: "…形成的统计数据、
             // 行业分析报告用于…产品优化…；前述统计数据及报告的全部权益归甲方所有" stands beside a
-            // "不得…用于算法训练" about other data.)
+            // "不得…用于算法训练" about other data; or publishes them: "将运行数据与甲方其他客户的
+            // 同类数据汇总…编制和对外发布行业分析报告".)
             let takes = static_re!(
-                r"(?i)(?:统计数据|汇总数据|分析报告|报告|结果)[^。；]{0,12}(?:全部|一切)?(?:权益|权利|所有权|知识产权)(?:均)?归|\b(?:owns?|retains?) all (?:rights?|title)\b[^.;]{0,60}\b(?:aggregated|derived|anonymi[sz]ed|statistic)"
+                r"(?i)(?:统计数据|汇总数据|分析报告|报告|结果)[^。；]{0,12}(?:全部|一切)?(?:权益|权利|所有权|知识产权)(?:均)?归|\b(?:owns?|retains?) all (?:rights?|title)\b[^.;]{0,60}\b(?:aggregated|derived|anonymi[sz]ed|statistic)|汇总[^。；]{0,60}对外(?:发布|公开)|\bpublish\w*\b[^.;]{0,40}\b(?:aggregated|industry|benchmark)\w*"
             );
             let overriding = scope.iter().any(|&i| {
                 cue(i, UNFAVOURABLE)
@@ -1303,6 +1368,7 @@ pub fn risk_rows(
         feats,
         roots: &roots,
         reading,
+        deleted: deleted_sentences(doc, sentences, feats),
     };
     // The sentences that speak to each risk topic, in one pass: its cue, or for a topic that
     // needs a duty, a duty with a party (one a cross-reference or a lead-in may have given).
@@ -2204,5 +2270,25 @@ mod tests {
         // Ownership of the hardware and the use of feedback say nothing of the data.
         let owned = "甲方：北京某某智算科技有限公司（服务提供方）\n乙方：某某矿业集团有限公司（客户）\n\n第十条 乙方数据归乙方所有。甲方仅为提供本服务的目的处理乙方数据。\n\n第十五条 边缘节点的所有权属于甲方。\n\n第十九条 乙方在使用本服务过程中向甲方提出的改进意见，甲方可以在其产品中采纳。\n";
         assert_eq!(risk_unfavourable(owned, "data_ownership"), Some(false));
+    }
+
+    #[test]
+    fn deleted_clauses_table_backups_published_aggregates_and_bounded_inspections_are_read() {
+        // A supplement deletes the standard clause that let the provider move the data.
+        let deleted = "甲方（客户）：某某建设集团有限公司\n乙方（服务商）：某某云科技有限公司\n\n## 标准条款\n\n8.4 客户数据存储于筑安云的数据中心。筑安云可以在通知客户后将客户数据迁移至其他数据中心。\n\n## 补充协议\n\n第九条 数据存储地点\n\n（一）标准条款第8.4条删除，替换为以下内容：“甲方数据及其备份应当存储于中华人民共和国境内的数据中心。未经甲方书面同意，乙方不得变更数据存储地点。”\n";
+        assert_eq!(risk_unfavourable(deleted, "data_location"), Some(false));
+        // A table row that gives the provider the daily snapshots answers who backs up.
+        let table = "甲方（服务提供方）：上海某某云数科技有限公司\n乙方（客户）：某某物流集团股份有限公司\n\n第六条 双方按照附件二的分工承担责任。\n\n## 附件二 责任分工表\n\n| 序号 | 事项 | 牵头方 | 配合方 | 说明 |\n|---|---|---|---|---|\n| 6 | 数据存储 | 甲方 |  | 块存储三副本冗余；每日对乙方全部云硬盘执行自动快照，快照保留七日 |\n";
+        assert_eq!(risk_unfavourable(table, "backup"), Some(false));
+        // Aggregated operating data published as industry reports, beside a purpose limit.
+        let published = "甲方（服务提供方）：上海某某云数科技有限公司\n乙方（客户）：某某物流集团股份有限公司\n\n第七条 数据权属\n\n（一）乙方数据的所有权归乙方所有。\n\n（二）甲方仅为向乙方提供本服务之目的处理乙方数据，不得将乙方数据用于其他任何目的。\n\n（三）甲方有权采集和使用运行数据，并有权将运行数据与甲方其他客户的同类数据汇总，用于改进产品、编制和对外发布行业分析报告。\n";
+        assert_eq!(risk_unfavourable(published, "data_ownership"), Some(true));
+        // One inspection a year is a bounded right, not a denied one.
+        let bounded = "Tallyloom Ltd (\"Provider\") and Hoshinomori Co., Ltd. (\"Customer\").\n\n7.2 **On-site inspection.** Customer may inspect on site the premises, facilities and records of Provider used for the Service, in order to verify compliance with this Agreement. Customer shall give at least thirty (30) days' written notice of an inspection and shall not carry out more than one inspection in any contract year.\n";
+        assert_eq!(risk_unfavourable(bounded, "audit_rights"), Some(false));
+        // Personal information taken out of the confidential information: a confidentiality duty
+        // over confidential information is no PI confidentiality term.
+        let carved = "委托方：某某生物医药股份有限公司\n受托方：某某健康科技有限公司\n\n# 个人信息委托处理协议\n\n第十二条 保密\n\n12.1 本协议所称保密信息，指一方向另一方披露的技术信息和经营信息。受试者个人信息不属于本条所称保密信息。\n\n12.2 接收方应当确保其员工遵守不低于本条约定的保密义务。\n";
+        assert!(!pi_present(carved, "pi.confidentiality"));
     }
 }

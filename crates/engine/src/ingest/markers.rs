@@ -456,6 +456,25 @@ pub(crate) fn parse_marker(c: &[char], heading: bool) -> Option<Marker> {
             _ => None,
         };
     }
+    // B.5.5: the same with a point after the letter ("Exhibit B" numbers its own "B.5.5 Data at
+    // Rest"); a single level, "B.6", only as a heading ("### B.6 Account Administration").
+    if first.is_ascii_uppercase()
+        && matches!(c.get(1), Some('.'))
+        && c.get(2).is_some_and(char::is_ascii_digit)
+    {
+        let m = parse_marker(&c[2..], heading)?;
+        // (A decimal number either way: its label already names the annex.)
+        return match m.fam {
+            Fam::DecN | Fam::Dec1(_) if m.fam == Fam::DecN || heading => Some(Marker {
+                fam: Fam::DecN,
+                label: format!("{first}.{}", m.label),
+                end: m.end + 2,
+                rest: m.rest + 2,
+                ..m
+            }),
+            _ => None,
+        };
+    }
     // a. A. iv. b)
     if first.is_ascii_alphabetic() {
         let n = c

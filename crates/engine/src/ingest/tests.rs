@@ -486,6 +486,17 @@ fn lettered_decimal_numbers_are_clauses_and_a_single_lettered_level_is_a_list() 
 }
 
 #[test]
+fn letter_point_decimal_numbers_are_clauses() {
+    let md = "## Exhibit B – Data Security Addendum\n\n### B.5 Security Measures\n\nB.5.5 **Data at Rest.** Sablecrest shall encrypt Matter Data at rest.\n\nB.5.7 **Personnel Access.** Access shall be limited to named personnel.\n\n### B.6 Account Administration\n\n(a) an account shall not be shared;\n\nA. Sablecrest operates a platform.\n";
+    let doc = crate::ingest::read("x.md", md.as_bytes()).expect("reads");
+    let numbers: Vec<&str> = doc.clauses.iter().map(|c| c.number.as_str()).collect();
+    for n in ["B.5", "B.5.5", "B.5.7", "B.6", "B.6(a)"] {
+        assert!(numbers.contains(&n), "{n}: {numbers:?}");
+    }
+    starts(&doc, "B.5.7", "B.5.7 Personnel Access. Access");
+}
+
+#[test]
 fn a_section_sign_numbers_a_section_and_its_paragraphs_compose() {
     let md = "## § 5 Security Obligations of Kessler\n\n(1) Kessler shall log all administrative actions.\n\n(6) Each Party shall secure the networks within its own sphere of responsibility.\n\n## § 14 Term\n\n(5) Kessler shall delete Customer Data.\n";
     let doc = crate::ingest::read("x.md", md.as_bytes()).expect("reads");
