@@ -263,6 +263,10 @@ fn notice_only(part: &str, rules: &Rules) -> bool {
 /// A part whose only duty is to ask the other side for something ("…，但应当通过工单向甲方提出端口
 /// 开放或者策略变更需求"): it allocates nothing, whatever layer it names.
 fn request_only(part: &str, rules: &Rules) -> bool {
+    // (Tried on every duty of every re-analysis: only parts that ask for something are matched.)
+    if !["提出", "equest", "icket"].iter().any(|w| part.contains(w)) {
+        return false;
+    }
     let (_, m) = rules.modality_of(part);
     m.request_only.iter().any(|r| r.is_match(part.trim_start()))
 }
@@ -899,12 +903,7 @@ pub(crate) fn cross_references_in(
             if let (Some(list), Some(party)) = (cap.name("list"), cap.name("party")) {
                 let role = mentions.find(party.as_str()).first().map(|x| x.2);
                 if let Some(r @ (Role::Provider | Role::Customer)) = role {
-                    for n in list
-                        .as_str()
-                        .split(|ch: char| !(ch.is_ascii_digit() || ch == '.'))
-                        .map(|n| n.trim_matches('.'))
-                        .filter(|n| !n.is_empty())
-                    {
+                    for n in super::features::decimal_numbers(list.as_str()) {
                         out.push((n.to_string(), r));
                     }
                 }
@@ -1578,14 +1577,9 @@ pub(crate) fn read<'a>(
     // Host to do anything" to any item.
     for (i, f) in feats.iter().enumerate() {
         for (target, whole) in &f.sets_aside {
-            let named = super::crossrefs::clauses_named(doc, target);
-            let under = |c: usize| {
-                std::iter::once(c)
-                    .chain(doc.ancestors(c))
-                    .any(|a| named.contains(&a))
-            };
-            let aside: Vec<usize> = (0..sentences.len())
-                .filter(|&j| j != i && sentences[j].clause_idx.is_some_and(under))
+            let aside: Vec<usize> = super::crossrefs::sentences_named(doc, sentences, target)
+                .into_iter()
+                .filter(|&j| j != i)
                 .collect();
             if aside.is_empty() {
                 continue;

@@ -244,6 +244,24 @@ pub(crate) fn clauses_named(doc: &Document, target: &str) -> Vec<usize> {
         .collect()
 }
 
+/// The sentences of the clauses a reference names `target` and of those under them ("标准条款第8.4条
+/// 删除" takes in 8.4 and 8.4(a)).
+pub(crate) fn sentences_named(doc: &Document, sentences: &[Sentence], target: &str) -> Vec<usize> {
+    let named = clauses_named(doc, target);
+    if named.is_empty() {
+        return Vec::new();
+    }
+    (0..sentences.len())
+        .filter(|&j| {
+            sentences[j].clause_idx.is_some_and(|c| {
+                std::iter::once(c)
+                    .chain(doc.ancestors(c))
+                    .any(|a| named.contains(&a))
+            })
+        })
+        .collect()
+}
+
 /// The clauses a reference's target takes in: the clause it names and those under it ("第七条"
 /// takes in "第七条", "7.1" and "7.1(a)").
 pub(crate) fn clauses_within(doc: &Document, target: &str) -> Vec<usize> {

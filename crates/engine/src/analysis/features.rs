@@ -444,6 +444,13 @@ pub fn of(doc_text: &str, s: &Sentence, rules: &Rules, mentions: &Mentions) -> S
     f
 }
 
+/// The decimal clause numbers in a list ("第7.2条和第7.3条" → "7.2", "7.3").
+pub(crate) fn decimal_numbers(list: &str) -> impl Iterator<Item = &str> {
+    list.split(|ch: char| !(ch.is_ascii_digit() || ch == '.'))
+        .map(|n| n.trim_matches('.'))
+        .filter(|n| !n.is_empty())
+}
+
 /// The clauses a sentence sets aside ("尽管有附件一第5项的约定" → "附件一 row 5"), as printed.
 fn sets_aside(t: &str, rules: &Rules, c: &Candidates) -> Vec<(String, bool)> {
     let mut out = Vec::new();
@@ -468,11 +475,7 @@ fn sets_aside(t: &str, rules: &Rules, c: &Candidates) -> Vec<(String, bool)> {
             }
             // ("标准条款第14.2条、第14.3条删除": each clause of the list.)
             let more = c.name("more").map_or("", |m| m.as_str());
-            for n in more
-                .split(|ch: char| !(ch.is_ascii_digit() || ch == '.'))
-                .map(|n| n.trim_matches('.'))
-                .filter(|n| !n.is_empty())
-            {
+            for n in decimal_numbers(more) {
                 if !out.contains(&(n.to_string(), whole)) {
                     out.push((n.to_string(), whole));
                 }

@@ -628,14 +628,24 @@ pub(crate) fn pi_rows(
     // Where the document takes personal information out of its confidential information ("受试者
     // 个人信息不属于本条所称保密信息", "Confidential Information does not include Personal Data"),
     // a duty of confidentiality speaks to it only where it names it.
-    let pi_not_confidential = static_re!(
-        r"(?i)个人信息[^。；]{0,12}不(?:属于|构成|视为)[^。；]{0,12}保密信息|保密信息[^。；]{0,6}不(?:包括|包含)[^。；]{0,30}个人信息|\bconfidential information\b[^.;]{0,20}\b(?:does|shall) not include\b[^.;]{0,60}\bpersonal (?:data|information)\b"
-    )
-    .is_some_and(|r| {
-        pi_sentences
-            .iter()
-            .any(|&i| r.is_match(sentences[i].text(&doc.text)))
-    });
+    // (Read only when the element has hits, and only in sentences that name confidential
+    // information: this runs on every re-analysis.)
+    let confidentiality = rules.pi.iter().position(|c| c.id == "pi.confidentiality");
+    let pi_not_confidential = confidentiality
+        .and_then(|k| by_element.get(k))
+        .is_some_and(|v| !v.is_empty())
+        && static_re!(
+            r"(?i)个人信息[^。；]{0,12}不(?:属于|构成|视为)[^。；]{0,12}保密信息|保密信息[^。；]{0,6}不(?:包括|包含)[^。；]{0,30}个人信息|\bconfidential information\b[^.;]{0,20}\b(?:does|shall) not include\b[^.;]{0,60}\bpersonal (?:data|information)\b"
+        )
+        .is_some_and(|r| {
+            pi_sentences.iter().any(|&i| {
+                let t = sentences[i].text(&doc.text);
+                ["保密信息", "onfidential", "ONFIDENTIAL"]
+                    .iter()
+                    .any(|w| t.contains(w))
+                    && r.is_match(t)
+            })
+        });
     let mut rows = Vec::new();
     for id in super::ids(&templates.model, TopicKind::Pi) {
         let Some(topic) = templates.model.topic(&id) else {
@@ -1017,17 +1027,8 @@ fn deleted_sentences(
     let mut out = vec![false; sentences.len()];
     for (i, f) in feats.iter().enumerate() {
         for (target, _) in f.sets_aside.iter().filter(|(_, whole)| *whole) {
-            let named = super::crossrefs::clauses_named(doc, target);
-            if named.is_empty() {
-                continue;
-            }
-            for (j, s) in sentences.iter().enumerate() {
-                let within = s.clause_idx.is_some_and(|c| {
-                    std::iter::once(c)
-                        .chain(doc.ancestors(c))
-                        .any(|a| named.contains(&a))
-                });
-                if j != i && within {
+            for j in super::crossrefs::sentences_named(doc, sentences, target) {
+                if j != i {
                     out[j] = true;
                 }
             }
