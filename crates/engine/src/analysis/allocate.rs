@@ -260,17 +260,6 @@ fn notice_only(part: &str, rules: &Rules) -> bool {
     m.notice_only.iter().any(|r| r.is_match(part.trim_start()))
 }
 
-/// A part whose only duty is to ask the other side for something ("…，但应当通过工单向甲方提出端口
-/// 开放或者策略变更需求"): it allocates nothing, whatever layer it names.
-fn request_only(part: &str, rules: &Rules) -> bool {
-    // (Tried on every duty of every re-analysis: only parts that ask for something are matched.)
-    if !["提出", "equest", "icket"].iter().any(|w| part.contains(w)) {
-        return false;
-    }
-    let (_, m) = rules.modality_of(part);
-    m.request_only.iter().any(|r| r.is_match(part.trim_start()))
-}
-
 /// Whether a text (a row's other cells, its notes) names both the provider and the customer.
 fn names_both(text: &str, mentions: &Mentions) -> bool {
     let named: Vec<Role> = mentions.find(text).into_iter().map(|m| m.2).collect();
@@ -1490,7 +1479,9 @@ pub(crate) fn read<'a>(
                 {
                     (empty, false)
                 }
-                Some(_) if x.kind == Kind::Duty && request_only(segment(t, st, k), rules) => {
+                // ("…，但应当通过工单向甲方提出端口开放或者策略变更需求": a duty only to ask the other
+                // side allocates none of the layers it names, as the asking party does not do them.)
+                Some(_) if x.kind == Kind::Duty && f.request_only.get(k) == Some(&true) => {
                     (empty, false)
                 }
                 Some(o) if !o.is_empty() => (o.as_slice(), true),

@@ -34,12 +34,9 @@ impl CrossRefs {
         let mut of_clause: Vec<Option<usize>> = Vec::with_capacity(doc.clauses.len());
         for c in &doc.clauses {
             let own = first_containing(&targets, &c.number);
-            let mut chars = c.number.chars();
-            let lettered = chars.next().is_some_and(|x| x.is_ascii_uppercase())
-                && chars.next().is_some_and(|x| x == '.' || x.is_ascii_digit());
             let inherited = c
                 .parent
-                .filter(|_| lettered)
+                .filter(|_| crate::ingest::markers::is_lettered_paragraph(&c.number))
                 .and_then(|p| of_clause.get(p as usize).copied().flatten());
             of_clause.push(own.or(inherited));
         }

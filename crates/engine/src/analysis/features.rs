@@ -49,6 +49,9 @@ pub struct SentenceFeatures {
     /// the definition expressly includes personal information.
     pub defines: Option<super::topics::Definition>,
     pub pi_elems: Vec<usize>,
+    /// The PI elements whose `denies` list matches this sentence ("受试者个人信息不属于本条所称
+    /// 保密信息").
+    pub pi_denied: Vec<usize>,
     pub risks: Vec<usize>,
     /// Topics that need a duty (backup) which this sentence speaks to without one of its own: a
     /// cross-reference or a lead-in may give it one ("Subscriber Data is backed up daily", in an
@@ -67,6 +70,9 @@ pub struct SentenceFeatures {
     pub opens_with: Option<Role>,
     /// The sentence is a heading over one party's list of duties.
     pub heading: bool,
+    /// Per statement: its segment only asks the other side for something (the rules'
+    /// `request_only`, "…，但应当通过工单向甲方提出端口开放需求").
+    pub request_only: Vec<bool>,
     /// What some risk topics' judgement reads from the sentence, once a report needed it.
     pub facts: std::sync::OnceLock<super::topics::Facts>,
 }
@@ -76,6 +82,7 @@ pub const GUARD: u8 = 2;
 pub const CARVE_OUT: u8 = 4;
 pub const CARVE_TOPIC: u8 = 8;
 pub const CONTENT: u8 = 16;
+pub const DENIES: u8 = 32;
 
 impl SentenceFeatures {
     /// Whether risk topic `k`'s cue list `which` matches this sentence.
@@ -139,6 +146,10 @@ pub fn of(doc_text: &str, s: &Sentence, rules: &Rules, mentions: &Mentions) -> S
         pi_mention: rules.pi_mention.is_match(t, c),
         defines: super::topics::definition(t, rules, c),
         pi_elems: matching(&rules.pi, t, c),
+        pi_denied: (rules.pi.iter().enumerate())
+            .filter(|(_, q)| !q.denies.is_empty() && q.denies.is_match(t, c))
+            .map(|(k, _)| k)
+            .collect(),
         // Cheap gates before the heavier regexes: a cross-reference names an obligation.
         crossrefs: if [
             "由",
@@ -401,6 +412,15 @@ pub fn of(doc_text: &str, s: &Sentence, rules: &Rules, mentions: &Mentions) -> S
             })
             .map(|m| m.2);
     }
+    let asks = |part: &str| {
+        let part = part.trim_start();
+        rules
+            .gated(|m| &m.request_only, c)
+            .any(|r| r.is_match(part))
+    };
+    f.request_only = (0..f.statements.len())
+        .map(|k| asks(segment(t, &f.statements, k)))
+        .collect();
     // Risk topics: a topic that needs a duty (backup) counts only where a duty's segment speaks to it.
     let risk_candidates = if s.definitional {
         Vec::new()
@@ -435,6 +455,7 @@ pub fn of(doc_text: &str, s: &Sentence, rules: &Rules, mentions: &Mentions) -> S
                 (&q.carve_out, CARVE_OUT),
                 (&q.carve_topic, CARVE_TOPIC),
                 (&q.content, CONTENT),
+                (&q.denies, DENIES),
             ]
             .into_iter()
             .filter(|(p, _)| p.is_match(t, c))

@@ -208,7 +208,7 @@ pub struct Modality {
     pub notice_only: RegexList,
     /// A duty only to ask the other side for something ("…，但应当通过工单向甲方提出端口开放或者策略
     /// 变更需求"): it allocates none of the layers it names, as the asking party does not do them.
-    pub request_only: RegexList,
+    pub request_only: GatedList,
     /// "尽管有附件一第5项的约定，…由甲方负责", "Notwithstanding row 5 of Schedule 2, …": the
     /// sentence sets aside, for the items it speaks to, what the named clause (`target`, with
     /// a table `row`) says.
@@ -227,6 +227,11 @@ pub struct TopicCues {
     pub carve_out: Patterns,
     pub carve_topic: Patterns,
     pub content: Patterns,
+    /// A sentence that speaks to the topic but says that what it names is not the topic's
+    /// thing: a risk topic's table row whose replication "is not a backup" answers nothing; for a
+    /// PI element, where a PI sentence says so ("个人信息不属于本条所称保密信息"), the element's
+    /// general terms count only where they name personal information.
+    pub denies: Patterns,
     pub duty_required: bool,
     /// A PI element that is the provider's part ("provider assists with individuals'
     /// requests"): a sentence that gives it to the customer alone does not speak to it.
@@ -463,6 +468,8 @@ struct RawTopic {
     #[serde(default)]
     content: Vec<String>,
     #[serde(default)]
+    denies: Vec<String>,
+    #[serde(default)]
     duty_required: bool,
     #[serde(default)]
     provider_part: bool,
@@ -497,6 +504,7 @@ fn topic(raw: RawTopic, pre: &mut PrefilterBuilder) -> Result<TopicCues, String>
         carve_out: c(&raw.carve_out, "carve_out")?,
         carve_topic: c(&raw.carve_topic, "carve_topic")?,
         content: c(&raw.content, "content")?,
+        denies: c(&raw.denies, "denies")?,
         duty_required: raw.duty_required,
         provider_part: raw.provider_part,
         id: raw.id,
@@ -730,7 +738,11 @@ fn modality(m: &RawModality, zh: bool, pre: &mut PrefilterBuilder) -> Result<Mod
             pre,
         )?,
         notice_only: list(&m.notice_only_zh, &m.notice_only_en, "notice_only")?,
-        request_only: list(&m.request_only_zh, &m.request_only_en, "request_only")?,
+        request_only: gated_list(
+            &pick(&m.request_only_zh, &m.request_only_en),
+            &format!("request_only_{lang}"),
+            pre,
+        )?,
         notwithstanding: gated_list(
             &pick(&m.notwithstanding_zh, &m.notwithstanding_en),
             &format!("notwithstanding_{lang}"),
@@ -872,6 +884,7 @@ impl Rules {
                 &t.carve_out,
                 &t.carve_topic,
                 &t.content,
+                &t.denies,
             ]);
         }
         out.extend([&self.pi_mention, &self.external_reference]);
@@ -920,7 +933,7 @@ impl Rules {
                 &m.not_an_act,
                 &m.excluded.list,
                 &m.notice_only,
-                &m.request_only,
+                &m.request_only.list,
                 &m.notwithstanding.list,
             ]);
         }

@@ -8,7 +8,7 @@ use std::collections::HashMap;
 
 use super::allocate::{suggestions, Reading};
 use super::features::{
-    self, SentenceFeatures, CARVE_OUT, CARVE_TOPIC, CONTENT, GUARD, UNFAVOURABLE,
+    self, SentenceFeatures, CARVE_OUT, CARVE_TOPIC, CONTENT, DENIES, GUARD, UNFAVOURABLE,
 };
 use super::parties::Role;
 use super::prefilter::Candidates;
@@ -625,27 +625,17 @@ pub(crate) fn pi_rows(
             }
         }
     }
-    // Where the document takes personal information out of its confidential information ("受试者
-    // 个人信息不属于本条所称保密信息", "Confidential Information does not include Personal Data"),
-    // a duty of confidentiality speaks to it only where it names it.
-    // (Read only when the element has hits, and only in sentences that name confidential
-    // information: this runs on every re-analysis.)
-    let confidentiality = rules.pi.iter().position(|c| c.id == "pi.confidentiality");
-    let pi_not_confidential = confidentiality
-        .and_then(|k| by_element.get(k))
-        .is_some_and(|v| !v.is_empty())
-        && static_re!(
-            r"(?i)个人信息[^。；]{0,12}不(?:属于|构成|视为)[^。；]{0,12}保密信息|保密信息[^。；]{0,6}不(?:包括|包含)[^。；]{0,30}个人信息|\bconfidential information\b[^.;]{0,20}\b(?:does|shall) not include\b[^.;]{0,60}\bpersonal (?:data|information)\b"
-        )
-        .is_some_and(|r| {
-            pi_sentences.iter().any(|&i| {
-                let t = sentences[i].text(&doc.text);
-                ["保密信息", "onfidential", "ONFIDENTIAL"]
+    // Where the document says that personal information is not what an element's general
+    // terms protect ("受试者个人信息不属于本条所称保密信息", "Confidential Information does not
+    // include Personal Data": the element's `denies`), its terms count only where they name it.
+    let denied: Vec<bool> = (0..rules.pi.len())
+        .map(|k| {
+            by_element.get(k).is_some_and(|v| !v.is_empty())
+                && pi_sentences
                     .iter()
-                    .any(|w| t.contains(w))
-                    && r.is_match(t)
-            })
-        });
+                    .any(|&i| feats[i].pi_denied.contains(&k))
+        })
+        .collect();
     let mut rows = Vec::new();
     for id in super::ids(&templates.model, TopicKind::Pi) {
         let Some(topic) = templates.model.topic(&id) else {
@@ -662,7 +652,7 @@ pub(crate) fn pi_rows(
                     speaks_to_term(&feats[i], rules.pi.get(k), sentences[i].text(&doc.text))
                         || provider_helps_next(i, rules.pi.get(k))
                 })
-                .filter(|&i| !(pi_not_confidential && id == "pi.confidentiality") || direct(i))
+                .filter(|&i| !denied.get(k).is_some_and(|&d| d) || direct(i))
                 .collect(),
             None => Vec::new(),
         };
@@ -1245,11 +1235,8 @@ fn unfavourable(
             // Unhedged duties only: "我们将尽力…备份" promises nothing firm.
             // (Or a responsibility table's row that gives it to the provider alone: "| 数据存储 |
             // 甲方 | | …每日对乙方全部云硬盘执行自动快照 |"; a shared row may leave backup to the
-            // customer, and a row that says its replication "is not a backup" answers nothing.)
-            let not_a_backup = |t: &str| {
-                static_re!(r"(?i)\bnot an? (?:\w+ )?backup\b|\bnot backups?\b|不(?:是|构成|属于|等同于)[^。；]{0,4}备份")
-                    .is_some_and(|r| r.is_match(t))
-            };
+            // customer, and a row that says its replication "is not a backup", the topic's `denies`,
+            // answers nothing.)
             let roles: Vec<Option<Role>> = hits
                 .iter()
                 .flat_map(|&i| {
@@ -1262,7 +1249,7 @@ fn unfavourable(
                             j.feats[i]
                                 .table
                                 .and_then(|(role, _)| role)
-                                .filter(|&r| r == Role::Provider && !not_a_backup(text(i)))
+                                .filter(|&r| r == Role::Provider && !cue(i, DENIES))
                                 .map(Some),
                         )
                 })

@@ -82,6 +82,14 @@ pub(crate) struct Marker {
     pub(crate) rest: usize,
 }
 
+/// Whether a clause number is a lettered annex's own paragraph, as `parse_marker` labels them
+/// ("B3.1", "B.5.5", a "### B.6" heading): its number does not repeat the annex's ("Exhibit B").
+pub(crate) fn is_lettered_paragraph(label: &str) -> bool {
+    let mut chars = label.chars();
+    chars.next().is_some_and(|x| x.is_ascii_uppercase())
+        && chars.next().is_some_and(|x| x == '.' || x.is_ascii_digit())
+}
+
 pub(crate) fn is_cjk(c: char) -> bool {
     matches!(c as u32, 0x3400..=0x9FFF | 0xF900..=0xFAFF | 0x20000..=0x2FFFF)
 }

@@ -494,6 +494,14 @@ fn letter_point_decimal_numbers_are_clauses() {
         assert!(numbers.contains(&n), "{n}: {numbers:?}");
     }
     starts(&doc, "B.5.7", "B.5.7 Personnel Access. Access");
+    // (The numbers that a cross-reference to the annex takes in, though they do not repeat it.)
+    use crate::ingest::markers::is_lettered_paragraph;
+    for n in ["B.5", "B.5.5", "B.6(a)"] {
+        assert!(is_lettered_paragraph(n), "{n}");
+    }
+    for n in ["1.1", "第1条", "Schedule 3", "(a)", "附件二 row 4"] {
+        assert!(!is_lettered_paragraph(n), "{n}");
+    }
 }
 
 #[test]
