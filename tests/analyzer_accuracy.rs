@@ -471,3 +471,8 @@ fn forty_ninth_blind_set_scores_stay_above_their_floors() {
 fn fiftieth_blind_set_scores_stay_above_their_floors() {
     check("blind50", 8, 0.97, 0.97, 0.97, 8);
 }
+
+#[test]
+fn fifty_first_blind_set_scores_stay_above_their_floors() {
+    check("blind51", 8, 0.97, 0.97, 0.97, 8);
+}

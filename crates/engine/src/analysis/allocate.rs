@@ -298,6 +298,22 @@ pub(crate) fn contacts_table(text: &str, table: &(usize, Vec<String>)) -> bool {
         || line_above(text, top, 200).is_some_and(|l| l.chars().count() <= 40 && names_contacts(l))
 }
 
+/// A table that describes the entrusted processing ("| 处理目的 | 个人信息种类 | 涉及的个人 | 处理方式 |
+/// 保存期限 |", "| Purpose | Categories of data | …"): its rows say what is processed and why,
+/// not who secures what (unless a column is about measures or duties).
+pub(crate) fn processing_inventory(table: &(usize, Vec<String>)) -> bool {
+    let header = &table.1;
+    let has = |r: Option<&Regex>| r.is_some_and(|r| header.iter().any(|h| r.is_match(h.trim())));
+    has(static_re!(
+        r"(?i)^(?:处理|委托|使用)?目的$|^(?:purposes?|processing purposes?|purposes? of (?:the )?processing)$"
+    )) && has(static_re!(
+        r"(?i)^(?:个人信息|数据|个人数据)(?:的)?(?:种类|类别|类型|范围)$|^(?:categor(?:y|ies)|types?) of (?:personal )?(?:data|information)$"
+    )) && !header.iter().any(|h| {
+        assigns_duties(h)
+            || static_re!(r"(?i)措施|\bmeasures?\b|\bsafeguards?\b").is_some_and(|r| r.is_match(h))
+    })
+}
+
 /// Words of a duty allocation ("职责", "responsibilities", "RACI").
 fn assigns_duties(l: &str) -> bool {
     static_re!(r"(?i)职责|责任|分工|responsib|obligations?|\bRACI\b").is_some_and(|r| r.is_match(l))
@@ -432,6 +448,14 @@ pub(crate) fn table_claim(
         rules.marks.supporting.iter().any(|r| r.is_match(h))
     };
     let assists_only = header.iter().any(|h| supporting(h)) && helper_only(text, top);
+    // A party cell whose mark gives that party no part.
+    let helper_legend = std::cell::OnceCell::new();
+    let no_mark = |c: &str| {
+        let c = c.trim();
+        let is = |list: &[Regex]| list.iter().any(|r| r.is_match(c));
+        is(&rules.marks.none)
+            || is(&rules.marks.supporting) && *helper_legend.get_or_init(|| helper_only(text, top))
+    };
     for (i, c) in row.iter().enumerate().skip(1) {
         if trigger(i) || assists_only && header.get(i).is_some_and(|h| supporting(h)) {
             continue;
@@ -441,7 +465,7 @@ pub(crate) fn table_claim(
                 // Columns headed by a party ("供应商职责 | 使用单位职责"): both filled is a split.
                 // ("| Data in transit | Shared | Shared | Both parties share … |": a party cell
                 // that is only a word describes no part; the other cells may name both.)
-                let (p, c) = party_cells(header, &row, mentions);
+                let (p, c) = party_cells(header, &row, mentions, &no_mark);
                 if p.is_some() || c.is_some() {
                     let cols = party_columns(header, &row, mentions);
                     // (A tick or "Primary" under a party says it takes part, not which part.)
@@ -600,7 +624,7 @@ pub(crate) fn table_claim(
             row.iter().any(|c| supporting(c)) && helper_only(text, top),
         ) {
             Some(marked) => marked,
-            None => described_parts(header, &row, mentions),
+            None => described_parts(header, &row, mentions, &no_mark),
         },
     }
 }
@@ -763,10 +787,11 @@ fn described_parts(
     header: &[String],
     row: &[String],
     mentions: &Mentions,
+    no_mark: &dyn Fn(&str) -> bool,
 ) -> Option<(Option<Role>, Option<bool>)> {
     // (A table with one party's column, "| Control area | Provider obligation |", lists that
     // party's parts.)
-    let (provider, customer) = party_cells(header, row, mentions);
+    let (provider, customer) = party_cells(header, row, mentions, no_mark);
     // ("| Network security | Both – see clause 8.4 | Both – see clause 8.4 |": both take part; the
     // cells do not say which part is whose.)
     // (Nor do the same words under both: "| 平台操作日志 | 按附件三执行 | 按附件三执行 |".)
@@ -787,6 +812,7 @@ fn party_cells(
     header: &[String],
     row: &[String],
     mentions: &Mentions,
+    no_mark: &dyn Fn(&str) -> bool,
 ) -> (Option<bool>, Option<bool>) {
     let mut provider = None;
     let mut customer = None;
@@ -797,8 +823,13 @@ fn party_cells(
         };
         // A cell saying that party has no part, or only what it must not do, fills nothing; nor
         // does one that only points to a document the contract does not reproduce ("见《安全白皮书》").
-        let filled =
-            !empty_cell(c) && !no_part(c) && !refers_to_document(c) && !by_other(c, mentions);
+        // (Nor a mark that gives no part: "×", or "○" where the legend says "“○”表示该方对该事项
+        // 不承担安全责任", beside the other side's "●：加密存储、密钥管理…".)
+        let filled = !empty_cell(c)
+            && !no_part(c)
+            && !refers_to_document(c)
+            && !by_other(c, mentions)
+            && !no_mark(c);
         *slot = Some(slot.unwrap_or(false) || filled);
     }
     (provider, customer)
@@ -1168,6 +1199,7 @@ pub(crate) fn read<'a>(
     );
     let mut carry: Option<(Option<usize>, Statement)> = None;
     let mut prev: Option<(Option<usize>, Option<Statement>, bool)> = None;
+    let mut prev_items: (Option<usize>, Vec<usize>) = (None, Vec::new());
     // The party that opened the sentence before, in the same clause ("¹The Contractor offers
     // standard images … ²It shall update them monthly"), for a sentence that points back at it.
     let mut prev_subject: Option<(Option<usize>, Role)> = None;
@@ -1409,6 +1441,13 @@ pub(crate) fn read<'a>(
         }
         let semi = t.trim_end().ends_with([';', '；']);
         prev = Some((s.clause_idx, last, semi));
+        // (The items of the sentence before in the clause, for a part that points back at them.)
+        let named_before = std::mem::replace(&mut prev_items, (s.clause_idx, f.items.clone()));
+        let named_before: &[usize] = if named_before.0 == s.clause_idx {
+            &named_before.1
+        } else {
+            &[]
+        };
         // "乙方负责多租户隔离……，甲方负责按照约定的数量使用本服务": where the other party's part of
         // the sentence names items of its own, a part that names none speaks of something else.
         // (Not a part that points back, "该等工作由甲方负责", or shares the other part's words,
@@ -1486,6 +1525,20 @@ pub(crate) fn read<'a>(
                 }
                 Some(o) if !o.is_empty() => (o.as_slice(), true),
                 _ if x.role.is_some() && contrasted(k, x.role) => (empty, false),
+                // ("…虚拟化层、宿主机…由某某云建设和运营。服务商不对上述底层基础设施的故障…承担责任":
+                // a disclaimer of what the sentence before named.)
+                _ if all.is_empty()
+                    && x.kind == Kind::Disclaimer
+                    && !named_before.is_empty()
+                    && rules
+                        .modality_of(t)
+                        .1
+                        .refers_back
+                        .iter()
+                        .any(|r| r.is_match(segment(t, st, k))) =>
+                {
+                    (named_before, true)
+                }
                 _ if all.is_empty() => (parent_items, true),
                 _ => (all, true),
             };
@@ -3471,5 +3524,74 @@ mod tests {
         // "The obligations in Section B.6 of the Data Security Addendum apply to Hartwell."
         let en = "This Agreement is between Sablecrest Technologies, Inc. (\"Provider\") and Hartwell LLP (\"Customer\").\n\n4.3 **Account Administration.** The obligations in Section B.6 of the Data Security Addendum apply to Customer.\n\n## Exhibit B – Data Security Addendum\n\n### B.6 Account Administration\n\nThe following obligations apply to the administration of Authorized User accounts:\n\n(a) multi-factor authentication shall be enforced for every Authorized User with administrative rights;\n\n(b) each account shall be disabled within one business day after the user leaves.\n";
         assert_eq!(allocation_of(en, "iam"), Found::Customer);
+    }
+
+    #[test]
+    fn a_bare_mark_that_the_legend_says_bears_no_responsibility_gives_no_part() {
+        let zh = "委托方：某某市大数据中心（以下简称\"委托方\"）\n运营方：某某城市云科技有限公司（以下简称\"运营方\"）\n\n## 附件一 安全责任矩阵\n\n说明：\n\n1. \"●\"表示该方对该事项负有安全责任。\n2. \"○\"表示该方对该事项不承担安全责任。\n\n\
+            | 责任事项 | 委托方 | 运营方 |\n|---|---|---|\n\
+            | 4. 政务数据存储加密与备份 | ○ | ●：加密存储、密钥管理、备份和恢复演练 |\n\
+            | 7. 身份认证与账号权限管理 | ●：负责用户账号的开通和注销 | ●：提供多因素认证能力 |\n";
+        assert_eq!(allocation_of(zh, "data.storage"), Found::Provider);
+        assert_eq!(split_of(zh, "iam"), (Found::Shared, Some(true)));
+    }
+
+    #[test]
+    fn a_table_of_what_is_processed_and_why_is_no_allocation_table() {
+        let header = |h: &[&str]| (0, h.iter().map(|x| x.to_string()).collect::<Vec<String>>());
+        assert!(processing_inventory(&header(&[
+            "序号",
+            "处理目的",
+            "个人信息种类",
+            "涉及的个人",
+            "处理方式",
+            "保存期限"
+        ])));
+        assert!(processing_inventory(&header(&[
+            "Purpose",
+            "Categories of personal data",
+            "Data subjects"
+        ])));
+        // (Not where a column states measures or duties.)
+        assert!(!processing_inventory(&header(&[
+            "处理目的",
+            "个人信息种类",
+            "安全措施"
+        ])));
+        assert!(!processing_inventory(&header(&[
+            "序号",
+            "安全领域",
+            "甲方",
+            "乙方"
+        ])));
+    }
+
+    #[test]
+    fn a_list_of_lettered_clauses_in_a_cross_reference_takes_in_each() {
+        let en = "This Agreement is between Kestrel Forge Compute, Inc. (\"Provider\") and Lanternfish Animation Studios Ltd. (\"Customer\").\n\n\
+            6.3 **Fabric.**\n\n(a) The underlay switching of the private fabric and the mitigation of distributed denial-of-service attacks shall be operated and maintained.\n\n\
+            (b) The host-based firewalls on the Servers and the access control lists on the Customer's VLANs shall be configured and maintained.\n\n\
+            6.7 **Identity.**\n\n(a) Multi-factor authentication shall be enforced for every Portal account.\n\n\
+            (b) Operating-system user accounts on the Servers shall be created, reviewed and revoked.\n\n\
+            7.1 Provider shall perform the obligations in Sections 6.3(a) and 6.7(a).\n\n\
+            8.1 Customer shall perform the obligations in Sections 6.3(b), 6.7(b).\n";
+        assert_eq!(split_of(en, "network"), (Found::Shared, Some(true)));
+        assert_eq!(split_of(en, "iam"), (Found::Shared, Some(true)));
+    }
+
+    #[test]
+    fn a_disclaimer_of_the_foregoing_disclaims_what_the_sentence_before_named() {
+        let zh = "甲方（服务商）：某某数智科技有限公司\n乙方（客户）：某某精密机械股份有限公司\n\n## 第五条 公有云资源\n\n\
+            （二）客户理解并同意：公有云平台的虚拟化层、宿主机以及不同租户之间的隔离机制，由某某云建设和运营，不属于服务商的运维对象。服务商不对上述底层基础设施的故障或者安全缺陷承担责任。\n";
+        assert_eq!(allocation_of(zh, "resource_abstraction"), Found::Disclaimed);
+    }
+
+    #[test]
+    fn a_duty_only_to_file_a_ticket_or_to_receive_notices_allocates_nothing() {
+        let zh = "甲方（服务商）：某某数智科技有限公司\n乙方（客户）：某某精密机械股份有限公司\n\n## 第十条 备份与恢复\n\n\
+            （一）服务商负责按照附件三对受托系统的数据库执行备份，备份数据应当加密存储。\n\n\
+            （四）客户应当指定一名备份联系人，负责接收备份异常通知和恢复演练安排。\n\n\
+            （五）客户需要从备份中恢复特定数据的，应当通过工单提出申请，由客户项目联系人确认后，服务商在约定的时限内完成恢复。\n";
+        assert_eq!(allocation_of(zh, "data.storage"), Found::Provider);
     }
 }

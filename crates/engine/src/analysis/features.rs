@@ -4,8 +4,8 @@
 //! clause recomputes the features of that clause's sentences alone (see `Cache`).
 
 use super::allocate::{
-    contact_row, contacts_table, cross_references_in, layer_cell, not_ordered_row, signing_row,
-    sub_processor_list, table_claim, table_top,
+    contact_row, contacts_table, cross_references_in, layer_cell, not_ordered_row,
+    processing_inventory, signing_row, sub_processor_list, table_claim, table_top,
 };
 use super::parties::{Mentions, Role};
 use super::prefilter::Candidates;
@@ -216,11 +216,10 @@ pub fn of(doc_text: &str, s: &Sentence, rules: &Rules, mentions: &Mentions) -> S
         let listed = table
             .as_ref()
             .is_some_and(|x| sub_processor_list(doc_text, x));
-        if table
-            .as_ref()
-            .is_some_and(|x| signing_row(doc_text, s, x) || contacts_table(doc_text, x))
-            || (s.kind == BlockKind::TableRow
-                && (contact_row(s.text(doc_text)) || not_ordered_row(s.text(doc_text))))
+        if table.as_ref().is_some_and(|x| {
+            signing_row(doc_text, s, x) || contacts_table(doc_text, x) || processing_inventory(x)
+        }) || (s.kind == BlockKind::TableRow
+            && (contact_row(s.text(doc_text)) || not_ordered_row(s.text(doc_text))))
         {
             f.items.clear();
             f.external = true;
@@ -465,11 +464,12 @@ pub fn of(doc_text: &str, s: &Sentence, rules: &Rules, mentions: &Mentions) -> S
     f
 }
 
-/// The decimal clause numbers in a list ("第7.2条和第7.3条" → "7.2", "7.3").
+/// The decimal clause numbers in a list, with their lettered points ("第7.2条和第7.3条" → "7.2",
+/// "7.3"; "Sections 6.1, 6.3(a) and 6.7(a)" → "6.1", "6.3(a)", "6.7(a)").
 pub(crate) fn decimal_numbers(list: &str) -> impl Iterator<Item = &str> {
-    list.split(|ch: char| !(ch.is_ascii_digit() || ch == '.'))
-        .map(|n| n.trim_matches('.'))
-        .filter(|n| !n.is_empty())
+    static_re!(r"[0-9]+(?:\.[0-9]+)*(?:\([a-z0-9]{1,4}\))*")
+        .into_iter()
+        .flat_map(move |r| r.find_iter(list).map(|m| m.as_str()))
 }
 
 /// The clauses a sentence sets aside ("尽管有附件一第5项的约定" → "附件一 row 5"), as printed.

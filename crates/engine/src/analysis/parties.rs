@@ -1853,7 +1853,9 @@ fn not_a_party(before: &str, after: &str, head: &str, aliases: &[&str]) -> bool 
         // description names, not a party.)
         // (Only where the company qualifies what follows, "…授权的", "…的全资子公司": "甲方为北京某某
         // 有限公司（以下简称“某某”）" names the party itself.)
-        || static_re!(r"(?:甲方|乙方|丙方|我们|本公司)(?:是|系|为|作为)[^。；，、\n（(]{0,30}$")
+        // (Or later in the description: "…的企业，…，并系上海某某云计算有限公司（以下简称“某某云”）的
+        // 授权经销商".)
+        || static_re!(r"(?:(?:甲方|乙方|丙方|我们|本公司)(?:是|系|为|作为)|[，,]\s*(?:并|且|亦|同时)系)[^。；，、\n（(]{0,30}$")
             .is_some_and(|r| r.is_match(&zh_tail))
             && static_re!(r"^[^。；，\n]{0,6}?(?:授权|委托|指定|控股|全资|投资|旗下|下属|关联|合作|许可)")
                 .is_some_and(|r| r.is_match(after))
@@ -1894,7 +1896,7 @@ fn provision_roles(head: &str, names: &[Vec<String>]) -> Vec<Option<Role>> {
                 ),
                 // b uses / subscribes to what a provides
                 format!(
-                    r"\b{pb}\b[^.;\n]{{0,40}}?\b(?:wishes|wants|intends|agrees|has agreed)\s+to\s+(?:use|obtain|procure|purchase|subscribe|receive|relocate|move|host|buy)\b[^.;\n]{{0,200}}?\b(?:from\s+{pa}\b|{pa}['’]s\b)"
+                    r"\b{pb}\b[^.;\n]{{0,40}}?\b(?:wishes|wants|intends|agrees|has agreed)\s+to\s+(?:use|obtain|procure|purchase|subscribe|receive|relocate|move|host|buy|rent|lease|hire)\b[^.;\n]{{0,200}}?\b(?:from\s+{pa}\b|{pa}['’]s\b)"
                 ),
                 // b subscribes to a product named after a ("Hartwell represents clients in
                 // litigation … and wishes to subscribe to Sablecrest Review")
@@ -2573,18 +2575,33 @@ mod tests {
     }
 
     #[test]
-    fn a_party_subscribing_to_a_product_named_after_the_other_is_its_customer() {
-        // "Hartwell … wishes to subscribe to Sablecrest Review" (a product named after Sablecrest).
-        let p = parties("This Master Subscription Agreement is entered into between:\n\n**SABLECREST TECHNOLOGIES, INC.**, a Delaware corporation (\"**Sablecrest**\"); and\n\n**HARTWELL, PRYCE & ODUYA LLP**, a New York limited liability partnership (\"**Hartwell**\" or the \"**Firm**\").\n\n## RECITALS\n\nA. Sablecrest operates Sablecrest Review, a cloud-hosted platform.\n\nB. Hartwell represents clients in litigation, arbitration and government investigations and wishes to subscribe to Sablecrest Review for matters it designates.\n\n## 1. DEFINITIONS\n");
+    fn a_party_subscribing_to_or_renting_from_the_other_is_its_customer() {
+        // "Hartwell … wishes to subscribe to Sablecrest Review" (a product named after Sablecrest);
+        // "Lanternfish wishes to rent dedicated GPU servers from KestrelForge".
+        for (text, provider, customer) in [
+            ("This Master Subscription Agreement is entered into between:\n\n**SABLECREST TECHNOLOGIES, INC.**, a Delaware corporation (\"**Sablecrest**\"); and\n\n**HARTWELL, PRYCE & ODUYA LLP**, a New York limited liability partnership (\"**Hartwell**\" or the \"**Firm**\").\n\n## RECITALS\n\nA. Sablecrest operates Sablecrest Review, a cloud-hosted platform.\n\nB. Hartwell represents clients in litigation, arbitration and government investigations and wishes to subscribe to Sablecrest Review for matters it designates.\n\n## 1. DEFINITIONS\n", "Sablecrest", "Hartwell"),
+            ("This Agreement is entered into between:\n\n**Kestrel Forge Compute, Inc.**, a Delaware corporation (\"**KestrelForge**\"); and\n\n**Lanternfish Animation Studios Ltd.**, a British Columbia company (\"**Lanternfish**\" or the \"**Studio**\").\n\n## RECITALS\n\nA. KestrelForge operates dedicated bare-metal servers and rents them to businesses.\n\nB. Lanternfish wishes to rent dedicated GPU servers from KestrelForge on which it will install its own operating system images.\n\n## 1. DEFINITIONS\n", "KestrelForge", "Lanternfish"),
+        ] {
+            let p = parties(text);
+            assert!(p.provider.iter().any(|n| n == provider), "{:?}", p.provider);
+            assert!(p.customer.iter().any(|n| n == customer), "{:?}", p.customer);
+        }
+    }
+
+    #[test]
+    fn the_vendor_a_party_resells_for_is_not_a_party() {
+        // "…的企业，…，并系上海某某云计算有限公司（以下简称“某某云”）的授权经销商".
+        let p = parties("**甲方（服务商）**：杭州某某数智科技有限公司\n\n**乙方（客户）**：宁波某某精密机械股份有限公司\n\n## 鉴于\n\n1. 乙方（以下简称\"恒锐\"或\"客户\"）是一家制造企业。\n\n2. 甲方（以下简称\"澜舟\"或\"服务商\"）是一家从事云计算咨询和IT托管运维服务的企业，以\"澜舟云管家\"品牌对外提供托管运维服务，并系上海穹顶云计算有限公司（以下简称\"穹顶云\"）的授权经销商。\n\n## 第一条 定义\n");
         assert!(
-            p.provider.iter().any(|n| n == "Sablecrest"),
-            "{:?}",
-            p.provider
-        );
-        assert!(
-            p.customer.iter().any(|n| n == "Hartwell"),
+            !p.customer.iter().any(|n| n.contains("穹顶云")),
             "{:?}",
             p.customer
         );
+        assert!(
+            !p.provider.iter().any(|n| n.contains("穹顶云")),
+            "{:?}",
+            p.provider
+        );
+        assert!(p.customer.iter().any(|n| n == "恒锐"), "{:?}", p.customer);
     }
 }

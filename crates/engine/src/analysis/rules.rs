@@ -179,6 +179,10 @@ pub struct Modality {
     /// How a sentence opens when it points back at the one before ("This includes:",
     /// "上述责任包括："): a lead-in of that kind takes the party of the sentence before it.
     pub anaphora: RegexList,
+    /// Words inside a disclaimer that point back at what the sentence before named ("服务商不对上述
+    /// 底层基础设施的故障…承担责任"): a disclaimer that names no item of its own disclaims the items
+    /// of the sentence before it in the clause.
+    pub refers_back: RegexList,
     /// Staff named without a party ("运维人员不得查看…"): the provider's people, when such a
     /// word opens a part that names no party. Anchored at the start of the part.
     pub staff: RegexList,
@@ -405,6 +409,10 @@ struct RawModality {
     anaphora_zh: Vec<String>,
     #[serde(default)]
     anaphora_en: Vec<String>,
+    #[serde(default)]
+    refers_back_zh: Vec<String>,
+    #[serde(default)]
+    refers_back_en: Vec<String>,
     #[serde(default)]
     right_guard_zh: Vec<String>,
     #[serde(default)]
@@ -727,6 +735,7 @@ fn modality(m: &RawModality, zh: bool, pre: &mut PrefilterBuilder) -> Result<Mod
         acts: anchored(&m.acts_zh, &m.acts_en, "acts")?,
         acts_guard: list(&m.acts_guard_zh, &m.acts_guard_en, "acts_guard")?,
         anaphora: list(&m.anaphora_zh, &m.anaphora_en, "anaphora")?,
+        refers_back: list(&m.refers_back_zh, &m.refers_back_en, "refers_back")?,
         staff: anchored(&m.staff_zh, &m.staff_en, "staff")?,
         right_guard: list(&m.right_guard_zh, &m.right_guard_en, "right_guard")?,
         heading: list(&m.heading_zh, &m.heading_en, "heading")?,
@@ -926,6 +935,7 @@ impl Rules {
                 &m.acts,
                 &m.acts_guard,
                 &m.anaphora,
+                &m.refers_back,
                 &m.staff,
                 &m.right_guard,
                 &m.heading,

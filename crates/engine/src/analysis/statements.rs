@@ -269,11 +269,23 @@ pub fn statements(
         // 由乙方负责 / the responsibility of Customer: the party after the marker.
         // (Not a party that only qualifies someone else: "由乙方所租用的云服务商提供和维护".)
         // ("经由恒岳人寿部署的堡垒机" is via, not by; nor are 理由 / 事由 / 自由 / 缘由.)
+        // (Nor a participle that only describes an object of a duty stated before it: "Provider
+        // shall restore Customer Data deleted by the Utility in error" is the provider's duty.)
+        let describes_object = |s: usize, e: usize| {
+            !zh && duty.is_some_and(|(ds, de)| {
+                de <= s
+                    && found.iter().any(|f| f.1 <= ds)
+                    && part.get(s..e).is_some_and(|x| !x.contains("responsib"))
+                    && part.get(de..s).is_some_and(|between| {
+                        !between.split_whitespace().any(|w| w == "be" || w == "been")
+                    })
+            })
+        };
         let by = m
             .by_party
             .find_all(part, c)
             .into_iter()
-            .filter(|&(s, _)| agent_by(part, s))
+            .filter(|&(s, e)| agent_by(part, s) && !describes_object(s, e))
             .find_map(|(_, e)| {
                 found
                     .iter()
@@ -955,5 +967,22 @@ mod tests {
         assert!(s.iter().all(|x| x.1 == Kind::Right), "{s:?}");
         let own = run(ZH, "乙方应当每年开展渗透测试，并提供必要的测试环境。");
         assert_eq!(own.first(), Some(&(Some(Role::Provider), Kind::Duty)));
+    }
+
+    #[test]
+    fn a_participle_that_describes_the_object_names_no_one_who_acts() {
+        assert_eq!(
+            run(
+                EN,
+                "At Customer's request, Provider shall restore Customer Data deleted by Customer in error from the most recent backup."
+            ),
+            vec![(Some(Role::Provider), Kind::Duty)]
+        );
+        // (A passive with its auxiliary still names who acts.)
+        assert!(run(
+            EN,
+            "Backups of the database shall be performed by Customer."
+        )
+        .contains(&(Some(Role::Customer), Kind::Duty)));
     }
 }

@@ -779,6 +779,27 @@ fn deadline_hours(text: &str) -> Option<u32> {
             n => n.parse().ok()?,
         })
     };
+    // (Minutes count as a started hour: "在发现后三十分钟内…通知" is within the hour.)
+    let minutes = ["分钟", "inute"]
+        .iter()
+        .any(|w| text.contains(w))
+        .then(|| {
+            static_re!(
+                r"(?i)(\d+|fifteen|thirty|sixty|十五|三十|六十)\s*(?:\(\d+\)\s*)?(?:分钟|minutes?)"
+            )
+        })
+        .flatten()
+        .into_iter()
+        .flat_map(|r| r.captures_iter(text))
+        .filter_map(|c| {
+            let n: u32 = match c[1].to_lowercase().as_str() {
+                "fifteen" | "十五" => 15,
+                "thirty" | "三十" => 30,
+                "sixty" | "六十" => 60,
+                n => n.parse().ok()?,
+            };
+            Some(n.div_ceil(60).max(1))
+        });
     re.captures_iter(text)
         .filter_map(|c| {
             let n = word(&c[1])?;
@@ -792,6 +813,7 @@ fn deadline_hours(text: &str) -> Option<u32> {
                 Some(n.saturating_mul(24))
             }
         })
+        .chain(minutes)
         .min()
 }
 
@@ -818,15 +840,16 @@ fn forum_names(text: &str) -> Vec<String> {
         return Vec::new();
     }
     let Some(re) = static_re!(
-        r"(?:[Cc]ourts? (?:of [A-Z][a-z]+ )?(?:of|(?:located |sitting |situated )?in)|seated in|arbitration in|venue (?:is|shall be) in|place of jurisdiction[^.;]{0,80}?\bis|laws? of the State of)\s+(?:the\s+)?([A-Z][A-Za-z]+(?: [A-Z][a-z]+)?)|([\p{Han}]{2,6}?)(?:市|省|区)|([\p{Han}]{2})仲裁委员会"
+        r"(?:[Cc]ourts? (?:of [A-Z][a-z]+ )?(?:of|(?:located |sitting |situated )?in)|seated in|arbitration in|venue (?:is|shall be) in|place of jurisdiction[^.;]{0,80}?\bis|laws? of the State of)\s+(?:the\s+)?([A-Z][A-Za-z]+(?: [A-Z][a-z]+)?)(?:,\s+(?:the\s+)?([A-Z][a-z]{3,}))?|([\p{Han}]{2,6}?)(?:市|省|区)|([\p{Han}]{2})仲裁委员会"
     ) else {
         return Vec::new();
     };
+    // ("The courts of Amsterdam, the Netherlands": the city and its country.)
     re.captures_iter(text)
-        .filter_map(|c| {
-            c.get(1)
-                .or(c.get(2))
-                .or(c.get(3))
+        .flat_map(|c| {
+            [c.get(1).or(c.get(3)).or(c.get(4)), c.get(2)]
+                .into_iter()
+                .flatten()
                 .map(|m| m.as_str().to_string())
         })
         .collect()
@@ -1261,12 +1284,20 @@ fn unfavourable(
             // terms on its own (in a clause that speaks to changes) is not cured by a general
             // "amendments in writing" clause elsewhere, only by a safeguard in the same clause
             // (a right to terminate, no degradation).
-            // ("Any other amendment … must be signed by both parties" guards the other changes,
-            // not the one the clause lets Host make by posting.)
+            // ("Any other amendment … must be signed by both parties", "除本条（一）项外，本协议其他内容
+            // 的变更…" guard the other changes, not the one the clause lets Host make by posting.)
             let other = |g: usize| {
                 let t = text(g).trim_start().to_lowercase();
+                let t = super::allocate::past_numbering(&t);
                 let t = t.trim_start_matches(|c: char| c.is_ascii_digit() || c == '.' || c == ' ');
-                t.starts_with("any other") || t.starts_with("all other") || t.starts_with("其他")
+                t.starts_with("any other")
+                    || t.starts_with("all other")
+                    || t.starts_with("其他")
+                    || t.starts_with('除')
+                        && t.split(['，', ','])
+                            .next()
+                            .is_some_and(|head| head.ends_with('外') && head.chars().count() <= 20)
+                        && t.contains("其他")
             };
             (any_unfav && !guarded)
                 || scope.iter().any(|&i| {
@@ -1323,13 +1354,20 @@ fn unfavourable(
             // "不得…用于算法训练" about other data; or publishes them: "将运行数据与甲方其他客户的
             // 同类数据汇总…编制和对外发布行业分析报告".)
             let takes = static_re!(
-                r"(?i)(?:统计数据|汇总数据|分析报告|报告|结果)[^。；]{0,12}(?:全部|一切)?(?:权益|权利|所有权|知识产权)(?:均)?归|\b(?:owns?|retains?) all (?:rights?|title)\b[^.;]{0,60}\b(?:aggregated|derived|anonymi[sz]ed|statistic)|汇总[^。；]{0,60}对外(?:发布|公开)|\bpublish\w*\b[^.;]{0,40}\b(?:aggregated|industry|benchmark)\w*"
+                r"(?i)(?:统计数据|汇总数据|分析报告|报告|结果)[^。；]{0,12}(?:全部|一切)?(?:权益|权利|所有权|知识产权)(?:均)?归|\b(?:owns?|retains?) all (?:rights?|title)\b[^.;]{0,60}\b(?:aggregated|derived|anonymi[sz]ed|statistic)|汇总[^。；]{0,60}对外(?:发布|公开)|汇总[^。；]{0,80}发布[^。；]{0,12}行业[^。；]{0,8}报告|\bpublish\w*\b[^.;]{0,40}\b(?:aggregated|industry|benchmark)\w*"
+            );
+            // (Not where each use needs the customer's consent first: "经甲方事先书面同意，乙方可以…
+            // 汇总…并将其用于编制和发布行业报告".)
+            let consented = static_re!(
+                r"(?i)经[^，。；]{0,10}同意|\bwith (?:the )?\w+(?:['’]s)? (?:prior )?(?:written )?consent\b"
             );
             let overriding = scope.iter().any(|&i| {
                 cue(i, UNFAVOURABLE)
                     && (overrides.is_some_and(|r| r.is_match(text(i)))
                         || scope.iter().any(|&g| {
-                            clause(g) == clause(i) && takes.is_some_and(|r| r.is_match(text(g)))
+                            clause(g) == clause(i)
+                                && takes.is_some_and(|r| r.is_match(text(g)))
+                                && !consented.is_some_and(|r| r.is_match(text(g)))
                         }))
             });
             any_unfav && (!guarded || overriding)
@@ -1574,6 +1612,15 @@ mod tests {
             Some(2)
         );
         assert_eq!(deadline_hours("可以在收到终止通知后10日内导出"), Some(240));
+        // Minutes are within the hour.
+        assert_eq!(
+            deadline_hours("应当在发现后三十分钟内以电话方式通知客户"),
+            Some(1)
+        );
+        assert_eq!(
+            deadline_hours("notify the Customer within 90 minutes"),
+            Some(2)
+        );
     }
 
     #[test]
@@ -2278,5 +2325,22 @@ mod tests {
         // over confidential information is no PI confidentiality term.
         let carved = "委托方：某某生物医药股份有限公司\n受托方：某某健康科技有限公司\n\n# 个人信息委托处理协议\n\n第十二条 保密\n\n12.1 本协议所称保密信息，指一方向另一方披露的技术信息和经营信息。受试者个人信息不属于本条所称保密信息。\n\n12.2 接收方应当确保其员工遵守不低于本条约定的保密义务。\n";
         assert!(!pi_present(carved, "pi.confidentiality"));
+    }
+
+    #[test]
+    fn a_country_forum_a_reserved_change_a_guarded_subcontract_and_published_reports_are_read() {
+        // The courts of the provider's country, named after a city of another.
+        let en = "(1) **GRIDLINE SYSTEMS B.V.**, a company incorporated in the Netherlands, whose registered office is at Utrecht, the Netherlands (\"**Gridline**\" or \"**Provider**\"); and\n\n(2) **SHANNON NETWORKS DAC**, a company incorporated in Ireland, whose registered office is at Athlone, Ireland (\"**Customer**\").\n\n19.5 This Agreement is governed by the law of the Netherlands.\n\n19.6 The courts of Amsterdam, the Netherlands, have exclusive jurisdiction.\n";
+        assert_eq!(risk_of(en, "governing_law"), (true, Some(true)));
+        // A change by posting is not guarded by "除本条（一）项外，…其他内容的变更…书面".
+        let zh = "甲方（客户）：某某职业技术学院\n乙方（服务商）：某某教育科技有限公司\n\n第十四条 服务变更\n\n（一）乙方有权根据业务需要，对本平台的功能、界面、操作方式以及附件一所列的服务等级指标进行调整。调整内容在本平台管理后台公告之日起七日后生效；甲方在调整生效后继续使用本服务的，视为接受该等调整。\n\n（二）除本条（一）项外，本协议其他内容的变更，应当由双方另行签署书面补充协议。\n";
+        assert_eq!(risk_of(zh, "unilateral_change"), (true, Some(true)));
+        // "未经委托方书面同意，运营方不得…分包" guards; the customer's own use of a third party to
+        // remedy a default is no subcontracting.
+        let zh = "委托方：某某市大数据中心\n运营方：某某城市云科技有限公司\n\n第二十条 分包\n\n（一）未经委托方书面同意，运营方不得将本合同项下的任何工作分包给第三方。\n\n第二十八条 监督\n\n（四）运营方逾期未整改的，委托方可以委托第三方进行整改，所需费用由运营方承担。\n";
+        assert_eq!(risk_of(zh, "subcontracting"), (true, Some(false)));
+        // Aggregates published as industry reports outweigh "甲方数据归甲方所有".
+        let zh = "甲方（客户）：某某职业技术学院\n乙方（服务商）：某某教育科技有限公司\n\n第十一条 数据权属\n\n（一）甲方数据归甲方所有。\n\n（三）甲方同意，乙方有权对本平台运行过程中产生的系统使用数据以及经匿名化处理后的学习行为统计数据进行汇总分析，并将分析结果用于改进本平台以及发布职业教育行业研究报告。\n";
+        assert_eq!(risk_of(zh, "data_ownership"), (true, Some(true)));
     }
 }
