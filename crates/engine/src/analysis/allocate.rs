@@ -1199,7 +1199,9 @@ pub(crate) fn read<'a>(
     );
     let mut carry: Option<(Option<usize>, Statement)> = None;
     let mut prev: Option<(Option<usize>, Option<Statement>, bool)> = None;
-    let mut prev_items: (Option<usize>, Vec<usize>) = (None, Vec::new());
+    // The sentence before that reached the allocation (its clause and index), for a disclaimer
+    // that points back at what it named.
+    let mut prev_sentence: Option<(Option<usize>, usize)> = None;
     // The party that opened the sentence before, in the same clause ("¹The Contractor offers
     // standard images … ²It shall update them monthly"), for a sentence that points back at it.
     let mut prev_subject: Option<(Option<usize>, Role)> = None;
@@ -1442,11 +1444,9 @@ pub(crate) fn read<'a>(
         let semi = t.trim_end().ends_with([';', '；']);
         prev = Some((s.clause_idx, last, semi));
         // (The items of the sentence before in the clause, for a part that points back at them.)
-        let named_before = std::mem::replace(&mut prev_items, (s.clause_idx, f.items.clone()));
-        let named_before: &[usize] = if named_before.0 == s.clause_idx {
-            &named_before.1
-        } else {
-            &[]
+        let named_before: &[usize] = match prev_sentence.replace((s.clause_idx, i)) {
+            Some((c, j)) if c == s.clause_idx => feats.get(j).map_or(&[], |x| x.items.as_slice()),
+            _ => &[],
         };
         // "乙方负责多租户隔离……，甲方负责按照约定的数量使用本服务": where the other party's part of
         // the sentence names items of its own, a part that names none speaks of something else.
