@@ -447,14 +447,16 @@ pub(crate) fn table_claim(
         let h = h.trim().trim_end_matches(['方', ' ']);
         rules.marks.supporting.iter().any(|r| r.is_match(h))
     };
-    let assists_only = header.iter().any(|h| supporting(h)) && helper_only(text, top);
-    // A party cell whose mark gives that party no part.
+    // (Whether the legend says the supporting side bears no responsibility: read once per row,
+    // and only where a supporting header, mark or cell asks for it.)
     let helper_legend = std::cell::OnceCell::new();
+    let legend_says_helper_only = || *helper_legend.get_or_init(|| helper_only(text, top));
+    let assists_only = header.iter().any(|h| supporting(h)) && legend_says_helper_only();
+    // A party cell whose mark gives that party no part.
     let no_mark = |c: &str| {
         let c = c.trim();
         let is = |list: &[Regex]| list.iter().any(|r| r.is_match(c));
-        is(&rules.marks.none)
-            || is(&rules.marks.supporting) && *helper_legend.get_or_init(|| helper_only(text, top))
+        is(&rules.marks.none) || is(&rules.marks.supporting) && legend_says_helper_only()
     };
     for (i, c) in row.iter().enumerate().skip(1) {
         if trigger(i) || assists_only && header.get(i).is_some_and(|h| supporting(h)) {
@@ -621,7 +623,7 @@ pub(crate) fn table_claim(
             &row,
             mentions,
             &rules.marks,
-            row.iter().any(|c| supporting(c)) && helper_only(text, top),
+            row.iter().any(|c| supporting(c)) && legend_says_helper_only(),
         ) {
             Some(marked) => marked,
             None => described_parts(header, &row, mentions, &no_mark),
