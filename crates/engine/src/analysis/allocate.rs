@@ -255,7 +255,7 @@ fn role_word(cell: &str, mentions: &Mentions) -> Option<Role> {
 
 /// A part whose only duty is to tell the other side ("…, but shall give NorthSpan notice of …",
 /// "…，应当通知乙方").
-fn notice_only(part: &str, rules: &Rules) -> bool {
+pub(crate) fn notice_only(part: &str, rules: &Rules) -> bool {
     let (_, m) = rules.modality_of(part);
     m.notice_only.iter().any(|r| r.is_match(part.trim_start()))
 }
@@ -1511,13 +1511,9 @@ pub(crate) fn read<'a>(
                 // only to tell the other side takes none of the sentence's items; nor, where it
                 // follows a condition, what the condition names ("乙方发现安全事件可能涉及虚拟化层
                 // 的，应当及时通知甲方，…").
-                Some(o)
-                    if x.kind == Kind::Duty
-                        && (o.is_empty()
-                            || t.get(..x.start)
-                                .is_some_and(|b| b.trim_end().ends_with("的，")))
-                        && notice_only(segment(t, st, k), rules) =>
-                {
+                // (Read with the sentence's features: `st` has the same parts, its roles
+                // perhaps inherited.)
+                Some(_) if x.kind == Kind::Duty && f.notice_only.get(k) == Some(&true) => {
                     (empty, false)
                 }
                 // ("…，但应当通过工单向甲方提出端口开放或者策略变更需求": a duty only to ask the other

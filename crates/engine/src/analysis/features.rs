@@ -73,6 +73,10 @@ pub struct SentenceFeatures {
     /// Per statement: its segment only asks the other side for something (the rules'
     /// `request_only`, "…，但应当通过工单向甲方提出端口开放需求").
     pub request_only: Vec<bool>,
+    /// Per statement: a duty whose segment only tells the other side (the rules'
+    /// `notice_only`, "…, but shall give NorthSpan notice of any test"), read where the
+    /// allocation asks (a part that names no item, or follows a condition "…的，").
+    pub notice_only: Vec<bool>,
     /// What some risk topics' judgement reads from the sentence, once a report needed it.
     pub facts: std::sync::OnceLock<super::topics::Facts>,
 }
@@ -419,6 +423,18 @@ pub fn of(doc_text: &str, s: &Sentence, rules: &Rules, mentions: &Mentions) -> S
     };
     f.request_only = (0..f.statements.len())
         .map(|k| asks(segment(t, &f.statements, k)))
+        .collect();
+    f.notice_only = (0..f.statements.len())
+        .map(|k| {
+            let x = &f.statements[k];
+            x.kind == Kind::Duty
+                && f.segment_items.get(k).is_some_and(|o| {
+                    o.is_empty()
+                        || t.get(..x.start)
+                            .is_some_and(|b| b.trim_end().ends_with("的，"))
+                })
+                && super::allocate::notice_only(segment(t, &f.statements, k), rules)
+        })
         .collect();
     // Risk topics: a topic that needs a duty (backup) counts only where a duty's segment speaks to it.
     let risk_candidates = if s.definitional {

@@ -194,6 +194,8 @@ pub struct Cache {
     lang: &'static str,
     /// The whole-text figures kept for edits (`Cache::new`; made on the first edit otherwise).
     live: Option<live::Live>,
+    /// What the last report found in each list item read with its lead-in.
+    lead_ins: topics::LeadIns,
 }
 
 impl Cache {
@@ -232,6 +234,7 @@ impl Cache {
             scores: topics::model_scores(&doc.text, rules),
             lang,
             live: None,
+            lead_ins: topics::LeadIns::default(),
         }
     }
 
@@ -306,8 +309,11 @@ impl Cache {
             if p != self.parties || m.reading() != self.mentions.reading() {
                 // Every sentence reads differently: read the whole document again.
                 let live = self.live.take();
+                // (What a joined text matches does not depend on who the parties are.)
+                let lead_ins = std::mem::take(&mut self.lead_ins);
                 *self = Cache {
                     live,
+                    lead_ins,
                     ..Cache::read(doc, rules)
                 };
                 return self.report(doc, rules, templates, opts);
@@ -411,6 +417,7 @@ impl Cache {
             &self.pi_headings,
             &self.forms,
             templates,
+            &self.lead_ins,
         );
         let risks = topics::risk_rows(
             doc,

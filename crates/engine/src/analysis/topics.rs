@@ -473,6 +473,10 @@ fn speaks_to_term(f: &SentenceFeatures, cues: Option<&TopicCues>, text: &str) ->
     !(cues.is_some_and(|q| q.provider_part) && only(&|x| x.role == Some(Role::Customer)))
 }
 
+/// The PI elements that each joined "lead-in + list item" text matches, by that text, as the
+/// last report found them: a re-analysis after an edit scans only the pairs it has not seen.
+pub(crate) type LeadIns = std::cell::RefCell<HashMap<String, Vec<usize>>>;
+
 #[allow(clippy::too_many_arguments)]
 pub(crate) fn pi_rows(
     doc: &Document,
@@ -484,6 +488,7 @@ pub(crate) fn pi_rows(
     headings: &[PiHeading],
     form: &[bool],
     templates: &TemplateSet,
+    lead_ins: &LeadIns,
 ) -> (Vec<PiRow>, bool) {
     let direct: Vec<bool> = (0..sentences.len())
         .map(|i| {
@@ -573,7 +578,11 @@ pub(crate) fn pi_rows(
     // confidentiality"), or the lead-in the event and the item the act ("In the event of a
     // Personal Data Breach, the Processor shall: (a) notify …"). Not those the lead-in speaks
     // to alone (it is evidence of them itself).
-    let with_lead_in = |i: usize, lead: Option<usize>| -> Vec<usize> {
+    // (Those of the last report are kept in `lead_ins`: the ones still in the text move to
+    // this report's map, the rest are dropped with the old one.)
+    let mut earlier = lead_ins.take();
+    let mut now = HashMap::new();
+    let mut with_lead_in = |i: usize, lead: Option<usize>| -> Vec<usize> {
         let Some(j) = lead else {
             return Vec::new();
         };
@@ -582,11 +591,21 @@ pub(crate) fn pi_rows(
             sentences[j].text(&doc.text).trim_end(),
             sentences[i].text(&doc.text).trim_start()
         );
-        let c = rules.prefilter.scan(&joined);
-        features::matching(&rules.pi, &joined, &c)
-            .into_iter()
+        // (What the joined text matches depends on its words alone: an edit elsewhere keeps it.)
+        let matched = match earlier.remove(&joined) {
+            Some(m) => m,
+            None => {
+                let c = rules.prefilter.scan(&joined);
+                features::matching(&rules.pi, &joined, &c)
+            }
+        };
+        let elems = matched
+            .iter()
+            .copied()
             .filter(|k| !feats[i].pi_elems.contains(k) && !feats[j].pi_elems.contains(k))
-            .collect()
+            .collect();
+        now.insert(joined, matched);
+        elems
     };
     // "出镜人…行使查阅、复制…等权利的，由乙方负责答复。需要甲方配合的，甲方应当…提供必要的技术协助"
     // / "10.1 The Practice is responsible for … requests … 10.2 If Ferncastle receives such a
@@ -625,6 +644,7 @@ pub(crate) fn pi_rows(
             }
         }
     }
+    lead_ins.replace(now);
     // Where the document says that personal information is not what an element's general
     // terms protect ("受试者个人信息不属于本条所称保密信息", "Confidential Information does not
     // include Personal Data": the element's `denies`), its terms count only where they name it.
