@@ -476,3 +476,8 @@ fn fiftieth_blind_set_scores_stay_above_their_floors() {
 fn fifty_first_blind_set_scores_stay_above_their_floors() {
     check("blind51", 8, 0.97, 0.97, 0.97, 8);
 }
+
+#[test]
+fn fifty_second_blind_set_scores_stay_above_their_floors() {
+    check("blind52", 8, 0.97, 0.97, 0.97, 8);
+}

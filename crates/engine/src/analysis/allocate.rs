@@ -99,7 +99,7 @@ fn cells(row: &str) -> Vec<String> {
 /// …", "Customer must not attempt to …", "无", "乙方不负责…", "提供功能" (it only offers the feature).
 fn no_part(c: &str) -> bool {
     static_re!(
-        r"(?i)^\s*[–—-]\s*[(（]|\b(?:has|have|bears?) no (?:responsibilit|obligation|part)|\b(?:is|are) not responsible\b|^\s*\S+\s+(?:must|shall|will|may) not\b|^\s*(?:none|not applicable|not responsible|no responsibility)\b|^[^，。；]{0,6}(?:不负责|无需|不承担|不得)|^\s*(?:may|can)\s+(?:ask|request|choose|elect|withdraw|use|enable|view|export|download|access)\b|^\s*(?:可以|可|有权)(?:通过[^，。；]{0,15})?(?:要求|申请|选择|撤回|使用|开启|查询|查看|下载|导出)|仅供参考|\bfor (?:reference|information) only\b|^\s*(?:仅)?提供(?:相应|相关|上述)?(?:功能|技术手段)\s*$"
+        r"(?i)^\s*[–—-]\s*[(（]|\b(?:has|have|bears?) no (?:responsibilit|obligation|part)|\b(?:is|are) not responsible\b|^\s*\S+\s+(?:must|shall|will|may) not\b|^\s*(?:none|not applicable|not responsible|no responsibility)\b|^[^，。；]{0,6}(?:不负责|无需|不承担|不得|不参与|不涉及)|^\s*(?:may|can)\s+(?:ask|request|choose|elect|withdraw|use|enable|view|export|download|access)\b|^\s*(?:可以|可|有权)(?:通过[^，。；]{0,15})?(?:要求|申请|选择|撤回|使用|开启|查询|查看|下载|导出)|仅供参考|\bfor (?:reference|information) only\b|^\s*(?:仅)?提供(?:相应|相关|上述)?(?:功能|技术手段)\s*$"
     )
     .is_some_and(|r| r.is_match(c))
 }
@@ -635,10 +635,10 @@ pub(crate) fn table_claim(
 /// that open the operative part ("IT IS AGREED", "NOW, THEREFORE").
 fn recitals(text: &str) -> Option<(usize, usize)> {
     let open = static_re!(
-        r"(?m)^[\s*#]*(?:BACKGROUND|RECITALS|WHEREAS|Background|Recitals|Whereas)\b[\s*:：]*$"
+        r"(?m)^[\s*#]*(?:BACKGROUND|RECITALS|WHEREAS|Background|Recitals|Whereas\b|鉴于)[\s*:：]*$"
     )?;
     let close = static_re!(
-        r"(?m)^[\s*#]*(?:IT IS (?:HEREBY )?AGREED|NOW,? THEREFORE|AGREED TERMS|THE PARTIES (?:HEREBY )?AGREE|It is (?:hereby )?agreed|Now,? therefore|(?:#{1,4}\s*)?(?:1\.?|(?:SECTION|Section|ARTICLE|Article|CLAUSE|Clause)\s+1\.?)\s+\**(?:DEFINITIONS|Definitions|INTERPRETATION|Interpretation)\b)"
+        r"(?m)^[\s*#]*(?:IT IS (?:HEREBY )?AGREED|NOW,? THEREFORE|AGREED TERMS|THE PARTIES (?:HEREBY )?AGREE|It is (?:hereby )?agreed|Now,? therefore|(?:#{1,4}\s*)?(?:1\.?|(?:SECTION|Section|ARTICLE|Article|CLAUSE|Clause)\s+1\.?)\s+\**(?:DEFINITIONS|Definitions|INTERPRETATION|Interpretation)\b|(?:#{1,4}\s*)?第[一1]\s*[条章])"
     )?;
     // (Recitals open a contract: only its head is read, on every re-analysis too.)
     let mut head = text.len().min(20_000);
@@ -3591,5 +3591,26 @@ mod tests {
             （四）客户应当指定一名备份联系人，负责接收备份异常通知和恢复演练安排。\n\n\
             （五）客户需要从备份中恢复特定数据的，应当通过工单提出申请，由客户项目联系人确认后，服务商在约定的时限内完成恢复。\n";
         assert_eq!(allocation_of(zh, "data.storage"), Found::Provider);
+    }
+
+    /// blind52: the subject "All Marula Personal Information stored by …" names no one who acts,
+    /// and "The Operator shall implement … the following measures …." leads into the measures;
+    /// the recitals under "鉴于" allocate nothing; "共同使用" of an account is no joint duty.
+    #[test]
+    fn a_long_passive_subject_a_stopped_lead_in_zh_recitals_and_shared_use_are_read() {
+        let en = "MARULA FINANCIAL GROUP LIMITED (\"Marula\" or the \"Responsible Party\") and VELDLINE CRM (PTY) LTD (\"Veldline\" or the \"Operator\").\n\n\
+            ## ANNEX 2 – SECURITY MEASURES\n\n\
+            The Operator shall implement and maintain the following measures for the Service and for all Marula Personal Information.\n\n\
+            **1. Encryption at rest.** All Marula Personal Information stored by the Service, including call recordings and transcripts, shall be encrypted at rest using AES-256.\n\n\
+            **2. Encryption in transit.** All Marula Personal Information transmitted between the Service and Authorised Users shall be encrypted using TLS 1.2 or higher.\n";
+        assert_eq!(allocation_of(en, "data.storage"), Found::Provider);
+        assert_eq!(allocation_of(en, "data.transmission"), Found::Provider);
+        let zh = "甲方（客户）：某某大学\n乙方（服务商）：某某超算运营有限公司\n\n## 鉴于\n\n\
+            一、甲方各课题组将在乙方提供的云资源上自行部署操作系统镜像和科研软件，乙方提供并维护云资源所依托的机房和硬件。\n\n\
+            ## 第一条 安全责任\n\n\
+            1.1 乙方负责数据中心机房的物理安全，包括门禁管理和视频监控。\n\n\
+            1.2 不得将一个子账号交由多名员工共同使用，甲方负责其账号的开设和注销。\n";
+        assert_eq!(allocation_of(zh, "physical"), Found::Provider);
+        assert_eq!(allocation_of(zh, "iam"), Found::Customer);
     }
 }

@@ -58,7 +58,8 @@ pub struct SentenceFeatures {
     /// exhibit the provider must implement).
     pub duty_risks: Vec<usize>,
     /// Per risk topic (index into `Rules::risks`): which of its other cue lists match this
-    /// sentence (`UNFAVOURABLE`, `GUARD`, `CARVE_OUT`, `CARVE_TOPIC`, `CONTENT`), for the
+    /// sentence (`UNFAVOURABLE`, `GUARD`, `CARVE_OUT`, `CARVE_TOPIC`, `CONTENT`, `DENIES`,
+    /// `CUSTOMER_DEADLINE`), for the
     /// report's judgement of the topic.
     pub risk_cues: Vec<u8>,
     /// The sentence ends as a lead-in to a list ("…, including:", "乙方应当："), or introduces
@@ -87,6 +88,7 @@ pub const CARVE_OUT: u8 = 4;
 pub const CARVE_TOPIC: u8 = 8;
 pub const CONTENT: u8 = 16;
 pub const DENIES: u8 = 32;
+pub const CUSTOMER_DEADLINE: u8 = 64;
 
 impl SentenceFeatures {
     /// Whether risk topic `k`'s cue list `which` matches this sentence.
@@ -471,6 +473,7 @@ pub fn of(doc_text: &str, s: &Sentence, rules: &Rules, mentions: &Mentions) -> S
                 (&q.carve_topic, CARVE_TOPIC),
                 (&q.content, CONTENT),
                 (&q.denies, DENIES),
+                (&q.customer_deadline, CUSTOMER_DEADLINE),
             ]
             .into_iter()
             .filter(|(p, _)| p.is_match(t, c))

@@ -236,6 +236,10 @@ pub struct TopicCues {
     /// PI element, where a PI sentence says so ("个人信息不属于本条所称保密信息"), the element's
     /// general terms count only where they name personal information.
     pub denies: Patterns,
+    /// A risk topic's deadline that binds the customer itself ("the Responsible Party may have
+    /// to report a material incident to its regulators within 24 hours"): the other side's
+    /// deadline for the same event must not be longer.
+    pub customer_deadline: Patterns,
     pub duty_required: bool,
     /// A PI element that is the provider's part ("provider assists with individuals'
     /// requests"): a sentence that gives it to the customer alone does not speak to it.
@@ -478,6 +482,8 @@ struct RawTopic {
     #[serde(default)]
     denies: Vec<String>,
     #[serde(default)]
+    customer_deadline: Vec<String>,
+    #[serde(default)]
     duty_required: bool,
     #[serde(default)]
     provider_part: bool,
@@ -513,6 +519,7 @@ fn topic(raw: RawTopic, pre: &mut PrefilterBuilder) -> Result<TopicCues, String>
         carve_topic: c(&raw.carve_topic, "carve_topic")?,
         content: c(&raw.content, "content")?,
         denies: c(&raw.denies, "denies")?,
+        customer_deadline: c(&raw.customer_deadline, "customer_deadline")?,
         duty_required: raw.duty_required,
         provider_part: raw.provider_part,
         id: raw.id,
@@ -894,6 +901,7 @@ impl Rules {
                 &t.carve_topic,
                 &t.content,
                 &t.denies,
+                &t.customer_deadline,
             ]);
         }
         out.extend([&self.pi_mention, &self.external_reference]);

@@ -364,9 +364,11 @@ pub fn statements(
                     // in the passive is done by someone the sentence does not name.
                     // (Or a party's name used as an attribute: "Controller Personal Data will
                     // therefore be transferred outside Nigeria".)
+                    // (However long the subject: "All Marula Personal Information stored by
+                    // the Service, including call recordings …, shall be encrypted at rest".)
                     Some(&(s, e, _))
                         if (possessive(part, s, e) || attributive(part, e))
-                            && e + 30 > pos
+                            && (e + 30 > pos || heads_the_part(part, s))
                             && passive.is_some_and(|r| r.is_match(&part[pos..])) =>
                     {
                         None
@@ -608,6 +610,13 @@ fn possessive(part: &str, s: usize, e: usize) -> bool {
     ["your", "our", "their", "its"].contains(&word.as_str())
         || part[e..].starts_with("'s")
         || part[e..].starts_with("’s")
+}
+
+/// Whether the mention at `s` opens the part's subject: nothing before it but a determiner
+/// ("All Marula Personal Information …", "Customer's …").
+fn heads_the_part(part: &str, s: usize) -> bool {
+    static_re!(r"(?i)^[\s*]*(?:(?:all|the|any|each|every|such)\s+)?$")
+        .is_some_and(|r| r.is_match(&part[..s]))
 }
 
 /// Whether a party's name at `..e` qualifies a defined noun after it ("Controller Personal Data",

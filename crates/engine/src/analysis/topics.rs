@@ -8,7 +8,8 @@ use std::collections::HashMap;
 
 use super::allocate::{suggestions, Reading};
 use super::features::{
-    self, SentenceFeatures, CARVE_OUT, CARVE_TOPIC, CONTENT, DENIES, GUARD, UNFAVOURABLE,
+    self, SentenceFeatures, CARVE_OUT, CARVE_TOPIC, CONTENT, CUSTOMER_DEADLINE, DENIES, GUARD,
+    UNFAVOURABLE,
 };
 use super::parties::Role;
 use super::prefilter::Candidates;
@@ -860,14 +861,15 @@ fn forum_names(text: &str) -> Vec<String> {
         return Vec::new();
     }
     let Some(re) = static_re!(
-        r"(?:[Cc]ourts? (?:of [A-Z][a-z]+ )?(?:of|(?:located |sitting |situated )?in)|seated in|arbitration in|venue (?:is|shall be) in|place of jurisdiction[^.;]{0,80}?\bis|laws? of the State of)\s+(?:the\s+)?([A-Z][A-Za-z]+(?: [A-Z][a-z]+)?)(?:,\s+(?:the\s+)?([A-Z][a-z]{3,}))?|([\p{Han}]{2,6}?)(?:市|省|区)|([\p{Han}]{2})仲裁委员会"
+        r"(?:[Cc]ourts? (?:of [A-Z][a-z]+ )?(?:of|(?:located |sitting |situated )?in)|seated in|arbitration in|venue (?:is|shall be) in|place of jurisdiction[^.;]{0,80}?\bis|laws? of the State of)\s+(?:the\s+)?([A-Z][A-Za-z]+(?: [A-Z][a-z]+)?)(?:,\s+(?:the\s+)?([A-Z][a-z]{3,}))?|([\p{Han}]{2,6}?)(?:市|省|区)|([\p{Han}]{2})仲裁委员会|\b(?:Division|Registry),\s+([A-Z][a-z]{3,})"
     ) else {
         return Vec::new();
     };
-    // ("The courts of Amsterdam, the Netherlands": the city and its country.)
+    // ("The courts of Amsterdam, the Netherlands": the city and its country. "The High Court of
+    // South Africa, KwaZulu-Natal Local Division, Durban": the country and the division's seat.)
     re.captures_iter(text)
         .flat_map(|c| {
-            [c.get(1).or(c.get(3)).or(c.get(4)), c.get(2)]
+            [c.get(1).or(c.get(3)).or(c.get(4)).or(c.get(5)), c.get(2)]
                 .into_iter()
                 .flatten()
                 .map(|m| m.as_str().to_string())
@@ -1268,9 +1270,22 @@ fn unfavourable(
         }
         "incident_notice" => {
             let mates = &scope;
-            let hours = hits.iter().filter_map(|&i| facts(i).deadline).min();
+            // (Not the customer's own deadline, which sets the limit where it is shorter: "the
+            // Responsible Party may have to report a material incident to its regulators within
+            // 24 hours" makes the provider's 72 hours too late.)
+            let own = |i: usize| cue(i, CUSTOMER_DEADLINE);
+            let hours = hits
+                .iter()
+                .filter(|&&i| !own(i))
+                .filter_map(|&i| facts(i).deadline)
+                .min();
             let content = mates.iter().chain(hits.iter()).any(|&i| cue(i, CONTENT));
-            let limit = if lang == "zh" { 4 } else { 72 };
+            let usual = if lang == "zh" { 4 } else { 72 };
+            // (Wherever the contract states it.)
+            let limit = (0..sentences.len())
+                .filter(|&i| own(i) && !j.deleted[i])
+                .filter_map(|i| facts(i).deadline)
+                .fold(usual, u32::min);
             hours.is_none_or(|h| h > limit) || !content
         }
         "backup" => {
@@ -1772,6 +1787,21 @@ mod tests {
     fn telling_the_customer_of_a_security_incident_is_incident_notice() {
         let text = "This Agreement is between Aldermoor Telecommunications plc (the \"Operator\") and Wrenfield Castings Limited (the \"Customer\").\n\n13.1 The Operator shall tell the Customer of a Security Incident no later than 24 hours after it first learns of it. Its report shall identify the nature of the incident and the steps taken.\n";
         assert_eq!(risk_of(text, "incident_notice"), (true, Some(false)));
+    }
+
+    /// A notice within 72 hours with its contents is the customer-side position, unless the
+    /// customer must itself report to its regulators sooner.
+    #[test]
+    fn a_notice_deadline_longer_than_the_customers_own_report_to_its_regulators_is_unfavourable() {
+        let head = "This Agreement is between Aldermoor Telecommunications plc (the \"Operator\") and Wrenfield Castings Limited (the \"Customer\").\n\n13.1 The Operator shall notify the Customer of a Security Incident within 72 hours after it first learns of it. Its notice shall describe the nature of the incident, its likely consequences and the measures taken.\n";
+        assert_eq!(risk_of(head, "incident_notice"), (true, Some(false)));
+        let own = format!(
+            "{head}13.2 The Operator acknowledges that the Customer may have to report a material incident to its regulators within 24 hours.\n"
+        );
+        assert_eq!(risk_of(&own, "incident_notice"), (true, Some(true)));
+        // (A regulator deadline longer than the notice leaves it in time.)
+        let later = own.replace("within 24 hours.", "within 96 hours.");
+        assert_eq!(risk_of(&later, "incident_notice"), (true, Some(false)));
     }
 
     /// "除前述摘要外，本平台不接受商户…进行现场检查": a summary instead of an audit takes the
@@ -2362,5 +2392,25 @@ mod tests {
         // Aggregates published as industry reports outweigh "甲方数据归甲方所有".
         let zh = "甲方（客户）：某某职业技术学院\n乙方（服务商）：某某教育科技有限公司\n\n第十一条 数据权属\n\n（一）甲方数据归甲方所有。\n\n（三）甲方同意，乙方有权对本平台运行过程中产生的系统使用数据以及经匿名化处理后的学习行为统计数据进行汇总分析，并将分析结果用于改进本平台以及发布职业教育行业研究报告。\n";
         assert_eq!(risk_of(zh, "data_ownership"), (true, Some(true)));
+    }
+
+    /// blind52: the seat of a court's division is its place; a super-cap for lost data is a
+    /// carve-out; certificates are no backup copies; "不构成甲方的采购承诺" is no SLA disclaimer;
+    /// a provider's right to supervise the customer's use is no audit right; a ban on giving
+    /// data to third parties is no subcontracting.
+    #[test]
+    fn a_division_seat_a_data_super_cap_and_blind52_decoys_are_read() {
+        let en = "(1) **MARULA FINANCIAL GROUP LIMITED**, a public company incorporated in the Republic of South Africa, with its registered office at (address withheld), Sandton, Johannesburg (\"**Marula**\" or the \"**Responsible Party**\"); and\n\n(2) **VELDLINE CRM (PTY) LTD**, a private company incorporated in the Republic of South Africa, with its registered office at (address withheld), Umhlanga Ridge, Durban (\"**Veldline**\" or the \"**Operator**\").\n\n19.1 This Agreement is governed by the law of the Republic of South Africa.\n\n19.2 The parties consent to the exclusive jurisdiction of the High Court of South Africa, KwaZulu-Natal Local Division, Durban.\n";
+        assert_eq!(risk_of(en, "governing_law"), (true, Some(true)));
+        let cap = "This Agreement is between Northwatch Cloud Limited (the \"Provider\") and the Department for Records (the \"Department\").\n\n18.2 The Provider's total liability for loss of or damage to Department Data shall not exceed GBP 10,000,000 in aggregate.\n\n18.3 Subject to Clause 18.2, each party's total liability in each Contract Year shall not exceed 150% of the Charges paid in that Contract Year.\n";
+        assert_eq!(risk_of(cap, "liability_cap"), (true, Some(false)));
+        let backup = "This Agreement is between Northwatch Cloud Limited (the \"Provider\") and the Department for Records (the \"Department\").\n\n7.3 The Provider does not back up Department Data. The Department is responsible for backing up Department Data.\n\n11.1 In each Contract Year the Provider shall give the Department copies of its current ISO/IEC 27001 certificates.\n";
+        assert_eq!(risk_of(backup, "backup"), (true, Some(true)));
+        let zh = "甲方（客户）：某某大学\n乙方（服务商）：某某超算运营有限公司\n\n第五条 服务水平\n\n（一）乙方承诺云服务器的月度可用性不低于99.9%。\n\n（二）月度可用性未达到前项承诺的，乙方应当向甲方支付服务赔偿。服务赔偿不影响甲方要求乙方承担违约责任的权利。甲方的需求预测仅供乙方参考，不构成甲方的采购承诺。\n";
+        assert_eq!(risk_of(zh, "sla"), (true, Some(false)));
+        let zh = "甲方（客户）：某某物业服务有限公司\n乙方（服务商）：某某数智科技有限公司\n\n10.4 乙方有权对甲方使用本服务的合规性进行监督。\n";
+        assert!(!risk_of(zh, "audit_rights").0);
+        let zh = "甲方（客户）：某某大学\n乙方（服务商）：某某超算运营有限公司\n\n第九条 数据权属\n\n（二）乙方仅得为向甲方提供本服务之目的处理甲方数据，不得向任何第三方提供甲方数据。\n";
+        assert!(!risk_of(zh, "subcontracting").0);
     }
 }
