@@ -3605,6 +3605,11 @@ mod tests {
             **2. Encryption in transit.** All Marula Personal Information transmitted between the Service and Authorised Users shall be encrypted using TLS 1.2 or higher.\n";
         assert_eq!(allocation_of(en, "data.storage"), Found::Provider);
         assert_eq!(allocation_of(en, "data.transmission"), Found::Provider);
+        // (Also under a number of its own, where nothing leads into it.)
+        let numbered = "MARULA FINANCIAL GROUP LIMITED (\"Marula\" or the \"Responsible Party\") and VELDLINE CRM (PTY) LTD (\"Veldline\" or the \"Operator\").\n\n\
+            5.1 The Operator shall establish the Security Measures.\n\n\
+            5.2 All Marula Personal Information stored by the Service, including call recordings and transcripts, shall be encrypted at rest using AES-256.\n";
+        assert_ne!(allocation_of(numbered, "data.storage"), Found::Customer);
         let zh = "甲方（客户）：某某大学\n乙方（服务商）：某某超算运营有限公司\n\n## 鉴于\n\n\
             一、甲方各课题组将在乙方提供的云资源上自行部署操作系统镜像和科研软件，乙方提供并维护云资源所依托的机房和硬件。\n\n\
             ## 第一条 安全责任\n\n\

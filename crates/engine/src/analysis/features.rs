@@ -59,8 +59,7 @@ pub struct SentenceFeatures {
     pub duty_risks: Vec<usize>,
     /// Per risk topic (index into `Rules::risks`): which of its other cue lists match this
     /// sentence (`UNFAVOURABLE`, `GUARD`, `CARVE_OUT`, `CARVE_TOPIC`, `CONTENT`, `DENIES`,
-    /// `CUSTOMER_DEADLINE`), for the
-    /// report's judgement of the topic.
+    /// `CUSTOMER_DEADLINE`), for the report's judgement of the topic.
     pub risk_cues: Vec<u8>,
     /// The sentence ends as a lead-in to a list ("…, including:", "乙方应当："), or introduces
     /// one inline ("This includes: (a) …"); and it opens by pointing back ("This …").

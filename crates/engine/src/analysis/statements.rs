@@ -612,10 +612,12 @@ fn possessive(part: &str, s: usize, e: usize) -> bool {
         || part[e..].starts_with("’s")
 }
 
-/// Whether the mention at `s` opens the part's subject: nothing before it but a determiner
-/// ("All Marula Personal Information …", "Customer's …").
+/// Whether the mention at `s` opens the part's subject: nothing before it but its number and a
+/// determiner ("All Marula Personal Information …", "(b) Customer's …").
 fn heads_the_part(part: &str, s: usize) -> bool {
-    static_re!(r"(?i)^[\s*]*(?:(?:all|the|any|each|every|such)\s+)?$")
+    static_re!(
+        r"(?i)^[\s*]*(?:\([a-z0-9]{1,4}\)\s*|[0-9]+(?:\.[0-9]+)*\.?\s+)?(?:(?:all|the|any|each|every|such)\s+)?$"
+    )
         .is_some_and(|r| r.is_match(&part[..s]))
 }
 
