@@ -253,13 +253,6 @@ fn role_word(cell: &str, mentions: &Mentions) -> Option<Role> {
     }
 }
 
-/// A part whose only duty is to tell the other side ("…, but shall give NorthSpan notice of …",
-/// "…，应当通知乙方").
-pub(crate) fn notice_only(part: &str, rules: &Rules) -> bool {
-    let (_, m) = rules.modality_of(part);
-    m.notice_only.iter().any(|r| r.is_match(part.trim_start()))
-}
-
 /// Whether a text (a row's other cells, its notes) names both the provider and the customer.
 fn names_both(text: &str, mentions: &Mentions) -> bool {
     let named: Vec<Role> = mentions.find(text).into_iter().map(|m| m.2).collect();

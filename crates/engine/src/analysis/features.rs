@@ -425,6 +425,12 @@ pub fn of(doc_text: &str, s: &Sentence, rules: &Rules, mentions: &Mentions) -> S
     f.request_only = (0..f.statements.len())
         .map(|k| asks(segment(t, &f.statements, k)))
         .collect();
+    // A part whose only duty is to tell the other side ("…, but shall give NorthSpan notice of
+    // …", "…，应当通知乙方"), in the part's own language.
+    let tells = |part: &str| {
+        let (_, m) = rules.modality_of(part);
+        m.notice_only.iter().any(|r| r.is_match(part.trim_start()))
+    };
     f.notice_only = (0..f.statements.len())
         .map(|k| {
             let x = &f.statements[k];
@@ -434,7 +440,7 @@ pub fn of(doc_text: &str, s: &Sentence, rules: &Rules, mentions: &Mentions) -> S
                         || t.get(..x.start)
                             .is_some_and(|b| b.trim_end().ends_with("的，"))
                 })
-                && super::allocate::notice_only(segment(t, &f.statements, k), rules)
+                && tells(segment(t, &f.statements, k))
         })
         .collect();
     // Risk topics: a topic that needs a duty (backup) counts only where a duty's segment speaks to it.
