@@ -12,7 +12,7 @@ use super::crossrefs::CrossRefs;
 use super::features::{refers_back, segment, SentenceFeatures};
 use super::parties::{Mentions, Role};
 use super::prefilter::Candidates;
-use super::rules::{MatrixMarks, Modality, Rules};
+use super::rules::{MatrixMarks, Modality, RegexList, Rules, TableWords};
 use super::statements::{agent_is_third, Kind, Statement};
 use super::terms::DocTerms;
 use super::text::Sentence;
@@ -97,20 +97,14 @@ fn cells(row: &str) -> Vec<String> {
 
 /// A party column's cell that gives that party no part: "Customer has no responsibility for
 /// …", "Customer must not attempt to …", "无", "乙方不负责…", "提供功能" (it only offers the feature).
-fn no_part(c: &str) -> bool {
-    static_re!(
-        r"(?i)^\s*[–—-]\s*[(（]|\b(?:has|have|bears?) no (?:responsibilit|obligation|part)|\b(?:is|are) not responsible\b|^\s*\S+\s+(?:must|shall|will|may) not\b|^\s*(?:none|not applicable|not responsible|no responsibility)\b|^[^，。；]{0,6}(?:不负责|无需|不承担|不得|不参与|不涉及)|^\s*(?:may|can)\s+(?:ask|request|choose|elect|withdraw|use|enable|view|export|download|access)\b|^\s*(?:可以|可|有权)(?:通过[^，。；]{0,15})?(?:要求|申请|选择|撤回|使用|开启|查询|查看|下载|导出)|仅供参考|\bfor (?:reference|information) only\b|^\s*(?:仅)?提供(?:相应|相关|上述)?(?:功能|技术手段)\s*$"
-    )
-    .is_some_and(|r| r.is_match(c))
+fn no_part(c: &str, w: &TableWords) -> bool {
+    w.no_part.is_match(c)
 }
 
 /// A cell that only names a party word or a mark and points at a clause ("Both – see clause 8.4",
 /// "Yes – see clause 9.1", "双方（见第八条）").
-fn only_refers(c: &str) -> bool {
-    static_re!(
-        r"(?i)^\s*(?:both|shared|joint|yes|双方|共同)?\s*[–—-]?\s*[(（]?\s*(?:see|refer to|as (?:set out|described) in|参见|详见|见)\s*(?:clause|section|paragraph|schedule|annex|第)?\s*[0-9][0-9.]*\s*(?:条|项)?\s*[)）]?\s*$"
-    )
-    .is_some_and(|r| r.is_match(c))
+fn only_refers(c: &str, w: &TableWords) -> bool {
+    w.only_refers.is_match(c)
 }
 
 /// A cell that gives the row to someone other than the parties: "由基础云服务商负责运维".
@@ -122,11 +116,8 @@ fn by_other(c: &str, mentions: &Mentions) -> bool {
 
 /// A cell that only points to a document outside the contract: "见《安全白皮书》", "See the
 /// Security Whitepaper".
-fn refers_to_document(c: &str) -> bool {
-    static_re!(
-        r"(?i)^\s*(?:参见|详见|见|按照|依照)\s*《[^》]{1,30}》\s*(?:的?(?:约定|规定|说明))?\s*[。.]?\s*$|^\s*see (?:the )?(?:[A-Z][\w-]*\s){0,3}(?:whitepaper|white paper|documentation|policy|handbook)\s*\.?\s*$"
-    )
-    .is_some_and(|r| r.is_match(c))
+fn refers_to_document(c: &str, w: &TableWords) -> bool {
+    w.outside_document.is_match(c)
 }
 
 fn empty_cell(c: &str) -> bool {
@@ -162,7 +153,7 @@ pub(crate) fn table_top(text: &str, row_start: usize) -> Option<(usize, Vec<Stri
 /// A table's legend of letter codes, in the lines just above it or just below it ("Legend:
 /// R = Provider is responsible. C = Client is responsible. S = Shared", "“甲”表示甲方负责"):
 /// each letter with the party its definition names (or both, for "shared").
-fn legend(text: &str, top: usize, mentions: &Mentions) -> Vec<(String, Role)> {
+fn legend(text: &str, top: usize, mentions: &Mentions, w: &TableWords) -> Vec<(String, Role)> {
     let Some(def) = static_re!(
         r#"(?:^|[\s(（"“‘'*])\**["“‘']?([A-Z]{1,2}|[甲乙共双])\**["”’']?\**(?:\s*[(（]([^)）\n]{1,30})[)）])?\s*(?:=|:|：|means|indicates|denotes|stands for|表示|指|代表)\s*\**([^.;。；\n|*]{1,80})"#
     ) else {
@@ -185,14 +176,14 @@ fn legend(text: &str, top: usize, mentions: &Mentions) -> Vec<(String, Role)> {
         .filter(|(_, c)| *c == '\n')
         .nth(2)
         .map_or(text.len(), |(i, _)| below_start + i);
-    let shared = static_re!(r"(?i)\b(shared|both|joint(ly)?)\b|共同|双方|共担");
+    let shared = &w.legend_shared;
     [&text[above_start..top], &text[below_start..below_end]]
         .into_iter()
         .flat_map(|t| def.captures_iter(t))
         .filter_map(|c| {
             // ("S (Shared): both Parties are responsible": the gloss in brackets counts too.)
             let meaning = &format!("{} {}", c.get(2).map_or("", |m| m.as_str()), &c[3]);
-            let role = if shared.is_some_and(|r| r.is_match(meaning)) {
+            let role = if shared.is_match(meaning) {
                 Some(Role::Both)
             } else {
                 mentions.find(meaning).first().map(|m| m.2)
@@ -262,82 +253,69 @@ fn names_both(text: &str, mentions: &Mentions) -> bool {
 /// A row of a signature block laid out as a table ("## 签署确认 | 我方 | 贵方 |", "| Signature |
 /// … |"): it names the parties, not who does what.
 /// (`table` is the row's `table_top`.)
-pub(crate) fn signing_row(text: &str, s: &Sentence, table: &(usize, Vec<String>)) -> bool {
+pub(crate) fn signing_row(
+    text: &str,
+    s: &Sentence,
+    table: &(usize, Vec<String>),
+    w: &TableWords,
+) -> bool {
     let (top, header) = (table.0, &table.1);
     // (In a row or its header only the words of signing itself; a heading may say more.)
-    let signing = static_re!(
-        r"(?i)[（(](?:电子)?(?:签章|盖章|签字)[）)]|(?:签章|盖章|签字)\s*[:：]|\bsignatures?\b\s*(?:[:：|]|$)|\bauthori[sz]ed signatory\b"
-    );
-    let heading =
-        static_re!(r"(?i)签章|盖章|签字|签署|\bsignatures?\b|\bsigned\b|\bexecution\b|in witness");
-    signing.is_some_and(|r| r.is_match(s.text(text)) || header.iter().any(|h| r.is_match(h)))
-        || heading.is_some_and(|r| {
-            // (The heading over the table: "## 签署确认", "Signatures".)
-            line_above(text, top, 120).is_some_and(|l| l.chars().count() <= 30 && r.is_match(l))
-        })
+    let signing = &w.signing;
+    let heading = &w.signing_heading;
+    signing.is_match(s.text(text))
+        || header.iter().any(|h| signing.is_match(h))
+        // (The heading over the table: "## 签署确认", "Signatures".)
+        || line_above(text, top, 120).is_some_and(|l| l.chars().count() <= 30 && heading.is_match(l))
 }
 
 /// A table of contacts or of an escalation path ("## 附件八 联系人及升级路径", "| Matter | Customer
 /// contact | Provider contact | Escalation |"): its party columns name people to call, not who
 /// does what.
 /// (`table` is the row's `table_top`.)
-pub(crate) fn contacts_table(text: &str, table: &(usize, Vec<String>)) -> bool {
+pub(crate) fn contacts_table(text: &str, table: &(usize, Vec<String>), w: &TableWords) -> bool {
     let (top, header) = (table.0, &table.1);
-    let assigns = header.iter().any(|h| assigns_duties(h));
+    let assigns = header.iter().any(|h| w.duty_words.is_match(h));
     (!assigns
         && header
             .iter()
-            .any(|h| h.trim().chars().count() <= 24 && names_contacts(h)))
-        || line_above(text, top, 200).is_some_and(|l| l.chars().count() <= 40 && names_contacts(l))
+            .any(|h| h.trim().chars().count() <= 24 && names_contacts(h, w)))
+        || line_above(text, top, 200)
+            .is_some_and(|l| l.chars().count() <= 40 && names_contacts(l, w))
 }
 
 /// A table that describes the entrusted processing ("| 处理目的 | 个人信息种类 | 涉及的个人 | 处理方式 |
 /// 保存期限 |", "| Purpose | Categories of data | …"): its rows say what is processed and why,
 /// not who secures what (unless a column is about measures or duties).
-pub(crate) fn processing_inventory(table: &(usize, Vec<String>)) -> bool {
+pub(crate) fn processing_inventory(table: &(usize, Vec<String>), w: &TableWords) -> bool {
     let header = &table.1;
-    let has = |r: Option<&Regex>| r.is_some_and(|r| header.iter().any(|h| r.is_match(h.trim())));
-    has(static_re!(
-        r"(?i)^(?:处理|委托|使用)?目的$|^(?:purposes?|processing purposes?|purposes? of (?:the )?processing)$"
-    )) && has(static_re!(
-        r"(?i)^(?:个人信息|数据|个人数据)(?:的)?(?:种类|类别|类型|范围)$|^(?:categor(?:y|ies)|types?) of (?:personal )?(?:data|information)$"
-    )) && !header.iter().any(|h| {
-        assigns_duties(h)
-            || static_re!(r"(?i)措施|\bmeasures?\b|\bsafeguards?\b").is_some_and(|r| r.is_match(h))
-    })
-}
-
-/// Words of a duty allocation ("职责", "responsibilities", "RACI").
-fn assigns_duties(l: &str) -> bool {
-    static_re!(r"(?i)职责|责任|分工|responsib|obligations?|\bRACI\b").is_some_and(|r| r.is_match(l))
+    let has = |l: &RegexList| header.iter().any(|h| l.is_match(h.trim()));
+    has(&w.inventory_purpose)
+        && has(&w.inventory_categories)
+        && !header
+            .iter()
+            .any(|h| w.duty_words.is_match(h) || w.inventory_measures.is_match(h))
 }
 
 /// A heading, header or label about whom to call, not who is responsible ("Contacts", "安全联系人",
 /// "升级路径").
-fn names_contacts(l: &str) -> bool {
-    static_re!(
-        r"(?i)联系人|联络人|对接人|联系方式|升级路径|\bcontacts?\b|\bescalation\b|\bpoints? of contact\b"
-    )
-    .is_some_and(|r| r.is_match(l))
-        && !assigns_duties(l)
+fn names_contacts(l: &str, w: &TableWords) -> bool {
+    w.contacts.is_match(l) && !w.duty_words.is_match(l)
 }
 
 /// A row that names a contact person ("| Backup billing contact | J. Lammers | – |", "| 安全联系人
 /// | 张三 |"): whom to call, not who is responsible.
-pub(crate) fn contact_row(row: &str) -> bool {
+pub(crate) fn contact_row(row: &str, w: &TableWords) -> bool {
     cells(row)
         .into_iter()
         .find(|c| !c.trim().is_empty() && !c.trim().chars().all(|ch| ch.is_ascii_digit()))
-        .is_some_and(|first| first.trim().chars().count() <= 40 && names_contacts(first.trim()))
+        .is_some_and(|first| first.trim().chars().count() <= 40 && names_contacts(first.trim(), w))
 }
 
 /// An order form's line for an option not taken ("| DDoS Shield | Not ordered |", "| 异地备份 |
 /// 未订购 |"): nothing is supplied, so nobody's duty.
-pub(crate) fn not_ordered_row(row: &str) -> bool {
-    cells(row).iter().any(|c| {
-        static_re!(r"(?i)^(?:not|none)\s+(?:ordered|purchased|selected|subscribed)\.?$|^未(?:订购|购买|选购|开通|采购)$")
-            .is_some_and(|r| r.is_match(c.trim()))
-    })
+pub(crate) fn not_ordered_row(row: &str, w: &TableWords) -> bool {
+    cells(row).iter().any(|c| w.not_ordered.is_match(c.trim()))
 }
 
 /// The last non-blank line in the `window` bytes before `top` (a table's heading), trimmed.
@@ -361,24 +339,16 @@ fn window_above(text: &str, top: usize, window: usize) -> &str {
 /// Whether a table lists sub-processors or subcontractors ("## 附件三 分受托方及境外接收方清单",
 /// "| Subcontractor | Service | Location | Data |"): what its rows say a listed company does is
 /// that company's work, no party's duty (though the list speaks to subcontracting).
-pub(crate) fn sub_processor_list(text: &str, table: &(usize, Vec<String>)) -> bool {
+pub(crate) fn sub_processor_list(text: &str, table: &(usize, Vec<String>), w: &TableWords) -> bool {
     let (top, header) = (table.0, &table.1);
-    let listed = static_re!(
-        r"(?i)分受托方|再受托方|转受托方|分包商|分包单位|分处理者|次级服务商|次级处理者|转委托|所列的?第三方|\bsub-?processors?\b|\bsubcontractors?\b|\bsub-?service (?:organi[sz]ations?|providers?)\b"
-    );
-    let duties = static_re!(r"(?i)职责|责任|分工|responsib|obligations?");
+    let listed = &w.sub_processors;
     let named = header.iter().any(|h| {
         let h = h.trim();
-        listed.is_some_and(|r| r.is_match(h) && h.chars().count() <= 24)
+        listed.is_match(h) && h.chars().count() <= 24
     });
-    let located = header.iter().any(|h| {
-        static_re!(r"(?i)所在地|地点|国家|地区|\blocations?\b|\bcountry\b|\bregions?\b")
-            .is_some_and(|r| r.is_match(h))
-    });
+    let located = header.iter().any(|h| w.locations.is_match(h));
     let heading = line_above(text, top, 200).is_some_and(|l| {
-        l.chars().count() <= 40
-            && listed.is_some_and(|r| r.is_match(l))
-            && !duties.is_some_and(|r| r.is_match(l))
+        l.chars().count() <= 40 && listed.is_match(l) && !w.duty_words.is_match(l)
     });
     heading || (named && located)
 }
@@ -398,7 +368,7 @@ pub(crate) fn table_claim(
     // (Read only where a cell could be one: a letter or two, not on every row of every table.)
     let could_be_code = |c: &String| (1..=2).contains(&c.trim().chars().count());
     let codes = if !header.is_empty() && row.iter().skip(1).any(could_be_code) {
-        legend(text, top, mentions)
+        legend(text, top, mentions, &rules.table_words)
     } else {
         Vec::new()
     };
@@ -443,7 +413,8 @@ pub(crate) fn table_claim(
     // (Whether the legend says the supporting side bears no responsibility: read once per row,
     // and only where a supporting header, mark or cell asks for it.)
     let helper_legend = std::cell::OnceCell::new();
-    let legend_says_helper_only = || *helper_legend.get_or_init(|| helper_only(text, top));
+    let legend_says_helper_only =
+        || *helper_legend.get_or_init(|| helper_only(text, top, &rules.table_words));
     let assists_only = header.iter().any(|h| supporting(h)) && legend_says_helper_only();
     // A party cell whose mark gives that party no part.
     let no_mark = |c: &str| {
@@ -460,7 +431,7 @@ pub(crate) fn table_claim(
                 // Columns headed by a party ("供应商职责 | 使用单位职责"): both filled is a split.
                 // ("| Data in transit | Shared | Shared | Both parties share … |": a party cell
                 // that is only a word describes no part; the other cells may name both.)
-                let (p, c) = party_cells(header, &row, mentions, &no_mark);
+                let (p, c) = party_cells(header, &row, mentions, &no_mark, &rules.table_words);
                 if p.is_some() || c.is_some() {
                     let cols = party_columns(header, &row, mentions);
                     // (A tick or "Primary" under a party says it takes part, not which part.)
@@ -470,10 +441,10 @@ pub(crate) fn table_claim(
                         cols.iter().any(|(x, c)| {
                             *x == r
                                 && !empty_cell(c)
-                                && !no_part(c)
+                                && !no_part(c, &rules.table_words)
                                 && !rules.marks.is_mark(c)
                                 && role_word(c, mentions).is_none()
-                                && !only_refers(c)
+                                && !only_refers(c, &rules.table_words)
                         })
                     };
                     // (Nor do the same words in both columns: "双方共同负责…账号…的安全管理" twice.)
@@ -608,7 +579,9 @@ pub(crate) fn table_claim(
         (false, true) => Some((Some(Role::Customer), None)),
         // "| Hosting facilities | Cloud Host | See paragraph 3 of Part B | – |": the column that
         // says who is responsible names someone else, whatever the party columns point to.
-        _ if responsible_is_other(header, &row, mentions, &rules.marks) => Some((None, None)),
+        _ if responsible_is_other(header, &row, mentions, &rules.marks, &rules.table_words) => {
+            Some((None, None))
+        }
         // (The legend is looked for only where a cell holds a supporting mark: a far legend means
         // a search of the text above.)
         _ => match marked_parts(
@@ -616,10 +589,11 @@ pub(crate) fn table_claim(
             &row,
             mentions,
             &rules.marks,
+            &rules.table_words,
             row.iter().any(|c| supporting(c)) && legend_says_helper_only(),
         ) {
             Some(marked) => marked,
-            None => described_parts(header, &row, mentions, &no_mark),
+            None => described_parts(header, &row, mentions, &no_mark, &rules.table_words),
         },
     }
 }
@@ -651,17 +625,16 @@ fn responsible_is_other(
     row: &[String],
     mentions: &Mentions,
     marks: &MatrixMarks,
+    w: &TableWords,
 ) -> bool {
-    let responsible = static_re!(
-        r"(?i)^(?:responsible(?: party)?|responsibility|owner|accountable(?: party)?|责任方|负责方|责任主体|责任单位|承担方)$"
-    );
+    let responsible = &w.responsible_header;
     header.iter().zip(row).any(|(h, c)| {
-        responsible.is_some_and(|r| r.is_match(h.trim()))
+        responsible.is_match(h.trim())
             && !empty_cell(c)
             && mentions.find(c).is_empty()
             && role_word(c, mentions).is_none()
             && !marks.is_mark(c)
-            && !only_refers(c)
+            && !only_refers(c, w)
     })
 }
 
@@ -675,6 +648,7 @@ fn marked_parts(
     row: &[String],
     mentions: &Mentions,
     marks: &MatrixMarks,
+    w: &TableWords,
     helper_only: bool,
 ) -> Option<Option<(Option<Role>, Option<bool>)>> {
     let is = |list: &[Regex], c: &str| list.iter().any(|r| r.is_match(c.trim()));
@@ -727,9 +701,7 @@ fn marked_parts(
                 .take_while(|c| !"；;。.".contains(*c))
                 .take(30)
                 .collect();
-            m == *r
-                && static_re!(r"(?i)负责|承担|responsib|\bshall\b|\bmust\b|应当")
-                    .is_some_and(|x| x.is_match(&rest))
+            m == *r && w.cell_duty.is_match(&rest)
         })
     };
     let supports = |r: &Role, c: &str| {
@@ -747,8 +719,7 @@ fn marked_parts(
         .any(|(r, c)| !is(&marks.primary, c) && supports(r, c));
     // (Not notes that only say the row is joint: "Audit and accountability responsibilities are
     // shared between Contractor and the Department", "双方相互配合".)
-    let joint = static_re!(r"(?i)\bshared (between|by)\b|\bjointly\b|共同负责|相互配合|共担")
-        .is_some_and(|r| r.is_match(&notes));
+    let joint = w.joint_notes.is_match(&notes);
     let split = supporting_part
         || (named.contains(&Role::Provider) && named.contains(&Role::Customer) && !joint);
     Some(match (part(Role::Provider), part(Role::Customer)) {
@@ -761,18 +732,16 @@ fn marked_parts(
 
 /// Whether the legend above a matrix says that its supporting mark bears no responsibility
 /// ("○"表示配合（仅提供必要的信息…，不承担该项安全责任）, "○ = assists; not responsible").
-fn helper_only(text: &str, top: usize) -> bool {
+fn helper_only(text: &str, top: usize, w: &TableWords) -> bool {
     let above = window_above(text, top, 600);
-    let legend = static_re!(
-        r#"(?i)(?:○|◯|配合|协助|参与|supporting|assists?)[^\n]{0,60}?(?:不(?:因此|因而|就此|因[^\n，。]{0,10}?而)?承担[^\n]{0,8}责任|不负责|not (?:be )?responsible|no responsibility|does not bear|does not perform)|[“"](?:配合|协助|参与)[”"](?:的一方|方)?\s*(?:指|是指|表示)?[^\n。；]{0,12}按照负责方的?要求[^\n。；]{0,6}提供"#
-    );
-    legend.is_some_and(|r| r.is_match(above))
+    let legend = &w.helper_legend;
+    legend.is_match(above)
         // (Or a clause earlier in the contract that defines the marks for an annexed matrix:
         // "标注“参与”的一方按照负责方的要求提供配合、审批或者必要信息".)
         || text.get(..top).and_then(|t| t.rfind("负责方")).is_some_and(|k| {
             let line_start = text[..k].rfind('\n').map_or(0, |x| x + 1);
             let line_end = text[k..].find('\n').map_or(text.len(), |x| k + x);
-            legend.is_some_and(|r| r.is_match(&text[line_start..line_end]))
+            legend.is_match(&text[line_start..line_end])
         })
 }
 
@@ -783,16 +752,19 @@ fn described_parts(
     row: &[String],
     mentions: &Mentions,
     no_mark: &dyn Fn(&str) -> bool,
+    w: &TableWords,
 ) -> Option<(Option<Role>, Option<bool>)> {
     // (A table with one party's column, "| Control area | Provider obligation |", lists that
     // party's parts.)
-    let (provider, customer) = party_cells(header, row, mentions, no_mark);
+    let (provider, customer) = party_cells(header, row, mentions, no_mark, w);
     // ("| Network security | Both – see clause 8.4 | Both – see clause 8.4 |": both take part; the
     // cells do not say which part is whose.)
     // (Nor do the same words under both: "| 平台操作日志 | 按附件三执行 | 按附件三执行 |".)
     let cols = party_columns(header, row, mentions);
-    let described =
-        !same_words(&cols) && cols.iter().any(|(_, c)| !empty_cell(c) && !only_refers(c));
+    let described = !same_words(&cols)
+        && cols
+            .iter()
+            .any(|(_, c)| !empty_cell(c) && !only_refers(c, w));
     match (provider, customer) {
         (Some(true), Some(true)) => Some((Some(Role::Both), Some(described))),
         (Some(true), _) => Some((Some(Role::Provider), None)),
@@ -808,6 +780,7 @@ fn party_cells(
     row: &[String],
     mentions: &Mentions,
     no_mark: &dyn Fn(&str) -> bool,
+    w: &TableWords,
 ) -> (Option<bool>, Option<bool>) {
     let mut provider = None;
     let mut customer = None;
@@ -821,8 +794,8 @@ fn party_cells(
         // (Nor a mark that gives no part: "×", or "○" where the legend says "“○”表示该方对该事项
         // 不承担安全责任", beside the other side's "●：加密存储、密钥管理…".)
         let filled = !empty_cell(c)
-            && !no_part(c)
-            && !refers_to_document(c)
+            && !no_part(c, w)
+            && !refers_to_document(c, w)
             && !by_other(c, mentions)
             && !no_mark(c);
         *slot = Some(slot.unwrap_or(false) || filled);
@@ -3401,8 +3374,10 @@ mod tests {
         assert_eq!(allocation_of(text, "data.storage"), Found::Absent);
         assert_eq!(allocation_of(text, "network"), Found::Absent);
         // A tier table's "Not included" says which tier has it, not that nobody does.
+        let rules = Rules::load(&crate::templates::TemplateFiles::builtin()).expect("rules");
         assert!(!not_ordered_row(
-            "| B5 | Operating system patching | Not included | Provider applies patches |"
+            "| B5 | Operating system patching | Not included | Provider applies patches |",
+            &rules.table_words
         ));
     }
 
@@ -3530,31 +3505,32 @@ mod tests {
     #[test]
     fn a_table_of_what_is_processed_and_why_is_no_allocation_table() {
         let header = |h: &[&str]| (0, h.iter().map(|x| x.to_string()).collect::<Vec<String>>());
-        assert!(processing_inventory(&header(&[
-            "序号",
-            "处理目的",
-            "个人信息种类",
-            "涉及的个人",
-            "处理方式",
-            "保存期限"
-        ])));
-        assert!(processing_inventory(&header(&[
-            "Purpose",
-            "Categories of personal data",
-            "Data subjects"
-        ])));
+        let rules = Rules::load(&crate::templates::TemplateFiles::builtin()).expect("rules");
+        let w = &rules.table_words;
+        assert!(processing_inventory(
+            &header(&[
+                "序号",
+                "处理目的",
+                "个人信息种类",
+                "涉及的个人",
+                "处理方式",
+                "保存期限"
+            ]),
+            w
+        ));
+        assert!(processing_inventory(
+            &header(&["Purpose", "Categories of personal data", "Data subjects"]),
+            w
+        ));
         // (Not where a column states measures or duties.)
-        assert!(!processing_inventory(&header(&[
-            "处理目的",
-            "个人信息种类",
-            "安全措施"
-        ])));
-        assert!(!processing_inventory(&header(&[
-            "序号",
-            "安全领域",
-            "甲方",
-            "乙方"
-        ])));
+        assert!(!processing_inventory(
+            &header(&["处理目的", "个人信息种类", "安全措施"]),
+            w
+        ));
+        assert!(!processing_inventory(
+            &header(&["序号", "安全领域", "甲方", "乙方"]),
+            w
+        ));
     }
 
     #[test]

@@ -220,11 +220,15 @@ pub fn of(doc_text: &str, s: &Sentence, rules: &Rules, mentions: &Mentions) -> S
         // (A row of a sub-processor list states what a listed company does: no party's duty.)
         let listed = table
             .as_ref()
-            .is_some_and(|x| sub_processor_list(doc_text, x));
+            .is_some_and(|x| sub_processor_list(doc_text, x, &rules.table_words));
         if table.as_ref().is_some_and(|x| {
-            signing_row(doc_text, s, x) || contacts_table(doc_text, x) || processing_inventory(x)
+            let w = &rules.table_words;
+            signing_row(doc_text, s, x, w)
+                || contacts_table(doc_text, x, w)
+                || processing_inventory(x, w)
         }) || (s.kind == BlockKind::TableRow
-            && (contact_row(s.text(doc_text)) || not_ordered_row(s.text(doc_text))))
+            && (contact_row(s.text(doc_text), &rules.table_words)
+                || not_ordered_row(s.text(doc_text), &rules.table_words)))
         {
             f.items.clear();
             f.external = true;

@@ -291,6 +291,49 @@ impl MatrixMarks {
     }
 }
 
+/// What a table or one of its cells is, as against whose duty its row states: the words that tell
+/// a party's "no part", a pointer elsewhere, a signature block, a contact list, a processing
+/// inventory or a sub-processor list (the `[tables]` lists after the marks).
+#[derive(Debug, Clone, Default)]
+pub struct TableWords {
+    /// A party's cell that gives that party no part ("has no responsibility", "不负责", a right or a feature only).
+    pub no_part: RegexList,
+    /// A cell that only names a party word or a mark and points at a clause ("Both – see clause 8.4").
+    pub only_refers: RegexList,
+    /// A cell that only points to a document outside the contract ("见《安全白皮书》").
+    pub outside_document: RegexList,
+    /// Words of a duty allocation in a heading or header ("职责", "responsibilities", "RACI").
+    pub duty_words: RegexList,
+    /// A heading, header or label about whom to call ("联系人", "escalation").
+    pub contacts: RegexList,
+    /// An order form's cell for an option not taken ("Not ordered", "未订购"), the whole cell.
+    pub not_ordered: RegexList,
+    /// The words of signing in a row or its header ("（盖章）", "Signature:").
+    pub signing: RegexList,
+    /// A heading over a signature table ("签署确认", "IN WITNESS").
+    pub signing_heading: RegexList,
+    /// A processing inventory's purpose header ("处理目的", "Purpose"), the whole cell.
+    pub inventory_purpose: RegexList,
+    /// A processing inventory's data-categories header ("个人信息种类", "Categories of data"), the whole cell.
+    pub inventory_categories: RegexList,
+    /// A header about measures, which makes an inventory a table of duties after all.
+    pub inventory_measures: RegexList,
+    /// A heading or header of a list of sub-processors or subcontractors.
+    pub sub_processors: RegexList,
+    /// A header for where a listed company is ("所在地", "Location").
+    pub locations: RegexList,
+    /// A header of the column that names the responsible party ("责任方", "Owner"), the whole cell.
+    pub responsible_header: RegexList,
+    /// Words that make the rest of a marked cell a duty ("负责", "shall").
+    pub cell_duty: RegexList,
+    /// Notes that only say a row is joint ("shared between", "相互配合").
+    pub joint_notes: RegexList,
+    /// A legend that says a supporting mark bears no responsibility ("○表示配合…，不承担…责任").
+    pub helper_legend: RegexList,
+    /// A legend's meaning that stands for both parties ("Shared", "双方").
+    pub legend_shared: RegexList,
+}
+
 /// The compiled analyzer rules.
 #[derive(Debug, Clone)]
 pub struct Rules {
@@ -308,6 +351,8 @@ pub struct Rules {
     pub layer_column: RegexList,
     /// Marks in a party's column of a matrix (whole cells), and the headers of its notes column.
     pub marks: MatrixMarks,
+    /// What a table or a cell is (signatures, contacts, inventories, pointers, no part).
+    pub table_words: TableWords,
     /// Headings of a form or sample text the contract attaches for use with third parties
     /// ("告知书（示范文本）", "Form of Notice to Data Subjects"): its sentences are the form's
     /// words, not terms between the parties.
@@ -360,6 +405,42 @@ struct RawTables {
     shared_column: Vec<String>,
     #[serde(default)]
     trigger_column: Vec<String>,
+    #[serde(default)]
+    no_part: Vec<String>,
+    #[serde(default)]
+    only_refers: Vec<String>,
+    #[serde(default)]
+    outside_document: Vec<String>,
+    #[serde(default)]
+    duty_words: Vec<String>,
+    #[serde(default)]
+    contacts: Vec<String>,
+    #[serde(default)]
+    not_ordered: Vec<String>,
+    #[serde(default)]
+    signing: Vec<String>,
+    #[serde(default)]
+    signing_heading: Vec<String>,
+    #[serde(default)]
+    inventory_purpose: Vec<String>,
+    #[serde(default)]
+    inventory_categories: Vec<String>,
+    #[serde(default)]
+    inventory_measures: Vec<String>,
+    #[serde(default)]
+    sub_processors: Vec<String>,
+    #[serde(default)]
+    locations: Vec<String>,
+    #[serde(default)]
+    responsible_header: Vec<String>,
+    #[serde(default)]
+    cell_duty: Vec<String>,
+    #[serde(default)]
+    joint_notes: Vec<String>,
+    #[serde(default)]
+    helper_legend: Vec<String>,
+    #[serde(default)]
+    legend_shared: Vec<String>,
 }
 
 #[derive(Deserialize)]
@@ -618,6 +699,10 @@ impl RegexList {
             own: OnceLock::new(),
         }
     }
+    /// Whether any regex of the list matches `t`.
+    pub fn is_match(&self, t: &str) -> bool {
+        self.iter().any(|r| r.is_match(t))
+    }
     /// Builds the list now; the reason when it cannot be built.
     fn check(&self) -> Result<(), String> {
         self.shared.build().map(|_| ())
@@ -847,6 +932,31 @@ impl Rules {
             shared_column: regex_list(&t.shared_column, "shared_column").map_err(problem)?,
             trigger_column: regex_list(&t.trigger_column, "trigger_column").map_err(problem)?,
         };
+        let table_words = TableWords {
+            no_part: regex_list(&t.no_part, "no_part").map_err(problem)?,
+            only_refers: regex_list(&t.only_refers, "only_refers").map_err(problem)?,
+            outside_document: regex_list(&t.outside_document, "outside_document")
+                .map_err(problem)?,
+            duty_words: regex_list(&t.duty_words, "duty_words").map_err(problem)?,
+            contacts: regex_list(&t.contacts, "contacts").map_err(problem)?,
+            not_ordered: regex_list(&t.not_ordered, "not_ordered").map_err(problem)?,
+            signing: regex_list(&t.signing, "signing").map_err(problem)?,
+            signing_heading: regex_list(&t.signing_heading, "signing_heading").map_err(problem)?,
+            inventory_purpose: regex_list(&t.inventory_purpose, "inventory_purpose")
+                .map_err(problem)?,
+            inventory_categories: regex_list(&t.inventory_categories, "inventory_categories")
+                .map_err(problem)?,
+            inventory_measures: regex_list(&t.inventory_measures, "inventory_measures")
+                .map_err(problem)?,
+            sub_processors: regex_list(&t.sub_processors, "sub_processors").map_err(problem)?,
+            locations: regex_list(&t.locations, "locations").map_err(problem)?,
+            responsible_header: regex_list(&t.responsible_header, "responsible_header")
+                .map_err(problem)?,
+            cell_duty: regex_list(&t.cell_duty, "cell_duty").map_err(problem)?,
+            joint_notes: regex_list(&t.joint_notes, "joint_notes").map_err(problem)?,
+            helper_legend: regex_list(&t.helper_legend, "helper_legend").map_err(problem)?,
+            legend_shared: regex_list(&t.legend_shared, "legend_shared").map_err(problem)?,
+        };
         let form_heading =
             regex_list(&raw.structure.form_heading, "form_heading").map_err(problem)?;
         let items = topics(raw.item)?;
@@ -871,6 +981,7 @@ impl Rules {
             layer_column,
             marks,
             form_heading,
+            table_words,
             prefilter: pre.build().map_err(problem)?,
         })
     }
@@ -966,6 +1077,27 @@ impl Rules {
             &t.trigger_column,
             &self.layer_column,
             &self.form_heading,
+        ]);
+        let w = &self.table_words;
+        out.extend([
+            &w.no_part,
+            &w.only_refers,
+            &w.outside_document,
+            &w.duty_words,
+            &w.contacts,
+            &w.not_ordered,
+            &w.signing,
+            &w.signing_heading,
+            &w.inventory_purpose,
+            &w.inventory_categories,
+            &w.inventory_measures,
+            &w.sub_processors,
+            &w.locations,
+            &w.responsible_header,
+            &w.cell_duty,
+            &w.joint_notes,
+            &w.helper_legend,
+            &w.legend_shared,
         ]);
         out
     }
