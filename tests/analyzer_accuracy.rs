@@ -481,3 +481,8 @@ fn fifty_first_blind_set_scores_stay_above_their_floors() {
 fn fifty_second_blind_set_scores_stay_above_their_floors() {
     check("blind52", 8, 0.97, 0.97, 0.97, 8);
 }
+
+#[test]
+fn fifty_third_blind_set_scores_stay_above_their_floors() {
+    check("blind53", 8, 0.95, 0.95, 0.95, 7);
+}

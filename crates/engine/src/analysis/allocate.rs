@@ -1580,6 +1580,43 @@ pub(crate) fn read<'a>(
             }
         }
     }
+    // "Section 6.3 applies to Customer mutatis mutandis": the party takes on the items of the
+    // clause as its own duty, whoever the clause itself names.
+    for (i, (s, f)) in sentences.iter().zip(feats).enumerate() {
+        if f.crossrefs.is_empty() || s.definitional || f.external {
+            continue;
+        }
+        let t = s.text(&doc.text);
+        if !(rules.modality_en.mutatis.is_match(t) || rules.modality_zh.mutatis.is_match(t)) {
+            continue;
+        }
+        for (target, role) in &f.crossrefs {
+            if !matches!(role, Role::Provider | Role::Customer) {
+                continue;
+            }
+            let mut items: Vec<usize> = super::crossrefs::sentences_named(doc, sentences, target)
+                .into_iter()
+                .filter(|&j| j != i)
+                .flat_map(|j| feats[j].items.iter().copied())
+                .collect();
+            items.sort_unstable();
+            items.dedup();
+            // ("… apply equally to the LEA in respect of the accounts of its administrators": a
+            // sentence that names items of its own narrows the reference to them.)
+            if !f.items.is_empty() {
+                items.retain(|i| f.items.contains(i));
+            }
+            for item in items {
+                claims[slot[item]].push(Claim {
+                    sentence: i,
+                    role: Some(*role),
+                    kind: Kind::Duty,
+                    hedged: false,
+                    split: None,
+                });
+            }
+        }
+    }
     // "尽管有附件一第5项的约定，…由甲方负责": the named clause (and its sub-clauses) no longer
     // speaks to the items of the sentence that sets it aside; "nothing in Section 5.2 obliges
     // Host to do anything" to any item.
@@ -3363,6 +3400,42 @@ mod tests {
         let online = "本协议由杭州澜映云科技有限公司（以下简称“澜映云”或“我们”）与注册澜映云账号并使用本服务的主体（以下简称“您”）订立。\n\n\
             （一）您应当妥善保管澜映云账号的登录名、密码和访问密钥。\n\n（二）我们核实后将在15个工作日内向您的澜映云账号发放代金券。\n";
         assert_eq!(allocation_of(online, "iam"), Found::Customer);
+    }
+
+    #[test]
+    fn a_clause_applied_to_a_party_mutatis_mutandis_gives_it_the_clauses_items() {
+        let text = "This Agreement is between Corvane LLC (\"Provider\") and Tessellate Inc. (\"Customer\").\n\n6.3 Provider shall purge each storage device under NIST SP 800-88 and destroy any device that cannot be purged.\n\n7.6 Section 6.3 applies to Customer mutatis mutandis for every device from Customer Equipment that is removed from the Colocation Space.\n";
+        assert_eq!(
+            split_of(text, "data.destruction"),
+            (Found::Shared, Some(true))
+        );
+        // (A sentence that names items of its own narrows the reference to them.)
+        let narrowed = "This Agreement is between Corvane LLC (\"Provider\") and Tessellate Inc. (\"Customer\").\n\n4.5 Provider shall limit access to Customer Data to employees who need it, and shall secure the passwords of its personnel with multi-factor authentication.\n\n4.6 The obligations in Section 4.5 apply equally to Customer in respect of the accounts of its administrators.\n";
+        assert_eq!(allocation_of(narrowed, "data.access"), Found::Provider);
+    }
+
+    #[test]
+    fn a_duty_only_to_choose_between_return_and_deletion_destroys_nothing() {
+        let text = "This Agreement is between Corvane LLC (\"Processor\") and Tessellate Inc. (\"Controller\").\n\n10.1 Within 30 days after the Agreement ends, the Controller shall choose in writing between return and deletion. The Processor shall then return all Personal Data or delete it.\n";
+        assert_eq!(allocation_of(text, "data.destruction"), Found::Provider);
+    }
+
+    #[test]
+    fn a_feature_that_does_not_make_the_provider_responsible_is_a_disclaimer() {
+        let text = "These Terms are between Pandan Cloud Pte. Ltd. (\"we\", \"us\") and the customer (\"you\").\n\n6.1 You are responsible for patching the operating system of your Worker Nodes.\n\n6.4 Auto-Upgrade. It is a convenience, not a commitment; enabling it does not make us responsible for your Worker Nodes operating system.\n";
+        assert_eq!(allocation_of(text, "os"), Found::Customer);
+    }
+
+    #[test]
+    fn a_party_cell_that_opens_with_not_applicable_gives_no_part() {
+        let text = "甲方：杭州某某物联科技有限公司（服务商）\n乙方：某某市供水有限公司（客户）\n\n附件一 责任分工\n\n| 序号 | 安全层面 | 甲方职责 | 乙方职责 |\n|---|---|---|---|\n| 第8项 | 数据访问安全 | 负责运维访问的事先审批、最小必要、堡垒机操作与全程记录 | 不适用（乙方对甲方的访问申请享有审批权） |\n";
+        assert_eq!(allocation_of(text, "data.access"), Found::Provider);
+    }
+
+    #[test]
+    fn a_party_named_in_a_list_of_ends_between_which_data_moves_is_no_subject() {
+        let text = "甲方：北京某某科技有限公司（受托方）\n乙方：深圳某某电商有限公司（委托方）\n\n第五条 安全措施\n\n（一）甲方应采取下列措施：\n\n1. 传输加密：客服系统与乙方、买家及电商平台之间的数据传输采用TLS 1.2及以上版本协议加密；\n";
+        assert_eq!(allocation_of(text, "data.transmission"), Found::Provider);
     }
 
     #[test]

@@ -210,6 +210,9 @@ pub struct Modality {
     /// 应当在3个工作日内通知受托方"): what the condition names is not what the duty allocates.
     /// Matched against the sentence from its first statement on.
     pub notice_only: RegexList,
+    /// A cross-reference that applies the other party's duty to a party as its own ("Section 6.3
+    /// applies to Customer mutatis mutandis", "参照第六条执行"): the party takes on the clause's items.
+    pub mutatis: RegexList,
     /// A duty only to ask the other side for something ("…，但应当通过工单向甲方提出端口开放或者策略
     /// 变更需求"): it allocates none of the layers it names, as the asking party does not do them.
     pub request_only: GatedList,
@@ -522,6 +525,10 @@ struct RawModality {
     notice_only_zh: Vec<String>,
     #[serde(default)]
     notice_only_en: Vec<String>,
+    #[serde(default)]
+    mutatis_zh: Vec<String>,
+    #[serde(default)]
+    mutatis_en: Vec<String>,
     #[serde(default)]
     request_only_zh: Vec<String>,
     #[serde(default)]
@@ -839,6 +846,7 @@ fn modality(m: &RawModality, zh: bool, pre: &mut PrefilterBuilder) -> Result<Mod
             pre,
         )?,
         notice_only: list(&m.notice_only_zh, &m.notice_only_en, "notice_only")?,
+        mutatis: list(&m.mutatis_zh, &m.mutatis_en, "mutatis")?,
         request_only: gated_list(
             &pick(&m.request_only_zh, &m.request_only_en),
             &format!("request_only_{lang}"),
@@ -1062,6 +1070,7 @@ impl Rules {
                 &m.not_an_act,
                 &m.excluded.list,
                 &m.notice_only,
+                &m.mutatis,
                 &m.request_only.list,
                 &m.notwithstanding.list,
             ]);

@@ -231,6 +231,8 @@ pub fn statements(
     // "…, which maintains …": where a relative clause opens (a part cut there) or ends a prefix.
     let relative_start = static_re!(r"(?i)^\s*(?:which|who)\s");
     let relative_end = static_re!(r"(?i)(?:^|,)\s*(?:which|who)(?:\s+also)?$");
+    // (A party among the ends of something "between": "客服系统与乙方、买家及电商平台之间的数据传输".)
+    let between_list = static_re!(r"^(?:[、和及与][^，。；、]{1,12}){1,4}之间");
     for (ps, pe) in parts(text, zh, &all) {
         let part = &text[ps..pe];
         let found: Vec<(usize, usize, Role)> = all
@@ -244,9 +246,10 @@ pub fn statements(
         // (Not a party named as the other side of someone's agreement: "依照其与受托方之间的协议".)
         let counterparty = |s: usize, e: usize| {
             part[..s].ends_with(['与', '和', '同'])
-                && ["之间", "签订", "订立", "的协议", "的合同"]
+                && (["之间", "签订", "订立", "的协议", "的合同"]
                     .iter()
                     .any(|w| part[e..].starts_with(w))
+                    || between_list.is_some_and(|r| r.is_match(&part[e..])))
         };
         let nearest_before = |pos: usize| {
             found
