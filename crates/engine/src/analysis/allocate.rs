@@ -600,13 +600,8 @@ pub(crate) fn table_claim(
 
 /// Where the recitals stand: from a "BACKGROUND" / "RECITALS" / "WHEREAS" heading to the words
 /// that open the operative part ("IT IS AGREED", "NOW, THEREFORE").
-fn recitals(text: &str) -> Option<(usize, usize)> {
-    let open = static_re!(
-        r"(?m)^[\s*#]*(?:BACKGROUND|RECITALS|WHEREAS|Background|Recitals|Whereas\b|鉴于)[\s*:：]*$"
-    )?;
-    let close = static_re!(
-        r"(?m)^[\s*#]*(?:IT IS (?:HEREBY )?AGREED|NOW,? THEREFORE|AGREED TERMS|THE PARTIES (?:HEREBY )?AGREE|It is (?:hereby )?agreed|Now,? therefore|(?:#{1,4}\s*)?(?:1\.?|(?:SECTION|Section|ARTICLE|Article|CLAUSE|Clause)\s+1\.?)\s+\**(?:DEFINITIONS|Definitions|INTERPRETATION|Interpretation)\b|(?:#{1,4}\s*)?第[一1]\s*[条章])"
-    )?;
+fn recitals(text: &str, rules: &Rules) -> Option<(usize, usize)> {
+    let (open, close) = (&rules.recitals_open, &rules.recitals_close);
     // (Recitals open a contract: only its head is read, on every re-analysis too.)
     let mut head = text.len().min(20_000);
     while !text.is_char_boundary(head) {
@@ -1156,15 +1151,11 @@ pub(crate) fn read<'a>(
     }
     // The clauses that are, or sit in, a form attached for third parties.
     // A sentence that opens with a subject of its own ("8.1 The Platform records …").
-    let subject_opening = static_re!(
-        r"^\s*(?:\([a-z0-9]{1,4}\)|[0-9]+(?:\.[0-9]+)*\.?)?\s*(?:The|Our|Its|This|Each|All)\s"
-    );
-    let recitals = recitals(&doc.text);
+    let subject_opening = &rules.own_subject;
+    let recitals = recitals(&doc.text, rules);
     // ("…处理规则，应当以监护人易于理解的语言说明下列事项：": what a notice must say is
     // its content, not what its author does.)
-    let contents = static_re!(
-        r"(?i)(?:说明|载明|列明|写明|注明)(?:下列|以下|如下)(?:事项|内容|信息)|\b(?:notice|notification|report|statement|policy|rules)\b[^.;]{0,60}\b(?:state|set out|specify|describe|contain)s?\b[^.;]{0,20}\bfollowing\b"
-    );
+    let contents = &rules.lists_contents;
     let mut carry: Option<(Option<usize>, Statement)> = None;
     let mut prev: Option<(Option<usize>, Option<Statement>, bool)> = None;
     // The sentence before that reached the allocation (its clause and index), for a disclaimer
@@ -1326,7 +1317,7 @@ pub(crate) fn read<'a>(
                 // (Under a heading, the clause's disclaimer undoes any description of it: "4.5
                 // Operating system images. As a convenience, Host makes … images available. Host
                 // does not maintain, patch or support any operating system".)
-                let own_subject = subject_opening.is_some_and(|r| r.is_match(t));
+                let own_subject = subject_opening.is_match(t);
                 let undone = (own_subject || heading)
                     && s.clause_idx
                         .and_then(|c| disclaimed.get(&c))
@@ -1392,7 +1383,7 @@ pub(crate) fn read<'a>(
                     .filter(|_| f.points_back)
                     .and_then(|(_, x, _)| x.clone())
             });
-            let lists_contents = contents.is_some_and(|r| r.is_match(t));
+            let lists_contents = contents.is_match(t);
             match s.clause_idx {
                 _ if more => carry = hands.map(|x| (s.clause_idx, x)),
                 Some(c) if f.lead_in && c < leads.len() => {

@@ -337,6 +337,39 @@ pub struct TableWords {
     pub legend_shared: RegexList,
 }
 
+/// The words some risk and PI judgements read beyond a topic's own cue lists (`[judgement]` in
+/// rules.toml): what makes a carve-out reach data, a use of data that overrides its safeguard,
+/// an audit that is only a log, a permission.
+#[derive(Debug, Clone, Default)]
+pub struct Judgement {
+    /// What a provider's duty next to a customer's duty to answer data subjects must say to be help with it ("配合", "assist", "forward").
+    pub assists_with: RegexList,
+    /// A sentence about an authority's inspection, not the customer's audit ("有权机关…", "a governmental authority").
+    pub authority: RegexList,
+    /// A report given so that the customer can verify compliance ("verify … compliance with", "核实…履行").
+    pub verifies_compliance: RegexList,
+    /// Audit logs, which are no audit ("audit logs", "操作审计"): taken out of a sentence before it is asked about audits.
+    pub audit_log_words: RegexList,
+    /// Words of an audit or inspection ("审计", "inspect").
+    pub audit_words: RegexList,
+    /// A carve-out that names a clause ("本条", "Section 9").
+    pub names_clause: RegexList,
+    /// An exclusion of liability for lost or corrupted data ("不对…数据丢失…承担", "loss of data").
+    pub data_loss_excluded: RegexList,
+    /// What a carve-out must name to reach the customer's data where data loss is excluded ("数据", "confidential").
+    pub reaches_data: RegexList,
+    /// Words of a permission ("可以", "may").
+    pub permits: RegexList,
+    /// A reference to the clause itself ("本条", "this Section").
+    pub this_route: RegexList,
+    /// A sentence that opens by setting other terms aside ("尽管", "Notwithstanding").
+    pub overrides_opening: RegexList,
+    /// A use of the customer's data whose results the provider takes or publishes ("…的全部权益归甲方", "owns all rights in aggregated …").
+    pub takes_results: RegexList,
+    /// A use that needs the customer's consent first ("经甲方同意", "with Customer's prior written consent").
+    pub consented: RegexList,
+}
+
 /// The compiled analyzer rules.
 #[derive(Debug, Clone)]
 pub struct Rules {
@@ -356,10 +389,20 @@ pub struct Rules {
     pub marks: MatrixMarks,
     /// What a table or a cell is (signatures, contacts, inventories, pointers, no part).
     pub table_words: TableWords,
+    /// Words the risk and PI judgements read beyond the topics' lists.
+    pub judgement: Judgement,
     /// Headings of a form or sample text the contract attaches for use with third parties
     /// ("告知书（示范文本）", "Form of Notice to Data Subjects"): its sentences are the form's
     /// words, not terms between the parties.
     pub form_heading: RegexList,
+    /// The heading that opens a contract's recitals ("BACKGROUND", "鉴于"): they allocate nothing.
+    pub recitals_open: RegexList,
+    /// The words that open the operative part after the recitals ("IT IS AGREED", "第一条").
+    pub recitals_close: RegexList,
+    /// A sentence that opens with a subject of its own ("8.1 The Platform records …"), not an item that goes on from its lead-in.
+    pub own_subject: RegexList,
+    /// A sentence that says what a notice or report must contain ("说明下列事项", "the notice shall state the following"): its list is content, not what its author does.
+    pub lists_contents: RegexList,
     /// Which of the lists above may match a sentence (see prefilter.rs).
     pub prefilter: Prefilter,
 }
@@ -382,12 +425,52 @@ struct RawRules {
     tables: RawTables,
     #[serde(default)]
     structure: RawStructure,
+    #[serde(default)]
+    judgement: RawJudgement,
+}
+
+#[derive(Deserialize, Default)]
+struct RawJudgement {
+    #[serde(default)]
+    assists_with: Vec<String>,
+    #[serde(default)]
+    authority: Vec<String>,
+    #[serde(default)]
+    verifies_compliance: Vec<String>,
+    #[serde(default)]
+    audit_log_words: Vec<String>,
+    #[serde(default)]
+    audit_words: Vec<String>,
+    #[serde(default)]
+    names_clause: Vec<String>,
+    #[serde(default)]
+    data_loss_excluded: Vec<String>,
+    #[serde(default)]
+    reaches_data: Vec<String>,
+    #[serde(default)]
+    permits: Vec<String>,
+    #[serde(default)]
+    this_route: Vec<String>,
+    #[serde(default)]
+    overrides_opening: Vec<String>,
+    #[serde(default)]
+    takes_results: Vec<String>,
+    #[serde(default)]
+    consented: Vec<String>,
 }
 
 #[derive(Deserialize, Default)]
 struct RawStructure {
     #[serde(default)]
     form_heading: Vec<String>,
+    #[serde(default)]
+    recitals_open: Vec<String>,
+    #[serde(default)]
+    recitals_close: Vec<String>,
+    #[serde(default)]
+    own_subject: Vec<String>,
+    #[serde(default)]
+    lists_contents: Vec<String>,
 }
 
 #[derive(Deserialize, Default)]
@@ -706,6 +789,12 @@ impl RegexList {
             own: OnceLock::new(),
         }
     }
+    /// The earliest match of any regex of the list in `t` (the longer one where two start together).
+    pub fn find<'t>(&self, t: &'t str) -> Option<regex::Match<'t>> {
+        self.iter()
+            .filter_map(|r| r.find(t))
+            .min_by_key(|m| (m.start(), std::cmp::Reverse(m.end())))
+    }
     /// Whether any regex of the list matches `t`.
     pub fn is_match(&self, t: &str) -> bool {
         self.iter().any(|r| r.is_match(t))
@@ -965,6 +1054,25 @@ impl Rules {
             helper_legend: regex_list(&t.helper_legend, "helper_legend").map_err(problem)?,
             legend_shared: regex_list(&t.legend_shared, "legend_shared").map_err(problem)?,
         };
+        let g = &raw.judgement;
+        let judgement = Judgement {
+            assists_with: regex_list(&g.assists_with, "assists_with").map_err(problem)?,
+            authority: regex_list(&g.authority, "authority").map_err(problem)?,
+            verifies_compliance: regex_list(&g.verifies_compliance, "verifies_compliance")
+                .map_err(problem)?,
+            audit_log_words: regex_list(&g.audit_log_words, "audit_log_words").map_err(problem)?,
+            audit_words: regex_list(&g.audit_words, "audit_words").map_err(problem)?,
+            names_clause: regex_list(&g.names_clause, "names_clause").map_err(problem)?,
+            data_loss_excluded: regex_list(&g.data_loss_excluded, "data_loss_excluded")
+                .map_err(problem)?,
+            reaches_data: regex_list(&g.reaches_data, "reaches_data").map_err(problem)?,
+            permits: regex_list(&g.permits, "permits").map_err(problem)?,
+            this_route: regex_list(&g.this_route, "this_route").map_err(problem)?,
+            overrides_opening: regex_list(&g.overrides_opening, "overrides_opening")
+                .map_err(problem)?,
+            takes_results: regex_list(&g.takes_results, "takes_results").map_err(problem)?,
+            consented: regex_list(&g.consented, "consented").map_err(problem)?,
+        };
         let form_heading =
             regex_list(&raw.structure.form_heading, "form_heading").map_err(problem)?;
         let items = topics(raw.item)?;
@@ -989,7 +1097,15 @@ impl Rules {
             layer_column,
             marks,
             form_heading,
+            recitals_open: regex_list(&raw.structure.recitals_open, "recitals_open")
+                .map_err(problem)?,
+            recitals_close: regex_list(&raw.structure.recitals_close, "recitals_close")
+                .map_err(problem)?,
+            own_subject: regex_list(&raw.structure.own_subject, "own_subject").map_err(problem)?,
+            lists_contents: regex_list(&raw.structure.lists_contents, "lists_contents")
+                .map_err(problem)?,
             table_words,
+            judgement,
             prefilter: pre.build().map_err(problem)?,
         })
     }
@@ -1086,6 +1202,10 @@ impl Rules {
             &t.trigger_column,
             &self.layer_column,
             &self.form_heading,
+            &self.recitals_open,
+            &self.recitals_close,
+            &self.own_subject,
+            &self.lists_contents,
         ]);
         let w = &self.table_words;
         out.extend([
@@ -1107,6 +1227,22 @@ impl Rules {
             &w.joint_notes,
             &w.helper_legend,
             &w.legend_shared,
+        ]);
+        let g = &self.judgement;
+        out.extend([
+            &g.assists_with,
+            &g.authority,
+            &g.verifies_compliance,
+            &g.audit_log_words,
+            &g.audit_words,
+            &g.names_clause,
+            &g.data_loss_excluded,
+            &g.reaches_data,
+            &g.permits,
+            &g.this_route,
+            &g.overrides_opening,
+            &g.takes_results,
+            &g.consented,
         ]);
         out
     }

@@ -633,8 +633,7 @@ pub(crate) fn pi_rows(
                 .iter()
                 .any(|x| x.role == Some(Role::Provider) && x.kind == Kind::Duty)
             // (A duty to help with that: not the next clause's unrelated duty.)
-            && static_re!(r"(?i)配合|协助|转交|转达|\bassist|\bcooperat|\bhelp|\bforward|\bpass (?:it|them|the request)|\brefer\b|\brequests?\b|请求")
-                .is_some_and(|r| r.is_match(n.text(&doc.text)))
+            && rules.judgement.assists_with.is_match(n.text(&doc.text))
     };
     // The PI sentences that speak to each element, in one pass.
     let mut by_element: Vec<Vec<usize>> = vec![Vec::new(); rules.pi.len()];
@@ -686,16 +685,12 @@ pub(crate) fn pi_rows(
         .count();
     // (Not a sentence about an authority's inspection: "有权机关依法对我们进行监督检查的，我们将
     // 依法予以配合" is no right of the customer's.)
-    let authority = static_re!(
-        r"(?i)^\s*(?:\d+(?:\.\d+)*\.?\s*)?(?:(?:有权|主管|监管|行业主管|政府|有关)(?:机关|部门|机构)|公安机关|网信部门|(?:if |where |when )?(?:a |an |any )?(?:governmental|government|law enforcement) (?:authorit|bod|agenc))"
-    );
+    let authority = &rules.judgement.authority;
     // (Nor one that denies the right: "You have no right to audit us", "甲方不得对乙方进行现场检查";
     // the element's own exclusions say so.)
     let supervision = rules.pi.iter().find(|c| c.id == "pi.supervision_audit");
     let denies = |t: &str| supervision.is_some_and(|c| c.not.is_match(t, &rules.prefilter.scan(t)));
-    let verify = static_re!(
-        r"(?i)\b(?:verify|demonstrate|assess)\w*\b[^.;]{0,40}\bcompliance with\b|核实[^。；]{0,16}(?:履行|遵守)"
-    );
+    let verify = &rules.judgement.verifies_compliance;
     let audit: Vec<usize> = rules
         .risks
         .iter()
@@ -707,7 +702,7 @@ pub(crate) fn pi_rows(
                 .filter(|&i| {
                     feats[i].risk_cue(k, GUARD)
                         || feats[i].risks.contains(&k)
-                            && verify.is_some_and(|r| r.is_match(sentences[i].text(&doc.text)))
+                            && verify.is_match(sentences[i].text(&doc.text))
                 })
                 .filter(|&i| {
                     let t = sentences[i].text(&doc.text);
@@ -716,14 +711,18 @@ pub(crate) fn pi_rows(
                     if denies(t) {
                         return false;
                     }
-                    let t =
-                        static_re!(r"(?i)\baudit (?:logs?|trails?|logging)\b|审计日志|操作审计|运维审计|审计系统")
-                            .map_or(std::borrow::Cow::Borrowed(t), |r| r.replace_all(t, ""));
-                    let logs = matches!(t, std::borrow::Cow::Owned(_));
+                    let mut stripped: Option<String> = None;
+                    for r in rules.judgement.audit_log_words.iter() {
+                        let now = stripped.as_deref().unwrap_or(t);
+                        if let std::borrow::Cow::Owned(x) = r.replace_all(now, "") {
+                            stripped = Some(x);
+                        }
+                    }
+                    let logs = stripped.is_some();
+                    let t = stripped.as_deref().unwrap_or(t);
                     ((feats[i].risks.contains(&k) && !logs)
-                        || static_re!(r"(?i)审计|检查|核查|\baudit|\binspect")
-                            .is_some_and(|r| r.is_match(&t)))
-                        && !authority.is_some_and(|r| r.is_match(&t))
+                        || rules.judgement.audit_words.is_match(t))
+                        && !authority.is_match(t)
                 })
                 .collect()
         })
@@ -1044,6 +1043,7 @@ impl Roots {
 /// The sentences a risk topic is judged on and the facts about them.
 struct Judged<'a> {
     doc: &'a Document,
+    rules: &'a Rules,
     sentences: &'a [Sentence],
     feats: &'a [SentenceFeatures],
     roots: &'a Roots,
@@ -1081,6 +1081,7 @@ fn unfavourable(
     parties: &super::Parties,
 ) -> bool {
     let (doc, sentences, reading) = (j.doc, j.sentences, j.reading);
+    let words = &j.rules.judgement;
     let text = |i: usize| sentences[i].text(&doc.text);
     let cue = |i: usize, which: u8| j.feats[i].risk_cue(k, which);
     // The hit sentences and the other sentences of the same clauses ("…的唯一救济" often
@@ -1145,29 +1146,16 @@ fn unfavourable(
                     .any(|w| t.contains(w));
                 // (A carve-out that names another article, "依照第17.2条承担的责任", is read
                 // through that article below.)
-                let names_clause = t.contains("本条")
-                    || t.contains("本款")
-                    || (t.contains('第') && t.contains('项'))
-                    || static_re!(
-                        r"(?i)\b(section|clause|article|paragraph)s?\s+[0-9]|\bthis (section|clause)\b"
-                    )
-                    .is_some_and(|r| r.is_match(t));
+                let names_clause = words.names_clause.is_match(t);
                 of_liability && names_clause
             };
             // Where the article excludes loss of data altogether, only a carve-out that reaches
             // data (a breach, personal information, confidentiality) undoes the provider form; one
             // for gross negligence alone leaves the customer's data uncovered.
-            let data_excluded = static_re!(
-                r"(?i)数据(的)?(丢失|灭失|损坏|毁损)[^。；]{0,20}(不承担|不负|免责)|不对[^。；]{0,60}数据(的)?(丢失|灭失|损坏|毁损|损失)[^。；]{0,6}(承担|负责)|不对下列损失承担[^。；]{0,10}[:：][^。；]{0,80}数据[^。；]{0,20}(丢失|灭失|损坏|毁损)|\b(loss|corruption) of (or damage to )?data\b|\bloss or corruption of data\b"
-            )
-            .is_some_and(|r| scope.iter().any(|&i| r.is_match(text(i))));
-            let reaches_data = |j: usize| {
-                !data_excluded
-                    || static_re!(
-                        r"(?i)数据|个人信息|泄露|保密|\bdata\b|\bpersonal\b|\bconfidential|\bsecurity\b"
-                    )
-                    .is_some_and(|r| r.is_match(text(j)))
-            };
+            let data_excluded = scope
+                .iter()
+                .any(|&i| words.data_loss_excluded.is_match(text(i)));
+            let reaches_data = |j: usize| !data_excluded || words.reaches_data.is_match(text(j));
             // (One that names another article, "违反本合同第七条造成的损失，不受此限", carves out what
             // that article deals with: its heading or its sentences name the topic. English
             // carve-outs name their topics themselves in the labelled contracts.)
@@ -1214,10 +1202,7 @@ fn unfavourable(
         "exit" => {
             // A retrieval window shorter than 30 days is the provider-form position.
             // (So is a right to export for a few days: "乙方可以在终止之日起10日内…导出乙方数据".)
-            let window = |i: usize| {
-                facts(i).export
-                    && static_re!(r"(?i)可以|\bmay\b|\bcan\b").is_some_and(|r| r.is_match(text(i)))
-            };
+            let window = |i: usize| facts(i).export && words.permits.is_match(text(i));
             let short = hits
                 .iter()
                 .filter(|&&i| facts(i).retention || window(i))
@@ -1368,10 +1353,10 @@ fn unfavourable(
             // route one clause closes ("乙方依照本条取得材料…但不得要求甲方接受现场审计") leaves the
             // right another article grants.
             let root = |i: usize| clause(i).map(|c| j.roots.root(c));
-            let this_route = static_re!(r"(?i)本条|本款|\bthis (clause|section|paragraph)\b");
+            let this_route = &words.this_route;
             let negated = scope.iter().any(|&i| {
                 facts(i).audit_negated
-                    && !(this_route.is_some_and(|r| r.is_match(text(i)))
+                    && !(this_route.is_match(text(i))
                         && scope.iter().any(|&g| {
                             cue(g, GUARD) && !facts(g).audit_negated && root(g) != root(i)
                         }))
@@ -1382,27 +1367,22 @@ fn unfavourable(
             // "尽管有第5.2条的约定，甲方可以…汇总形成统计数据…用于…改进", "Despite clause 10.1,
             // … to develop, train and improve the Supplier's … models": a use the text lets
             // override its own safeguard is not undone by that safeguard.
-            let overrides =
-                static_re!(r"(?i)^\W*(?:[0-9.]+\s*)?(?:尽管|\bdespite\b|\bnotwithstanding\b)");
+            let overrides = &words.overrides_opening;
             // (Nor is a grant that also takes the results for the provider: "…形成的统计数据、
             // 行业分析报告用于…产品优化…；前述统计数据及报告的全部权益归甲方所有" stands beside a
             // "不得…用于算法训练" about other data; or publishes them: "将运行数据与甲方其他客户的
             // 同类数据汇总…编制和对外发布行业分析报告".)
-            let takes = static_re!(
-                r"(?i)(?:统计数据|汇总数据|分析报告|报告|结果)[^。；]{0,12}(?:全部|一切)?(?:权益|权利|所有权|知识产权)(?:均)?归|\b(?:owns?|retains?) all (?:rights?|title)\b[^.;]{0,60}\b(?:aggregated|derived|anonymi[sz]ed|statistic)|汇总[^。；]{0,60}对外(?:发布|公开)|汇总[^。；]{0,80}发布[^。；]{0,12}行业[^。；]{0,8}报告|\bpublish\w*\b[^.;]{0,40}\b(?:aggregated|industry|benchmark)\w*"
-            );
+            let takes = &words.takes_results;
             // (Not where each use needs the customer's consent first: "经甲方事先书面同意，乙方可以…
             // 汇总…并将其用于编制和发布行业报告".)
-            let consented = static_re!(
-                r"(?i)经[^，。；]{0,10}同意|\bwith (?:the )?\w+(?:['’]s)? (?:prior )?(?:written )?consent\b"
-            );
+            let consented = &words.consented;
             let overriding = scope.iter().any(|&i| {
                 cue(i, UNFAVOURABLE)
-                    && (overrides.is_some_and(|r| r.is_match(text(i)))
+                    && (overrides.is_match(text(i))
                         || scope.iter().any(|&g| {
                             clause(g) == clause(i)
-                                && takes.is_some_and(|r| r.is_match(text(g)))
-                                && !consented.is_some_and(|r| r.is_match(text(g)))
+                                && takes.is_match(text(g))
+                                && !consented.is_match(text(g))
                         }))
             });
             any_unfav && (!guarded || overriding)
@@ -1425,6 +1405,7 @@ pub fn risk_rows(
     let roots = Roots::new(doc, sentences);
     let judged = Judged {
         doc,
+        rules,
         sentences,
         feats,
         roots: &roots,
