@@ -3430,6 +3430,13 @@ mod tests {
     }
 
     #[test]
+    fn a_duty_after_the_partys_own_condition_is_that_partys() {
+        // "乙方需要…的，应通过…自行定期导出并妥善保存": the condition names who, the duty opens with 应通过.
+        let text = "甲方：北京某某科技有限公司（受托方）\n乙方：深圳某某电商有限公司（委托方）\n\n第五条 （五）甲方不负责为乙方备份会话数据。乙方需要长期留存会话数据的，应通过客服系统的会话导出功能自行定期导出并妥善保存。\n";
+        assert_eq!(allocation_of(text, "data.storage"), Found::Customer);
+    }
+
+    #[test]
     fn contact_rows_and_options_not_ordered_allocate_nothing() {
         // A contacts table under a paragraph (no heading right above it), and an order form
         // whose unordered options a clause points to.
