@@ -1573,8 +1573,10 @@ pub(crate) fn read<'a>(
     }
     // "Section 6.3 applies to Customer mutatis mutandis": the party takes on the items of the
     // clause as its own duty, whoever the clause itself names.
+    // (Not in a form attached for third parties, whose words are not terms between the parties.)
     for (i, (s, f)) in sentences.iter().zip(feats).enumerate() {
-        if f.crossrefs.is_empty() || s.definitional || f.external {
+        let in_form = s.clause_idx.is_some_and(|c| form.get(c) == Some(&true));
+        if f.crossrefs.is_empty() || s.definitional || f.external || in_form {
             continue;
         }
         let t = s.text(&doc.text);

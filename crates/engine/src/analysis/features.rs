@@ -217,18 +217,17 @@ pub fn of(doc_text: &str, s: &Sentence, rules: &Rules, mentions: &Mentions) -> S
         let table = (s.kind == BlockKind::TableRow)
             .then(|| table_top(doc_text, s.start))
             .flatten();
+        let w = &rules.table_words;
         // (A row of a sub-processor list states what a listed company does: no party's duty.)
         let listed = table
             .as_ref()
-            .is_some_and(|x| sub_processor_list(doc_text, x, &rules.table_words));
+            .is_some_and(|x| sub_processor_list(doc_text, x, w));
         if table.as_ref().is_some_and(|x| {
-            let w = &rules.table_words;
             signing_row(doc_text, s, x, w)
                 || contacts_table(doc_text, x, w)
                 || processing_inventory(x, w)
         }) || (s.kind == BlockKind::TableRow
-            && (contact_row(s.text(doc_text), &rules.table_words)
-                || not_ordered_row(s.text(doc_text), &rules.table_words)))
+            && (contact_row(s.text(doc_text), w) || not_ordered_row(s.text(doc_text), w)))
         {
             f.items.clear();
             f.external = true;
