@@ -294,80 +294,111 @@ impl MatrixMarks {
     }
 }
 
-/// What a table or one of its cells is, as against whose duty its row states: the words that tell
-/// a party's "no part", a pointer elsewhere, a signature block, a contact list, a processing
-/// inventory or a sub-processor list (the `[tables]` lists after the marks).
-#[derive(Debug, Clone, Default)]
-pub struct TableWords {
-    /// A party's cell that gives that party no part ("has no responsibility", "不负责", a right or a feature only).
-    pub no_part: RegexList,
-    /// A cell that only names a party word or a mark and points at a clause ("Both – see clause 8.4").
-    pub only_refers: RegexList,
-    /// A cell that only points to a document outside the contract ("见《安全白皮书》").
-    pub outside_document: RegexList,
-    /// Words of a duty allocation in a heading or header ("职责", "responsibilities", "RACI").
-    pub duty_words: RegexList,
-    /// A heading, header or label about whom to call ("联系人", "escalation").
-    pub contacts: RegexList,
-    /// An order form's cell for an option not taken ("Not ordered", "未订购"), the whole cell.
-    pub not_ordered: RegexList,
-    /// The words of signing in a row or its header ("（盖章）", "Signature:").
-    pub signing: RegexList,
-    /// A heading over a signature table ("签署确认", "IN WITNESS").
-    pub signing_heading: RegexList,
-    /// A processing inventory's purpose header ("处理目的", "Purpose"), the whole cell.
-    pub inventory_purpose: RegexList,
-    /// A processing inventory's data-categories header ("个人信息种类", "Categories of data"), the whole cell.
-    pub inventory_categories: RegexList,
-    /// A header about measures, which makes an inventory a table of duties after all.
-    pub inventory_measures: RegexList,
-    /// A heading or header of a list of sub-processors or subcontractors.
-    pub sub_processors: RegexList,
-    /// A header for where a listed company is ("所在地", "Location").
-    pub locations: RegexList,
-    /// A header of the column that names the responsible party ("责任方", "Owner"), the whole cell.
-    pub responsible_header: RegexList,
-    /// Words that make the rest of a marked cell a duty ("负责", "shall").
-    pub cell_duty: RegexList,
-    /// Notes that only say a row is joint ("shared between", "相互配合").
-    pub joint_notes: RegexList,
-    /// A legend that says a supporting mark bears no responsibility ("○表示配合…，不承担…责任").
-    pub helper_legend: RegexList,
-    /// A legend's meaning that stands for both parties ("Shared", "双方").
-    pub legend_shared: RegexList,
+/// A group of named regex lists read from one TOML table (each list: case-insensitive regexes
+/// tried one by one, built on first use): the struct, its raw form, how it is compiled, and its
+/// lists for `Rules::check` and `Rules::forget_built`.
+macro_rules! word_lists {
+    ($(#[$doc:meta])* $name:ident, $raw:ident { $($(#[$fdoc:meta])* $field:ident,)* }) => {
+        $(#[$doc])*
+        #[derive(Debug, Clone, Default)]
+        pub struct $name {
+            $($(#[$fdoc])* pub $field: RegexList,)*
+        }
+
+        #[derive(Deserialize, Default)]
+        struct $raw {
+            $(#[serde(default)] $field: Vec<String>,)*
+        }
+
+        impl $name {
+            fn build(raw: &$raw) -> Result<$name, String> {
+                Ok($name {
+                    $($field: regex_list(&raw.$field, stringify!($field))?,)*
+                })
+            }
+            fn lists(&self) -> Vec<&RegexList> {
+                vec![$(&self.$field),*]
+            }
+        }
+    };
 }
 
-/// The words some risk and PI judgements read beyond a topic's own cue lists (`[judgement]` in
-/// rules.toml): what makes a carve-out reach data, a use of data that overrides its safeguard,
-/// an audit that is only a log, a permission.
-#[derive(Debug, Clone, Default)]
-pub struct Judgement {
-    /// What a provider's duty next to a customer's duty to answer data subjects must say to be help with it ("配合", "assist", "forward").
-    pub assists_with: RegexList,
-    /// A sentence about an authority's inspection, not the customer's audit ("有权机关…", "a governmental authority").
-    pub authority: RegexList,
-    /// A report given so that the customer can verify compliance ("verify … compliance with", "核实…履行").
-    pub verifies_compliance: RegexList,
-    /// Audit logs, which are no audit ("audit logs", "操作审计"): taken out of a sentence before it is asked about audits.
-    pub audit_log_words: RegexList,
-    /// Words of an audit or inspection ("审计", "inspect").
-    pub audit_words: RegexList,
-    /// A carve-out that names a clause ("本条", "Section 9").
-    pub names_clause: RegexList,
-    /// An exclusion of liability for lost or corrupted data ("不对…数据丢失…承担", "loss of data").
-    pub data_loss_excluded: RegexList,
-    /// What a carve-out must name to reach the customer's data where data loss is excluded ("数据", "confidential").
-    pub reaches_data: RegexList,
-    /// Words of a permission ("可以", "may").
-    pub permits: RegexList,
-    /// A reference to the clause itself ("本条", "this Section").
-    pub this_route: RegexList,
-    /// A sentence that opens by setting other terms aside ("尽管", "Notwithstanding").
-    pub overrides_opening: RegexList,
-    /// A use of the customer's data whose results the provider takes or publishes ("…的全部权益归甲方", "owns all rights in aggregated …").
-    pub takes_results: RegexList,
-    /// A use that needs the customer's consent first ("经甲方同意", "with Customer's prior written consent").
-    pub consented: RegexList,
+word_lists! {
+    /// What a table or one of its cells is, as against whose duty its row states: the words that tell
+    /// a party's "no part", a pointer elsewhere, a signature block, a contact list, a processing
+    /// inventory or a sub-processor list (the `[tables]` lists after the marks).
+    TableWords, RawTableWords {
+        /// A party's cell that gives that party no part ("has no responsibility", "不负责", a right or a feature only).
+        no_part,
+        /// A cell that only names a party word or a mark and points at a clause ("Both – see clause 8.4").
+        only_refers,
+        /// A cell that only points to a document outside the contract ("见《安全白皮书》").
+        outside_document,
+        /// Words of a duty allocation in a heading or header ("职责", "responsibilities", "RACI").
+        duty_words,
+        /// A heading, header or label about whom to call ("联系人", "escalation").
+        contacts,
+        /// An order form's cell for an option not taken ("Not ordered", "未订购"), the whole cell.
+        not_ordered,
+        /// The words of signing in a row or its header ("（盖章）", "Signature:").
+        signing,
+        /// A heading over a signature table ("签署确认", "IN WITNESS").
+        signing_heading,
+        /// A processing inventory's purpose header ("处理目的", "Purpose"), the whole cell.
+        inventory_purpose,
+        /// A processing inventory's data-categories header ("个人信息种类", "Categories of data"), the whole cell.
+        inventory_categories,
+        /// A header about measures, which makes an inventory a table of duties after all.
+        inventory_measures,
+        /// A heading or header of a list of sub-processors or subcontractors.
+        sub_processors,
+        /// A header for where a listed company is ("所在地", "Location").
+        locations,
+        /// A header of the column that names the responsible party ("责任方", "Owner"), the whole cell.
+        responsible_header,
+        /// Words that make the rest of a marked cell a duty ("负责", "shall").
+        cell_duty,
+        /// Notes that only say a row is joint ("shared between", "相互配合").
+        joint_notes,
+        /// A legend that says a supporting mark bears no responsibility ("○表示配合…，不承担…责任").
+        helper_legend,
+        /// A legend's meaning that stands for both parties ("Shared", "双方").
+        legend_shared,
+    }
+}
+
+word_lists! {
+    /// The words some risk and PI judgements read beyond a topic's own cue lists (`[judgement]` in
+    /// rules.toml): what makes a carve-out reach data, a use of data that overrides its safeguard,
+    /// an audit that is only a log, a permission.
+    Judgement, RawJudgement {
+        /// What a provider's duty next to a customer's duty to answer data subjects must say to be help with it ("配合", "assist", "forward").
+        assists_with,
+        /// A sentence about an authority's inspection, not the customer's audit ("有权机关…", "a governmental authority").
+        authority,
+        /// A report given so that the customer can verify compliance ("verify … compliance with", "核实…履行").
+        verifies_compliance,
+        /// Audit logs, which are no audit ("audit logs", "操作审计"): taken out of a sentence before it is asked about audits.
+        audit_log_words,
+        /// Words of an audit or inspection ("审计", "inspect").
+        audit_words,
+        /// A carve-out that names a clause ("本条", "Section 9").
+        names_clause,
+        /// An exclusion of liability for lost or corrupted data ("不对…数据丢失…承担", "loss of data").
+        data_loss_excluded,
+        /// What a carve-out must name to reach the customer's data where data loss is excluded ("数据", "confidential").
+        reaches_data,
+        /// Words of a permission ("可以", "may").
+        permits,
+        /// A reference to the clause itself ("本条", "this Section").
+        this_route,
+        /// A sentence that opens by setting other terms aside ("尽管", "Notwithstanding").
+        overrides_opening,
+        /// A use of the customer's data whose results the provider takes or publishes ("…的全部权益归甲方", "owns all rights in aggregated …").
+        takes_results,
+        /// A use that needs the customer's consent first ("经甲方同意", "with Customer's prior written consent").
+        consented,
+    }
 }
 
 /// The compiled analyzer rules.
@@ -430,36 +461,6 @@ struct RawRules {
 }
 
 #[derive(Deserialize, Default)]
-struct RawJudgement {
-    #[serde(default)]
-    assists_with: Vec<String>,
-    #[serde(default)]
-    authority: Vec<String>,
-    #[serde(default)]
-    verifies_compliance: Vec<String>,
-    #[serde(default)]
-    audit_log_words: Vec<String>,
-    #[serde(default)]
-    audit_words: Vec<String>,
-    #[serde(default)]
-    names_clause: Vec<String>,
-    #[serde(default)]
-    data_loss_excluded: Vec<String>,
-    #[serde(default)]
-    reaches_data: Vec<String>,
-    #[serde(default)]
-    permits: Vec<String>,
-    #[serde(default)]
-    this_route: Vec<String>,
-    #[serde(default)]
-    overrides_opening: Vec<String>,
-    #[serde(default)]
-    takes_results: Vec<String>,
-    #[serde(default)]
-    consented: Vec<String>,
-}
-
-#[derive(Deserialize, Default)]
 struct RawStructure {
     #[serde(default)]
     form_heading: Vec<String>,
@@ -475,6 +476,9 @@ struct RawStructure {
 
 #[derive(Deserialize, Default)]
 struct RawTables {
+    /// The `TableWords` lists, beside the marks in the same table.
+    #[serde(flatten)]
+    words: RawTableWords,
     #[serde(default)]
     layer_column: Vec<String>,
     #[serde(default)]
@@ -491,42 +495,6 @@ struct RawTables {
     shared_column: Vec<String>,
     #[serde(default)]
     trigger_column: Vec<String>,
-    #[serde(default)]
-    no_part: Vec<String>,
-    #[serde(default)]
-    only_refers: Vec<String>,
-    #[serde(default)]
-    outside_document: Vec<String>,
-    #[serde(default)]
-    duty_words: Vec<String>,
-    #[serde(default)]
-    contacts: Vec<String>,
-    #[serde(default)]
-    not_ordered: Vec<String>,
-    #[serde(default)]
-    signing: Vec<String>,
-    #[serde(default)]
-    signing_heading: Vec<String>,
-    #[serde(default)]
-    inventory_purpose: Vec<String>,
-    #[serde(default)]
-    inventory_categories: Vec<String>,
-    #[serde(default)]
-    inventory_measures: Vec<String>,
-    #[serde(default)]
-    sub_processors: Vec<String>,
-    #[serde(default)]
-    locations: Vec<String>,
-    #[serde(default)]
-    responsible_header: Vec<String>,
-    #[serde(default)]
-    cell_duty: Vec<String>,
-    #[serde(default)]
-    joint_notes: Vec<String>,
-    #[serde(default)]
-    helper_legend: Vec<String>,
-    #[serde(default)]
-    legend_shared: Vec<String>,
 }
 
 #[derive(Deserialize)]
@@ -1029,50 +997,8 @@ impl Rules {
             shared_column: regex_list(&t.shared_column, "shared_column").map_err(problem)?,
             trigger_column: regex_list(&t.trigger_column, "trigger_column").map_err(problem)?,
         };
-        let table_words = TableWords {
-            no_part: regex_list(&t.no_part, "no_part").map_err(problem)?,
-            only_refers: regex_list(&t.only_refers, "only_refers").map_err(problem)?,
-            outside_document: regex_list(&t.outside_document, "outside_document")
-                .map_err(problem)?,
-            duty_words: regex_list(&t.duty_words, "duty_words").map_err(problem)?,
-            contacts: regex_list(&t.contacts, "contacts").map_err(problem)?,
-            not_ordered: regex_list(&t.not_ordered, "not_ordered").map_err(problem)?,
-            signing: regex_list(&t.signing, "signing").map_err(problem)?,
-            signing_heading: regex_list(&t.signing_heading, "signing_heading").map_err(problem)?,
-            inventory_purpose: regex_list(&t.inventory_purpose, "inventory_purpose")
-                .map_err(problem)?,
-            inventory_categories: regex_list(&t.inventory_categories, "inventory_categories")
-                .map_err(problem)?,
-            inventory_measures: regex_list(&t.inventory_measures, "inventory_measures")
-                .map_err(problem)?,
-            sub_processors: regex_list(&t.sub_processors, "sub_processors").map_err(problem)?,
-            locations: regex_list(&t.locations, "locations").map_err(problem)?,
-            responsible_header: regex_list(&t.responsible_header, "responsible_header")
-                .map_err(problem)?,
-            cell_duty: regex_list(&t.cell_duty, "cell_duty").map_err(problem)?,
-            joint_notes: regex_list(&t.joint_notes, "joint_notes").map_err(problem)?,
-            helper_legend: regex_list(&t.helper_legend, "helper_legend").map_err(problem)?,
-            legend_shared: regex_list(&t.legend_shared, "legend_shared").map_err(problem)?,
-        };
-        let g = &raw.judgement;
-        let judgement = Judgement {
-            assists_with: regex_list(&g.assists_with, "assists_with").map_err(problem)?,
-            authority: regex_list(&g.authority, "authority").map_err(problem)?,
-            verifies_compliance: regex_list(&g.verifies_compliance, "verifies_compliance")
-                .map_err(problem)?,
-            audit_log_words: regex_list(&g.audit_log_words, "audit_log_words").map_err(problem)?,
-            audit_words: regex_list(&g.audit_words, "audit_words").map_err(problem)?,
-            names_clause: regex_list(&g.names_clause, "names_clause").map_err(problem)?,
-            data_loss_excluded: regex_list(&g.data_loss_excluded, "data_loss_excluded")
-                .map_err(problem)?,
-            reaches_data: regex_list(&g.reaches_data, "reaches_data").map_err(problem)?,
-            permits: regex_list(&g.permits, "permits").map_err(problem)?,
-            this_route: regex_list(&g.this_route, "this_route").map_err(problem)?,
-            overrides_opening: regex_list(&g.overrides_opening, "overrides_opening")
-                .map_err(problem)?,
-            takes_results: regex_list(&g.takes_results, "takes_results").map_err(problem)?,
-            consented: regex_list(&g.consented, "consented").map_err(problem)?,
-        };
+        let table_words = TableWords::build(&t.words).map_err(problem)?;
+        let judgement = Judgement::build(&raw.judgement).map_err(problem)?;
         let form_heading =
             regex_list(&raw.structure.form_heading, "form_heading").map_err(problem)?;
         let items = topics(raw.item)?;
@@ -1207,43 +1133,8 @@ impl Rules {
             &self.own_subject,
             &self.lists_contents,
         ]);
-        let w = &self.table_words;
-        out.extend([
-            &w.no_part,
-            &w.only_refers,
-            &w.outside_document,
-            &w.duty_words,
-            &w.contacts,
-            &w.not_ordered,
-            &w.signing,
-            &w.signing_heading,
-            &w.inventory_purpose,
-            &w.inventory_categories,
-            &w.inventory_measures,
-            &w.sub_processors,
-            &w.locations,
-            &w.responsible_header,
-            &w.cell_duty,
-            &w.joint_notes,
-            &w.helper_legend,
-            &w.legend_shared,
-        ]);
-        let g = &self.judgement;
-        out.extend([
-            &g.assists_with,
-            &g.authority,
-            &g.verifies_compliance,
-            &g.audit_log_words,
-            &g.audit_words,
-            &g.names_clause,
-            &g.data_loss_excluded,
-            &g.reaches_data,
-            &g.permits,
-            &g.this_route,
-            &g.overrides_opening,
-            &g.takes_results,
-            &g.consented,
-        ]);
+        out.extend(self.table_words.lists());
+        out.extend(self.judgement.lists());
         out
     }
 
