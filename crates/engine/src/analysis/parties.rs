@@ -719,7 +719,10 @@ pub(crate) fn resolve_with(
             let opening = line
                 .trim_start_matches(|c: char| {
                     c.is_whitespace()
-                        || matches!(c, '(' | ')' | '（' | '）' | '*' | '-' | '1'..='9')
+                        || matches!(
+                            c,
+                            '(' | ')' | '（' | '）' | '*' | '-' | '.' | '．' | '、' | '1'..='9'
+                        )
                 })
                 .trim_start_matches(['甲', '乙', '方', '：', ':', ' ']);
             let name = opening
@@ -911,6 +914,12 @@ pub(crate) fn resolve_with(
                 .or(from_pronoun)
                 .or(from_label)
                 .or(platform_operator.then_some(Role::Provider));
+            // A Chinese bracket with no role of its own names what stands right before it: no
+            // party where that is a product or a thing a company runs ("基于乙方“云枢HCS软件”（以下
+            // 简称“HCS软件”）", "部署于某某有限公司运营的数据中心（以下简称“数港机房”）").
+            if role.is_none() && !platform_operator && !thing_is_a_company(&prefix[since..]) {
+                continue;
+            }
             // A second party on the line ("本协议由A公司（…简称“A”）与B公司（以下简称“B”）订立"): its
             // name is what follows the first one's bracket, not the line's opening.
             let name = if since > 0 {
@@ -1721,13 +1730,54 @@ fn third_party_terms(head: &str) -> Vec<String> {
 /// A company's or public body's legal name, or a line naming one: 公司 / 有限 / 集团 / 研究院, an
 /// English corporate suffix as a whole word ("Inc", not the "Inc" of "Incident"), or a public
 /// body's word (Province, Council, Ministry, …).
+/// Whether the Chinese words right before a defined term's bracket, since the last comma or
+/// full stop, name a company rather than something it makes or runs. Text with no Chinese in
+/// it passes: an English party line puts the address between the name and the bracket.
+fn thing_is_a_company(before: &str) -> bool {
+    if !before
+        .chars()
+        .any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c))
+    {
+        return true;
+    }
+    let segment = before
+        .trim_end_matches(['*', ' '])
+        .rsplit(['，', '。', '；', ',', ';'])
+        .next()
+        .unwrap_or(before);
+    if !company_like(segment) {
+        return false;
+    }
+    // "某某有限公司运营的数据中心": what follows the company's name is a thing of its.
+    let last = COMPANY_WORDS
+        .iter()
+        .chain(&["政府"])
+        .filter_map(|m| segment.rfind(m).map(|k| k + m.len()))
+        .max()
+        .unwrap_or(0);
+    !segment[last..].contains('的')
+}
+
+/// The words that end a Chinese company's or body's name.
+const COMPANY_WORDS: [&str; 14] = [
+    "公司",
+    "有限",
+    "集团",
+    "研究院",
+    "研究所",
+    "学校",
+    "学院",
+    "大学",
+    "医院",
+    "事务所",
+    "机构",
+    "银行",
+    "委员会",
+    "管理局",
+];
+
 fn company_like(text: &str) -> bool {
-    [
-        "公司", "有限", "集团", "研究院", "研究所", "学校", "学院", "大学", "医院", "事务所", "机构",
-        "银行", "委员会", "管理局",
-    ]
-    .iter()
-    .any(|m| text.contains(m))
+    COMPANY_WORDS.iter().any(|m| text.contains(m))
         || static_re!(
             r"\b(?:[Pp]artnership|PARTNERSHIP|Ltd|LTD|Limited|LIMITED|Inc|INC|Incorporated|LLC|Corp|CORP|Corporation|GmbH|GMBH|plc|PLC|LLP|LP|S\.A|SA|SAS|SARL|B\.V|BV|NV|Oy|Oyj|AB|ASA|ApS|SE|SpA|Srl|KK|Pte|PTE|AG|Pty|PTY|Pvt|Bhd|Ltda|LTDA)\b"
         )
@@ -2110,10 +2160,35 @@ mod tests {
     }
 
     #[test]
+    fn a_product_or_a_thing_a_company_runs_is_no_party() {
+        let p = parties("甲方：常州恒钧精密机械有限公司\n乙方：苏州云栈数据科技有限公司（以下简称“云栈”）\n11.1 本服务上海可用区部署于上海华东数港信息科技有限公司运营的数据中心（以下简称“数港机房”）。\n1. 甲方是经批准设立的证券公司，建设了基于乙方“云枢HCS虚拟化平台软件”（以下简称“HCS软件”）的私有云平台。\n");
+        assert!(p.provider.contains(&"云栈".to_string()), "{p:?}");
+        for not in ["数港机房", "HCS软件"] {
+            assert!(
+                !p.provider.contains(&not.to_string()) && !p.customer.contains(&not.to_string()),
+                "{not}: {p:?}"
+            );
+        }
+        // A school or body named before its bracket stays a party.
+        let p = parties("本协议由杭州知学云教育科技有限公司（以下简称“知学云”或“我们”）与开通学校账户的中小学校及其他教育机构（以下简称“学校”或“贵校”）订立。\n");
+        assert!(p.customer.contains(&"贵校".to_string()), "{p:?}");
+    }
+
+    #[test]
     fn english_party_lines_with_registration_details_and_affiliates() {
         let p = parties("(1) NORTHWIND DATA CENTRES LIMITED, a company registered in England and Wales (no. 01234567) (\"Northwind\" or the \"Supplier\"); and\n(2) ELMSTEAD MUTUAL LIMITED (\"Elmstead\" or the \"Customer\").\n");
         assert!(p.provider.contains(&"Northwind".to_string()), "{p:?}");
         assert!(p.customer.contains(&"Elmstead".to_string()), "{p:?}");
+        // A Markdown list number before the bold name is no part of the name.
+        let p = parties("1. **Feldmark Outdoor GmbH**, of Auenring 12, Leipzig (the \"**Customer**\"); and\n2. **Corella Insights Pty Ltd**, of Melbourne, trading as \"**Corella**\" (the \"**Supplier**\").\n");
+        assert!(
+            p.customer.contains(&"Feldmark Outdoor GmbH".to_string()),
+            "{p:?}"
+        );
+        assert!(
+            p.provider.contains(&"Corella Insights Pty Ltd".to_string()),
+            "{p:?}"
+        );
         let p = parties("This Agreement is entered into between Ravel Compute, Inc., a Washington corporation (together with its Affiliates, \"Ravel\" or the \"Platform Provider\"), and the customer identified in the Order Form (\"Customer\").\n");
         assert!(p.provider.contains(&"Ravel".to_string()), "{p:?}");
         let p = parties("These Terms (\"Terms\") are between Quarry Systems, Inc., doing business as Hirewell (\"Hirewell,\" \"we,\" \"us,\" or \"our\"), and the company on whose behalf you accept them (\"Customer\" or \"you\").\n");
