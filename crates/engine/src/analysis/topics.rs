@@ -1573,6 +1573,9 @@ mod tests {
         assert_eq!(model(pms), DeploymentModel::Saas);
         let flags = "Feature Management Platform Subscription Terms. You embed our SDKs in your web application; feature flags are evaluated locally for your End Users under your Subscription.\n";
         assert_eq!(model(flags), DeploymentModel::Paas);
+        // A hosted analytics product that also takes API calls is software, not a platform.
+        let analytics = "Data Processing Agreement. The Supplier provides a hosted marketing-analytics platform under a Master Subscription Agreement. The Tag and mobile SDK collect events; keys are held in a key management service; TLS protects Tag calls, API calls and user sessions.\n";
+        assert_eq!(model(analytics), DeploymentModel::Saas);
     }
 
     #[test]
