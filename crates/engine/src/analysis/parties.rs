@@ -1062,7 +1062,18 @@ pub(crate) fn resolve_with(
             continue;
         };
         let shares_line = spans.iter().any(|s| s.0 == line_start && s.1 > from);
-        let to = if shares_line { bracket_end } else { next_end };
+        // (The next line is the party's address, unless it is the next party's own line.)
+        let next_party = spans
+            .iter()
+            .map(|s| s.0)
+            .filter(|&s| s > line_start)
+            .min()
+            .unwrap_or(next_end);
+        let to = if shares_line {
+            bracket_end
+        } else {
+            next_end.min(next_party)
+        };
         let text = head.get(from..to.max(from)).unwrap_or("");
         match role.or(fill) {
             Some(Role::Provider) => {

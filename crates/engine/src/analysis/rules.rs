@@ -398,6 +398,10 @@ word_lists! {
         takes_results,
         /// A use that needs the customer's consent first ("经甲方同意", "with Customer's prior written consent").
         consented,
+        /// A law or court chosen for the standard contractual clauses alone ("selected under Clauses 17 and 18"): the transfer clauses' forum, not the contract's.
+        scc_forum,
+        /// A court that keeps a company register, on a party's line ("registered with the Local Court of Leipzig under HRB …"): no forum; taken out before forums are read.
+        court_register,
     }
 }
 
@@ -766,6 +770,16 @@ impl RegexList {
     /// Whether any regex of the list matches `t`.
     pub fn is_match(&self, t: &str) -> bool {
         self.iter().any(|r| r.is_match(t))
+    }
+    /// `t` with every match of the list's regexes replaced by a space.
+    pub fn blank_out<'t>(&self, t: &'t str) -> std::borrow::Cow<'t, str> {
+        let mut out = std::borrow::Cow::Borrowed(t);
+        for r in self.iter() {
+            if r.is_match(&out) {
+                out = std::borrow::Cow::Owned(r.replace_all(&out, " ").into_owned());
+            }
+        }
+        out
     }
     /// Builds the list now; the reason when it cannot be built.
     fn check(&self) -> Result<(), String> {

@@ -13,7 +13,7 @@ use super::features::{
 };
 use super::parties::Role;
 use super::prefilter::Candidates;
-use super::rules::{Rules, TopicCues};
+use super::rules::{Judgement, Rules, TopicCues};
 use super::statements::{Kind, Statement};
 use super::terms::Terms;
 use super::text::Sentence;
@@ -897,7 +897,7 @@ pub struct Facts {
 }
 
 impl Facts {
-    fn of(t: &str) -> Facts {
+    fn of(t: &str, words: &Judgement) -> Facts {
         let l = t.to_lowercase();
         Facts {
             deadline: deadline_hours(t),
@@ -926,7 +926,13 @@ impl Facts {
             .iter()
             .any(|w| l.contains(w)),
             seat: t.contains("所在地") || t.contains("住所地") || t.contains("注册地"),
-            forums: forum_names(t),
+            // (Not the law and courts the standard contractual clauses take: "the law of Germany
+            // and the courts of Leipzig are selected under Clauses 17 and 18".)
+            forums: if words.scc_forum.is_match(t) {
+                Vec::new()
+            } else {
+                forum_names(&words.court_register.blank_out(t))
+            },
             audit_negated: static_re!(
                 r"\b(not|no)\b[^.;]{0,25}\b(audit|inspect)|\b(sole|only|exclusive)\b[^.;]{0,10}\bright to (audit|inspect)|\bneither\b[^.;]{0,60}\bnor\b[^.;]{0,40}\bmay (audit|inspect)|不得[^。；]{0,10}(审计|检查)|不得要求[^。；]{0,30}(现场检查|审计)|(不接受|无权)[^。；]{0,40}(审计|检查)|(唯一|仅有)的?[^。；]{0,6}(审计|检查)(权|方式)"
             )
@@ -1113,7 +1119,7 @@ fn unfavourable(
         }
     }
     scope.retain(|&i| !j.deleted[i]);
-    let facts = |i: usize| j.feats[i].facts.get_or_init(|| Facts::of(text(i)));
+    let facts = |i: usize| j.feats[i].facts.get_or_init(|| Facts::of(text(i), words));
     let any_unfav = scope.iter().any(|&i| cue(i, UNFAVOURABLE));
     let guarded = scope.iter().any(|&i| cue(i, GUARD));
     // The clauses of the sentences that speak to the topic, and whether a clause holds a
@@ -1679,6 +1685,32 @@ mod tests {
         assert_eq!(law(&texas), Some(true));
         let munich = "**Kessler GmbH**, with its registered seat in Munich\n– hereinafter \"Kessler\" –\n\n**Auer GmbH**, with its registered seat in Linz, Austria\n– hereinafter \"Customer\" –\n\n## § 17 Final Provisions\n\n(2) The exclusive place of jurisdiction for all disputes arising out of this Agreement is Munich, Germany.\n";
         assert_eq!(law(munich), Some(true));
+    }
+
+    /// Party lines one under the other each keep their own address; the court that keeps a
+    /// party's company register and the law and courts chosen for the standard contractual
+    /// clauses are no forum of the contract.
+    #[test]
+    fn a_register_court_and_the_sccs_forum_do_not_make_a_forum_the_customers_home() {
+        let law = |text: &str| {
+            super::super::report_of(text)
+                .risks
+                .iter()
+                .find(|r| r.id == "governing_law")
+                .and_then(|r| r.customer_unfavourable)
+        };
+        let parties = |register: &str| {
+            format!("This DPA is made between:\n\n1. **Feldmark Outdoor GmbH**, {register}of Auenring 12, 04109 Leipzig, Germany (the \"**Customer**\"); and\n2. **Corella Insights Pty Ltd** (ACN 631 408 275), of Level 9, 410 Wattle Lane, Melbourne VIC 3000, Australia (the \"**Supplier**\").\n\n")
+        };
+        let victoria = "## 13. Governing law\n\n13.1 This DPA is governed by the laws of the State of Victoria, Australia, and each party submits to the exclusive jurisdiction of the courts of Victoria.\n";
+        assert_eq!(law(&format!("{}{victoria}", parties(""))), Some(true));
+        let registered = parties("registered with the Local Court of Leipzig under HRB 40917, ");
+        assert_eq!(law(&format!("{registered}{victoria}")), Some(true));
+        let sccs = format!("{registered}## 11. Transfers\n\n11.3 Module Two of the SCCs is incorporated by reference. Option 2 of Clause 9(a) applies with the notice period in Section 7.2; the law of Germany and the courts of Leipzig are selected under Clauses 17 and 18; Annexes I to III complete the SCC annexes.\n\n{victoria}");
+        assert_eq!(law(&sccs), Some(true));
+        // The contract's own choice of the customer's courts still counts.
+        let leipzig = format!("{registered}## 13. Governing law\n\n13.1 This DPA is governed by the law of Germany, and the courts of Leipzig have exclusive jurisdiction.\n");
+        assert_eq!(law(&leipzig), Some(false));
     }
 
     /// A list item printed inline after its lead-in speaks to an element with it: the lead-in
